@@ -1,0 +1,78 @@
+// Package app wires Cellule's parts together: the store under the service,
+// the service under the SSH server and the command tree. main.go and the
+// end-to-end tests both start Cellule through it.
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+	"strings"
+
+	"cellule/cli"
+	"cellule/crisis"
+	"cellule/sshserver"
+	"cellule/store"
+)
+
+// File names inside the data directory.
+const (
+	dbFile      = "cellule.db"
+	hostKeyFile = "host_ed25519"
+	// addrFile records where the running server listens, so the CLI can
+	// name the SSH command to use instead.
+	addrFile = "serve.addr"
+)
+
+// LocalEnv is the environment of a command run on the host.
+func LocalEnv(in io.Reader, out, errOut io.Writer) cli.Env {
+	return cli.Env{
+		Actor:       crisis.LocalActor(osUserName()),
+		Service:     openLocal,
+		Serve:       func(ctx contextT, o cli.ServeOptions) error { return Serve(ctx, o, Hooks{Out: out}) },
+		Fingerprint: func(dir string) (string, error) { return sshserver.HostKeyFingerprint(filepath.Join(dir, hostKeyFile)) },
+		SSHHint:     sshHint,
+		In:          in,
+		Out:         out,
+		Err:         errOut,
+	}
+}
+
+// openLocal opens the data directory's database for one CLI command. It
+// does not create a data directory that does not exist: a typo in --data
+// must not silently start an empty crisis.
+func openLocal(dir string) (*crisis.Service, func(), error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, nil, fmt.Errorf("no data directory at %s (start `cellule serve` once, or give --data)", dir)
+	}
+	db, err := store.Open(filepath.Join(dir, dbFile))
+	if errors.Is(err, store.ErrLocked) {
+		return nil, nil, cli.ErrServerRunning
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return crisis.NewService(db), func() { _ = db.Close() }, nil
+}
+
+// sshHint is "ssh -p PORT localhost", from the address the server wrote.
+func sshHint(dir string) string {
+	port := "2222"
+	if b, err := os.ReadFile(filepath.Join(dir, addrFile)); err == nil {
+		addr := strings.TrimSpace(string(b))
+		if i := strings.LastIndexByte(addr, ':'); i >= 0 && i+1 < len(addr) {
+			port = addr[i+1:]
+		}
+	}
+	return "ssh -p " + port + " localhost"
+}
+
+func osUserName() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return os.Getenv("USER")
+}

@@ -1,0 +1,131 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"charm.land/log/v2"
+
+	"cellule/cli"
+	"cellule/crisis"
+	"cellule/sshserver"
+	"cellule/store"
+)
+
+type contextT = context.Context
+
+// Hooks are the parts of serving that tests replace.
+type Hooks struct {
+	// Out receives the start-up report (address, fingerprint, enrolment).
+	Out io.Writer
+	// Log receives the server's log; Out when nil.
+	Log io.Writer
+	// Home is where ~/.ssh is looked for on a first start; $HOME when empty.
+	Home string
+	// Ready is called with the listening address once connections are
+	// accepted.
+	Ready func(addr string)
+}
+
+// shutdownGrace is how long open sessions get to finish on shutdown.
+const shutdownGrace = 5 * time.Second
+
+// Serve runs the server until ctx ends.
+func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
+	if h.Out == nil {
+		h.Out = io.Discard
+	}
+	if h.Log == nil {
+		h.Log = h.Out
+	}
+	if err := os.MkdirAll(o.DataDir, 0o700); err != nil {
+		return fmt.Errorf("create the data directory: %w", err)
+	}
+	db, err := store.Open(filepath.Join(o.DataDir, dbFile))
+	if err != nil {
+		if err == store.ErrLocked {
+			return fmt.Errorf("the database in %s is in use: is another `cellule serve` running on it?", o.DataDir)
+		}
+		return err
+	}
+	defer db.Close()
+
+	svc := crisis.NewService(db)
+	host := crisis.LocalActor(osUserName())
+	if _, err := svc.Open(host, ""); err != nil {
+		return err
+	}
+	if o.Demo {
+		if err := svc.LoadDemo(host); err != nil {
+			fmt.Fprintf(h.Out, "--demo: %s; serving the existing record\n", crisis.Message(err))
+		} else {
+			fmt.Fprintln(h.Out, "--demo: loaded the Cahors 2022 scenario")
+		}
+	}
+	if err := enrolFirstLead(svc, host, h); err != nil {
+		return err
+	}
+
+	hk, err := sshserver.LoadOrCreateHostKey(filepath.Join(o.DataDir, hostKeyFile))
+	if err != nil {
+		return err
+	}
+	if hk.FixedMode {
+		fmt.Fprintln(h.Out, "warning: the host key was readable by others; its permissions are now 0600")
+	}
+	logger := log.NewWithOptions(h.Log, log.Options{ReportTimestamp: true, Prefix: "cellule"})
+	srv, err := sshserver.New(sshserver.Config{
+		Listen:  o.Listen,
+		HostKey: hk.Signer,
+		Service: svc,
+		Logger:  logger,
+		Exec: func(ctx context.Context, who crisis.Actor, args []string, in io.Reader, out, errOut io.Writer) int {
+			return cli.Execute(ctx, cli.Env{Remote: true, Actor: who, Service: shared(svc), In: in, Out: out, Err: errOut}, args)
+		},
+	})
+	if err != nil {
+		return err
+	}
+	l, err := net.Listen("tcp", o.Listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", o.Listen, err)
+	}
+	addr := l.Addr().String()
+	_ = os.WriteFile(filepath.Join(o.DataDir, addrFile), []byte(addr+"\n"), 0o600)
+	defer os.Remove(filepath.Join(o.DataDir, addrFile))
+
+	st, _ := svc.Status()
+	fmt.Fprintf(h.Out, "Cellule is serving %q on %s\n", crisis.SanitizeLine(st.Crisis.Name), addr)
+	fmt.Fprintf(h.Out, "  data:     %s\n", o.DataDir)
+	fmt.Fprintf(h.Out, "  host key: %s (check it on your first connection)\n", hk.Fingerprint)
+	fmt.Fprintf(h.Out, "  connect:  %s\n", sshHint(o.DataDir))
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(l) }()
+	if h.Ready != nil {
+		h.Ready(addr)
+	}
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	fmt.Fprintln(h.Out, "shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		_ = srv.Close()
+	}
+	return nil
+}
+
+// shared hands the server's service to SSH commands; there is nothing to
+// release.
+func shared(svc *crisis.Service) func(string) (*crisis.Service, func(), error) {
+	return func(string) (*crisis.Service, func(), error) { return svc, func() {}, nil }
+}

@@ -1,0 +1,27 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// readText reads a command's text from its arguments or, when there are
+// none, from standard input — at most max bytes, so a stray 10 MB pipe is
+// refused instead of held in memory.
+func readText(args []string, in io.Reader, max int) (string, error) {
+	if len(args) > 0 {
+		return strings.Join(args, " "), nil
+	}
+	if in == nil {
+		return "", fmt.Errorf("give the text as an argument or on standard input")
+	}
+	b, err := io.ReadAll(io.LimitReader(in, int64(max)+1))
+	if err != nil {
+		return "", fmt.Errorf("reading standard input: %w", err)
+	}
+	if len(b) > max {
+		return "", fmt.Errorf("standard input is larger than %d bytes; refused", max)
+	}
+	return string(b), nil
+}

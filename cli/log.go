@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"cellule/crisis"
+)
+
+func logCmd(env *Env, dataDir *string) *cobra.Command {
+	var kind, at string
+	var amends uint64
+	cmd := &cobra.Command{
+		Use:   "log [TEXT...]",
+		Short: "Append an entry to the logbook and print its number",
+		Long: "Append an entry to the logbook (main courante) and print its number once it is saved.\n" +
+			"The text comes from the arguments, or from standard input when there are none.\n" +
+			"Kinds: fact, info, decision, action, communication, escalation, closure.\n" +
+			"--at takes 14:05, \"2022-09-12 03:40\", or -20m (20 minutes ago).",
+		Example: `  ssh -p 2222 host log "Firewall rules reloaded" --kind action --at 03:40`,
+		RunE: run(func(cmd *cobra.Command, args []string) error {
+			d := crisis.Draft{Text: "", When: at}
+			if kind != "" {
+				k, err := crisis.ParseKind(kind)
+				if err != nil {
+					return err
+				}
+				d.Kind = k
+			}
+			text, err := readText(args, cmd.InOrStdin(), crisis.MaxEntryBytes)
+			if err != nil {
+				return err
+			}
+			d.Text = text
+			svc, release, err := open(cmd, env, *dataDir)
+			if err != nil {
+				return err
+			}
+			defer release()
+			var e crisis.Entry
+			if amends != 0 {
+				e, err = svc.Correct(env.Actor, amends, d)
+			} else {
+				e, err = svc.Log(env.Actor, d)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), e.ID)
+			return nil
+		}),
+	}
+	cmd.Flags().StringVar(&kind, "kind", "", "kind of entry (default fact; a correction keeps the original's)")
+	cmd.Flags().StringVar(&at, "at", "", "when it happened, if not now")
+	cmd.Flags().Uint64Var(&amends, "amends", 0, "number of the entry this one corrects")
+	return cmd
+}

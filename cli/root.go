@@ -1,0 +1,147 @@
+// Package cli is Cellule's one command tree. The same cobra commands run on
+// the host (`cellule user add ...`) and over SSH (`ssh host user add ...`):
+// only the Env differs — who is acting, where the service comes from, and
+// which commands make sense there.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"cellule/crisis"
+)
+
+// Env is what a command run needs from its caller.
+type Env struct {
+	// Remote is set for a command sent over SSH.
+	Remote bool
+	// Actor is who runs the command: the SSH user, or the host operator.
+	Actor crisis.Actor
+	// Service returns the service to act on, and a function to release it.
+	// Over SSH it is the server's; on the host it opens the data directory,
+	// and fails fast when a running server holds it.
+	Service func(dataDir string) (*crisis.Service, func(), error)
+	// Serve runs the server (host only).
+	Serve func(ctx context.Context, o ServeOptions) error
+	// Fingerprint prints the host key's fingerprint (host only).
+	Fingerprint func(dataDir string) (string, error)
+	// SSHHint is how to reach the server, e.g. "ssh -p 2222 localhost", used
+	// in messages that point from the host CLI to the SSH command.
+	SSHHint func(dataDir string) string
+
+	In       io.Reader
+	Out, Err io.Writer
+}
+
+// ServeOptions are the serve command's flags.
+type ServeOptions struct {
+	DataDir string
+	Listen  string
+	Demo    bool
+}
+
+// Exit codes: 0 done, 1 the command failed (refused, not found...), 2 the
+// command line itself was wrong.
+const (
+	ExitOK    = 0
+	ExitFail  = 1
+	ExitUsage = 2
+)
+
+// runError marks errors returned by a command's own work, as opposed to
+// cobra's parsing errors, which are usage errors.
+type runError struct{ err error }
+
+func (e runError) Error() string { return e.err.Error() }
+func (e runError) Unwrap() error { return e.err }
+
+// run wraps a command body so its errors are told apart from usage errors.
+func run(fn func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := fn(cmd, args); err != nil {
+			return runError{err}
+		}
+		return nil
+	}
+}
+
+// Execute runs args through the command tree and returns the exit code.
+// Errors go to env.Err: a refused command says why; a wrong command line
+// says what was wrong, then shows the usage.
+func Execute(ctx context.Context, env Env, args []string) int {
+	root := newRoot(&env)
+	root.SetArgs(args)
+	root.SetIn(env.In)
+	root.SetOut(env.Out)
+	root.SetErr(env.Err)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	var re runError
+	if errors.As(err, &re) {
+		fmt.Fprintf(env.Err, "cellule: %s\n", crisis.Message(re.err))
+		return ExitFail
+	}
+	fmt.Fprintf(env.Err, "cellule: %s\n\n", err)
+	if cmd == nil {
+		cmd = root
+	}
+	fmt.Fprint(env.Err, cmd.UsageString())
+	return ExitUsage
+}
+
+func newRoot(env *Env) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "cellule",
+		Short:         "Cellule: the crisis cell's console over SSH",
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		// With no subcommand, show the help rather than do anything.
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return fmt.Errorf("unknown command %q", args[0])
+			}
+			return cmd.Help()
+		},
+		Args: cobra.ArbitraryArgs,
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+
+	var dataDir string
+	if !env.Remote {
+		root.PersistentFlags().StringVar(&dataDir, "data", DefaultDataDir(), "data directory (also $CELLULE_DATA)")
+		root.AddCommand(serveCmd(env, &dataDir), fingerprintCmd(env, &dataDir))
+	}
+	root.AddCommand(
+		logCmd(env, &dataDir),
+		timelineCmd(env, &dataDir),
+		stageCmd(env, &dataDir),
+		whoamiCmd(env),
+		userCmd(env, &dataDir),
+	)
+	return root
+}
+
+// open gets the service for a command, turning "the server holds the
+// database" into a message that names the SSH command doing the same.
+func open(cmd *cobra.Command, env *Env, dataDir string) (*crisis.Service, func(), error) {
+	svc, release, err := env.Service(dataDir)
+	if err == nil {
+		return svc, release, nil
+	}
+	if errors.Is(err, ErrServerRunning) && env.SSHHint != nil {
+		path := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+		return nil, nil, fmt.Errorf("the database in %s is in use by a running Cellule server.\nDo the same over SSH (as a lead where it changes something): %s %s ...", dataDir, env.SSHHint(dataDir), path)
+	}
+	return nil, nil, err
+}
+
+// ErrServerRunning is what Env.Service returns when a running server holds
+// the database.
+var ErrServerRunning = errors.New("the database is held by a running server")

@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+func serveCmd(env *Env, dataDir *string) *cobra.Command {
+	o := ServeOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the console over SSH",
+		Long: "Serve the console over SSH, with the record in the data directory (created if needed).\n" +
+			"On a first start with no users, the public keys in ~/.ssh/*.pub of the account running it\n" +
+			"are enrolled as a lead named after the account.",
+		Args: cobra.NoArgs,
+		RunE: run(func(cmd *cobra.Command, _ []string) error {
+			o.DataDir = *dataDir
+			return env.Serve(cmd.Context(), o)
+		}),
+	}
+	cmd.Flags().StringVar(&o.Listen, "listen", ":2222", "address to listen on, HOST:PORT")
+	cmd.Flags().BoolVar(&o.Demo, "demo", false, "load the Cahors 2022 scenario into an empty database")
+	return cmd
+}
+
+func fingerprintCmd(env *Env, dataDir *string) *cobra.Command {
+	return &cobra.Command{
+		Use:   "fingerprint",
+		Short: "Print the SSH host key's fingerprint, for users to check on first connection",
+		Args:  cobra.NoArgs,
+		RunE: run(func(cmd *cobra.Command, _ []string) error {
+			fp, err := env.Fingerprint(*dataDir)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(cmd.OutOrStdout(), fp)
+			return nil
+		}),
+	}
+}

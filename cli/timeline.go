@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"cellule/crisis"
+)
+
+// entryJSON is the public JSON form of an entry: times in RFC 3339 UTC,
+// amends null when the entry corrects nothing.
+type entryJSON struct {
+	ID         uint64  `json:"id"`
+	OccurredAt string  `json:"occurred_at"`
+	RecordedAt string  `json:"recorded_at"`
+	Author     string  `json:"author"`
+	Kind       string  `json:"kind"`
+	Text       string  `json:"text"`
+	Amends     *uint64 `json:"amends"`
+}
+
+func toJSON(e crisis.Entry) entryJSON {
+	j := entryJSON{
+		ID:         e.ID,
+		OccurredAt: e.OccurredAt.UTC().Format(time.RFC3339),
+		RecordedAt: e.RecordedAt.UTC().Format(time.RFC3339),
+		Author:     e.Author,
+		Kind:       string(e.Kind),
+		Text:       e.Text,
+	}
+	if e.Amends != 0 {
+		a := e.Amends
+		j.Amends = &a
+	}
+	return j
+}
+
+func timelineCmd(env *Env, dataDir *string) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "timeline",
+		Short: "Print the logbook (--json for every entry as a JSON array)",
+		Args:  cobra.NoArgs,
+		RunE: run(func(cmd *cobra.Command, _ []string) error {
+			svc, release, err := open(cmd, env, *dataDir)
+			if err != nil {
+				return err
+			}
+			defer release()
+			out := cmd.OutOrStdout()
+			if asJSON {
+				return writeTimelineJSON(out, svc)
+			}
+			return svc.EachEntry(func(e crisis.Entry) error {
+				return writeEntryText(out, e, svc.Location())
+			})
+		}),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of all entries")
+	return cmd
+}
+
+// writeTimelineJSON streams the array entry by entry, so a long crisis is
+// never held in memory whole.
+func writeTimelineJSON(out io.Writer, svc *crisis.Service) error {
+	if _, err := io.WriteString(out, "["); err != nil {
+		return err
+	}
+	first := true
+	err := svc.EachEntry(func(e crisis.Entry) error {
+		b, err := json.Marshal(toJSON(e))
+		if err != nil {
+			return err
+		}
+		sep := ",\n"
+		if first {
+			sep, first = "\n", false
+		}
+		_, err = fmt.Fprintf(out, "%s  %s", sep, b)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	end := "\n]\n"
+	if first {
+		end = "]\n"
+	}
+	_, err = io.WriteString(out, end)
+	return err
+}
+
+// writeEntryText prints one entry for a terminal or a pipe. The text is
+// sanitised again here: the output may land on someone's terminal.
+func writeEntryText(out io.Writer, e crisis.Entry, loc *time.Location) error {
+	head := fmt.Sprintf("#%d  %s  %s  %s", e.ID, e.OccurredAt.In(loc).Format("2006-01-02 15:04"), crisis.SanitizeLine(e.Author), strings.ToUpper(string(e.Kind)))
+	if e.Backdated() {
+		head += fmt.Sprintf("  (recorded %s)", e.RecordedAt.In(loc).Format("2006-01-02 15:04"))
+	}
+	if e.Amends != 0 {
+		head += fmt.Sprintf("  corrects #%d", e.Amends)
+	}
+	if e.Amended() {
+		ids := make([]string, len(e.AmendedBy))
+		for i, id := range e.AmendedBy {
+			ids[i] = fmt.Sprintf("#%d", id)
+		}
+		head += "  [amended by " + strings.Join(ids, ", ") + "]"
+	}
+	text := strings.ReplaceAll(crisis.Sanitize(e.Text), "\n", "\n    ")
+	_, err := fmt.Fprintf(out, "%s\n    %s\n", head, text)
+	return err
+}

@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"cellule/crisis"
+)
+
+func userCmd(env *Env, dataDir *string) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "user",
+		Short: "Add, list and revoke the people who may connect",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(userAddCmd(env, dataDir), userListCmd(env, dataDir), userRevokeCmd(env, dataDir))
+	return cmd
+}
+
+func userAddCmd(env *Env, dataDir *string) *cobra.Command {
+	var role, keyFile string
+	cmd := &cobra.Command{
+		Use:   "add NAME --role lead|responder|viewer (--key-file FILE.pub | KEY... | < FILE.pub)",
+		Short: "Register a person and their SSH public key (lead)",
+		Long: "Register a person with a role and one or more SSH public keys (authorized_keys lines).\n" +
+			"On the host: --key-file FILE.pub. Over SSH: the key as arguments, or on standard input.",
+		Example: "  cellule user add alice --role responder --key-file alice.pub\n" +
+			"  ssh -p 2222 host user add alice --role responder < alice.pub",
+		Args: cobra.MinimumNArgs(1),
+		RunE: run(func(cmd *cobra.Command, args []string) error {
+			name, keyArgs := args[0], args[1:]
+			if role == "" {
+				return fmt.Errorf("--role is required: lead, responder or viewer")
+			}
+			var keyText string
+			switch {
+			case keyFile != "" && env.Remote:
+				return fmt.Errorf("--key-file reads a file on the server; over SSH give the key as an argument or on standard input")
+			case keyFile != "":
+				b, err := os.ReadFile(keyFile)
+				if err != nil {
+					return fmt.Errorf("cannot read the key file: %w", err)
+				}
+				keyText = string(b)
+			default:
+				var err error
+				if keyText, err = readText(keyArgs, cmd.InOrStdin(), 64*1024); err != nil {
+					return err
+				}
+			}
+			svc, release, err := open(cmd, env, *dataDir)
+			if err != nil {
+				return err
+			}
+			defer release()
+			u, err := svc.AddUser(env.Actor, name, crisis.Role(role), keyText)
+			if err != nil {
+				return err
+			}
+			for _, k := range u.Keys {
+				fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s) with key %s\n", u.Name, u.Role, k.Fingerprint)
+			}
+			return nil
+		}),
+	}
+	cmd.Flags().StringVar(&role, "role", "", "lead, responder or viewer")
+	cmd.Flags().StringVar(&keyFile, "key-file", "", "public key file (host only)")
+	return cmd
+}
+
+func userListCmd(env *Env, dataDir *string) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List registered people, their roles and keys",
+		Args:  cobra.NoArgs,
+		RunE: run(func(cmd *cobra.Command, _ []string) error {
+			svc, release, err := open(cmd, env, *dataDir)
+			if err != nil {
+				return err
+			}
+			defer release()
+			users, err := svc.Users()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				if users == nil {
+					users = []crisis.User{}
+				}
+				return enc.Encode(users)
+			}
+			if len(users) == 0 {
+				fmt.Fprintln(cmd.OutOrStdout(), "no users yet: cellule user add NAME --role lead --key-file FILE.pub")
+				return nil
+			}
+			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			fmt.Fprintln(w, "NAME\tROLE\tSTATUS\tKEYS")
+			for _, u := range users {
+				status := "active"
+				if !u.Active() {
+					status = "revoked " + u.RevokedAt.Format(time.DateOnly)
+				}
+				fps := make([]string, len(u.Keys))
+				for i, k := range u.Keys {
+					fps[i] = k.Fingerprint
+				}
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", u.Name, u.Role, status, strings.Join(fps, " "))
+			}
+			return w.Flush()
+		}),
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func userRevokeCmd(env *Env, dataDir *string) *cobra.Command {
+	return &cobra.Command{
+		Use:   "revoke NAME",
+		Short: "Stop a person's keys from connecting (lead)",
+		Args:  cobra.ExactArgs(1),
+		RunE: run(func(cmd *cobra.Command, args []string) error {
+			svc, release, err := open(cmd, env, *dataDir)
+			if err != nil {
+				return err
+			}
+			defer release()
+			u, err := svc.RevokeUser(env.Actor, args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "revoked %s\n", u.Name)
+			return nil
+		}),
+	}
+}

@@ -1,0 +1,149 @@
+package crisis
+
+import (
+	"strings"
+	"time"
+)
+
+// Kind classifies a logbook entry. The list is defined here, once; front
+// ends translate the codes for display.
+type Kind string
+
+const (
+	KindFact          Kind = "fact"
+	KindInfo          Kind = "info"
+	KindDecision      Kind = "decision"
+	KindAction        Kind = "action"
+	KindCommunication Kind = "communication"
+	KindEscalation    Kind = "escalation"
+	KindClosure       Kind = "closure"
+)
+
+// Kinds in the order forms and filters offer them.
+var Kinds = []Kind{KindFact, KindInfo, KindDecision, KindAction, KindCommunication, KindEscalation, KindClosure}
+
+var kindAliases = map[string]Kind{
+	"information":          KindInfo,
+	"information-received": KindInfo,
+	"info-received":        KindInfo,
+	"comm":                 KindCommunication,
+}
+
+// ParseKind accepts a kind's code (or a common long form) in any case.
+func ParseKind(s string) (Kind, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	for _, known := range Kinds {
+		if Kind(k) == known {
+			return known, nil
+		}
+	}
+	if alias, ok := kindAliases[k]; ok {
+		return alias, nil
+	}
+	return "", invalidf("unknown kind %q (use one of: %s)", s, joinKinds())
+}
+
+func joinKinds() string {
+	codes := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		codes[i] = string(k)
+	}
+	return strings.Join(codes, ", ")
+}
+
+// MaxEntryBytes bounds one entry's text: a logbook line, not a file dump.
+const MaxEntryBytes = 8 * 1024
+
+// Entry is one line of the crisis logbook (main courante). Entries are never
+// edited: a correction is a new entry whose Amends names the original.
+type Entry struct {
+	ID         uint64    `json:"id"`
+	OccurredAt time.Time `json:"occurred_at"`
+	RecordedAt time.Time `json:"recorded_at"`
+	Author     string    `json:"author"`
+	// AuthorKey is the SHA256 fingerprint of the key that wrote it (or a
+	// marker such as LocalFingerprint); it is evidence, not display.
+	AuthorKey string `json:"author_key,omitempty"`
+	Kind      Kind   `json:"kind"`
+	Text      string `json:"text"`
+	// Amends is the id of the entry this one corrects, 0 for none.
+	Amends uint64 `json:"amends,omitempty"`
+	// AmendedBy lists later corrections of this entry. The store derives it
+	// from an index on read; it is never written as part of the entry.
+	AmendedBy []uint64 `json:"-"`
+}
+
+// Backdated reports whether the entry was written down noticeably after the
+// event it records, so views show both times.
+func (e Entry) Backdated() bool {
+	d := e.RecordedAt.Sub(e.OccurredAt)
+	return d >= time.Minute || d <= -time.Minute
+}
+
+// Amended reports whether a later entry corrects this one.
+func (e Entry) Amended() bool { return len(e.AmendedBy) > 0 }
+
+// Draft is what a person submits for a new entry.
+type Draft struct {
+	Kind Kind
+	Text string
+	// When is the optional "happened at" expression (see ParseWhen); empty
+	// means now.
+	When string
+}
+
+// Stage is where the crisis stands.
+type Stage string
+
+const (
+	StageAlert         Stage = "alert"
+	StageQualification Stage = "qualification"
+	StageContainment   Stage = "containment"
+	StageInvestigation Stage = "investigation"
+	StageRemediation   Stage = "remediation"
+	StageEnd           Stage = "end-of-crisis"
+)
+
+// Stages in their usual order. A lead may move to any of them: real crises
+// go back to containment when the perimeter widens.
+var Stages = []Stage{StageAlert, StageQualification, StageContainment, StageInvestigation, StageRemediation, StageEnd}
+
+// ParseStage accepts a stage's code in any case ("end" for end-of-crisis).
+func ParseStage(s string) (Stage, error) {
+	v := strings.ToLower(strings.TrimSpace(s))
+	if v == "end" || v == "end of crisis" {
+		return StageEnd, nil
+	}
+	for _, known := range Stages {
+		if Stage(v) == known {
+			return known, nil
+		}
+	}
+	codes := make([]string, len(Stages))
+	for i, st := range Stages {
+		codes[i] = string(st)
+	}
+	return "", invalidf("unknown stage %q (use one of: %s)", s, strings.Join(codes, ", "))
+}
+
+// Crisis is the one crisis a Cellule database records.
+type Crisis struct {
+	Name     string    `json:"name"`
+	Stage    Stage     `json:"stage"`
+	OpenedAt time.Time `json:"opened_at"`
+	// EndedAt is when the crisis reached the end-of-crisis stage; nil while
+	// it runs (and again if it is reopened).
+	EndedAt *time.Time `json:"ended_at,omitempty"`
+}
+
+// Duration is how long the crisis has run, or ran if it has ended.
+func (c Crisis) Duration(now time.Time) time.Duration {
+	end := now
+	if c.EndedAt != nil {
+		end = *c.EndedAt
+	}
+	if c.OpenedAt.IsZero() || end.Before(c.OpenedAt) {
+		return 0
+	}
+	return end.Sub(c.OpenedAt)
+}

@@ -1,0 +1,88 @@
+package crisis
+
+import "strings"
+
+// Role is what a registered user may do in the crisis cell.
+type Role string
+
+const (
+	// RoleLead runs the cell: stages, users, validation, closing.
+	RoleLead Role = "lead"
+	// RoleResponder writes in the logbook and works on the recovery.
+	RoleResponder Role = "responder"
+	// RoleViewer watches (management, communication): read only.
+	RoleViewer Role = "viewer"
+)
+
+// Roles lists the roles in order of decreasing power.
+var Roles = []Role{RoleLead, RoleResponder, RoleViewer}
+
+// ParseRole accepts a role's name in any case.
+func ParseRole(s string) (Role, error) {
+	r := Role(strings.ToLower(strings.TrimSpace(s)))
+	for _, known := range Roles {
+		if r == known {
+			return r, nil
+		}
+	}
+	return "", invalidf("unknown role %q (use lead, responder or viewer)", s)
+}
+
+// Action names something a front end may ask the service to do. The
+// service checks it once, in Allowed; views only use it to hide keys that
+// would be refused anyway.
+type Action string
+
+const (
+	ActWriteLog    Action = "write the logbook"
+	ActSetStage    Action = "change the crisis stage"
+	ActManageUsers Action = "manage users"
+	ActLoadDemo    Action = "load the demo scenario"
+)
+
+var permissions = map[Action][]Role{
+	ActWriteLog:    {RoleLead, RoleResponder},
+	ActSetStage:    {RoleLead},
+	ActManageUsers: {RoleLead},
+	ActLoadDemo:    {RoleLead},
+}
+
+// Allowed reports whether a person of role r may do act.
+func (r Role) Allowed(act Action) bool {
+	for _, ok := range permissions[act] {
+		if ok == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Actor is who performs a call: a registered user, or the host's operator
+// running the CLI on the machine itself.
+type Actor struct {
+	Name        string
+	Role        Role
+	Fingerprint string
+}
+
+// LocalFingerprint marks actions taken by whoever has a shell on the host
+// (the CLI), who can read the database file anyway.
+const LocalFingerprint = "local-cli"
+
+// LocalActor is the host operator, with the powers of a lead.
+func LocalActor(osUser string) Actor {
+	if osUser == "" {
+		osUser = "operator"
+	}
+	return Actor{Name: "host:" + osUser, Role: RoleLead, Fingerprint: LocalFingerprint}
+}
+
+// Check returns nil when a may do act, or the refusal the service would
+// give. Views use it to explain a key they do not offer; the service uses it
+// before every change.
+func (a Actor) Check(act Action) error {
+	if a.Role.Allowed(act) {
+		return nil
+	}
+	return forbiddenf("a %s may not %s", a.Role, act)
+}

@@ -1,0 +1,90 @@
+package crisis_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"cellule/crisis"
+)
+
+// escapeCorpus holds what an attacker or a careless paste could put in a
+// logbook entry to act on another person's terminal.
+var escapeCorpus = map[string]string{
+	"osc52 clipboard":  "a\x1b]52;c;SGVsbG8=\x07b",
+	"osc title":        "a\x1b]0;pwned\x07b",
+	"osc2 title st":    "a\x1b]2;pwned\x1b\\b",
+	"osc8 link":        "a\x1b]8;;http://evil\x1b\\click\x1b]8;;\x1b\\b",
+	"csi clear":        "a\x1b[2J\x1b[Hb",
+	"csi cursor":       "a\x1b[10;10Hb",
+	"dcs":              "a\x1bP1$r\x1b\\b",
+	"tmux passthrough": "a\x1bPtmux;\x1b\x1b]52;c;eA==\x07\x1b\\b",
+	"apc":              "a\x1b_Gf=100;AAAA\x1b\\b",
+	"carriage return":  "a\rb",
+	"backspace":        "a\bb",
+	"c1 csi utf8":      "a\u009b2Jb",
+	"c1 osc utf8":      "a\u009d0;x\u009cb",
+	"raw c1 byte":      "a\x9b2Jb",
+	"bidi override":    "a\u202eb",
+	"bidi isolate":     "a\u2066b\u2069",
+	"bell and nul":     "a\x07\x00b",
+	"del":              "a\x7fb",
+	"bare esc":         "a\x1bb",
+}
+
+func TestSanitizeRemovesControlSequences(t *testing.T) {
+	for name, in := range escapeCorpus {
+		t.Run(name, func(t *testing.T) {
+			out := crisis.Sanitize(in)
+			for _, r := range out {
+				if r < 0x20 && r != '\n' || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == 0x202e || r == 0x2066 || r == 0x2069 {
+					t.Fatalf("Sanitize(%q) = %q still holds %U", in, out, r)
+				}
+			}
+			if !utf8.ValidString(out) {
+				t.Fatalf("Sanitize(%q) = %q is not valid UTF-8", in, out)
+			}
+			if !strings.HasPrefix(out, "a") {
+				t.Errorf("Sanitize(%q) = %q lost the visible text", in, out)
+			}
+		})
+	}
+}
+
+func TestSanitizeKeepsText(t *testing.T) {
+	cases := map[string]string{
+		"Pare-feu rechargé à 03:40": "Pare-feu rechargé à 03:40",
+		"line one\r\nline two":      "line one\nline two",
+		"col\tcol":                  "col    col",
+		"日本語 ok":                    "日本語 ok",
+		"keep\nnewlines\n":          "keep\nnewlines\n",
+		"\x1b[31mred\x1b[0m text":   "red text",
+	}
+	for in, want := range cases {
+		if got := crisis.Sanitize(in); got != want {
+			t.Errorf("Sanitize(%q) = %q; want %q", in, got, want)
+		}
+	}
+	if got := crisis.SanitizeLine("two\nlines"); got != "two lines" {
+		t.Errorf("SanitizeLine = %q", got)
+	}
+}
+
+func FuzzSanitize(f *testing.F) {
+	for _, s := range escapeCorpus {
+		f.Add(s)
+	}
+	f.Add("plain text")
+	f.Fuzz(func(t *testing.T, in string) {
+		out := crisis.Sanitize(in)
+		if !utf8.ValidString(out) {
+			t.Fatalf("invalid UTF-8 out of %q", in)
+		}
+		if strings.ContainsAny(out, "\x1b\r\b\x07\x00\u009b\u202e") {
+			t.Fatalf("Sanitize(%q) = %q keeps a control character", in, out)
+		}
+		if crisis.Sanitize(out) != out {
+			t.Fatalf("Sanitize is not idempotent on %q", in)
+		}
+	})
+}

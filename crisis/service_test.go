@@ -1,0 +1,315 @@
+package crisis_test
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"cellule/crisis"
+	"cellule/store"
+)
+
+var (
+	lead      = crisis.Actor{Name: "alice", Role: crisis.RoleLead, Fingerprint: "SHA256:alice"}
+	responder = crisis.Actor{Name: "bob", Role: crisis.RoleResponder, Fingerprint: "SHA256:bob"}
+	viewer    = crisis.Actor{Name: "vera", Role: crisis.RoleViewer, Fingerprint: "SHA256:vera"}
+)
+
+// fixedNow is 2022-09-12 04:00 in Paris (summer time).
+var fixedNow = time.Date(2022, 9, 12, 2, 0, 0, 0, time.UTC)
+
+func newService(t *testing.T) (*crisis.Service, *store.DB) {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "cellule.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	svc := crisis.NewService(db, crisis.WithClock(func() time.Time { return fixedNow }), crisis.WithLocation(time.FixedZone("CEST", 2*3600)))
+	if _, err := svc.Open(crisis.LocalActor("test"), "Test crisis"); err != nil {
+		t.Fatal(err)
+	}
+	return svc, db
+}
+
+func auditCount(t *testing.T, db *store.DB) int {
+	t.Helper()
+	n := 0
+	var prev *crisis.AuditRecord
+	err := db.View(func(tx crisis.ReadTx) error {
+		return tx.ScanAudit(func(r crisis.AuditRecord) (bool, error) {
+			if err := r.Check(prev); err != nil {
+				t.Errorf("audit chain broken: %v", err)
+			}
+			prev = &r
+			n++
+			return true, nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestLogAppendsWithAuditAndTimes(t *testing.T) {
+	svc, db := newService(t)
+	before := auditCount(t, db)
+	e, err := svc.Log(responder, crisis.Draft{Kind: crisis.KindAction, Text: "  Firewall rules reloaded\n", When: "03:40"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.ID != 1 || e.Text != "Firewall rules reloaded" || e.Author != "bob" || e.AuthorKey != "SHA256:bob" || e.Kind != crisis.KindAction {
+		t.Errorf("entry = %+v", e)
+	}
+	if want := time.Date(2022, 9, 12, 1, 40, 0, 0, time.UTC); !e.OccurredAt.Equal(want) || !e.RecordedAt.Equal(fixedNow) || !e.Backdated() {
+		t.Errorf("occurred %v recorded %v; want %v and %v", e.OccurredAt, e.RecordedAt, want, fixedNow)
+	}
+	if got := auditCount(t, db); got != before+1 {
+		t.Errorf("audit records %d -> %d; want one more", before, got)
+	}
+	var head crisis.AuditRecord
+	_ = db.View(func(tx crisis.ReadTx) error { head, _, _ = tx.AuditHead(); return nil })
+	if head.Actor != "bob" || head.Fingerprint != "SHA256:bob" || head.Subject != "entry/1" || head.Digest != crisis.DigestOf(e) {
+		t.Errorf("audit head = %+v", head)
+	}
+	// No kind given: a fact, stamped now.
+	e2, err := svc.Log(responder, crisis.Draft{Text: "Still up"})
+	if err != nil || e2.Kind != crisis.KindFact || !e2.OccurredAt.Equal(fixedNow) {
+		t.Errorf("default entry = %+v, %v", e2, err)
+	}
+}
+
+func TestLogRefusesAndChangesNothing(t *testing.T) {
+	svc, db := newService(t)
+	before := auditCount(t, db)
+	cases := []struct {
+		who   crisis.Actor
+		draft crisis.Draft
+		want  error
+	}{
+		{viewer, crisis.Draft{Text: "I only watch"}, crisis.ErrForbidden},
+		{responder, crisis.Draft{Text: "   \n\t "}, crisis.ErrInvalid},
+		{responder, crisis.Draft{Text: "\x1b[2J\x07"}, crisis.ErrInvalid},
+		{responder, crisis.Draft{Text: strings.Repeat("x", crisis.MaxEntryBytes+1)}, crisis.ErrInvalid},
+		{responder, crisis.Draft{Text: "ok", Kind: "gossip"}, crisis.ErrInvalid},
+		{responder, crisis.Draft{Text: "ok", When: "41:05"}, crisis.ErrInvalid},
+		{responder, crisis.Draft{Text: "ok", When: "2030-01-01 00:00"}, crisis.ErrInvalid},
+	}
+	for _, c := range cases {
+		if _, err := svc.Log(c.who, c.draft); !errors.Is(err, c.want) {
+			t.Errorf("Log(%s, %.20q) err = %v; want %v", c.who.Name, c.draft.Text, err, c.want)
+		}
+	}
+	if _, err := svc.Correct(responder, 99, crisis.Draft{Text: "fix"}); !errors.Is(err, crisis.ErrNotFound) {
+		t.Errorf("correcting a missing entry: %v", err)
+	}
+	page, _ := svc.Timeline(crisis.TimelineQuery{})
+	if len(page.Entries) != 0 || page.Total != 0 {
+		t.Errorf("refused writes left entries: %+v", page)
+	}
+	if got := auditCount(t, db); got != before {
+		t.Errorf("refused writes left %d audit records", got-before)
+	}
+	// The entry limit is exactly 8 KiB.
+	if _, err := svc.Log(responder, crisis.Draft{Text: strings.Repeat("x", crisis.MaxEntryBytes)}); err != nil {
+		t.Errorf("an 8 KiB entry is refused: %v", err)
+	}
+}
+
+func TestTextIsSanitisedOnInput(t *testing.T) {
+	svc, _ := newService(t)
+	e, err := svc.Log(responder, crisis.Draft{Text: "ok\x1b]52;c;SGVsbG8=\x07\u202e done"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Text != "ok done" {
+		t.Errorf("stored text %q", e.Text)
+	}
+}
+
+func TestCorrectionKeepsOriginal(t *testing.T) {
+	svc, _ := newService(t)
+	orig, _ := svc.Log(responder, crisis.Draft{Kind: crisis.KindDecision, Text: "Disconnect 25 servers"})
+	fix, err := svc.Correct(lead, orig.ID, crisis.Draft{Text: "It was 26 servers"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fix.Amends != orig.ID || fix.Kind != crisis.KindDecision {
+		t.Errorf("correction = %+v; want amends #%d and the original's kind", fix, orig.ID)
+	}
+	again, err := svc.Entry(orig.ID)
+	if err != nil || again.Text != "Disconnect 25 servers" || !again.Amended() || again.AmendedBy[0] != fix.ID {
+		t.Errorf("original after correction = %+v, %v", again, err)
+	}
+}
+
+func TestStageChangesAreLeadOnlyAndLogged(t *testing.T) {
+	svc, _ := newService(t)
+	if _, err := svc.SetStage(responder, crisis.StageContainment, ""); !errors.Is(err, crisis.ErrForbidden) {
+		t.Errorf("responder changing stage: %v", err)
+	}
+	if _, err := svc.SetStage(lead, "panic", ""); !errors.Is(err, crisis.ErrInvalid) {
+		t.Errorf("unknown stage: %v", err)
+	}
+	e, err := svc.SetStage(lead, crisis.StageContainment, "server disconnected")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Kind != crisis.KindDecision || !strings.Contains(e.Text, "alert to containment") || !strings.Contains(e.Text, "server disconnected") {
+		t.Errorf("stage entry = %+v", e)
+	}
+	st, _ := svc.Status()
+	if st.Crisis.Stage != crisis.StageContainment || st.Crisis.Name != "Test crisis" {
+		t.Errorf("crisis = %+v", st.Crisis)
+	}
+	if _, err := svc.SetStage(lead, crisis.StageContainment, ""); !errors.Is(err, crisis.ErrConflict) {
+		t.Errorf("same stage again: %v", err)
+	}
+
+	// Reaching the end stops the crisis's clock; reopening starts it again.
+	end, err := svc.SetStage(lead, crisis.StageEnd, "sortie de crise")
+	if err != nil || end.Kind != crisis.KindClosure {
+		t.Fatalf("end of crisis: %+v %v", end, err)
+	}
+	st, _ = svc.Status()
+	if st.Crisis.EndedAt == nil || !st.Crisis.EndedAt.Equal(fixedNow) || st.Crisis.Duration(fixedNow.Add(48*time.Hour)) != fixedNow.Sub(st.Crisis.OpenedAt) {
+		t.Errorf("ended crisis = %+v", st.Crisis)
+	}
+	if _, err := svc.SetStage(lead, crisis.StageInvestigation, "new indicator found"); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ = svc.Status(); st.Crisis.EndedAt != nil {
+		t.Errorf("a reopened crisis still has an end: %+v", st.Crisis)
+	}
+}
+
+func TestTimelinePagesFiltersAndSearches(t *testing.T) {
+	svc, _ := newService(t)
+	for i := 0; i < 30; i++ {
+		kind := crisis.KindFact
+		if i%3 == 0 {
+			kind = crisis.KindAction
+		}
+		text := "routine check"
+		if i == 7 {
+			text = "Zimbra server disconnected"
+		}
+		if _, err := svc.Log(responder, crisis.Draft{Kind: kind, Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	page, err := svc.Timeline(crisis.TimelineQuery{Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Entries) != 10 || page.Entries[0].ID != 21 || page.Entries[9].ID != 30 || !page.More || page.Total != 30 {
+		t.Errorf("newest page: %d entries, first #%d, more=%v, total=%d", len(page.Entries), page.Entries[0].ID, page.More, page.Total)
+	}
+	older, _ := svc.Timeline(crisis.TimelineQuery{Limit: 10, Before: 21})
+	if older.Entries[9].ID != 20 || older.Entries[0].ID != 11 {
+		t.Errorf("older page: #%d..#%d", older.Entries[0].ID, older.Entries[9].ID)
+	}
+	actions, _ := svc.Timeline(crisis.TimelineQuery{Kind: crisis.KindAction})
+	if len(actions.Entries) != 10 || actions.More {
+		t.Errorf("action filter: %d entries", len(actions.Entries))
+	}
+	found, _ := svc.Timeline(crisis.TimelineQuery{Search: "ZIMBRA"})
+	if len(found.Entries) != 1 || found.Entries[0].ID != 8 {
+		t.Errorf("search: %+v", found.Entries)
+	}
+}
+
+func TestUsersAddIdentifyRevoke(t *testing.T) {
+	svc, db := newService(t)
+	const key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx4XKtKuBnCHjUq5cdFxYoVaYNn0lgeyZ+IPTkqnWVw bob@laptop"
+	if _, err := svc.AddUser(responder, "carol", crisis.RoleViewer, key); !errors.Is(err, crisis.ErrForbidden) {
+		t.Errorf("a responder adding users: %v", err)
+	}
+	for _, bad := range []struct{ name, role, key string }{
+		{"Bob Smith", "viewer", key},
+		{"bob\x1b[2J", "viewer", key},
+		{"bob", "admin", key},
+		{"bob", "viewer", "not a key"},
+	} {
+		if _, err := svc.AddUser(lead, bad.name, crisis.Role(bad.role), bad.key); !errors.Is(err, crisis.ErrInvalid) {
+			t.Errorf("AddUser(%q, %q): %v", bad.name, bad.role, err)
+		}
+	}
+	before := auditCount(t, db)
+	u, err := svc.AddUser(lead, "bob", crisis.RoleResponder, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fp := u.Keys[0].Fingerprint
+	if !strings.HasPrefix(fp, "SHA256:") || u.Keys[0].Comment != "bob@laptop" {
+		t.Errorf("key = %+v", u.Keys[0])
+	}
+	if got, ok := svc.Identify(fp); !ok || got.Name != "bob" || got.Role != crisis.RoleResponder {
+		t.Errorf("Identify = %+v %v", got, ok)
+	}
+	if _, err := svc.AddUser(lead, "bob", crisis.RoleViewer, key); !errors.Is(err, crisis.ErrConflict) {
+		t.Errorf("adding bob twice: %v", err)
+	}
+	if _, err := svc.AddUser(lead, "robert", crisis.RoleViewer, key); !errors.Is(err, crisis.ErrConflict) {
+		t.Errorf("bob's key under another name: %v", err)
+	}
+	if _, err := svc.RevokeUser(lead, "bob"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := svc.Identify(fp); ok {
+		t.Error("a revoked key still identifies")
+	}
+	if _, err := svc.RevokeUser(lead, "nobody"); !errors.Is(err, crisis.ErrNotFound) {
+		t.Errorf("revoking a stranger: %v", err)
+	}
+	if _, err := svc.RevokeUser(lead, "alice"); !errors.Is(err, crisis.ErrInvalid) {
+		t.Errorf("revoking oneself: %v", err)
+	}
+	// A revoked name may be enrolled again, as after a lost laptop.
+	if _, err := svc.AddUser(lead, "bob", crisis.RoleResponder, key); err != nil {
+		t.Errorf("re-enrolling bob: %v", err)
+	}
+	if got := auditCount(t, db); got != before+3 {
+		t.Errorf("audit records: %d new; want 3 (add, revoke, add)", got-before)
+	}
+}
+
+func TestSubscribersAreSignalledAfterCommitOnly(t *testing.T) {
+	svc, _ := newService(t)
+	ch, cancel := svc.Subscribe()
+	defer cancel()
+	if _, err := svc.Log(viewer, crisis.Draft{Text: "refused"}); err == nil {
+		t.Fatal("viewer wrote")
+	}
+	select {
+	case <-ch:
+		t.Fatal("a refused write signalled subscribers")
+	default:
+	}
+	// Several commits before the subscriber looks merge into one signal,
+	// and the writer never blocks on it.
+	for i := 0; i < 3; i++ {
+		if _, err := svc.Log(responder, crisis.Draft{Text: "burst"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	<-ch
+	select {
+	case <-ch:
+		t.Fatal("a burst was signalled more than once")
+	default:
+	}
+	leave := svc.Join(viewer)
+	<-ch
+	if on := svc.Online(); len(on) != 1 || on[0].Name != "vera" {
+		t.Errorf("online = %+v", on)
+	}
+	leave()
+	<-ch
+	if on := svc.Online(); len(on) != 0 {
+		t.Errorf("online after leaving = %+v", on)
+	}
+}

@@ -1,0 +1,66 @@
+package crisis
+
+import "encoding/json"
+
+// Store is the persistence the service needs. The bbolt implementation
+// lives in store/; the domain only states what it needs.
+//
+// Update runs fn in one read-write transaction and returns only after the
+// transaction committed (or failed): that is what lets the service
+// acknowledge a write. View runs fn in one read-only transaction, so what it
+// reads is a consistent snapshot.
+type Store interface {
+	View(fn func(tx ReadTx) error) error
+	Update(fn func(tx WriteTx) error) error
+}
+
+// ReadTx reads within one transaction. Values returned are copies, safe to
+// keep after the transaction ends.
+type ReadTx interface {
+	Crisis() (Crisis, bool, error)
+	// LastEntryID is the highest entry id, 0 when the logbook is empty.
+	// Ids are dense (1..LastEntryID): entries are never deleted.
+	LastEntryID() (uint64, error)
+	Entry(id uint64) (Entry, bool, error)
+	// ScanEntries visits entries from id `from` (inclusive) towards newer
+	// ids, or towards older ids when reverse is set, until fn returns false.
+	// from = 0 means the oldest (or, reversed, the newest). Each entry's
+	// AmendedBy is filled in.
+	ScanEntries(from uint64, reverse bool, fn func(Entry) (bool, error)) error
+	User(name string) (User, bool, error)
+	UserByFingerprint(fp string) (User, bool, error)
+	Users() ([]User, error)
+	// AuditHead is the newest audit record, if any.
+	AuditHead() (AuditRecord, bool, error)
+	// ScanAudit visits audit records oldest first until fn returns false.
+	ScanAudit(fn func(AuditRecord) (bool, error)) error
+}
+
+// WriteTx changes within one transaction; nothing is visible to others or
+// durable until the enclosing Update returns nil.
+type WriteTx interface {
+	ReadTx
+	PutCrisis(c Crisis) error
+	// AppendEntry gives e the next id, stores it, indexes e.Amends and
+	// returns the entry as stored.
+	AppendEntry(e Entry) (Entry, error)
+	// PutUser creates or replaces a user and keeps the fingerprint index
+	// in step with its keys.
+	PutUser(u User) error
+	// AppendAudit chains r after the current head (see AuditRecord.Chain)
+	// and stores it.
+	AppendAudit(r AuditRecord) (AuditRecord, error)
+}
+
+// Encode is the stored form of every value. Stores use it, so that the
+// digests in audit records can be recomputed from what is on disk.
+func Encode(v any) ([]byte, error) { return json.Marshal(v) }
+
+// DigestOf is Digest(Encode(v)).
+func DigestOf(v any) string {
+	b, err := Encode(v)
+	if err != nil {
+		return ""
+	}
+	return Digest(b)
+}

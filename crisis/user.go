@@ -1,0 +1,116 @@
+package crisis
+
+import (
+	"bufio"
+	"regexp"
+	"strings"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// User is a registered person. Identity never comes from the hospital's
+// directory (it may be the attacker's): it is an SSH public key registered
+// here, with a role.
+type User struct {
+	Name      string    `json:"name"`
+	Role      Role      `json:"role"`
+	Keys      []Key     `json:"keys"`
+	CreatedAt time.Time `json:"created_at"`
+	CreatedBy string    `json:"created_by"`
+	// RevokedAt is set when the user was revoked; a revoked user's keys no
+	// longer open a session. The record stays, for the history.
+	RevokedAt *time.Time `json:"revoked_at,omitempty"`
+}
+
+// Active reports whether the user may still log in.
+func (u User) Active() bool { return u.RevokedAt == nil }
+
+// Actor is the user acting through the key with fingerprint fp.
+func (u User) Actor(fp string) Actor {
+	return Actor{Name: u.Name, Role: u.Role, Fingerprint: fp}
+}
+
+// Key is one registered public key.
+type Key struct {
+	// Fingerprint is the SHA256 fingerprint, as OpenSSH prints it.
+	Fingerprint string `json:"fingerprint"`
+	Type        string `json:"type"`
+	// AuthorizedKey is the key in authorized_keys form, without comment.
+	AuthorizedKey string `json:"authorized_key"`
+	Comment       string `json:"comment,omitempty"`
+}
+
+var userNamePattern = regexp.MustCompile(`^[a-z][a-z0-9._-]{0,31}$`)
+
+// ValidUserName checks a user name: lower case letters, digits, '.', '_'
+// and '-', starting with a letter, at most 32 characters, so that a name
+// can never carry anything a terminal would interpret.
+func ValidUserName(name string) error {
+	if !userNamePattern.MatchString(name) {
+		return invalidf("invalid user name %q: use 1 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter", SanitizeLine(name))
+	}
+	return nil
+}
+
+// UserNameFrom turns an account name (from the OS) into a valid user name,
+// or "" when nothing usable is left.
+func UserNameFrom(s string) string {
+	s = strings.ToLower(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.', r == '_', r == '-':
+			b.WriteRune(r)
+		}
+	}
+	name := strings.TrimLeft(b.String(), "0123456789._-")
+	if len(name) > 32 {
+		name = name[:32]
+	}
+	if ValidUserName(name) != nil {
+		return ""
+	}
+	return name
+}
+
+// maxKeyText bounds what ParseKeys reads: a few keys, not a file dump.
+const maxKeyText = 64 * 1024
+
+// ParseKeys reads public keys in authorized_keys form, one a line; blank
+// lines and # comments are skipped. Every other line must be a key.
+func ParseKeys(text string) ([]Key, error) {
+	if len(text) > maxKeyText {
+		return nil, invalidf("the key text is %d bytes; public keys take a few hundred", len(text))
+	}
+	var keys []Key
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(make([]byte, 0, 4096), maxKeyText+1)
+	line := 0
+	for sc.Scan() {
+		line++
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		pub, comment, _, _, err := gossh.ParseAuthorizedKey([]byte(l))
+		if err != nil {
+			return nil, invalidf("line %d is not an SSH public key (expected e.g. \"ssh-ed25519 AAAA... name\")", line)
+		}
+		keys = append(keys, KeyFrom(pub, SanitizeLine(comment)))
+	}
+	if len(keys) == 0 {
+		return nil, invalidf("no SSH public key found (expected e.g. \"ssh-ed25519 AAAA... name\")")
+	}
+	return keys, nil
+}
+
+// KeyFrom describes a parsed public key.
+func KeyFrom(pub gossh.PublicKey, comment string) Key {
+	return Key{
+		Fingerprint:   gossh.FingerprintSHA256(pub),
+		Type:          pub.Type(),
+		AuthorizedKey: strings.TrimSpace(string(gossh.MarshalAuthorizedKey(pub))),
+		Comment:       comment,
+	}
+}

@@ -1,0 +1,74 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestConsolesShareTheLogbookLive(t *testing.T) {
+	l := newLab(t)
+	watcher := openConsole(t, l.viewer, 80, 24)
+	watcher.waitText("Timeline")
+
+	writer := openConsole(t, l.responder, 100, 30)
+	writer.waitText("Timeline")
+	// The watcher's header learns that bob joined, without a key press.
+	watcher.waitText("bob")
+
+	writer.typeKeys("n")
+	writer.waitText("Happened at")
+	writer.typeKeys("Backup server disconnected from the network")
+	writer.typeKeys("\x13") // Ctrl+S saves
+	writer.waitText("Saved as #")
+	writer.waitText("Backup server disconnected from the network")
+
+	// The other session shows it with no input at all.
+	watcher.waitText("Backup server disconnected")
+
+	// And it is really committed: a script sees it too.
+	out, _, _ := run(t, l.lead, "", "timeline")
+	if !strings.Contains(out, "Backup server disconnected from the network") || !strings.Contains(out, "bob") {
+		t.Errorf("the entry saved in the console is not in the timeline:\n%s", out)
+	}
+
+	// An exec write shows up live too, in both consoles.
+	if _, errOut, code := run(t, l.lead, "", "log", "CERT Santé called back", "--kind", "info"); code != 0 {
+		t.Fatal(errOut)
+	}
+	watcher.waitText("CERT Santé called back")
+	writer.waitText("CERT Santé called back")
+}
+
+func TestConsoleShowsNoControlSequencesFromOthers(t *testing.T) {
+	l := newLab(t)
+	watcher := openConsole(t, l.viewer, 80, 24)
+	watcher.waitText("Timeline")
+	evil := "title\x1b]0;pwned\x07 clear\x1b[2J clip\x1b]52;c;SGVsbG8=\x07 rtl\u202eevil end"
+	if _, errOut, code := run(t, l.responder, evil, "log"); code != 0 {
+		t.Fatal(errOut)
+	}
+	screen := watcher.waitText("rtl")
+	if strings.Contains(screen, "pwned") || strings.Contains(screen, "SGVsbG8") {
+		t.Errorf("a control sequence's payload reached the screen:\n%s", screen)
+	}
+	watcher.mu.Lock()
+	title := watcher.em.String()
+	watcher.mu.Unlock()
+	if !strings.Contains(title, "Timeline") {
+		t.Errorf("the screen was cleared by another user's text:\n%s", title)
+	}
+}
+
+func TestDemoLoadsTheCahorsScenario(t *testing.T) {
+	leadKey, leadPub := newKey(t)
+	srv := startServer(t, t.TempDir(), homeWithKey(t, leadPub), true)
+	c := connect(t, srv.addr, leadKey)
+	out, _, code := run(t, c, "", "timeline")
+	if code != 0 || !strings.Contains(out, "2022-08-23") || !strings.Contains(out, "CERT Santé") || !strings.Contains(out, "Zimbra") {
+		t.Errorf("the demo timeline lacks the seed's chronology:\n%s", out)
+	}
+	stage, _, _ := run(t, c, "", "stage")
+	if !strings.Contains(stage, "Cahors") {
+		t.Errorf("the demo crisis is %q", stage)
+	}
+}

@@ -1,0 +1,109 @@
+package e2e
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestExecLogThenTimelineJSON(t *testing.T) {
+	l := newLab(t)
+	out, errOut, code := run(t, l.responder, "", "log", "Firewall rules reloaded", "--kind", "action", "--at", "2022-09-12T03:40")
+	if code != 0 {
+		t.Fatalf("log exit %d: %s", code, errOut)
+	}
+	id, err := strconv.Atoi(strings.TrimSpace(out))
+	if err != nil || id < 1 {
+		t.Fatalf("log printed %q; want the entry's number", out)
+	}
+	// Text on standard input, for scripts and sensors.
+	if _, errOut, code := run(t, l.responder, "Backup server disconnected\n", "log", "--kind", "action"); code != 0 {
+		t.Fatalf("log from stdin exit %d: %s", code, errOut)
+	}
+
+	out, errOut, code = run(t, l.viewer, "", "timeline", "--json")
+	if code != 0 {
+		t.Fatalf("timeline exit %d: %s", code, errOut)
+	}
+	var entries []map[string]any
+	if err := json.Unmarshal([]byte(out), &entries); err != nil {
+		t.Fatalf("timeline --json is not a JSON array: %v\n%s", err, out)
+	}
+	var got map[string]any
+	for _, e := range entries {
+		if e["id"] == float64(id) {
+			got = e
+		}
+	}
+	if got == nil {
+		t.Fatalf("entry %d missing from %s", id, out)
+	}
+	if got["text"] != "Firewall rules reloaded" || got["kind"] != "action" || got["author"] != "bob" || got["amends"] != nil {
+		t.Errorf("entry = %v", got)
+	}
+	for _, field := range []string{"occurred_at", "recorded_at"} {
+		ts, _ := got[field].(string)
+		parsed, err := time.Parse(time.RFC3339, ts)
+		if err != nil || !strings.HasSuffix(ts, "Z") {
+			t.Errorf("%s = %q is not RFC 3339 UTC", field, ts)
+		}
+		if field == "occurred_at" && parsed.In(time.Local).Format("2006-01-02 15:04") != "2022-09-12 03:40" {
+			t.Errorf("occurred_at = %s; want 2022-09-12 03:40 local time", ts)
+		}
+	}
+	last := entries[len(entries)-1]
+	if last["text"] != "Backup server disconnected" {
+		t.Errorf("the entry from stdin reads %v", last["text"])
+	}
+}
+
+func TestViewerCannotWrite(t *testing.T) {
+	l := newLab(t)
+	before, _, _ := run(t, l.viewer, "", "timeline", "--json")
+	_, errOut, code := run(t, l.viewer, "", "log", "I only watch")
+	if code == 0 || !strings.Contains(errOut, "viewer may not write") {
+		t.Errorf("viewer log: exit %d, stderr %q", code, errOut)
+	}
+	if _, errOut, code := run(t, l.viewer, "", "stage", "containment"); code == 0 || !strings.Contains(errOut, "may not") {
+		t.Errorf("viewer stage change: exit %d, stderr %q", code, errOut)
+	}
+	after, _, _ := run(t, l.viewer, "", "timeline", "--json")
+	if before != after {
+		t.Errorf("a refused write changed the timeline:\n%s\n->\n%s", before, after)
+	}
+}
+
+func TestBadCommandsPrintUsage(t *testing.T) {
+	l := newLab(t)
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"launch-missiles"}, "unknown command"},
+		{[]string{"log", "x", "--colour", "red"}, "unknown flag"},
+		{[]string{"log", "x", "--kind", "gossip"}, "unknown kind"},
+		{[]string{"log", "x", "--at", "41:05"}, "cannot read the time"},
+		{[]string{"timeline", "extra"}, "unknown command"},
+	}
+	for _, c := range cases {
+		out, errOut, code := run(t, l.responder, "", c.args...)
+		if code == 0 || !strings.Contains(errOut, c.want) || out != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want a failure saying %q", c.args, code, out, errOut, c.want)
+		}
+	}
+	_, errOut, _ := run(t, l.responder, "", "launch-missiles")
+	if !strings.Contains(errOut, "Usage:") {
+		t.Errorf("an unknown command does not show the usage: %q", errOut)
+	}
+}
+
+func TestWhoami(t *testing.T) {
+	l := newLab(t)
+	for c, want := range map[*client]string{l.lead: l.leadName + " lead", l.responder: "bob responder", l.viewer: "vera viewer"} {
+		if out, _, code := run(t, c, "", "whoami"); code != 0 || strings.TrimSpace(out) != want {
+			t.Errorf("whoami = %q (exit %d); want %q", out, code, want)
+		}
+	}
+}

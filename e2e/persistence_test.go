@@ -1,0 +1,93 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"cellule/app"
+	"cellule/cli"
+)
+
+func TestEntriesSurviveRestart(t *testing.T) {
+	leadKey, leadPub := newKey(t)
+	dir := t.TempDir()
+	srv := startServer(t, dir, homeWithKey(t, leadPub), false)
+	c := connect(t, srv.addr, leadKey)
+	var ids []string
+	for _, text := range []string{"Zimbra server disconnected", "Backup server unplugged", "VPN access disabled"} {
+		out, errOut, code := run(t, c, "", "log", text, "--kind", "action")
+		if code != 0 {
+			t.Fatalf("log: %s", errOut)
+		}
+		ids = append(ids, strings.TrimSpace(out))
+	}
+	c.Close()
+	srv.stop()
+
+	srv = startServer(t, dir, t.TempDir(), false)
+	c = connect(t, srv.addr, leadKey)
+	out, _, code := run(t, c, "", "timeline", "--json")
+	if code != 0 {
+		t.Fatal("timeline failed after restart")
+	}
+	var entries []struct {
+		ID   int    `json:"id"`
+		Text string `json:"text"`
+	}
+	if err := json.Unmarshal([]byte(out), &entries); err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]bool{}
+	for _, e := range entries {
+		texts[e.Text] = true
+	}
+	for _, want := range []string{"Zimbra server disconnected", "Backup server unplugged", "VPN access disabled"} {
+		if !texts[want] {
+			t.Errorf("acknowledged entry %q lost after a restart (acknowledged ids %v)", want, ids)
+		}
+	}
+}
+
+func TestLocalUserCommandRefusesRunningServer(t *testing.T) {
+	_, leadPub := newKey(t)
+	dir := t.TempDir()
+	srv := startServer(t, dir, homeWithKey(t, leadPub), false)
+	_, pub := newKey(t)
+	var out, errOut bytes.Buffer
+	env := app.LocalEnv(strings.NewReader(""), &out, &errOut)
+	code := cli.Execute(context.Background(), env, []string{"--data", dir, "user", "add", "carol", "--role", "viewer", pub})
+	if code == 0 {
+		t.Fatal("the local CLI wrote to a running server's database")
+	}
+	port := srv.addr[strings.LastIndexByte(srv.addr, ':')+1:]
+	msg := errOut.String()
+	if !strings.Contains(msg, "in use by a running Cellule server") || !strings.Contains(msg, "ssh -p "+port+" localhost user add") {
+		t.Errorf("the refusal does not say why or what to run instead: %q", msg)
+	}
+
+	// Stopped, the same command works on the same data.
+	srv.stop()
+	out.Reset()
+	errOut.Reset()
+	if code := cli.Execute(context.Background(), env, []string{"--data", dir, "user", "add", "carol", "--role", "viewer", pub}); code != 0 {
+		t.Fatalf("user add on a stopped server's data: exit %d: %s", code, errOut.String())
+	}
+	out.Reset()
+	if code := cli.Execute(context.Background(), env, []string{"--data", dir, "user", "list"}); code != 0 || !strings.Contains(out.String(), "carol") || !strings.Contains(out.String(), "viewer") {
+		t.Errorf("user list: exit %d: %s", code, out.String())
+	}
+	out.Reset()
+	if code := cli.Execute(context.Background(), env, []string{"--data", dir, "user", "revoke", "carol"}); code != 0 || !strings.Contains(out.String(), "revoked carol") {
+		t.Errorf("user revoke: exit %d: %s %s", code, out.String(), errOut.String())
+	}
+}
+
+func TestNoKeysStillServesAndSaysHowToAddAUser(t *testing.T) {
+	srv := startServer(t, t.TempDir(), t.TempDir(), false)
+	if !strings.Contains(srv.out.String(), "cellule user add NAME --role lead --key-file FILE.pub") {
+		t.Errorf("a first start without keys does not say how to add a user:\n%s", srv.out)
+	}
+}

@@ -1,0 +1,107 @@
+// Package store keeps Cellule's record in one bbolt file. It implements the
+// crisis.Store interface; nothing outside this package knows about bbolt.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"cellule/crisis"
+)
+
+// ErrLocked means another process (normally the running server) holds the
+// database.
+var ErrLocked = errors.New("the database is in use by another process (is the server running?)")
+
+// DB is an open Cellule database.
+type DB struct {
+	bolt *bolt.DB
+	path string
+}
+
+var _ crisis.Store = (*DB)(nil)
+
+// lockTimeout is how long Open waits for the file lock: long enough to ride
+// out a restart, short enough that a CLI next to a running server fails fast.
+const lockTimeout = time.Second
+
+// Open opens (creating if needed) the database at path. It refuses a file
+// that is not a Cellule database, or one written by a newer version, and
+// leaves such a file untouched.
+func Open(path string) (*DB, error) {
+	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
+	if err != nil {
+		if errors.Is(err, berrors.ErrTimeout) {
+			return nil, ErrLocked
+		}
+		if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrVersionMismatch) || errors.Is(err, berrors.ErrChecksum) {
+			return nil, fmt.Errorf("%s is not a Cellule database (it is not a bbolt file): %w", path, err)
+		}
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	db := &DB{bolt: b, path: path}
+	if err := db.init(); err != nil {
+		_ = b.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// init checks the schema in a read-only transaction first, so a foreign or
+// newer file is refused without a single write, then creates what is missing.
+func (db *DB) init() error {
+	fresh := false
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			empty := true
+			_ = tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return nil })
+			if !empty {
+				return fmt.Errorf("%s is a bbolt file but not a Cellule database; refusing to touch it", db.path)
+			}
+			fresh = true
+			return nil
+		}
+		v := fromU64(meta.Get(keySchema))
+		if v == 0 {
+			return fmt.Errorf("%s has no Cellule schema version; refusing to touch it", db.path)
+		}
+		if v > schemaVersion {
+			return fmt.Errorf("%s was written by a newer Cellule (schema %d; this one reads %d): upgrade cellule to open it", db.path, v, schemaVersion)
+		}
+		return nil
+	})
+	if err != nil || !fresh {
+		return err
+	}
+	return db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, u64(schemaVersion))
+	})
+}
+
+// Close releases the file and its lock.
+func (db *DB) Close() error { return db.bolt.Close() }
+
+// Path is the database file's path.
+func (db *DB) Path() string { return db.path }
+
+// View runs fn in a read-only transaction: a consistent snapshot.
+func (db *DB) View(fn func(crisis.ReadTx) error) error {
+	return db.bolt.View(func(tx *bolt.Tx) error { return fn(&txn{tx: tx}) })
+}
+
+// Update runs fn in a read-write transaction and returns after the commit
+// reached the disk (bbolt fsyncs on commit), or with the error that undid
+// it: that return is what lets the caller acknowledge a write.
+func (db *DB) Update(fn func(crisis.WriteTx) error) error {
+	return db.bolt.Update(func(tx *bolt.Tx) error { return fn(&txn{tx: tx}) })
+}

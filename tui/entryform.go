@@ -1,0 +1,364 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+)
+
+// formField is a field of the entry form, in Tab order.
+type formField int
+
+const (
+	fieldKind formField = iota
+	fieldText
+	fieldWhen
+	fieldCount
+)
+
+// formAction is what the form asks of its owner after a key.
+type formAction int
+
+const (
+	formNone formAction = iota
+	formSave
+	formCancel
+	formQuit
+)
+
+// confirmKind is the yes/no question the form is asking, if any: typed text
+// is never thrown away on one key press.
+type confirmKind int
+
+const (
+	confirmNone confirmKind = iota
+	confirmDiscard
+	confirmQuit
+)
+
+// labelWidth lines the fields' inputs up after their labels.
+const labelWidth = 14
+
+// entryForm writes a new logbook entry, or a correction of one.
+type entryForm struct {
+	s      *session
+	amends uint64 // the entry corrected; 0 for a new entry
+	orig   string // the corrected entry's text, for reference
+
+	kind  int // index in crisis.Kinds
+	text  textarea.Model
+	when  textinput.Model
+	focus formField
+
+	err     string // the service's refusal of the last save
+	confirm confirmKind
+	saving  bool
+
+	width, height int
+}
+
+func newEntryForm(s *session, orig *crisis.Entry, width, height int) *entryForm {
+	f := &entryForm{s: s, focus: fieldText}
+	if orig != nil {
+		f.amends = orig.ID
+		f.orig = crisis.SanitizeLine(orig.Text)
+		for i, k := range crisis.Kinds {
+			if k == orig.Kind {
+				f.kind = i
+			}
+		}
+	}
+
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = "┃ "
+	ta.Placeholder = s.text.TextPlaceholder
+	ta.MaxHeight = 0                    // the layout sets the height
+	ta.CharLimit = crisis.MaxEntryBytes // runes; the service checks the bytes
+	// ctrl+v and copy would use the clipboard of the machine running the
+	// server, not the user's: the terminal's own paste still works.
+	ta.KeyMap.Paste.SetEnabled(false)
+	ta.KeyMap.CopySelection.SetEnabled(false)
+	tst := ta.Styles()
+	tst.Cursor.Blink = false // a blinking cursor is a frame twice a second
+	tst.Focused.CursorLine = lipgloss.NewStyle()
+	tst.Focused.Prompt = s.st.labelFocused
+	tst.Blurred.Prompt = s.st.label
+	tst.Focused.Placeholder = s.st.hint
+	tst.Blurred.Placeholder = s.st.hint
+	tst.Blurred.Text = lipgloss.NewStyle()
+	tst.Blurred.CursorLine = lipgloss.NewStyle()
+	ta.SetStyles(tst)
+	f.text = ta
+
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.Placeholder = s.text.WhenPlaceholder
+	ti.CharLimit = 40
+	ti.KeyMap.Paste.SetEnabled(false)
+	ist := ti.Styles()
+	ist.Cursor.Blink = false
+	ist.Focused.Placeholder = s.st.hint
+	ist.Blurred.Placeholder = s.st.hint
+	ti.SetStyles(ist)
+	f.when = ti
+
+	f.setSize(width, height)
+	return f
+}
+
+// setError shows the service's refusal of a save; the text field gives up
+// lines if the message needs more than one.
+func (f *entryForm) setError(msg string) {
+	f.saving, f.err = false, msg
+	f.layout()
+}
+
+// focusCmd gives the keyboard to the focused field.
+func (f *entryForm) focusCmd() tea.Cmd {
+	f.text.Blur()
+	f.when.Blur()
+	switch f.focus {
+	case fieldText:
+		return f.text.Focus()
+	case fieldWhen:
+		return f.when.Focus()
+	}
+	return nil
+}
+
+func (f *entryForm) setSize(width, height int) {
+	f.width, f.height = width, height
+	f.text.SetWidth(max(width-3, 10))
+	f.when.SetWidth(max(min(width-labelWidth-4, 40), 10))
+	f.layout()
+}
+
+// layout gives the text field the lines the other parts leave.
+func (f *entryForm) layout() {
+	fixed := 6 // title, blank, text label, when, hint, blank
+	if f.amends != 0 {
+		fixed++
+	}
+	fixed += len(f.kindLines()) + max(len(f.errLines()), 1)
+	f.text.SetHeight(max(f.height-fixed, 2))
+}
+
+// kindLines renders the kind choices after their label, wrapped under
+// the input column when the terminal is narrow.
+func (f *entryForm) kindLines() []string {
+	sty, t := f.s.st, f.s.text
+	var kinds []string
+	for i, kd := range crisis.Kinds {
+		label := t.kind(kd)
+		switch {
+		case i == f.kind && f.focus == fieldKind:
+			kinds = append(kinds, sty.chosen.Render("["+label+"]"))
+		case i == f.kind:
+			kinds = append(kinds, sty.kindStyle(kd).Render("["+label+"]"))
+		default:
+			kinds = append(kinds, sty.choice.Render(" "+label+" "))
+		}
+	}
+	wrapped := strings.Split(ansi.Wrap(strings.Join(kinds, ""), max(f.width-labelWidth-1, 10), ""), "\n")
+	lines := make([]string, len(wrapped))
+	for i, l := range wrapped {
+		if i == 0 {
+			lines[i] = padLabel(f.label(fieldKind, t.KindField)) + l
+		} else {
+			lines[i] = strings.Repeat(" ", labelWidth) + l
+		}
+	}
+	return lines
+}
+
+func (f *entryForm) errLines() []string {
+	if f.err == "" {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(crisis.SanitizeLine(f.err), max(f.width-2, 10), ""), "\n")
+}
+
+func (f *entryForm) dirty() bool {
+	return strings.TrimSpace(f.text.Value()) != "" || strings.TrimSpace(f.when.Value()) != ""
+}
+
+func (f *entryForm) draft() crisis.Draft {
+	return crisis.Draft{Kind: crisis.Kinds[f.kind], Text: f.text.Value(), When: f.when.Value()}
+}
+
+// key handles a key press; the owner acts on the returned action.
+func (f *entryForm) key(msg tea.KeyPressMsg) (formAction, tea.Cmd) {
+	k := f.s.keys
+	if f.saving {
+		// The answer is on its way; only quitting is possible, and asked
+		// about, since the save may yet fail.
+		if key.Matches(msg, k.ForceQuit) {
+			f.confirm = confirmQuit
+		}
+		if f.confirm == confirmNone {
+			return formNone, nil
+		}
+	}
+	if f.confirm != confirmNone {
+		switch {
+		case key.Matches(msg, k.Yes):
+			if f.confirm == confirmQuit {
+				return formQuit, nil
+			}
+			return formCancel, nil
+		case key.Matches(msg, k.No):
+			f.confirm = confirmNone
+		}
+		return formNone, nil
+	}
+	switch {
+	case key.Matches(msg, k.Save):
+		return formSave, nil
+	case key.Matches(msg, k.Cancel):
+		if f.dirty() {
+			f.confirm = confirmDiscard
+			return formNone, nil
+		}
+		return formCancel, nil
+	case key.Matches(msg, k.ForceQuit):
+		if f.dirty() {
+			f.confirm = confirmQuit
+			return formNone, nil
+		}
+		return formQuit, nil
+	case key.Matches(msg, k.NextField):
+		f.focus = (f.focus + 1) % fieldCount
+		return formNone, f.focusCmd()
+	case key.Matches(msg, k.PrevField):
+		f.focus = (f.focus + fieldCount - 1) % fieldCount
+		return formNone, f.focusCmd()
+	}
+
+	switch f.focus {
+	case fieldKind:
+		return formNone, f.kindKey(msg)
+	case fieldWhen:
+		if msg.Code == tea.KeyEnter {
+			f.focus = fieldKind
+			return formNone, f.focusCmd()
+		}
+	}
+	return formNone, f.update(msg)
+}
+
+// kindKey picks the kind: left/right, or a label's first letter (again to
+// go on to the next kind with that letter), Enter to move on to the text.
+func (f *entryForm) kindKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := f.s.keys
+	n := len(crisis.Kinds)
+	switch {
+	case key.Matches(msg, k.KindPrev):
+		f.kind = (f.kind + n - 1) % n
+	case key.Matches(msg, k.KindNext):
+		f.kind = (f.kind + 1) % n
+	case msg.Code == tea.KeyEnter:
+		f.focus = fieldText
+		return f.focusCmd()
+	case msg.Text != "":
+		letter := strings.ToLower(msg.Text)
+		for i := 1; i <= n; i++ {
+			j := (f.kind + i) % n
+			if strings.HasPrefix(strings.ToLower(f.s.text.kind(crisis.Kinds[j])), letter) {
+				f.kind = j
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// update feeds a message to the focused text field.
+func (f *entryForm) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch f.focus {
+	case fieldText:
+		f.text, cmd = f.text.Update(msg)
+	case fieldWhen:
+		f.when, cmd = f.when.Update(msg)
+	}
+	return cmd
+}
+
+func (f *entryForm) label(field formField, name string) string {
+	if f.focus == field && f.confirm == confirmNone {
+		return f.s.st.labelFocused.Render("› " + name)
+	}
+	return f.s.st.label.Render("  " + name)
+}
+
+func (f *entryForm) view() string {
+	sty, t := f.s.st, f.s.text
+	title := t.NewEntryTitle
+	if f.amends != 0 {
+		title = fmt.Sprintf(t.CorrectTitle, f.amends)
+	}
+	lines := []string{" " + sty.formTitle.Render(title)}
+	if f.amends != 0 {
+		orig := fmt.Sprintf(t.Original, f.amends, f.orig)
+		lines = append(lines, " "+sty.original.Render(ansi.Truncate(orig, max(f.width-2, 1), "…")))
+	}
+	lines = append(lines, "")
+
+	// Kind: every kind, the chosen one in brackets.
+	lines = append(lines, f.kindLines()...)
+
+	lines = append(lines, f.label(fieldText, t.TextField))
+	for _, l := range strings.Split(f.text.View(), "\n") {
+		lines = append(lines, "  "+l)
+	}
+
+	lines = append(lines,
+		padLabel(f.label(fieldWhen, t.WhenField))+f.when.View(),
+		strings.Repeat(" ", labelWidth)+sty.hint.Render(t.WhenHint),
+		"")
+
+	switch {
+	case f.confirm == confirmDiscard:
+		lines = append(lines, " "+sty.confirm.Render(t.ConfirmDiscard))
+	case f.confirm == confirmQuit:
+		lines = append(lines, " "+sty.confirm.Render(t.ConfirmQuit))
+	case f.saving:
+		lines = append(lines, " "+sty.hint.Render(t.Saving))
+	case f.err != "":
+		for _, l := range f.errLines() {
+			lines = append(lines, " "+sty.formError.Render(l))
+		}
+	}
+	return fitHeight(strings.Join(lines, "\n"), f.height)
+}
+
+// padLabel pads a rendered label to the input column.
+func padLabel(s string) string {
+	if w := lipgloss.Width(s); w < labelWidth {
+		return s + strings.Repeat(" ", labelWidth-w)
+	}
+	return s + " "
+}
+
+// help lists the form's keys: only y/n while it asks a question.
+func (f *entryForm) help() helpKeys {
+	k := f.s.keys
+	if f.confirm != confirmNone {
+		yn := []key.Binding{k.Yes, k.No}
+		return helpKeys{short: yn, full: [][]key.Binding{yn}}
+	}
+	keys := []key.Binding{k.Save, k.Cancel, k.NextField, k.PrevField}
+	if f.focus == fieldKind {
+		keys = append(keys, k.KindPrev)
+	}
+	return helpKeys{short: keys, full: [][]key.Binding{keys}}
+}

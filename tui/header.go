@@ -1,0 +1,95 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+)
+
+// headerView renders the two header lines: what crisis, at what stage, for
+// how long; who is connected, and who I am. Everything a user typed (the
+// crisis name, people's names) goes through SanitizeLine again here.
+func headerView(s *session, st crisis.Status, now time.Time, width int) string {
+	sty, t := s.st, s.text
+	sep := sty.sep.Render(" │ ")
+
+	// Line 1: product │ crisis │ stage ........ T+3d 04h12
+	product := sty.product.Render(t.Product)
+	stage := fmt.Sprintf(t.StageLabel, sty.stageStyle(st.Crisis.Stage).Render(t.stage(st.Crisis.Stage)))
+	clock := ""
+	if !st.Crisis.OpenedAt.IsZero() {
+		elapsed := elapsedText(t, st.Crisis.Duration(now))
+		if st.Crisis.EndedAt != nil {
+			elapsed = t.Ended + elapsed
+		}
+		clock = sty.clock.Render(elapsed)
+	}
+	fixed := lipgloss.Width(product) + 2*lipgloss.Width(sep) + lipgloss.Width(stage) + lipgloss.Width(clock) + 2
+	name := crisis.SanitizeLine(st.Crisis.Name)
+	if room := width - fixed; room < lipgloss.Width(name) {
+		name = ansi.Truncate(name, max(room, 1), "…")
+	}
+	left := product + sep + sty.crisisName.Render(name) + sep + stage
+	line1 := spread(left, clock, width)
+
+	// Line 2: 3 online: ann, bob +1 ........ me: ann (lead)
+	me := sty.me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.me.Name), t.role(s.me.Role)))
+	line2 := spread(onlineText(t, st.Online, width-lipgloss.Width(me)-2), me, width)
+	return line1 + "\n" + line2
+}
+
+// spread puts left and right at the two ends of a line of the given width.
+func spread(left, right string, width int) string {
+	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return ansi.Truncate(left+" "+right, width, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// onlineText lists who is connected in at most room cells; the names that
+// do not fit are counted as "+N".
+func onlineText(t *Text, online []crisis.Presence, room int) string {
+	if len(online) == 0 {
+		return t.OnlineNobody
+	}
+	head := fmt.Sprintf(t.OnlineCount, len(online))
+	out := head
+	for i, p := range online {
+		name := crisis.SanitizeLine(p.Name)
+		sep := " "
+		if i > 0 {
+			sep = ", "
+		}
+		rest := len(online) - i - 1
+		more := ""
+		if rest > 0 {
+			more = " " + fmt.Sprintf(t.MoreNames, rest)
+		}
+		if lipgloss.Width(out+sep+name+more) > room {
+			// Not even this one: count it and the rest.
+			return out + " " + fmt.Sprintf(t.MoreNames, len(online)-i)
+		}
+		out += sep + name
+	}
+	return out
+}
+
+// elapsedText is the time since the crisis opened, to the minute:
+// "T+04h12", or "T+3d 04h12" once it has run for days (Cahors: four weeks).
+func elapsedText(t *Text, d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	mins := int64(d / time.Minute)
+	days, hours, minutes := mins/(24*60), (mins/60)%24, mins%60
+	if days > 0 {
+		return fmt.Sprintf(t.ElapsedDays, days, hours, minutes)
+	}
+	return fmt.Sprintf(t.ElapsedHours, hours, minutes)
+}

@@ -1,0 +1,414 @@
+// Package tui is Cellule's console: a bubbletea program per SSH session,
+// showing the crisis header, numbered tabs (the logbook first) and a footer
+// of the keys that work now. It talks to crisis.Service only.
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+)
+
+// Options is plain session data: never the ssh.Session.
+type Options struct {
+	Width, Height int // initial terminal size
+	// Changes is signalled (merged, capacity 1) after every committed change
+	// or join/leave; the caller unsubscribes when the session ends.
+	Changes <-chan struct{}
+	Lang    string // "en" for now; "" means en
+}
+
+// Sizes below which the layout stops shrinking; the terminal clips the rest.
+const (
+	defaultWidth, defaultHeight = 80, 24
+	headerHeight                = 2
+	tabsHeight                  = 1
+	statusHeight                = 1
+)
+
+// session is what every part of one console shares: who is connected,
+// the service, and the strings, styles and keys built for this session.
+type session struct {
+	svc  *crisis.Service
+	me   crisis.Actor
+	text *Text
+	st   *styles
+	keys *keyMap
+	note *note
+	// actions numbers the actions whose outcome goes to the status line;
+	// shown is the newest one shown. Outcomes come back from commands in
+	// any order: an older one never replaces a newer one.
+	actions, shown int
+}
+
+// note is the status line: the outcome of the last action.
+type note struct {
+	text  string
+	isErr bool
+	// upTo is the newest entry id known when the note was set: a change
+	// that brings a newer entry makes the note stale. Our own write's change
+	// does not (its entry is upTo), so "Saved as #N" survives its own echo.
+	upTo uint64
+}
+
+// action numbers an action about to run in a command.
+func (s *session) action() int {
+	s.actions++
+	return s.actions
+}
+
+// notify shows the outcome of an action unless a later action's is shown.
+func (s *session) notify(action int, text string, isErr bool, upTo uint64) {
+	if action < s.shown {
+		return
+	}
+	s.shown = action
+	*s.note = note{text: crisis.SanitizeLine(text), isErr: isErr, upTo: upTo}
+}
+
+func (s *session) clearNote() { *s.note = note{} }
+
+// model is the shell: header, tabs line, the active tab, status line and
+// footer. It routes keys and reloads after changes.
+type model struct {
+	s       *session
+	changes <-chan struct{}
+
+	width, height int
+
+	status        crisis.Status
+	statusErr     error
+	now           time.Time
+	statusSeq     int
+	statusApplied int
+
+	tabs   []tab
+	active int
+	picker *stagePicker // open stage picker, nil when closed
+
+	help help.Model
+}
+
+// New builds the console of one session. It reads the header and the first
+// page of the logbook at once, so the first frame is complete.
+func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
+	text := textFor(opts.Lang)
+	s := &session{
+		svc:  svc,
+		me:   me,
+		text: text,
+		st:   newStyles(),
+		keys: newKeyMap(text.Help),
+		note: &note{},
+	}
+	m := &model{
+		s:       s,
+		changes: opts.Changes,
+		width:   opts.Width,
+		height:  opts.Height,
+		help:    help.New(),
+	}
+	if m.width <= 0 {
+		m.width = defaultWidth
+	}
+	if m.height <= 0 {
+		m.height = defaultHeight
+	}
+	m.help.Styles = s.st.help
+	m.tabs = []tab{
+		{number: 1, title: text.TabTimeline, model: newTimeline(s)},
+	}
+	m.status, m.statusErr = svc.Status()
+	m.now = svc.Now()
+	m.layout()
+	// The shown tab's first read runs here rather than in a command.
+	if cmd := m.activeTab().Reload(); cmd != nil {
+		m.activeTab().Update(cmd())
+	}
+	return m
+}
+
+// Init starts waiting for changes (and for the header clock's next minute).
+func (m *model) Init() tea.Cmd {
+	return m.wait()
+}
+
+// wait issues the one pending wait for a change or the clock's next minute.
+func (m *model) wait() tea.Cmd {
+	if m.status.Crisis.EndedAt != nil {
+		// The header's duration no longer moves: wait for changes only.
+		return waitCmd(m.changes, 0)
+	}
+	return waitCmd(m.changes, untilNextMinute(m.status.Crisis.OpenedAt, m.s.svc.Now()))
+}
+
+func (m *model) reloadStatus() tea.Cmd {
+	m.statusSeq++
+	return loadStatusCmd(m.s.svc, m.statusSeq)
+}
+
+func (m *model) activeTab() tabModel { return m.tabs[m.active].model }
+
+// Update routes messages: service results to whoever asked, keys to the
+// open picker, the shell or the active tab.
+func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	m.layout()
+	return m, cmd
+}
+
+func (m *model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = max(msg.Width, 1), max(msg.Height, 1)
+		return nil
+
+	case changedMsg:
+		// Reload only what is shown: the header and the active tab.
+		return tea.Batch(m.wait(), m.reloadStatus(), m.activeTab().Reload())
+
+	case clockMsg:
+		m.now = m.s.svc.Now()
+		return m.wait()
+
+	case changesClosedMsg:
+		m.changes = nil // keep the clock only
+		return m.wait()
+
+	case statusLoadedMsg:
+		if msg.seq <= m.statusApplied {
+			return nil // an older read that finished late
+		}
+		m.statusApplied = msg.seq
+		m.now = msg.now
+		m.statusErr = msg.err
+		if msg.err == nil {
+			m.status = msg.status
+			if n := m.s.note; n.text != "" && msg.status.Entries > n.upTo {
+				m.s.clearNote()
+			}
+		}
+		return nil
+
+	case refusedMsg:
+		if msg.err != nil {
+			m.s.notify(msg.action, crisis.Message(msg.err), true, m.status.Entries)
+		}
+		return nil
+
+	case stageSetMsg:
+		if msg.err != nil {
+			m.s.notify(msg.action, crisis.Message(msg.err), true, m.status.Entries)
+			return nil
+		}
+		m.s.notify(msg.action, fmt.Sprintf(m.s.text.StageSet, m.s.text.stage(msg.stage), msg.entry.ID), false, msg.entry.ID)
+		return tea.Batch(m.reloadStatus(), m.activeTab().Reload())
+
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	}
+
+	// Anything else (pastes, tabs' own results) goes to the tabs: each one
+	// ignores what is not its own.
+	var cmds []tea.Cmd
+	for i, t := range m.tabs {
+		if _, isPaste := msg.(tea.PasteMsg); isPaste && i != m.active {
+			continue
+		}
+		cmds = append(cmds, t.model.Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.s.keys
+	m.s.clearNote()
+
+	if m.picker != nil {
+		return m.pickerKey(msg)
+	}
+	tm := m.activeTab()
+	if tm.Capturing() {
+		// A text field has the keyboard: q, ?, s and digits are text. The tab
+		// decides about ctrl+c (it asks first when text would be lost).
+		return tm.Update(msg)
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		return nil
+	case key.Matches(msg, k.NextTab) && len(m.tabs) > 1:
+		return m.switchTab((m.active + 1) % len(m.tabs))
+	case key.Matches(msg, k.PrevTab) && len(m.tabs) > 1:
+		return m.switchTab((m.active + len(m.tabs) - 1) % len(m.tabs))
+	case key.Matches(msg, k.JumpTab):
+		if i := tabIndex(m.tabs, int(msg.Code-'0')); i >= 0 && i != m.active {
+			return m.switchTab(i)
+		}
+		return nil
+	case key.Matches(msg, k.Stage):
+		if !m.s.me.Role.Allowed(crisis.ActSetStage) {
+			return refuseCmd(m.s, crisis.ActSetStage)
+		}
+		m.picker = newStagePicker(m.status.Crisis.Stage)
+		return nil
+	}
+	return tm.Update(msg)
+}
+
+// switchTab shows another tab and reloads it: hidden tabs are not kept up
+// to date (reload only what is shown).
+func (m *model) switchTab(i int) tea.Cmd {
+	m.active = i
+	return m.activeTab().Reload()
+}
+
+func (m *model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.s.keys
+	switch {
+	case key.Matches(msg, k.ForceQuit):
+		return tea.Quit
+	case key.Matches(msg, k.Close):
+		m.picker = nil
+	case key.Matches(msg, k.PickUp):
+		m.picker.move(-1)
+	case key.Matches(msg, k.PickDown):
+		m.picker.move(1)
+	case key.Matches(msg, k.Choose):
+		stage := m.picker.selected()
+		m.picker = nil
+		svc, me, action := m.s.svc, m.s.me, m.s.action()
+		return func() tea.Msg {
+			e, err := svc.SetStage(me, stage, "")
+			return stageSetMsg{action: action, stage: stage, entry: e, err: err}
+		}
+	}
+	return nil
+}
+
+// helpKeys lists the keys that work now: the picker's, the tab's own while
+// it captures the keyboard, or the tab's plus the shell's.
+func (m *model) helpKeys() helpKeys {
+	k := m.s.keys
+	if m.picker != nil {
+		return helpKeys{
+			short: []key.Binding{k.PickUp, k.Choose, k.Close},
+			full:  [][]key.Binding{{k.PickUp, k.Choose, k.Close}},
+		}
+	}
+	h := m.activeTab().Help()
+	if m.activeTab().Capturing() {
+		return h
+	}
+	help := k.Help
+	if m.help.ShowAll {
+		help.SetHelp("?", m.s.text.Help.Less)
+	}
+	var shell []key.Binding
+	if m.s.me.Role.Allowed(crisis.ActSetStage) {
+		shell = append(shell, k.Stage)
+	}
+	if len(m.tabs) > 1 {
+		shell = append(shell, k.JumpTab, k.NextTab, k.PrevTab)
+	}
+	shell = append(shell, help, k.Quit)
+	h.short = append(h.short, shell...)
+	h.full = append(h.full, shell)
+	return h
+}
+
+// layout shares the height between the parts: the footer grows with the
+// full help, the tab gets the rest.
+func (m *model) layout() {
+	m.help.SetWidth(m.width)
+	body := m.height - headerHeight - tabsHeight - statusHeight - lipgloss.Height(m.footerView())
+	for _, t := range m.tabs {
+		t.model.SetSize(m.width, max(body, 1))
+	}
+}
+
+// footerView is the help line; the full help only while no text field or
+// picker has the keyboard (their few keys fit on one line, and `?` would be
+// text there, unable to close it).
+func (m *model) footerView() string {
+	h := m.helpKeys()
+	if m.help.ShowAll && m.picker == nil && !m.activeTab().Capturing() {
+		return m.help.FullHelpView(h.FullHelp())
+	}
+	return m.help.ShortHelpView(h.ShortHelp())
+}
+
+func (m *model) statusView() string {
+	n := m.s.note
+	switch {
+	case n.text != "" && n.isErr:
+		return m.s.st.statusErr.Render(n.text)
+	case n.text != "":
+		return m.s.st.statusOK.Render(n.text)
+	case m.statusErr != nil:
+		return m.s.st.statusErr.Render(crisis.SanitizeLine(crisis.Message(m.statusErr)))
+	}
+	return ""
+}
+
+// View draws the whole screen. Every line is cut to the width and the
+// screen to the height, whatever a part produced.
+func (m *model) View() tea.View {
+	var body string
+	if m.picker != nil {
+		body = m.picker.view(m.s, m.width, m.bodyHeight())
+	} else {
+		body = m.activeTab().View()
+	}
+	parts := []string{
+		headerView(m.s, m.status, m.now, m.width),
+		tabsView(m.s.st, m.tabs, m.active, m.width),
+		fitHeight(body, m.bodyHeight()),
+		m.statusView(),
+		m.footerView(),
+	}
+	v := tea.NewView(fitScreen(strings.Join(parts, "\n"), m.width, m.height))
+	v.AltScreen = true
+	return v
+}
+
+func (m *model) bodyHeight() int {
+	return max(m.height-headerHeight-tabsHeight-statusHeight-lipgloss.Height(m.footerView()), 1)
+}
+
+// fitHeight pads or cuts s to exactly h lines.
+func fitHeight(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fitScreen cuts every line to the width and the whole to the height, so
+// no part can ever push the layout off the screen.
+func fitScreen(s string, width, height int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		if lipgloss.Width(l) > width {
+			lines[i] = ansi.Truncate(l, width, "…")
+		}
+	}
+	return strings.Join(lines, "\n")
+}

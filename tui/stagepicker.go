@@ -1,0 +1,51 @@
+package tui
+
+import (
+	"strings"
+
+	"cellule/crisis"
+)
+
+// stagePicker lists the crisis stages for a lead to choose from; the
+// current one is marked and selected when it opens.
+type stagePicker struct {
+	cursor  int
+	current crisis.Stage
+}
+
+func newStagePicker(current crisis.Stage) *stagePicker {
+	p := &stagePicker{current: current}
+	for i, st := range crisis.Stages {
+		if st == current {
+			p.cursor = i
+		}
+	}
+	return p
+}
+
+func (p *stagePicker) move(delta int) {
+	p.cursor = min(max(p.cursor+delta, 0), len(crisis.Stages)-1)
+}
+
+func (p *stagePicker) selected() crisis.Stage { return crisis.Stages[p.cursor] }
+
+func (p *stagePicker) view(s *session, width, height int) string {
+	sty, t := s.st, s.text
+	lines := []string{"", " " + sty.formTitle.Render(t.PickerTitle), ""}
+	for i, st := range crisis.Stages {
+		marker := "   "
+		label := sty.stageStyle(st).Render(t.stage(st))
+		if i == p.cursor {
+			marker = sty.pickerCursor.Render(" › ")
+			label = sty.chosen.Render(" " + t.stage(st) + " ")
+		} else {
+			label = " " + label + " "
+		}
+		line := marker + label
+		if st == p.current {
+			line += " " + sty.pickerCurrent.Render(t.PickerCurrent)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,68 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// tabModel is one numbered screen of the console. Tabs are pointers
+// changed in place by the shell's Update; the commands they return never
+// touch them (they capture the values they need).
+type tabModel interface {
+	// Update handles a message: keys only while the tab is shown, any
+	// other message always (each tab ignores what is not its own).
+	Update(msg tea.Msg) tea.Cmd
+	// SetSize gives the tab the area below the tabs line.
+	SetSize(width, height int)
+	// View renders exactly the size last given.
+	View() string
+	// Reload reads again what the tab shows, after a change.
+	Reload() tea.Cmd
+	// Capturing reports that a text field or a question has the keyboard,
+	// so the shell's one-letter keys (q, ?, s, 1-5, tab) must go to the tab.
+	Capturing() bool
+	// Help lists the tab's keys that work now.
+	Help() helpKeys
+}
+
+// tab pairs a tab model with its fixed number: 1 Timeline, 2 Tasks,
+// 3 Recovery, 4 On-call, 5 Report. Only tabs that exist are listed, and a
+// number key jumps to the tab carrying that number.
+type tab struct {
+	number int
+	title  string
+	model  tabModel
+}
+
+// tabIndex finds the tab with a number, or -1.
+func tabIndex(tabs []tab, number int) int {
+	for i, t := range tabs {
+		if t.number == number {
+			return i
+		}
+	}
+	return -1
+}
+
+// tabsView renders the tabs line: the active tab in brackets (readable on a
+// terminal without colours too), then a rule to the edge.
+func tabsView(s *styles, tabs []tab, active, width int) string {
+	var b strings.Builder
+	for i, t := range tabs {
+		label := fmt.Sprintf("%d %s", t.number, t.title)
+		if i == active {
+			b.WriteString(s.tabActive.Render("[" + label + "]"))
+		} else {
+			b.WriteString(s.tabInactive.Render(" " + label + " "))
+		}
+		b.WriteString(" ")
+	}
+	line := b.String()
+	if rest := width - lipgloss.Width(line); rest > 0 {
+		line += s.tabRule.Render(strings.Repeat("─", rest))
+	}
+	return line
+}

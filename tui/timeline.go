@@ -1,0 +1,690 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+)
+
+// pageSize is how many entries one read brings: a few screens' worth, so
+// opening the view costs the same with ten entries or a million.
+const pageSize = 200
+
+// Layout of an entry: a bar marks the selected one; the text sits under
+// its meta line, indented.
+const (
+	barWidth   = 2
+	textIndent = 4
+)
+
+// timeline is tab 1: the crisis logbook, newest at the bottom.
+type timeline struct {
+	s             *session
+	width, height int
+
+	entries []crisis.Entry // oldest first, as they read
+	more    bool           // older entries match too
+	loaded  bool
+	loadErr error
+	// shownKind and shownSearch are the filter the entries were read with.
+	shownKind   crisis.Kind
+	shownSearch string
+
+	// cursor is the selected entry; top and topSkip say what is at the top
+	// of the list (an entry, and how many of its lines are scrolled off).
+	cursor, top, topSkip int
+
+	// The filter asked for (applied by the next read).
+	kind        crisis.Kind
+	search      string
+	searchOpen  bool
+	searchInput textinput.Model
+
+	seq, applied int  // reads issued and applied: a late read is dropped
+	olderPending bool // a read of older entries is on its way
+	// jumpTo is an entry just saved here: the first read from jumpSeq on
+	// that holds it puts the cursor on it.
+	jumpTo  uint64
+	jumpSeq int
+
+	form *entryForm // the open new-entry or correction form
+}
+
+func newTimeline(s *session) *timeline {
+	in := textinput.New()
+	in.Prompt = s.text.SearchPrompt
+	in.Placeholder = s.text.SearchHint
+	in.CharLimit = 200
+	in.KeyMap.Paste.SetEnabled(false) // it would read the server's clipboard
+	st := in.Styles()
+	st.Cursor.Blink = false // a blinking cursor is a frame twice a second
+	in.SetStyles(st)
+	return &timeline{s: s, searchInput: in}
+}
+
+func (t *timeline) SetSize(width, height int) {
+	changed := width != t.width || height != t.height
+	t.width, t.height = width, height
+	t.searchInput.SetWidth(max(width-lipgloss.Width(t.s.text.SearchPrompt)-2, 10))
+	if t.form != nil {
+		t.form.setSize(width, height)
+	}
+	if changed {
+		t.ensureVisible()
+	}
+}
+
+// listHeight is the room for entries: below the filter line, above the
+// search field when it is open.
+func (t *timeline) listHeight() int {
+	h := t.height - 1
+	if t.searchOpen {
+		h--
+	}
+	return max(h, 1)
+}
+
+func (t *timeline) Capturing() bool { return t.form != nil || t.searchOpen }
+
+func (t *timeline) query() crisis.TimelineQuery {
+	return crisis.TimelineQuery{Kind: t.kind, Search: t.search, Limit: pageSize}
+}
+
+// Reload reads the newest page with the current filter; apply keeps the
+// older entries already loaded, so what the user reads does not move.
+func (t *timeline) Reload() tea.Cmd {
+	t.seq++
+	seq, q, svc := t.seq, t.query(), t.s.svc
+	return func() tea.Msg {
+		page, err := svc.Timeline(q)
+		return timelineLoadedMsg{seq: seq, query: q, page: page, err: err}
+	}
+}
+
+// loadOlder reads the page before the oldest loaded entry.
+func (t *timeline) loadOlder() tea.Cmd {
+	if t.olderPending || !t.more || len(t.entries) == 0 {
+		return nil
+	}
+	t.olderPending = true
+	q := crisis.TimelineQuery{Kind: t.shownKind, Search: t.shownSearch, Before: t.entries[0].ID, Limit: pageSize}
+	svc := t.s.svc
+	return func() tea.Msg {
+		page, err := svc.Timeline(q)
+		return timelineLoadedMsg{older: true, query: q, page: page, err: err}
+	}
+}
+
+func (t *timeline) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case timelineLoadedMsg:
+		if msg.older {
+			t.applyOlder(msg)
+		} else {
+			t.apply(msg)
+		}
+		return nil
+	case entrySavedMsg:
+		return t.saved(msg)
+	case tea.KeyPressMsg:
+		return t.key(msg)
+	}
+	// Pastes and the fields' own messages go to whatever has the focus.
+	switch {
+	case t.form != nil:
+		return t.form.update(msg)
+	case t.searchOpen:
+		return t.updateSearch(msg)
+	}
+	return nil
+}
+
+// apply shows a newly read page. While the cursor is on the newest entry it
+// stays there ("follow"); otherwise the selected entry and the top of the
+// list stay where they were, whatever arrived below.
+func (t *timeline) apply(msg timelineLoadedMsg) {
+	if msg.seq <= t.applied {
+		return
+	}
+	t.applied = msg.seq
+	if msg.err != nil {
+		t.loadErr = msg.err // keep showing what we had
+		return
+	}
+	t.loadErr = nil
+	sameFilter := t.loaded && msg.query.Kind == t.shownKind && msg.query.Search == t.shownSearch
+	follow := !sameFilter || t.following()
+	var cursorID, topID uint64
+	if len(t.entries) > 0 {
+		cursorID, topID = t.entries[t.cursor].ID, t.entries[t.top].ID
+	}
+
+	entries, more := msg.page.Entries, msg.page.More
+	if sameFilter && len(t.entries) > 0 && len(entries) > 0 &&
+		entries[0].ID > t.entries[0].ID && entries[0].ID <= t.entries[len(t.entries)-1].ID {
+		// The page overlaps what is loaded: keep the older entries before it
+		// (no gap between them), so scrolling back is not lost.
+		entries, more = mergeOlder(t.entries, entries), t.more
+	}
+	t.entries, t.more = entries, more
+	t.loaded, t.shownKind, t.shownSearch = true, msg.query.Kind, msg.query.Search
+
+	n := len(t.entries)
+	switch {
+	case n == 0:
+		t.cursor, t.top, t.topSkip = 0, 0, 0
+	case follow:
+		t.cursor = n - 1
+	default:
+		t.cursor, _ = t.indexOf(cursorID)
+		t.top, _ = t.indexOf(topID)
+	}
+	if t.jumpTo != 0 && msg.seq >= t.jumpSeq {
+		// The entry just saved here, unless the filter hides it.
+		if i, ok := t.indexOf(t.jumpTo); ok {
+			t.cursor = i
+		}
+		t.jumpTo = 0
+	}
+	t.ensureVisible()
+}
+
+// mergeOlder puts the loaded entries older than page before it. A
+// correction in page of one of those older entries is marked on it, as the
+// store would have on reading it.
+func mergeOlder(loaded, page []crisis.Entry) []crisis.Entry {
+	first := page[0].ID
+	cut := sort.Search(len(loaded), func(i int) bool { return loaded[i].ID >= first })
+	out := make([]crisis.Entry, 0, cut+len(page))
+	out = append(out, loaded[:cut]...)
+	for _, e := range page {
+		if e.Amends == 0 || e.Amends >= first {
+			continue
+		}
+		i := sort.Search(cut, func(i int) bool { return out[i].ID >= e.Amends })
+		if i < cut && out[i].ID == e.Amends && !containsID(out[i].AmendedBy, e.ID) {
+			out[i].AmendedBy = append(append([]uint64(nil), out[i].AmendedBy...), e.ID)
+		}
+	}
+	return append(out, page...)
+}
+
+func containsID(ids []uint64, id uint64) bool {
+	for _, v := range ids {
+		if v == id {
+			return true
+		}
+	}
+	return false
+}
+
+// applyOlder puts a page of older entries before what is loaded, keeping
+// the same entry selected and the same lines on screen.
+func (t *timeline) applyOlder(msg timelineLoadedMsg) {
+	t.olderPending = false
+	if msg.err != nil {
+		t.loadErr = msg.err
+		return
+	}
+	if len(t.entries) == 0 || msg.query.Before != t.entries[0].ID ||
+		msg.query.Kind != t.shownKind || msg.query.Search != t.shownSearch {
+		return // the list changed meanwhile; the next key asks again
+	}
+	n := len(msg.page.Entries)
+	t.entries = append(append(make([]crisis.Entry, 0, n+len(t.entries)), msg.page.Entries...), t.entries...)
+	t.more = msg.page.More
+	t.cursor += n
+	t.top += n
+	t.ensureVisible()
+}
+
+// indexOf finds an entry by id, or the nearest one after it.
+func (t *timeline) indexOf(id uint64) (int, bool) {
+	i := sort.Search(len(t.entries), func(i int) bool { return t.entries[i].ID >= id })
+	if i == len(t.entries) {
+		return max(i-1, 0), false
+	}
+	return i, t.entries[i].ID == id
+}
+
+func (t *timeline) following() bool {
+	return len(t.entries) == 0 || t.cursor == len(t.entries)-1
+}
+
+// saved handles the result of Log or Correct sent from the form.
+func (t *timeline) saved(msg entrySavedMsg) tea.Cmd {
+	if t.form == nil {
+		return nil
+	}
+	if msg.err != nil {
+		t.form.setError(crisis.Message(msg.err))
+		return nil
+	}
+	t.form = nil
+	t.s.notify(msg.action, fmt.Sprintf(t.s.text.SavedAs, msg.entry.ID), false, msg.entry.ID)
+	cmd := t.Reload()
+	t.jumpTo, t.jumpSeq = msg.entry.ID, t.seq
+	return cmd
+}
+
+func (t *timeline) key(msg tea.KeyPressMsg) tea.Cmd {
+	if t.form != nil {
+		return t.formKey(msg)
+	}
+	if t.searchOpen {
+		return t.searchKey(msg)
+	}
+	k := t.s.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		t.move(-1)
+	case key.Matches(msg, k.Down):
+		t.move(1)
+	case key.Matches(msg, k.PageUp):
+		t.page(-1)
+	case key.Matches(msg, k.PageDown):
+		t.page(1)
+	case key.Matches(msg, k.Home):
+		t.cursor = 0
+		t.ensureVisible()
+	case key.Matches(msg, k.End):
+		t.cursor = len(t.entries) - 1
+		t.ensureVisible()
+	case key.Matches(msg, k.New):
+		return t.openForm(nil)
+	case key.Matches(msg, k.Correct):
+		if len(t.entries) == 0 {
+			return nil
+		}
+		e := t.entries[t.cursor]
+		return t.openForm(&e)
+	case key.Matches(msg, k.Filter):
+		t.kind = nextKind(t.kind)
+		return t.Reload()
+	case key.Matches(msg, k.Search):
+		t.searchOpen = true
+		t.searchInput.SetValue(t.search)
+		t.searchInput.CursorEnd()
+		t.ensureVisible()
+		return t.searchInput.Focus()
+	case key.Matches(msg, k.Clear):
+		if t.kind == "" && t.search == "" {
+			return nil
+		}
+		t.kind, t.search = "", ""
+		return t.Reload()
+	default:
+		return nil
+	}
+	// Reaching the oldest loaded entry asks for the ones before it.
+	if len(t.entries) > 0 && t.cursor == 0 {
+		return t.loadOlder()
+	}
+	return nil
+}
+
+// nextKind cycles the kind filter: all, then each kind, then all again.
+func nextKind(k crisis.Kind) crisis.Kind {
+	if k == "" {
+		return crisis.Kinds[0]
+	}
+	for i, v := range crisis.Kinds {
+		if v == k && i+1 < len(crisis.Kinds) {
+			return crisis.Kinds[i+1]
+		}
+	}
+	return ""
+}
+
+// openForm opens the new-entry form, or the correction form of e. A role
+// that may not write gets the service's refusal instead of a form it could
+// never save.
+func (t *timeline) openForm(e *crisis.Entry) tea.Cmd {
+	if !t.s.me.Role.Allowed(crisis.ActWriteLog) {
+		return refuseCmd(t.s, crisis.ActWriteLog)
+	}
+	t.form = newEntryForm(t.s, e, t.width, t.height)
+	return t.form.focusCmd()
+}
+
+func (t *timeline) formKey(msg tea.KeyPressMsg) tea.Cmd {
+	act, cmd := t.form.key(msg)
+	switch act {
+	case formSave:
+		t.form.err, t.form.saving = "", true
+		t.form.layout()
+		d, amends := t.form.draft(), t.form.amends
+		svc, me, action := t.s.svc, t.s.me, t.s.action()
+		return func() tea.Msg {
+			var e crisis.Entry
+			var err error
+			if amends != 0 {
+				e, err = svc.Correct(me, amends, d)
+			} else {
+				e, err = svc.Log(me, d)
+			}
+			return entrySavedMsg{action: action, entry: e, err: err}
+		}
+	case formCancel:
+		t.form = nil
+	case formQuit:
+		return tea.Quit
+	}
+	return cmd
+}
+
+func (t *timeline) searchKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := t.s.keys
+	switch {
+	case key.Matches(msg, k.ForceQuit):
+		return tea.Quit // a search is not worth asking about
+	case key.Matches(msg, k.Apply):
+		t.closeSearch()
+		return nil
+	case key.Matches(msg, k.ClearSearch):
+		t.closeSearch()
+		if t.search == "" {
+			return nil
+		}
+		t.search = ""
+		return t.Reload()
+	}
+	return t.updateSearch(msg)
+}
+
+func (t *timeline) closeSearch() {
+	t.searchOpen = false
+	t.searchInput.Blur()
+	t.ensureVisible()
+}
+
+// updateSearch feeds the field and filters as the user types.
+func (t *timeline) updateSearch(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	t.searchInput, cmd = t.searchInput.Update(msg)
+	if v := strings.TrimSpace(t.searchInput.Value()); v != t.search {
+		t.search = v
+		return tea.Batch(cmd, t.Reload())
+	}
+	return cmd
+}
+
+// move goes one entry up or down; inside an entry taller than the list it
+// first scrolls that entry line by line, so its end can be read.
+func (t *timeline) move(delta int) {
+	if len(t.entries) == 0 {
+		return
+	}
+	h := t.listHeight()
+	if t.top == t.cursor {
+		bh := t.blockHeight(t.cursor)
+		if delta > 0 && bh > h && t.topSkip < bh-h {
+			t.topSkip++
+			return
+		}
+		if delta < 0 && t.topSkip > 0 {
+			t.topSkip--
+			return
+		}
+	}
+	t.cursor = min(max(t.cursor+delta, 0), len(t.entries)-1)
+	t.ensureVisible()
+}
+
+// page moves the cursor by about one screen of lines.
+func (t *timeline) page(dir int) {
+	h, acc, i := t.listHeight(), 0, t.cursor
+	for {
+		next := i + dir
+		if next < 0 || next >= len(t.entries) {
+			break
+		}
+		acc += t.blockHeight(next)
+		i = next
+		if acc >= h {
+			break
+		}
+	}
+	t.cursor = i
+	t.ensureVisible()
+}
+
+// ensureVisible scrolls the least needed to show the selected entry
+// whole (or, when it is taller than the list, a part of it), and keeps the
+// list's end at the bottom rather than leaving empty lines under it.
+func (t *timeline) ensureVisible() {
+	n := len(t.entries)
+	if n == 0 {
+		t.cursor, t.top, t.topSkip = 0, 0, 0
+		return
+	}
+	t.cursor = min(max(t.cursor, 0), n-1)
+	t.top = min(max(t.top, 0), n-1)
+	h := t.listHeight()
+	ch := t.blockHeight(t.cursor)
+	switch {
+	case t.cursor < t.top:
+		t.top, t.topSkip = t.cursor, 0
+	case t.cursor == t.top:
+		if ch <= h {
+			t.topSkip = 0
+		} else {
+			t.topSkip = min(max(t.topSkip, 0), ch-h)
+		}
+	case !t.endsWithin(t.cursor, h):
+		t.bottomAlign(t.cursor, h)
+	}
+	if t.top > 0 || t.topSkip > 0 {
+		if !t.endsWithin(n-1, h-1) {
+			return
+		}
+		// Everything from the top fits with room to spare: scroll back so
+		// the newest entry sits on the bottom line.
+		t.bottomAlign(n-1, h)
+	}
+}
+
+// endsWithin reports whether entry i ends within the first h lines of the
+// list as it is scrolled now.
+func (t *timeline) endsWithin(i, h int) bool {
+	lines := -t.topSkip
+	for j := t.top; j <= i; j++ {
+		lines += t.blockHeight(j)
+		if lines > h {
+			return false
+		}
+	}
+	return true
+}
+
+// bottomAlign scrolls so that entry i ends on the last line of the list.
+func (t *timeline) bottomAlign(i, h int) {
+	acc := t.blockHeight(i)
+	if acc >= h {
+		t.top, t.topSkip = i, 0
+		return
+	}
+	for j := i; j > 0; j-- {
+		if acc == h {
+			t.top, t.topSkip = j, 0
+			return
+		}
+		bh := t.blockHeight(j - 1)
+		if acc+bh > h {
+			t.top, t.topSkip = j-1, acc+bh-h
+			return
+		}
+		acc += bh
+	}
+	t.top, t.topSkip = 0, 0
+}
+
+func (t *timeline) blockHeight(i int) int {
+	return len(t.entryLines(t.entries[i], false))
+}
+
+// entryLines renders one entry: its meta line (#id, when it happened, when
+// it was recorded if later, author, kind, correction marks), then its text,
+// wrapped and indented. Text from users is sanitized again here.
+func (t *timeline) entryLines(e crisis.Entry, selected bool) []string {
+	sty, tx := t.s.st, t.s.text
+	loc := t.s.svc.Location()
+	inner := max(t.width-barWidth, 10)
+
+	id := sty.id.Render(fmt.Sprintf("#%d", e.ID))
+	if selected {
+		id = sty.idSelected.Render(fmt.Sprintf("#%d", e.ID))
+	}
+	parts := []string{id, sty.when.Render(e.OccurredAt.In(loc).Format(tx.WhenLayout))}
+	if e.Backdated() {
+		parts = append(parts, sty.recorded.Render(fmt.Sprintf(tx.RecordedAt, e.RecordedAt.In(loc).Format(tx.RecordedLayout))))
+	}
+	parts = append(parts,
+		sty.author.Render(crisis.SanitizeLine(e.Author)),
+		sty.kindStyle(e.Kind).Render(tx.kind(e.Kind)))
+	if e.Amends != 0 {
+		parts = append(parts, sty.corrects.Render(fmt.Sprintf(tx.Corrects, e.Amends)))
+	}
+	if e.Amended() {
+		ids := make([]string, len(e.AmendedBy))
+		for i, a := range e.AmendedBy {
+			ids[i] = fmt.Sprintf("#%d", a)
+		}
+		parts = append(parts, sty.amended.Render(fmt.Sprintf(tx.AmendedBy, strings.Join(ids, ", "))))
+	}
+	lines := strings.Split(ansi.Wrap(strings.Join(parts, "  "), inner, ""), "\n")
+
+	text := strings.TrimRight(crisis.Sanitize(e.Text), "\n ")
+	indent := strings.Repeat(" ", textIndent)
+	if text != "" {
+		for _, l := range strings.Split(ansi.Wrap(text, max(inner-textIndent, 10), ""), "\n") {
+			lines = append(lines, indent+sty.text.Render(l))
+		}
+	}
+
+	bar := strings.Repeat(" ", barWidth)
+	if selected {
+		bar = sty.bar.Render("▌ ")
+	}
+	for i, l := range lines {
+		lines[i] = bar + l
+	}
+	return lines
+}
+
+func (t *timeline) View() string {
+	if t.form != nil {
+		return t.form.view()
+	}
+	h := t.listHeight()
+	out := []string{t.filterLine()}
+	out = append(out, t.listLines(h)...)
+	for len(out) < 1+h {
+		out = append(out, "")
+	}
+	if t.searchOpen {
+		out = append(out, " "+t.searchInput.View())
+	}
+	return strings.Join(out, "\n")
+}
+
+// filterLine says what the list shows (all kinds or one, a search) and
+// whether there is more above or below.
+func (t *timeline) filterLine() string {
+	sty, tx := t.s.st, t.s.text
+	var left []string
+	if t.kind == "" {
+		left = append(left, sty.filter.Render(tx.FilterAll))
+	} else {
+		left = append(left, sty.filterActive.Render(fmt.Sprintf(tx.FilterKind, tx.kind(t.kind))))
+	}
+	if t.search != "" {
+		left = append(left, sty.filterActive.Render(fmt.Sprintf(tx.FilterSearch, t.search)))
+	}
+	count := fmt.Sprintf(tx.EntriesCount, len(t.entries))
+	switch {
+	case len(t.entries) == 1 && !t.more:
+		count = tx.EntryOne
+	case t.more:
+		count = fmt.Sprintf(tx.EntriesMore, len(t.entries))
+	}
+	left = append(left, sty.filter.Render(count))
+	if t.kind == "" && t.search == "" {
+		left = append(left, sty.filter.Render(tx.FilterHint))
+	}
+	var right string
+	switch {
+	case t.olderPending:
+		right = sty.indicator.Render(tx.LoadingOlder)
+	case !t.following():
+		right = sty.indicator.Render(fmt.Sprintf(tx.NewerBelow, len(t.entries)-1-t.cursor))
+	}
+	return " " + spread(strings.Join(left, sty.filter.Render(" · ")), right, t.width-2)
+}
+
+func (t *timeline) listLines(h int) []string {
+	sty, tx := t.s.st, t.s.text
+	if t.loadErr != nil && len(t.entries) == 0 {
+		return []string{"", "  " + sty.formError.Render(fmt.Sprintf(tx.LoadFailed, crisis.SanitizeLine(crisis.Message(t.loadErr))))}
+	}
+	if len(t.entries) == 0 {
+		msg := tx.EmptyViewer
+		switch {
+		case t.kind != "" || t.search != "":
+			msg = tx.NoMatch
+		case t.s.me.Role.Allowed(crisis.ActWriteLog):
+			msg = tx.EmptyWriter
+		}
+		return []string{"", "  " + sty.empty.Render(msg)}
+	}
+	var lines []string
+	for i := t.top; i < len(t.entries) && len(lines) < h; i++ {
+		block := t.entryLines(t.entries[i], i == t.cursor)
+		if i == t.top {
+			block = block[min(t.topSkip, len(block)):]
+		}
+		lines = append(lines, block...)
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return lines
+}
+
+// Help lists the keys that work now: the form's, the search field's, or
+// the list's (writing keys only for roles that may write).
+func (t *timeline) Help() helpKeys {
+	k := t.s.keys
+	if t.form != nil {
+		return t.form.help()
+	}
+	if t.searchOpen {
+		return helpKeys{short: []key.Binding{k.Apply, k.ClearSearch}, full: [][]key.Binding{{k.Apply, k.ClearSearch}}}
+	}
+	var write []key.Binding
+	if t.s.me.Role.Allowed(crisis.ActWriteLog) {
+		write = []key.Binding{k.New, k.Correct}
+	}
+	view := []key.Binding{k.Filter, k.Search}
+	if t.kind != "" || t.search != "" {
+		view = append(view, k.Clear)
+	}
+	short := append([]key.Binding{k.Move}, write...)
+	short = append(short, view...)
+	return helpKeys{
+		short: short,
+		full: [][]key.Binding{
+			{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+			write,
+			{k.Filter, k.Search, k.Clear},
+		},
+	}
+}
