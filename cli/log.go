@@ -19,25 +19,12 @@ func logCmd(env *Env, dataDir *string) *cobra.Command {
 			"Kinds: fact, info, decision, action, communication, escalation, closure.\n" +
 			"--at takes 14:05, \"2022-09-12 03:40\", or -20m (20 minutes ago).",
 		Example: `  ssh -p 2222 host log "Firewall rules reloaded" --kind action --at 03:40`,
-		RunE: run(func(cmd *cobra.Command, args []string) error {
-			d := crisis.Draft{Text: "", When: at}
-			if kind != "" {
-				k, err := crisis.ParseKind(kind)
-				if err != nil {
-					return err
-				}
-				d.Kind = k
-			}
+		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			text, err := readText(args, cmd.InOrStdin(), crisis.MaxEntryBytes)
 			if err != nil {
 				return err
 			}
-			d.Text = text
-			svc, release, err := open(cmd, env, *dataDir)
-			if err != nil {
-				return err
-			}
-			defer release()
+			d := crisis.Draft{Kind: crisis.Kind(kind), Text: text, When: at}
 			var e crisis.Entry
 			if amends != 0 {
 				e, err = svc.Correct(env.Actor, amends, d)

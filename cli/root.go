@@ -142,6 +142,19 @@ func open(cmd *cobra.Command, env *Env, dataDir string) (*crisis.Service, func()
 	return nil, nil, err
 }
 
+// withService is run for a command that acts on the crisis: it gets the
+// service first and releases it when the command is done.
+func withService(env *Env, dataDir *string, fn func(cmd *cobra.Command, args []string, svc *crisis.Service) error) func(*cobra.Command, []string) error {
+	return run(func(cmd *cobra.Command, args []string) error {
+		svc, release, err := open(cmd, env, *dataDir)
+		if err != nil {
+			return err
+		}
+		defer release()
+		return fn(cmd, args, svc)
+	})
+}
+
 // ErrServerRunning is what Env.Service returns when a running server holds
 // the database.
 var ErrServerRunning = errors.New("the database is held by a running server")

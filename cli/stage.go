@@ -17,12 +17,7 @@ func stageCmd(env *Env, dataDir *string) *cobra.Command {
 			"With one, move the crisis to that stage (lead only); the change is logged.\n" +
 			"Stages: alert, qualification, containment, investigation, remediation, end-of-crisis.",
 		Args: cobra.MaximumNArgs(1),
-		RunE: run(func(cmd *cobra.Command, args []string) error {
-			svc, release, err := open(cmd, env, *dataDir)
-			if err != nil {
-				return err
-			}
-			defer release()
+		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			if len(args) == 0 {
 				st, err := svc.Status()
 				if err != nil {

@@ -46,12 +46,7 @@ func timelineCmd(env *Env, dataDir *string) *cobra.Command {
 		Use:   "timeline",
 		Short: "Print the logbook (--json for every entry as a JSON array)",
 		Args:  cobra.NoArgs,
-		RunE: run(func(cmd *cobra.Command, _ []string) error {
-			svc, release, err := open(cmd, env, *dataDir)
-			if err != nil {
-				return err
-			}
-			defer release()
+		RunE: withService(env, dataDir, func(cmd *cobra.Command, _ []string, svc *crisis.Service) error {
 			out := cmd.OutOrStdout()
 			if asJSON {
 				return writeTimelineJSON(out, svc)

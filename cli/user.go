@@ -34,7 +34,7 @@ func userAddCmd(env *Env, dataDir *string) *cobra.Command {
 		Example: "  cellule user add alice --role responder --key-file alice.pub\n" +
 			"  ssh -p 2222 host user add alice --role responder < alice.pub",
 		Args: cobra.MinimumNArgs(1),
-		RunE: run(func(cmd *cobra.Command, args []string) error {
+		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			name, keyArgs := args[0], args[1:]
 			if role == "" {
 				return fmt.Errorf("--role is required: lead, responder or viewer")
@@ -55,11 +55,6 @@ func userAddCmd(env *Env, dataDir *string) *cobra.Command {
 					return err
 				}
 			}
-			svc, release, err := open(cmd, env, *dataDir)
-			if err != nil {
-				return err
-			}
-			defer release()
 			u, err := svc.AddUser(env.Actor, name, crisis.Role(role), keyText)
 			if err != nil {
 				return err
@@ -81,12 +76,7 @@ func userListCmd(env *Env, dataDir *string) *cobra.Command {
 		Use:   "list",
 		Short: "List registered people, their roles and keys",
 		Args:  cobra.NoArgs,
-		RunE: run(func(cmd *cobra.Command, _ []string) error {
-			svc, release, err := open(cmd, env, *dataDir)
-			if err != nil {
-				return err
-			}
-			defer release()
+		RunE: withService(env, dataDir, func(cmd *cobra.Command, _ []string, svc *crisis.Service) error {
 			users, err := svc.Users()
 			if err != nil {
 				return err
@@ -128,12 +118,7 @@ func userRevokeCmd(env *Env, dataDir *string) *cobra.Command {
 		Use:   "revoke NAME",
 		Short: "Stop a person's keys from connecting (lead)",
 		Args:  cobra.ExactArgs(1),
-		RunE: run(func(cmd *cobra.Command, args []string) error {
-			svc, release, err := open(cmd, env, *dataDir)
-			if err != nil {
-				return err
-			}
-			defer release()
+		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			u, err := svc.RevokeUser(env.Actor, args[0])
 			if err != nil {
 				return err

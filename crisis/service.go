@@ -200,7 +200,7 @@ func (s *Service) appendEntry(a Actor, d Draft, amends uint64) (Entry, error) {
 // prepare validates a draft and turns it into an entry, not yet stored.
 func (s *Service) prepare(a Actor, d Draft) (Entry, error) {
 	if len(d.Text) > MaxEntryBytes {
-		return Entry{}, invalidf("the text is %d bytes; an entry holds at most %d (8 KiB): split it, or attach the file elsewhere and log where it is", len(d.Text), MaxEntryBytes)
+		return Entry{}, invalidf("the text is longer than an entry holds (8 KiB, %d bytes): split it, or keep the file elsewhere and log where it is", MaxEntryBytes)
 	}
 	text := strings.TrimSpace(Sanitize(d.Text))
 	if text == "" {

@@ -82,7 +82,9 @@ func newEntryForm(s *session, orig *crisis.Entry, width, height int) *entryForm 
 	ta.Prompt = "┃ "
 	ta.Placeholder = s.text.TextPlaceholder
 	ta.MaxHeight = 0                    // the layout sets the height
-	ta.CharLimit = crisis.MaxEntryBytes // runes; the service checks the bytes
+	// One rune over the limit: a longer paste is cut there and then refused
+	// by the service with its message, never saved cut short in silence.
+	ta.CharLimit = crisis.MaxEntryBytes + 1
 	// ctrl+v and copy would use the clipboard of the machine running the
 	// server, not the user's: the terminal's own paste still works.
 	ta.KeyMap.Paste.SetEnabled(false)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"cellule/crisis"
 )
 
@@ -254,5 +256,25 @@ func TestKindLetterCyclesThroughSameInitial(t *testing.T) {
 	s.Update(keyMsg("left"))
 	if got := crisis.Kinds[tl.form.kind]; got != crisis.KindClosure {
 		t.Fatalf("left from the first picked %s", got)
+	}
+}
+
+func TestOverlongPasteIsRefusedNotCut(t *testing.T) {
+	f := newFixture(t)
+	tm := start(t, f, responder, nil)
+	scr := newScreen(t)
+	scr.waitFor(t, tm, "Press n")
+
+	press(tm, "n")
+	scr.waitFor(t, tm, "New entry")
+	tm.Send(tea.PasteMsg{Content: strings.Repeat("log line ", 2000)}) // 18,000 bytes
+	press(tm, "ctrl+s")
+	scr.waitFor(t, tm, "longer than an entry holds")
+	page, err := f.svc.Timeline(crisis.TimelineQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 0 {
+		t.Fatalf("an overlong paste was saved cut short: %d entries", page.Total)
 	}
 }
