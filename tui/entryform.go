@@ -81,7 +81,7 @@ func newEntryForm(s *session, orig *crisis.Entry, width, height int) *entryForm 
 	ta.ShowLineNumbers = false
 	ta.Prompt = "┃ "
 	ta.Placeholder = s.text.TextPlaceholder
-	ta.MaxHeight = 0                    // the layout sets the height
+	ta.MaxHeight = 0 // the layout sets the height
 	// One rune over the limit: a longer paste is cut there and then refused
 	// by the service with its message, never saved cut short in silence.
 	ta.CharLimit = crisis.MaxEntryBytes + 1
