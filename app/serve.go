@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -48,7 +49,7 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	}
 	db, err := store.Open(filepath.Join(o.DataDir, dbFile))
 	if err != nil {
-		if err == store.ErrLocked {
+		if errors.Is(err, store.ErrLocked) {
 			return fmt.Errorf("the database in %s is in use: is another `cellule serve` running on it?", o.DataDir)
 		}
 		return err
@@ -57,8 +58,14 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 
 	svc := crisis.NewService(db)
 	host := crisis.LocalActor(osUserName())
-	if _, err := svc.Open(host, ""); err != nil {
+	created, err := svc.Open(host, o.Name)
+	if err != nil {
 		return err
+	}
+	if !created && o.Name != "" {
+		if _, err := svc.Rename(host, o.Name); err != nil && !errors.Is(err, crisis.ErrConflict) {
+			return err
+		}
 	}
 	if o.Demo {
 		if err := svc.LoadDemo(host); err != nil {
@@ -104,6 +111,9 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	fmt.Fprintf(h.Out, "  data:     %s\n", o.DataDir)
 	fmt.Fprintf(h.Out, "  host key: %s (check it on your first connection)\n", hk.Fingerprint)
 	fmt.Fprintf(h.Out, "  connect:  %s\n", sshHint(o.DataDir))
+	if created && o.Name == "" {
+		fmt.Fprintln(h.Out, "  name the crisis with: cellule serve --name \"...\"")
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(l) }()

@@ -43,6 +43,8 @@ type ServeOptions struct {
 	DataDir string
 	Listen  string
 	Demo    bool
+	// Name names the crisis (renaming it, logged, if it had another name).
+	Name string
 }
 
 // Exit codes: 0 done, 1 the command failed (refused, not found...), 2 the

@@ -38,6 +38,7 @@ const (
 	ActSetStage    Action = "change the crisis stage"
 	ActManageUsers Action = "manage users"
 	ActLoadDemo    Action = "load the demo scenario"
+	ActRename      Action = "rename the crisis"
 )
 
 var permissions = map[Action][]Role{
@@ -45,6 +46,7 @@ var permissions = map[Action][]Role{
 	ActSetStage:    {RoleLead},
 	ActManageUsers: {RoleLead},
 	ActLoadDemo:    {RoleLead},
+	ActRename:      {RoleLead},
 }
 
 // Allowed reports whether a person of role r may do act.

@@ -51,12 +51,15 @@ const DefaultCrisisName = "Crisis cell"
 // Open makes sure the database holds a crisis, creating one at the alert
 // stage if it is empty. It reports whether it created it.
 func (s *Service) Open(a Actor, name string) (bool, error) {
-	name = strings.TrimSpace(SanitizeLine(name))
-	if name == "" {
+	if strings.TrimSpace(name) == "" {
 		name = DefaultCrisisName
 	}
+	name, err := crisisName(name)
+	if err != nil {
+		return false, err
+	}
 	created := false
-	err := s.write(a, func(tx WriteTx, now time.Time) (*AuditRecord, error) {
+	err = s.write(a, func(tx WriteTx, now time.Time) (*AuditRecord, error) {
 		if _, ok, err := tx.Crisis(); err != nil || ok {
 			return nil, err
 		}
@@ -68,6 +71,56 @@ func (s *Service) Open(a Actor, name string) (bool, error) {
 		return &AuditRecord{Action: "crisis.open", Subject: "crisis", Detail: "opened " + name, Digest: DigestOf(c)}, nil
 	})
 	return created, err
+}
+
+// MaxCrisisName bounds the crisis name: it has to fit a header line.
+const MaxCrisisName = 80
+
+// crisisName cleans and checks a crisis name.
+func crisisName(name string) (string, error) {
+	name = strings.TrimSpace(SanitizeLine(name))
+	if name == "" {
+		return "", invalidf("the crisis needs a name")
+	}
+	if len([]rune(name)) > MaxCrisisName {
+		return "", invalidf("the crisis name is too long (at most %d characters)", MaxCrisisName)
+	}
+	return name, nil
+}
+
+// Rename gives the crisis a new name and logs the change.
+func (s *Service) Rename(a Actor, name string) (Entry, error) {
+	if err := a.Check(ActRename); err != nil {
+		return Entry{}, err
+	}
+	name, err := crisisName(name)
+	if err != nil {
+		return Entry{}, err
+	}
+	var e Entry
+	err = s.write(a, func(tx WriteTx, now time.Time) (*AuditRecord, error) {
+		c, ok, err := tx.Crisis()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			c = Crisis{Stage: StageAlert, OpenedAt: now}
+		}
+		if c.Name == name {
+			return nil, conflictf("the crisis is already named %q", name)
+		}
+		old := c.Name
+		c.Name = name
+		if err := tx.PutCrisis(c); err != nil {
+			return nil, err
+		}
+		if e, err = tx.AppendEntry(Entry{OccurredAt: now, RecordedAt: now, Author: a.Name, AuthorKey: a.Fingerprint, Kind: KindDecision,
+			Text: fmt.Sprintf("Crisis renamed from %q to %q", old, name)}); err != nil {
+			return nil, err
+		}
+		return &AuditRecord{Action: "rename", Subject: "crisis", Detail: fmt.Sprintf("renamed, entry #%d", e.ID), Digest: DigestOf(c)}, nil
+	})
+	return e, err
 }
 
 // write runs one mutation: fn does the change and describes it; the audit

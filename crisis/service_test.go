@@ -313,3 +313,28 @@ func TestSubscribersAreSignalledAfterCommitOnly(t *testing.T) {
 		t.Errorf("online after leaving = %+v", on)
 	}
 }
+
+func TestRename(t *testing.T) {
+	svc, _ := newService(t)
+	if _, err := svc.Rename(responder, "Mine now"); !errors.Is(err, crisis.ErrForbidden) {
+		t.Errorf("a responder renamed the crisis: %v", err)
+	}
+	for _, bad := range []string{"", " \x1b[2J ", strings.Repeat("n", crisis.MaxCrisisName+1)} {
+		if _, err := svc.Rename(lead, bad); !errors.Is(err, crisis.ErrInvalid) {
+			t.Errorf("Rename(%q): %v", bad, err)
+		}
+	}
+	e, err := svc.Rename(lead, "Cyberattack\x1b]0;x\x07 CH Cahors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := svc.Status(); st.Crisis.Name != "Cyberattack CH Cahors" {
+		t.Errorf("name = %q", st.Crisis.Name)
+	}
+	if !strings.Contains(e.Text, `from "Test crisis" to "Cyberattack CH Cahors"`) {
+		t.Errorf("rename entry = %q", e.Text)
+	}
+	if _, err := svc.Rename(lead, "Cyberattack CH Cahors"); !errors.Is(err, crisis.ErrConflict) {
+		t.Errorf("same name again: %v", err)
+	}
+}

@@ -56,12 +56,20 @@ type server struct {
 // stop is called). home is where a first start looks for ~/.ssh/*.pub.
 func startServer(t *testing.T, dir, home string, demo bool) *server {
 	t.Helper()
+	return startServerWith(t, dir, home, cli.ServeOptions{Demo: demo})
+}
+
+// startServerWith is startServer with the serve command's options; the data
+// directory and the address are the test's.
+func startServerWith(t *testing.T, dir, home string, o cli.ServeOptions) *server {
+	t.Helper()
+	o.DataDir, o.Listen = dir, "127.0.0.1:0"
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	out := &syncBuffer{}
 	go func() {
-		done <- app.Serve(ctx, cli.ServeOptions{DataDir: dir, Listen: "127.0.0.1:0", Demo: demo}, app.Hooks{
+		done <- app.Serve(ctx, o, app.Hooks{
 			Out: out, Home: home, Ready: func(a string) { ready <- a },
 		})
 	}()

@@ -91,3 +91,24 @@ func TestNoKeysStillServesAndSaysHowToAddAUser(t *testing.T) {
 		t.Errorf("a first start without keys does not say how to add a user:\n%s", srv.out)
 	}
 }
+
+func TestServeNamesAndRenamesTheCrisis(t *testing.T) {
+	leadKey, leadPub := newKey(t)
+	dir := t.TempDir()
+	srv := startServerWith(t, dir, homeWithKey(t, leadPub), cli.ServeOptions{Name: "Cyberattack CH Cahors"})
+	c := connect(t, srv.addr, leadKey)
+	if out, _, _ := run(t, c, "", "stage"); !strings.HasPrefix(out, "Cyberattack CH Cahors: alert") {
+		t.Errorf("stage = %q", out)
+	}
+	c.Close()
+	srv.stop()
+
+	srv = startServerWith(t, dir, t.TempDir(), cli.ServeOptions{Name: "Cyberattack CH Cahors (mail)"})
+	c = connect(t, srv.addr, leadKey)
+	if out, _, _ := run(t, c, "", "stage"); !strings.HasPrefix(out, "Cyberattack CH Cahors (mail): alert") {
+		t.Errorf("after --name on a restart, stage = %q", out)
+	}
+	if out, _, _ := run(t, c, "", "timeline"); !strings.Contains(out, "Crisis renamed from") {
+		t.Errorf("the rename is not in the logbook:\n%s", out)
+	}
+}
