@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/x/term"
+
 	"cellule/cli"
 	"cellule/crisis"
 	"cellule/sshserver"
@@ -38,15 +40,21 @@ func LocalEnv(in io.Reader, out, errOut io.Writer) cli.Env {
 		In:          in,
 		Out:         out,
 		Err:         errOut,
+		StdinTTY:    isTerminal(in),
 	}
 }
 
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
 // openLocal opens the data directory's database for one CLI command. It
-// does not create a data directory that does not exist: a typo in --data
-// must not silently start an empty crisis.
+// creates nothing: a typo in --data must not silently start an empty
+// crisis (only `serve` creates a database).
 func openLocal(dir string) (*crisis.Service, func(), error) {
-	if _, err := os.Stat(dir); err != nil {
-		return nil, nil, fmt.Errorf("no data directory at %s (start `cellule serve` once, or give --data)", dir)
+	if _, err := os.Stat(filepath.Join(dir, dbFile)); err != nil {
+		return nil, nil, fmt.Errorf("no Cellule database in %s (start `cellule serve` once, or give the right --data)", dir)
 	}
 	db, err := store.Open(filepath.Join(dir, dbFile))
 	if errors.Is(err, store.ErrLocked) {

@@ -91,8 +91,8 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		HostKey: hk.Signer,
 		Service: svc,
 		Logger:  logger,
-		Exec: func(ctx context.Context, who crisis.Actor, args []string, in io.Reader, out, errOut io.Writer) int {
-			return cli.Execute(ctx, cli.Env{Remote: true, Actor: who, Service: shared(svc), In: in, Out: out, Err: errOut}, args)
+		Exec: func(ctx context.Context, x sshserver.Exec) int {
+			return cli.Execute(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), In: x.In, Out: x.Out, Err: x.Err, StdinTTY: x.TTY}, x.Args)
 		},
 	})
 	if err != nil {
@@ -111,7 +111,7 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	fmt.Fprintf(h.Out, "  data:     %s\n", o.DataDir)
 	fmt.Fprintf(h.Out, "  host key: %s (check it on your first connection)\n", hk.Fingerprint)
 	fmt.Fprintf(h.Out, "  connect:  %s\n", sshHint(o.DataDir))
-	if created && o.Name == "" {
+	if created && o.Name == "" && !o.Demo {
 		fmt.Fprintln(h.Out, "  name the crisis with: cellule serve --name \"...\"")
 	}
 

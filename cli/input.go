@@ -9,12 +9,14 @@ import (
 // readText reads a command's text from its arguments or, when there are
 // none, from standard input — at most max bytes, so a stray 10 MB pipe is
 // refused instead of held in memory.
-func readText(args []string, in io.Reader, max int) (string, error) {
+func readText(env *Env, args []string, in io.Reader, max int) (string, error) {
 	if len(args) > 0 {
 		return strings.Join(args, " "), nil
 	}
-	if in == nil {
-		return "", fmt.Errorf("give the text as an argument or on standard input")
+	if in == nil || env.StdinTTY {
+		// Waiting on a terminal for text nobody knows to type looks like
+		// a hang (and over ssh -t, Ctrl-D does not end it).
+		return "", fmt.Errorf("nothing given: write it after the command, or pipe it in (e.g. echo ... | ssh host log, without -t)")
 	}
 	b, err := io.ReadAll(io.LimitReader(in, int64(max)+1))
 	if err != nil {

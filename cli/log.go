@@ -20,7 +20,7 @@ func logCmd(env *Env, dataDir *string) *cobra.Command {
 			"--at takes 14:05, \"2022-09-12 03:40\", or -20m (20 minutes ago).",
 		Example: `  ssh -p 2222 host log "Firewall rules reloaded" --kind action --at 03:40`,
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
-			text, err := readText(args, cmd.InOrStdin(), crisis.MaxEntryBytes)
+			text, err := readText(env, args, cmd.InOrStdin(), crisis.MaxEntryBytes)
 			if err != nil {
 				return err
 			}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"cellule/crisis"
 )
@@ -36,6 +37,9 @@ type Env struct {
 
 	In       io.Reader
 	Out, Err io.Writer
+	// StdinTTY is set when standard input is a terminal: a command that
+	// would wait there for text refuses instead of hanging silently.
+	StdinTTY bool
 }
 
 // ServeOptions are the serve command's flags.
@@ -90,7 +94,8 @@ func Execute(ctx context.Context, env Env, args []string) int {
 		fmt.Fprintf(env.Err, "cellule: %s\n", crisis.Message(re.err))
 		return ExitFail
 	}
-	fmt.Fprintf(env.Err, "cellule: %s\n\n", err)
+	// Cobra's messages quote what was typed: clean it like any user text.
+	fmt.Fprintf(env.Err, "cellule: %s\n\n", crisis.SanitizeLine(err.Error()))
 	if cmd == nil {
 		cmd = root
 	}
@@ -138,8 +143,7 @@ func open(cmd *cobra.Command, env *Env, dataDir string) (*crisis.Service, func()
 		return svc, release, nil
 	}
 	if errors.Is(err, ErrServerRunning) && env.SSHHint != nil {
-		path := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
-		return nil, nil, fmt.Errorf("the database in %s is in use by a running Cellule server.\nDo the same over SSH (as a lead where it changes something): %s %s ...", dataDir, env.SSHHint(dataDir), path)
+		return nil, nil, fmt.Errorf("the database in %s is in use by a running Cellule server.\nDo the same over SSH (as a lead where it changes something):\n  %s %s", dataDir, env.SSHHint(dataDir), sshEquivalent(cmd))
 	}
 	return nil, nil, err
 }
@@ -155,6 +159,37 @@ func withService(env *Env, dataDir *string, fn func(cmd *cobra.Command, args []s
 		defer release()
 		return fn(cmd, args, svc)
 	})
+}
+
+// sshEquivalent is the command line that does over SSH what cmd was asked
+// to do here: the same words and flags, less --data, and a key file sent on
+// standard input.
+func sshEquivalent(cmd *cobra.Command) string {
+	words := []string{strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")}
+	for _, a := range cmd.Flags().Args() {
+		words = append(words, shellWord(a))
+	}
+	redirect := ""
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		switch f.Name {
+		case "data":
+		case "key-file":
+			redirect = " < " + shellWord(f.Value.String())
+		default:
+			words = append(words, "--"+f.Name, shellWord(f.Value.String()))
+		}
+	})
+	return crisis.SanitizeLine(strings.Join(words, " ") + redirect)
+}
+
+// shellWord quotes s for a POSIX shell when it needs it.
+func shellWord(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@+,", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // ErrServerRunning is what Env.Service returns when a running server holds

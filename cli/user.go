@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -44,14 +45,13 @@ func userAddCmd(env *Env, dataDir *string) *cobra.Command {
 			case keyFile != "" && env.Remote:
 				return fmt.Errorf("--key-file reads a file on the server; over SSH give the key as an argument or on standard input")
 			case keyFile != "":
-				b, err := os.ReadFile(keyFile)
-				if err != nil {
-					return fmt.Errorf("cannot read the key file: %w", err)
+				var err error
+				if keyText, err = readKeyFile(keyFile); err != nil {
+					return err
 				}
-				keyText = string(b)
 			default:
 				var err error
-				if keyText, err = readText(keyArgs, cmd.InOrStdin(), 64*1024); err != nil {
+				if keyText, err = readText(env, keyArgs, cmd.InOrStdin(), maxKeyFile); err != nil {
 					return err
 				}
 			}
@@ -77,7 +77,7 @@ func userListCmd(env *Env, dataDir *string) *cobra.Command {
 		Short: "List registered people, their roles and keys",
 		Args:  cobra.NoArgs,
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, _ []string, svc *crisis.Service) error {
-			users, err := svc.Users()
+			users, err := svc.Users(env.Actor)
 			if err != nil {
 				return err
 			}
@@ -127,4 +127,24 @@ func userRevokeCmd(env *Env, dataDir *string) *cobra.Command {
 			return nil
 		}),
 	}
+}
+
+// maxKeyFile bounds a key file: public keys take a few hundred bytes, and
+// a wrong path (/dev/zero, a disk image) must not fill the memory.
+const maxKeyFile = 64 * 1024
+
+func readKeyFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("cannot read the key file: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxKeyFile+1))
+	if err != nil {
+		return "", fmt.Errorf("cannot read the key file: %w", err)
+	}
+	if len(b) > maxKeyFile {
+		return "", fmt.Errorf("%s is larger than %d bytes: that is not a public key file", path, maxKeyFile)
+	}
+	return string(b), nil
 }

@@ -134,18 +134,16 @@ const demoFinalStage = StageEnd
 
 // LoadDemo loads the Cahors 2022 scenario into an empty logbook. It refuses
 // (ErrConflict) when the logbook already has entries, changing nothing.
-// Everything lands in one transaction with one audit record, or nothing does.
+// Everything lands in one transaction, with an audit record for the crisis
+// and one for each entry, or nothing does.
 func (s *Service) LoadDemo(a Actor) error {
-	if err := a.Check(ActLoadDemo); err != nil {
-		return err
-	}
-	return s.write(a, func(tx WriteTx, now time.Time) (*AuditRecord, error) {
+	return s.write(a, ActLoadDemo, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
 		last, err := tx.LastEntryID()
 		if err != nil {
 			return nil, err
 		}
 		if last > 0 {
-			return nil, conflictf("the logbook already has %d entries; the demo loads only into an empty database (start with a new --data directory)", last)
+			return nil, conflictf("demo.not-empty", last)
 		}
 		opened, err := demoTime(demoScenario[0].at)
 		if err != nil {
@@ -153,6 +151,7 @@ func (s *Service) LoadDemo(a Actor) error {
 		}
 		c := Crisis{Name: DemoCrisisName, Stage: demoFinalStage, OpenedAt: opened}
 		ids := map[string]uint64{}
+		var recs []AuditRecord
 		for i, row := range demoScenario {
 			e, err := row.entry(ids)
 			if err != nil {
@@ -161,6 +160,7 @@ func (s *Service) LoadDemo(a Actor) error {
 			if e, err = tx.AppendEntry(e); err != nil {
 				return nil, err
 			}
+			recs = append(recs, entryRecord("demo.log", e))
 			if row.name != "" {
 				ids[row.name] = e.ID
 			}
@@ -173,8 +173,8 @@ func (s *Service) LoadDemo(a Actor) error {
 		if err := tx.PutCrisis(c); err != nil {
 			return nil, err
 		}
-		return &AuditRecord{Action: "demo.load", Subject: "crisis",
-			Detail: fmt.Sprintf("loaded the Cahors 2022 demo: %d entries", len(demoScenario)), Digest: DigestOf(c)}, nil
+		load := crisisRecord("demo.load", fmt.Sprintf("loaded the Cahors 2022 demo: %d entries", len(demoScenario)), c)
+		return append([]AuditRecord{load}, recs...), nil
 	})
 }
 

@@ -2,12 +2,14 @@ package crisis_test
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"cellule/crisis"
+	"cellule/crisis/crisistest"
 	"cellule/store"
 )
 
@@ -152,12 +154,29 @@ func TestLoadDemo(t *testing.T) {
 		t.Errorf("crisis opened at %s, first entry at %s", st.Crisis.OpenedAt, first.OccurredAt)
 	}
 
-	n, rec := demoAuditCount(t, db)
-	if n != 1 || rec.Action != "demo.load" || rec.Subject != "crisis" || rec.Actor != "host:test" {
-		t.Errorf("audit: %d records, last %+v", n, rec)
+	// One audit record for the crisis, then one per entry with its digest,
+	// all chained.
+	var recs []crisis.AuditRecord
+	_ = db.View(func(tx crisis.ReadTx) error {
+		return tx.ScanAudit(func(r crisis.AuditRecord) (bool, error) { recs = append(recs, r); return true, nil })
+	})
+	if len(recs) != 1+len(es) || recs[0].Action != "demo.load" || recs[0].Subject != "crisis" || recs[0].Actor != "host:test" {
+		t.Fatalf("audit: %d records for %d entries, first %+v", len(recs), len(es), recs[0])
 	}
-	if err := rec.Check(nil); err != nil {
-		t.Error(err)
+	var prev *crisis.AuditRecord
+	for i, r := range recs {
+		if err := r.Check(prev); err != nil {
+			t.Error(err)
+		}
+		prev = &recs[i]
+		if i == 0 {
+			continue
+		}
+		e := es[i-1]
+		e.AmendedBy = nil
+		if r.Subject != fmt.Sprintf("entry/%d", e.ID) || r.Digest != crisis.DigestOf(e) {
+			t.Errorf("audit record %d = %s %s; want entry/%d with its digest", r.Seq, r.Subject, r.Digest, e.ID)
+		}
 	}
 }
 
@@ -230,14 +249,15 @@ func TestLoadDemoForbidden(t *testing.T) {
 	for _, role := range []crisis.Role{crisis.RoleResponder, crisis.RoleViewer} {
 		t.Run(string(role), func(t *testing.T) {
 			svc, db := openDemoService(t)
-			a := crisis.Actor{Name: "someone", Role: role, Fingerprint: "SHA256:x"}
+			a := crisistest.Register(t, svc, "someone", role)
+			before, _ := demoAuditCount(t, db)
 			if err := svc.LoadDemo(a); !errors.Is(err, crisis.ErrForbidden) {
 				t.Fatalf("LoadDemo as %s: %v, want ErrForbidden", role, err)
 			}
 			if es := demoEntries(t, svc); len(es) != 0 {
 				t.Errorf("%d entries written", len(es))
 			}
-			if n, _ := demoAuditCount(t, db); n != 0 {
+			if n, _ := demoAuditCount(t, db); n != before {
 				t.Errorf("%d audit records written", n)
 			}
 		})

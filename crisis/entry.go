@@ -40,7 +40,7 @@ func ParseKind(s string) (Kind, error) {
 	if alias, ok := kindAliases[k]; ok {
 		return alias, nil
 	}
-	return "", invalidf("unknown kind %q (use one of: %s)", s, joinKinds())
+	return "", invalidf("kind.unknown", s, joinKinds())
 }
 
 func joinKinds() string {
@@ -123,7 +123,7 @@ func ParseStage(s string) (Stage, error) {
 	for i, st := range Stages {
 		codes[i] = string(st)
 	}
-	return "", invalidf("unknown stage %q (use one of: %s)", s, strings.Join(codes, ", "))
+	return "", invalidf("stage.unknown", s, strings.Join(codes, ", "))
 }
 
 // Crisis is the one crisis a Cellule database records.

@@ -6,7 +6,7 @@ import (
 )
 
 // Sentinel errors let front ends choose an exit code or a colour without
-// parsing messages; the wrapped message is what the user reads.
+// parsing messages; the Error's text is what the user reads.
 var (
 	// ErrForbidden: the actor's role does not allow the action.
 	ErrForbidden = errors.New("not allowed")
@@ -18,34 +18,54 @@ var (
 	ErrConflict = errors.New("conflict")
 )
 
-func invalidf(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+// Error is a refusal by the domain. Its Code names the sentence and Args
+// fill it in, so a front end can show it in its user's language; English
+// is in messages_en.go.
+type Error struct {
+	Kind error // one of the sentinels above
+	Code string
+	Args []any
 }
 
-func forbiddenf(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrForbidden, fmt.Sprintf(format, args...))
+func (e *Error) Error() string { return e.Kind.Error() + ": " + e.Text(nil) }
+
+func (e *Error) Unwrap() error { return e.Kind }
+
+// Text renders the sentence from catalogue (code -> format), falling back
+// to English for a code the catalogue lacks.
+func (e *Error) Text(catalogue map[string]string) string {
+	format, ok := catalogue[e.Code]
+	if !ok {
+		if format, ok = English[e.Code]; !ok {
+			format = e.Code
+		}
+	}
+	return fmt.Sprintf(format, e.Args...)
 }
 
-func notFoundf(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrNotFound, fmt.Sprintf(format, args...))
+func refusal(kind error, code string, args []any) error {
+	return &Error{Kind: kind, Code: code, Args: args}
 }
 
-func conflictf(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrConflict, fmt.Sprintf(format, args...))
-}
+func invalidf(code string, args ...any) error   { return refusal(ErrInvalid, code, args) }
+func forbiddenf(code string, args ...any) error { return refusal(ErrForbidden, code, args) }
+func notFoundf(code string, args ...any) error  { return refusal(ErrNotFound, code, args) }
+func conflictf(code string, args ...any) error  { return refusal(ErrConflict, code, args) }
 
-// Message returns the part of err meant for a person: the sentinel prefix
-// ("invalid input: ") is dropped because the sentence already says it.
+// Message returns the English sentence of err for a person: a domain
+// refusal without its sentinel prefix, or any other error as it is.
 func Message(err error) string {
+	return MessageIn(err, nil)
+}
+
+// MessageIn is Message with a catalogue of translations (see Error.Text).
+func MessageIn(err error, catalogue map[string]string) string {
 	if err == nil {
 		return ""
 	}
-	msg := err.Error()
-	for _, s := range []error{ErrForbidden, ErrInvalid, ErrNotFound, ErrConflict} {
-		p := s.Error() + ": "
-		if len(msg) > len(p) && msg[:len(p)] == p {
-			return msg[len(p):]
-		}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Text(catalogue)
 	}
-	return msg
+	return err.Error()
 }

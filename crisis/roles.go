@@ -25,7 +25,7 @@ func ParseRole(s string) (Role, error) {
 			return r, nil
 		}
 	}
-	return "", invalidf("unknown role %q (use lead, responder or viewer)", s)
+	return "", invalidf("role.unknown", s)
 }
 
 // Action names something a front end may ask the service to do. The
@@ -34,14 +34,16 @@ func ParseRole(s string) (Role, error) {
 type Action string
 
 const (
-	ActWriteLog    Action = "write the logbook"
-	ActSetStage    Action = "change the crisis stage"
-	ActManageUsers Action = "manage users"
-	ActLoadDemo    Action = "load the demo scenario"
-	ActRename      Action = "rename the crisis"
+	ActOpen        Action = "open"
+	ActWriteLog    Action = "write-log"
+	ActSetStage    Action = "set-stage"
+	ActManageUsers Action = "manage-users"
+	ActLoadDemo    Action = "load-demo"
+	ActRename      Action = "rename"
 )
 
 var permissions = map[Action][]Role{
+	ActOpen:        {RoleLead},
 	ActWriteLog:    {RoleLead, RoleResponder},
 	ActSetStage:    {RoleLead},
 	ActManageUsers: {RoleLead},
@@ -86,5 +88,5 @@ func (a Actor) Check(act Action) error {
 	if a.Role.Allowed(act) {
 		return nil
 	}
-	return forbiddenf("a %s may not %s", a.Role, act)
+	return forbiddenf("forbidden."+string(act), a.Role)
 }

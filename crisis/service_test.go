@@ -2,20 +2,28 @@ package crisis_test
 
 import (
 	"errors"
+	gossh "golang.org/x/crypto/ssh"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"cellule/crisis"
+	"cellule/crisis/crisistest"
 	"cellule/store"
 )
 
+// The people of these tests; newService registers them.
 var (
-	lead      = crisis.Actor{Name: "alice", Role: crisis.RoleLead, Fingerprint: "SHA256:alice"}
-	responder = crisis.Actor{Name: "bob", Role: crisis.RoleResponder, Fingerprint: "SHA256:bob"}
-	viewer    = crisis.Actor{Name: "vera", Role: crisis.RoleViewer, Fingerprint: "SHA256:vera"}
+	lead      = person("alice", crisis.RoleLead)
+	responder = person("bob", crisis.RoleResponder)
+	viewer    = person("vera", crisis.RoleViewer)
 )
+
+func person(name string, role crisis.Role) crisis.Actor {
+	signer, _ := crisistest.Key(name)
+	return crisis.Actor{Name: name, Role: role, Fingerprint: gossh.FingerprintSHA256(signer.PublicKey())}
+}
 
 // fixedNow is 2022-09-12 04:00 in Paris (summer time).
 var fixedNow = time.Date(2022, 9, 12, 2, 0, 0, 0, time.UTC)
@@ -30,6 +38,9 @@ func newService(t *testing.T) (*crisis.Service, *store.DB) {
 	svc := crisis.NewService(db, crisis.WithClock(func() time.Time { return fixedNow }), crisis.WithLocation(time.FixedZone("CEST", 2*3600)))
 	if _, err := svc.Open(crisis.LocalActor("test"), "Test crisis"); err != nil {
 		t.Fatal(err)
+	}
+	for _, a := range []crisis.Actor{lead, responder, viewer} {
+		crisistest.Register(t, svc, a.Name, a.Role)
 	}
 	return svc, db
 }
@@ -61,7 +72,7 @@ func TestLogAppendsWithAuditAndTimes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.ID != 1 || e.Text != "Firewall rules reloaded" || e.Author != "bob" || e.AuthorKey != "SHA256:bob" || e.Kind != crisis.KindAction {
+	if e.ID != 1 || e.Text != "Firewall rules reloaded" || e.Author != "bob" || e.AuthorKey != responder.Fingerprint || e.Kind != crisis.KindAction {
 		t.Errorf("entry = %+v", e)
 	}
 	if want := time.Date(2022, 9, 12, 1, 40, 0, 0, time.UTC); !e.OccurredAt.Equal(want) || !e.RecordedAt.Equal(fixedNow) || !e.Backdated() {
@@ -72,7 +83,7 @@ func TestLogAppendsWithAuditAndTimes(t *testing.T) {
 	}
 	var head crisis.AuditRecord
 	_ = db.View(func(tx crisis.ReadTx) error { head, _, _ = tx.AuditHead(); return nil })
-	if head.Actor != "bob" || head.Fingerprint != "SHA256:bob" || head.Subject != "entry/1" || head.Digest != crisis.DigestOf(e) {
+	if head.Actor != "bob" || head.Fingerprint != responder.Fingerprint || head.Subject != "entry/1" || head.Digest != crisis.DigestOf(e) {
 		t.Errorf("audit head = %+v", head)
 	}
 	// No kind given: a fact, stamped now.
@@ -224,39 +235,39 @@ func TestTimelinePagesFiltersAndSearches(t *testing.T) {
 
 func TestUsersAddIdentifyRevoke(t *testing.T) {
 	svc, db := newService(t)
-	const key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx4XKtKuBnCHjUq5cdFxYoVaYNn0lgeyZ+IPTkqnWVw bob@laptop"
+	const key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx4XKtKuBnCHjUq5cdFxYoVaYNn0lgeyZ+IPTkqnWVw dave@laptop"
 	if _, err := svc.AddUser(responder, "carol", crisis.RoleViewer, key); !errors.Is(err, crisis.ErrForbidden) {
 		t.Errorf("a responder adding users: %v", err)
 	}
 	for _, bad := range []struct{ name, role, key string }{
-		{"Bob Smith", "viewer", key},
-		{"bob\x1b[2J", "viewer", key},
-		{"bob", "admin", key},
-		{"bob", "viewer", "not a key"},
+		{"Dave Smith", "viewer", key},
+		{"dave\x1b[2J", "viewer", key},
+		{"dave", "admin", key},
+		{"dave", "viewer", "not a key"},
 	} {
 		if _, err := svc.AddUser(lead, bad.name, crisis.Role(bad.role), bad.key); !errors.Is(err, crisis.ErrInvalid) {
 			t.Errorf("AddUser(%q, %q): %v", bad.name, bad.role, err)
 		}
 	}
 	before := auditCount(t, db)
-	u, err := svc.AddUser(lead, "bob", crisis.RoleResponder, key)
+	u, err := svc.AddUser(lead, "dave", crisis.RoleResponder, key)
 	if err != nil {
 		t.Fatal(err)
 	}
 	fp := u.Keys[0].Fingerprint
-	if !strings.HasPrefix(fp, "SHA256:") || u.Keys[0].Comment != "bob@laptop" {
+	if !strings.HasPrefix(fp, "SHA256:") || u.Keys[0].Comment != "dave@laptop" {
 		t.Errorf("key = %+v", u.Keys[0])
 	}
-	if got, ok := svc.Identify(fp); !ok || got.Name != "bob" || got.Role != crisis.RoleResponder {
+	if got, ok := svc.Identify(fp); !ok || got.Name != "dave" || got.Role != crisis.RoleResponder {
 		t.Errorf("Identify = %+v %v", got, ok)
 	}
-	if _, err := svc.AddUser(lead, "bob", crisis.RoleViewer, key); !errors.Is(err, crisis.ErrConflict) {
-		t.Errorf("adding bob twice: %v", err)
+	if _, err := svc.AddUser(lead, "dave", crisis.RoleViewer, key); !errors.Is(err, crisis.ErrConflict) {
+		t.Errorf("adding dave twice: %v", err)
 	}
 	if _, err := svc.AddUser(lead, "robert", crisis.RoleViewer, key); !errors.Is(err, crisis.ErrConflict) {
-		t.Errorf("bob's key under another name: %v", err)
+		t.Errorf("dave's key under another name: %v", err)
 	}
-	if _, err := svc.RevokeUser(lead, "bob"); err != nil {
+	if _, err := svc.RevokeUser(lead, "dave"); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := svc.Identify(fp); ok {
@@ -269,8 +280,14 @@ func TestUsersAddIdentifyRevoke(t *testing.T) {
 		t.Errorf("revoking oneself: %v", err)
 	}
 	// A revoked name may be enrolled again, as after a lost laptop.
-	if _, err := svc.AddUser(lead, "bob", crisis.RoleResponder, key); err != nil {
-		t.Errorf("re-enrolling bob: %v", err)
+	if _, err := svc.AddUser(lead, "dave", crisis.RoleResponder, key); err != nil {
+		t.Errorf("re-enrolling dave: %v", err)
+	}
+	if _, err := svc.Users(responder); !errors.Is(err, crisis.ErrForbidden) {
+		t.Errorf("a responder listed users and keys: %v", err)
+	}
+	if us, err := svc.Users(lead); err != nil || len(us) != 4 {
+		t.Errorf("users = %d, %v; want alice, bob, dave, vera", len(us), err)
 	}
 	if got := auditCount(t, db); got != before+3 {
 		t.Errorf("audit records: %d new; want 3 (add, revoke, add)", got-before)
@@ -336,5 +353,64 @@ func TestRename(t *testing.T) {
 	}
 	if _, err := svc.Rename(lead, "Cyberattack CH Cahors"); !errors.Is(err, crisis.ErrConflict) {
 		t.Errorf("same name again: %v", err)
+	}
+}
+
+// A session keeps the actor it logged in with; the service must judge each
+// write by what the record says now.
+func TestWritesFollowTheRecordNotTheLogin(t *testing.T) {
+	svc, _ := newService(t)
+	if _, err := svc.RevokeUser(lead, "bob"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Log(responder, crisis.Draft{Text: "written after my revocation"}); !errors.Is(err, crisis.ErrForbidden) {
+		t.Errorf("a revoked user's open session wrote: %v", err)
+	}
+	// Re-enrolled as a viewer (same key): the old responder session may
+	// not write either.
+	_, pub := crisistest.Key("bob")
+	if _, err := svc.AddUser(lead, "bob", crisis.RoleViewer, pub); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Log(responder, crisis.Draft{Text: "still a responder?"}); !errors.Is(err, crisis.ErrForbidden) {
+		t.Errorf("a demoted user's session wrote: %v", err)
+	}
+	// A key nobody registered never writes, whatever role it claims.
+	stranger := crisis.Actor{Name: "eve", Role: crisis.RoleLead, Fingerprint: "SHA256:eve"}
+	if _, err := svc.SetStage(stranger, crisis.StageContainment, ""); !errors.Is(err, crisis.ErrForbidden) {
+		t.Errorf("an unregistered actor changed the stage: %v", err)
+	}
+	if page, _ := svc.Timeline(crisis.TimelineQuery{}); page.Total != 0 {
+		t.Errorf("refused writes left %d entries", page.Total)
+	}
+}
+
+func TestTabsCannotStretchAnEntryPastTheLimit(t *testing.T) {
+	svc, _ := newService(t)
+	// 8,000 bytes of input, 20,000 once each tab is four spaces.
+	if _, err := svc.Log(responder, crisis.Draft{Text: strings.Repeat("a\t", 4000)}); !errors.Is(err, crisis.ErrInvalid) {
+		t.Errorf("an entry that sanitises past 8 KiB was accepted: %v", err)
+	}
+}
+
+func TestEachEntryReadsPastOnePage(t *testing.T) {
+	svc, _ := newService(t)
+	const n = 1100 // more than two of EachEntry's pages
+	for i := 0; i < n; i++ {
+		if _, err := svc.Log(responder, crisis.Draft{Text: "tick"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ids []uint64
+	if err := svc.EachEntry(func(e crisis.Entry) error { ids = append(ids, e.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != n {
+		t.Fatalf("visited %d entries; want %d", len(ids), n)
+	}
+	for i, id := range ids {
+		if id != uint64(i+1) {
+			t.Fatalf("entry %d visited as #%d: out of order or skipped", i+1, id)
+		}
 	}
 }

@@ -48,7 +48,7 @@ var userNamePattern = regexp.MustCompile(`^[a-z][a-z0-9._-]{0,31}$`)
 // can never carry anything a terminal would interpret.
 func ValidUserName(name string) error {
 	if !userNamePattern.MatchString(name) {
-		return invalidf("invalid user name %q: use 1 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter", SanitizeLine(name))
+		return invalidf("user.bad-name", SanitizeLine(name))
 	}
 	return nil
 }
@@ -81,7 +81,7 @@ const maxKeyText = 64 * 1024
 // lines and # comments are skipped. Every other line must be a key.
 func ParseKeys(text string) ([]Key, error) {
 	if len(text) > maxKeyText {
-		return nil, invalidf("the key text is %d bytes; public keys take a few hundred", len(text))
+		return nil, invalidf("key.too-long", len(text))
 	}
 	var keys []Key
 	sc := bufio.NewScanner(strings.NewReader(text))
@@ -95,12 +95,12 @@ func ParseKeys(text string) ([]Key, error) {
 		}
 		pub, comment, _, _, err := gossh.ParseAuthorizedKey([]byte(l))
 		if err != nil {
-			return nil, invalidf("line %d is not an SSH public key (expected e.g. \"ssh-ed25519 AAAA... name\")", line)
+			return nil, invalidf("key.bad-line", line)
 		}
 		keys = append(keys, KeyFrom(pub, SanitizeLine(comment)))
 	}
 	if len(keys) == 0 {
-		return nil, invalidf("no SSH public key found (expected e.g. \"ssh-ed25519 AAAA... name\")")
+		return nil, invalidf("key.none")
 	}
 	return keys, nil
 }

@@ -32,7 +32,7 @@ func ParseWhen(s string, now time.Time, loc *time.Location) (time.Time, error) {
 		return time.Time{}, err
 	}
 	if t.After(now.Add(futureSlack)) {
-		return time.Time{}, invalidf("%q is in the future; a logbook entry records what already happened", s)
+		return time.Time{}, invalidf("when.future", s)
 	}
 	return t, nil
 }
@@ -66,13 +66,13 @@ func parseWhen(s string, now time.Time, loc *time.Location) (time.Time, error) {
 		}
 		return t, nil
 	}
-	return time.Time{}, invalidf("cannot read the time %q (use 14:05, 2022-09-12 03:40, or -20m)", s)
+	return time.Time{}, invalidf("when.unreadable", s)
 }
 
 // parseAgo reads "20m", "1h30m", "2d" or "90s". Days are accepted because
 // people think of a crisis in days; time.ParseDuration does not know them.
 func parseAgo(s string) (time.Duration, error) {
-	bad := invalidf("cannot read the duration %q (use -20m, -1h30m or -2d)", "-"+s)
+	bad := invalidf("when.bad-duration", "-"+s)
 	if s == "" {
 		return 0, bad
 	}

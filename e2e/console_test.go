@@ -72,3 +72,25 @@ func TestDemoLoadsTheCahorsScenario(t *testing.T) {
 		t.Errorf("the demo crisis is %q", stage)
 	}
 }
+
+// A client may run several sessions on one connection and close one: that
+// console must end, and leave the list of who is online.
+func TestClosingAChannelEndsItsConsole(t *testing.T) {
+	l := newLab(t)
+	watcher := openConsole(t, l.lead, 100, 30)
+	watcher.waitText("Timeline")
+	other := openConsole(t, l.viewer, 80, 24)
+	other.waitText("Timeline")
+	watcher.waitText("vera")
+	if err := other.sess.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// The connection stays open; only the channel is gone.
+	if _, _, code := run(t, l.viewer, "", "whoami"); code != 0 {
+		t.Fatal("the viewer's connection closed with its console")
+	}
+	watcher.waitFor("vera to leave the header", func(s string) bool {
+		header := strings.SplitN(s, "\n", 3)
+		return len(header) > 1 && !strings.Contains(header[1], "vera")
+	})
+}

@@ -155,6 +155,13 @@ func shellQuote(args []string) string {
 // run execs one command over SSH, as `ssh host ARGS < stdin` does.
 func run(t *testing.T, c *gossh.Client, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runRaw(t, c, stdin, shellQuote(args))
+}
+
+// runRaw sends a command line as it is, as `ssh host word word...` does
+// after the local shell has removed its own quotes.
+func runRaw(t *testing.T, c *gossh.Client, stdin, line string) (stdout, stderr string, code int) {
+	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -163,14 +170,14 @@ func run(t *testing.T, c *gossh.Client, stdin string, args ...string) (stdout, s
 	var o, e bytes.Buffer
 	sess.Stdout, sess.Stderr = &o, &e
 	sess.Stdin = strings.NewReader(stdin)
-	err = sess.Run(shellQuote(args))
+	err = sess.Run(line)
 	var exit *gossh.ExitError
 	switch {
 	case err == nil:
 	case errors.As(err, &exit):
 		code = exit.ExitStatus()
 	default:
-		t.Fatalf("ssh %v: %v", args, err)
+		t.Fatalf("ssh %s: %v", line, err)
 	}
 	return o.String(), e.String(), code
 }

@@ -1,7 +1,10 @@
 package e2e
 
 import (
+	"errors"
+
 	"encoding/json"
+	gossh "golang.org/x/crypto/ssh"
 	"strconv"
 	"strings"
 	"testing"
@@ -105,5 +108,44 @@ func TestWhoami(t *testing.T) {
 		if out, _, code := run(t, c, "", "whoami"); code != 0 || strings.TrimSpace(out) != want {
 			t.Errorf("whoami = %q (exit %d); want %q", out, code, want)
 		}
+	}
+}
+
+// `ssh host log "Firewall isn't responding" --kind escalation` reaches the
+// server as one line with a lone apostrophe: refuse it whole rather than log
+// a mangled text of the wrong kind.
+func TestUnbalancedQuoteIsRefusedNotMangled(t *testing.T) {
+	l := newLab(t)
+	_, errOut, code := runRaw(t, l.responder, "", "log Firewall isn't responding --kind escalation")
+	if code != 2 || !strings.Contains(errOut, "quote is not closed") {
+		t.Errorf("exit %d, stderr %q; want exit 2 and a word about quotes", code, errOut)
+	}
+	if out, _, _ := run(t, l.responder, "", "timeline"); strings.Contains(out, "Firewall") {
+		t.Errorf("a mangled entry was logged:\n%s", out)
+	}
+	// The way the message suggests works.
+	if _, errOut, code := runRaw(t, l.responder, "", `log 'Firewall is not responding' --kind escalation`); code != 0 {
+		t.Errorf("quoted for the server: exit %d %s", code, errOut)
+	}
+}
+
+// `ssh -t host log` with no text would wait for a Ctrl-D that a terminal
+// session never sends: it must say what is missing instead.
+func TestLogWithoutTextOnATerminalSaysWhatIsMissing(t *testing.T) {
+	l := newLab(t)
+	sess, err := l.responder.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	if err := sess.RequestPty("xterm", 24, 80, nil); err != nil {
+		t.Fatal(err)
+	}
+	out := &syncBuffer{} // stdout and stderr are copied by two goroutines
+	sess.Stdout, sess.Stderr = out, out
+	err = sess.Run("log")
+	var exit *gossh.ExitError
+	if !errors.As(err, &exit) || exit.ExitStatus() != 1 || !strings.Contains(out.String(), "nothing given") {
+		t.Errorf("ssh -t host log: %v, %q", err, out.String())
 	}
 }

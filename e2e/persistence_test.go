@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -68,6 +70,17 @@ func TestLocalUserCommandRefusesRunningServer(t *testing.T) {
 		t.Errorf("the refusal does not say why or what to run instead: %q", msg)
 	}
 
+	// With a key file, the SSH form sends the file on standard input.
+	keyFile := filepath.Join(t.TempDir(), "carol.pub")
+	if err := os.WriteFile(keyFile, []byte(pub+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	errOut.Reset()
+	cli.Execute(context.Background(), env, []string{"--data", dir, "user", "add", "carol", "--role", "viewer", "--key-file", keyFile})
+	if want := "ssh -p " + port + " localhost user add carol --role viewer < " + keyFile; !strings.Contains(errOut.String(), want) {
+		t.Errorf("the refusal does not name %q:\n%s", want, errOut.String())
+	}
+
 	// Stopped, the same command works on the same data.
 	srv.stop()
 	out.Reset()
@@ -110,5 +123,17 @@ func TestServeNamesAndRenamesTheCrisis(t *testing.T) {
 	}
 	if out, _, _ := run(t, c, "", "timeline"); !strings.Contains(out, "Crisis renamed from") {
 		t.Errorf("the rename is not in the logbook:\n%s", out)
+	}
+}
+
+func TestLocalCommandsCreateNothing(t *testing.T) {
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	env := app.LocalEnv(strings.NewReader(""), &out, &errOut)
+	if code := cli.Execute(context.Background(), env, []string{"--data", dir, "user", "list"}); code == 0 || !strings.Contains(errOut.String(), "no Cellule database in") {
+		t.Errorf("user list on an empty directory: exit %d, %q", code, errOut.String())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("a local command created %v in a directory without a database", entries)
 	}
 }

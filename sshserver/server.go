@@ -20,9 +20,19 @@ import (
 	"cellule/crisis"
 )
 
-// ExecFunc runs one non-interactive command (`ssh host log ...`) for who,
-// and returns its exit status.
-type ExecFunc func(ctx context.Context, who crisis.Actor, args []string, in io.Reader, out, errOut io.Writer) int
+// Exec is one command sent over SSH (`ssh host log ...`).
+type Exec struct {
+	Who  crisis.Actor
+	Args []string
+	In   io.Reader
+	Out  io.Writer
+	Err  io.Writer
+	// TTY is set when the client asked for a terminal (ssh -t).
+	TTY bool
+}
+
+// ExecFunc runs one command and returns its exit status.
+type ExecFunc func(ctx context.Context, x Exec) int
 
 // Config is what the server needs.
 type Config struct {

@@ -2,11 +2,14 @@ package sshserver
 
 import (
 	"fmt"
+	"io"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2/bubbletea"
+	shlex "github.com/anmitsu/go-shlex"
 	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
@@ -24,8 +27,20 @@ func (s *Server) handle(next ssh.Handler) ssh.Handler {
 			return
 		}
 		start := time.Now()
-		if args := sess.Command(); len(args) > 0 {
-			code := s.cfg.Exec(sess.Context(), who, args, sess, sess, sess.Stderr())
+		if raw := sess.RawCommand(); strings.TrimSpace(raw) != "" {
+			// Split here rather than take sess.Command(), which turns a
+			// line it cannot split (an apostrophe in "isn't") into a wrong
+			// command without a word.
+			args, err := shlex.Split(raw, true)
+			if err != nil || len(args) == 0 {
+				fmt.Fprintln(sess.Stderr(), "cellule: cannot split the command line: a quote is not closed (an apostrophe?).\n"+
+					"Quote the text for the server too, as in: ssh host \"log 'The firewall is not responding'\",\n"+
+					"or send it on standard input: echo \"The firewall isn't responding\" | ssh host log")
+				_ = sess.Exit(2)
+				return
+			}
+			_, _, tty := sess.Pty()
+			code := s.cfg.Exec(sess.Context(), Exec{Who: who, Args: args, In: sess, Out: sess, Err: sess.Stderr(), TTY: tty})
 			s.cfg.Logger.Info("command", "user", who.Name, "key", who.Fingerprint, "from", sess.RemoteAddr().String(), "command", crisis.SanitizeLine(args[0]), "exit", code, "took", time.Since(start).Round(time.Millisecond))
 			_ = sess.Exit(code)
 			return
@@ -70,8 +85,32 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 		Height:  pty.Window.Height,
 		Changes: changes,
 	})
-	program := tea.NewProgram(model, bubbletea.MakeOptions(sess)...)
+	// sess.Context() is the connection's, not this channel's: a client that
+	// multiplexes sessions on one connection may close this one and keep
+	// the others. The end of its input is what tells that this channel is
+	// gone, so it quits the program, and with it the subscription and the
+	// presence.
+	var program *tea.Program
+	opts := bubbletea.MakeOptions(sess)
+	if sess.EmulatedPty() {
+		opts = append(opts, tea.WithInput(&inputUntilClosed{r: sess, closed: func() { program.Quit() }}))
+	}
+	program = tea.NewProgram(model, opts...)
 	// wish's middleware runs the program, forwards window changes and
 	// quits the program when the session's context ends.
 	bubbletea.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return program })(func(ssh.Session) {})(sess)
+}
+
+// inputUntilClosed reads a session's input and calls closed once it ends.
+type inputUntilClosed struct {
+	r      io.Reader
+	closed func()
+}
+
+func (in *inputUntilClosed) Read(p []byte) (int, error) {
+	n, err := in.r.Read(p)
+	if err != nil {
+		in.closed()
+	}
+	return n, err
 }

@@ -250,8 +250,8 @@ func (f *entryForm) key(msg tea.KeyPressMsg) (formAction, tea.Cmd) {
 		return formNone, f.kindKey(msg)
 	case fieldWhen:
 		if msg.Code == tea.KeyEnter {
-			f.focus = fieldKind
-			return formNone, f.focusCmd()
+			// The last field: Enter saves, as forms do.
+			return formSave, nil
 		}
 	}
 	return formNone, f.update(msg)

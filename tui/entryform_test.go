@@ -278,3 +278,20 @@ func TestOverlongPasteIsRefusedNotCut(t *testing.T) {
 		t.Fatalf("an overlong paste was saved cut short: %d entries", page.Total)
 	}
 }
+
+func TestEnterInTheLastFieldSaves(t *testing.T) {
+	f := newFixture(t)
+	tm := start(t, f, responder, nil)
+	scr := newScreen(t)
+	scr.waitFor(t, tm, "Press n")
+	press(tm, "n")
+	scr.waitFor(t, tm, "New entry")
+	tm.Type("VPN concentrator isolated.")
+	press(tm, "tab") // to "happened at"
+	tm.Type("-20m")
+	press(tm, "enter")
+	scr.waitFor(t, tm, "Saved as #1")
+	if e, err := f.svc.Entry(1); err != nil || e.Text != "VPN concentrator isolated." || !e.Backdated() {
+		t.Fatalf("saved %+v, %v", e, err)
+	}
+}

@@ -15,17 +15,25 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/charmbracelet/x/vt"
+	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
+	"cellule/crisis/crisistest"
 	"cellule/store"
 )
 
-// Test people: the service checks roles, not registration.
+// Test people, registered by newFixture: the service checks every write
+// against the record.
 var (
-	lead      = crisis.Actor{Name: "alice", Role: crisis.RoleLead, Fingerprint: "SHA256:alice"}
-	responder = crisis.Actor{Name: "bob", Role: crisis.RoleResponder, Fingerprint: "SHA256:bob"}
-	viewer    = crisis.Actor{Name: "carol", Role: crisis.RoleViewer, Fingerprint: "SHA256:carol"}
+	lead      = person("alice", crisis.RoleLead)
+	responder = person("bob", crisis.RoleResponder)
+	viewer    = person("carol", crisis.RoleViewer)
 )
+
+func person(name string, role crisis.Role) crisis.Actor {
+	signer, _ := crisistest.Key(name)
+	return crisis.Actor{Name: name, Role: role, Fingerprint: gossh.FingerprintSHA256(signer.PublicKey())}
+}
 
 // testClock is a settable clock; the service reads it from the program's
 // command goroutines, hence the lock.
@@ -69,8 +77,11 @@ func newFixture(t *testing.T) *fixture {
 	t.Cleanup(func() { _ = db.Close() })
 	clock := &testClock{t: crisisOpened}
 	svc := crisis.NewService(db, crisis.WithClock(clock.now), crisis.WithLocation(time.UTC))
-	if _, err := svc.Open(lead, "Cyberattack CH Cahors"); err != nil {
+	if _, err := svc.Open(crisis.LocalActor("test"), "Cyberattack CH Cahors"); err != nil {
 		t.Fatalf("open crisis: %v", err)
+	}
+	for _, a := range []crisis.Actor{lead, responder, viewer} {
+		crisistest.Register(t, svc, a.Name, a.Role)
 	}
 	clock.set(testNow)
 	return &fixture{svc: svc, clock: clock}

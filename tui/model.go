@@ -200,13 +200,13 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 
 	case refusedMsg:
 		if msg.err != nil {
-			m.s.notify(msg.action, crisis.Message(msg.err), true, m.status.Entries)
+			m.s.notify(msg.action, m.s.text.errText(msg.err), true, m.status.Entries)
 		}
 		return nil
 
 	case stageSetMsg:
 		if msg.err != nil {
-			m.s.notify(msg.action, crisis.Message(msg.err), true, m.status.Entries)
+			m.s.notify(msg.action, m.s.text.errText(msg.err), true, m.status.Entries)
 			return nil
 		}
 		m.s.notify(msg.action, fmt.Sprintf(m.s.text.StageSet, m.s.text.stage(msg.stage), msg.entry.ID), false, msg.entry.ID)
@@ -275,6 +275,14 @@ func (m *model) switchTab(i int) tea.Cmd {
 
 func (m *model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.s.keys
+	if m.picker.confirming {
+		// Only y ends the crisis; any other key goes back to the list.
+		m.picker.confirming = false
+		if msg.String() == "y" {
+			return m.setStage()
+		}
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.ForceQuit):
 		return tea.Quit
@@ -285,15 +293,26 @@ func (m *model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PickDown):
 		m.picker.move(1)
 	case key.Matches(msg, k.Choose):
-		stage := m.picker.selected()
-		m.picker = nil
-		svc, me, action := m.s.svc, m.s.me, m.s.action()
-		return func() tea.Msg {
-			e, err := svc.SetStage(me, stage, "")
-			return stageSetMsg{action: action, stage: stage, entry: e, err: err}
+		if m.picker.selected() == crisis.StageEnd && m.status.Crisis.Stage != crisis.StageEnd {
+			// Ending the crisis writes a closure entry and stops its
+			// clock: one stray Enter must not do that.
+			m.picker.confirming = true
+			return nil
 		}
+		return m.setStage()
 	}
 	return nil
+}
+
+// setStage closes the picker and moves the crisis to its selected stage.
+func (m *model) setStage() tea.Cmd {
+	stage := m.picker.selected()
+	m.picker = nil
+	svc, me, action := m.s.svc, m.s.me, m.s.action()
+	return func() tea.Msg {
+		e, err := svc.SetStage(me, stage, "")
+		return stageSetMsg{action: action, stage: stage, entry: e, err: err}
+	}
 }
 
 // helpKeys lists the keys that work now: the picker's, the tab's own while
@@ -356,7 +375,7 @@ func (m *model) statusView() string {
 	case n.text != "":
 		return m.s.st.statusOK.Render(n.text)
 	case m.statusErr != nil:
-		return m.s.st.statusErr.Render(crisis.SanitizeLine(crisis.Message(m.statusErr)))
+		return m.s.st.statusErr.Render(m.s.text.errText(m.statusErr))
 	}
 	return ""
 }

@@ -11,6 +11,8 @@ import (
 type stagePicker struct {
 	cursor  int
 	current crisis.Stage
+	// confirming is set while "End the crisis?" waits for y.
+	confirming bool
 }
 
 func newStagePicker(current crisis.Stage) *stagePicker {
@@ -46,6 +48,9 @@ func (p *stagePicker) view(s *session, width, height int) string {
 			line += " " + sty.pickerCurrent.Render(t.PickerCurrent)
 		}
 		lines = append(lines, line)
+	}
+	if p.confirming {
+		lines = append(lines, "", " "+sty.confirm.Render(t.PickerConfirmEnd))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -8,6 +8,10 @@ import "cellule/crisis"
 type Text struct {
 	Product string
 
+	// Errors translates the service's refusals, by code (see crisis.Error);
+	// nil for English, which the domain carries itself (crisis.English).
+	Errors map[string]string
+
 	// Header.
 	StageLabel   string // "Stage: %s" (stage in words)
 	ElapsedDays  string // days, hours, minutes since the crisis opened
@@ -62,7 +66,9 @@ type Text struct {
 	// Stage picker.
 	PickerTitle   string
 	PickerCurrent string
-	StageSet      string // "Stage set to %s (#%d)"
+	// PickerConfirmEnd asks before the crisis is declared over.
+	PickerConfirmEnd string
+	StageSet         string // "Stage set to %s (#%d)"
 
 	// Help: key labels and what they do.
 	Help HelpText
@@ -132,9 +138,10 @@ var english = Text{
 	ConfirmQuit:     "Quit and discard this entry? y/n",
 	SavedAs:         "Saved as #%d",
 
-	PickerTitle:   "Move the crisis to the stage:",
-	PickerCurrent: "(current)",
-	StageSet:      "Stage set to %s (#%d)",
+	PickerTitle:      "Move the crisis to the stage:",
+	PickerCurrent:    "(current)",
+	PickerConfirmEnd: "End the crisis? This logs a closure entry and stops the crisis clock. y/n",
+	StageSet:         "Stage set to %s (#%d)",
 
 	Help: HelpText{
 		Up: "up", Down: "down", PageUp: "page up", PageDown: "page down",
@@ -179,13 +186,18 @@ func textFor(lang string) *Text {
 	var t Text
 	switch lang {
 	default: // "", "en"
-		t = english // a copy: a session may not change another's strings
+		t = english // shared and never changed: sessions only read it
 	}
 	return &t
 }
 
 // kind returns a kind's label, or its code for a kind this language does
 // not know (a newer database read by an older binary).
+// errText is a refusal or failure in this language.
+func (t *Text) errText(err error) string {
+	return crisis.SanitizeLine(crisis.MessageIn(err, t.Errors))
+}
+
 func (t *Text) kind(k crisis.Kind) string {
 	if s, ok := t.Kinds[k]; ok {
 		return s

@@ -265,7 +265,7 @@ func (t *timeline) saved(msg entrySavedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
-		t.form.setError(crisis.Message(msg.err))
+		t.form.setError(t.s.text.errText(msg.err))
 		return nil
 	}
 	t.form = nil
@@ -633,7 +633,7 @@ func (t *timeline) filterLine() string {
 func (t *timeline) listLines(h int) []string {
 	sty, tx := t.s.st, t.s.text
 	if t.loadErr != nil && len(t.entries) == 0 {
-		return []string{"", "  " + sty.formError.Render(fmt.Sprintf(tx.LoadFailed, crisis.SanitizeLine(crisis.Message(t.loadErr))))}
+		return []string{"", "  " + sty.formError.Render(fmt.Sprintf(tx.LoadFailed, tx.errText(t.loadErr)))}
 	}
 	if len(t.entries) == 0 {
 		msg := tx.EmptyViewer

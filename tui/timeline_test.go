@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
+	"cellule/crisis/crisistest"
 )
 
 func TestChangeShowsWithoutAKeyPress(t *testing.T) {
@@ -178,7 +179,7 @@ func TestNoLineWiderThanTheTerminal(t *testing.T) {
 	long := strings.Repeat("word ", 40) + strings.Repeat("x", 150) + " https://example.org/" + strings.Repeat("a", 120)
 	people := []string{"alexandre.martin-dupont", "beatrice", "charles", "dominique", "emmanuelle", "francois", "genevieve"}
 	for i, name := range people {
-		a := crisis.Actor{Name: name, Role: crisis.RoleResponder}
+		a := crisistest.Register(t, f.svc, name, crisis.RoleResponder)
 		defer f.svc.Join(a)()
 		f.log(t, a, crisis.Kinds[i%len(crisis.Kinds)], fmt.Sprintf("%d %s\n\tindented\n", i, long), "-2h")
 	}
@@ -376,4 +377,32 @@ func TestEndedCrisisShowsItsDuration(t *testing.T) {
 	if !strings.Contains(view, "ended T+3d 04h12") {
 		t.Fatalf("the header of an ended crisis:\n%s", lastLines(view))
 	}
+}
+
+func TestEndingTheCrisisAsksFirst(t *testing.T) {
+	f := newFixture(t)
+	changes, unsubscribe := f.svc.Subscribe()
+	defer unsubscribe()
+	tm := start(t, f, lead, changes)
+	scr := newScreen(t)
+	scr.waitFor(t, tm, "Stage: Alert")
+	press(tm, "s")
+	scr.waitFor(t, tm, "Move the crisis")
+	press(tm, "G")
+	for range crisis.Stages {
+		press(tm, "down")
+	}
+	press(tm, "enter")
+	scr.waitFor(t, tm, "End the crisis?")
+	press(tm, "n") // anything but y goes back
+	scr.waitUntil(t, tm, func(s string) bool {
+		return !strings.Contains(s, "End the crisis?") && strings.Contains(s, "Move the crisis")
+	}, "the list again")
+	if st, _ := f.svc.Status(); st.Crisis.Stage != crisis.StageAlert {
+		t.Fatalf("the crisis moved to %s without a yes", st.Crisis.Stage)
+	}
+	press(tm, "enter")
+	scr.waitFor(t, tm, "End the crisis?")
+	press(tm, "y")
+	scr.waitFor(t, tm, "Stage: End of crisis")
 }

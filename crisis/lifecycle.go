@@ -1,0 +1,151 @@
+package crisis
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// DefaultCrisisName names a crisis opened without a name.
+const DefaultCrisisName = "Crisis cell"
+
+// MaxCrisisName bounds the crisis name: it has to fit a header line.
+const MaxCrisisName = 80
+
+// crisisName cleans and checks a crisis name.
+func crisisName(name string) (string, error) {
+	name = strings.TrimSpace(SanitizeLine(name))
+	if name == "" {
+		return "", invalidf("crisis.name-empty")
+	}
+	if len([]rune(name)) > MaxCrisisName {
+		return "", invalidf("crisis.name-long", MaxCrisisName)
+	}
+	return name, nil
+}
+
+// Open makes sure the database holds a crisis, creating one at the alert
+// stage if it is empty. It reports whether it created it.
+func (s *Service) Open(a Actor, name string) (bool, error) {
+	if strings.TrimSpace(name) == "" {
+		name = DefaultCrisisName
+	}
+	name, err := crisisName(name)
+	if err != nil {
+		return false, err
+	}
+	created := false
+	err = s.write(a, ActOpen, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
+		if _, ok, err := tx.Crisis(); err != nil || ok {
+			return nil, err
+		}
+		c := Crisis{Name: name, Stage: StageAlert, OpenedAt: now}
+		if err := tx.PutCrisis(c); err != nil {
+			return nil, err
+		}
+		created = true
+		return []AuditRecord{crisisRecord("crisis.open", "opened "+name, c)}, nil
+	})
+	return created, err
+}
+
+// Rename gives the crisis a new name and logs the change.
+func (s *Service) Rename(a Actor, name string) (Entry, error) {
+	name, err := crisisName(name)
+	if err != nil {
+		return Entry{}, err
+	}
+	var e Entry
+	err = s.write(a, ActRename, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
+		c, err := crisisOf(tx, now)
+		if err != nil {
+			return nil, err
+		}
+		if c.Name == name {
+			return nil, conflictf("crisis.name-same", name)
+		}
+		old := c.Name
+		c.Name = name
+		if err := tx.PutCrisis(c); err != nil {
+			return nil, err
+		}
+		e, err = tx.AppendEntry(systemEntry(a, now, KindDecision, fmt.Sprintf("Crisis renamed from %q to %q", old, name)))
+		if err != nil {
+			return nil, err
+		}
+		return []AuditRecord{crisisRecord("rename", "renamed to "+name, c), entryRecord("log", e)}, nil
+	})
+	return e, err
+}
+
+// SetStage moves the crisis to another stage and logs it.
+func (s *Service) SetStage(a Actor, st Stage, note string) (Entry, error) {
+	st, err := ParseStage(string(st))
+	if err != nil {
+		return Entry{}, err
+	}
+	note = strings.TrimSpace(Sanitize(note))
+	if len(note) > MaxEntryBytes/2 {
+		return Entry{}, invalidf("stage.note-long", MaxEntryBytes/2)
+	}
+	var e Entry
+	err = s.write(a, ActSetStage, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
+		c, err := crisisOf(tx, now)
+		if err != nil {
+			return nil, err
+		}
+		if c.Stage == st {
+			return nil, conflictf("stage.same", st)
+		}
+		from := c.Stage
+		c.Stage = st
+		c.EndedAt = nil
+		if st == StageEnd {
+			c.EndedAt = &now
+		}
+		if err := tx.PutCrisis(c); err != nil {
+			return nil, err
+		}
+		text := fmt.Sprintf("Stage changed from %s to %s", from, st)
+		if note != "" {
+			text += ": " + note
+		}
+		kind := KindDecision
+		if st == StageEnd {
+			kind = KindClosure
+		}
+		if e, err = tx.AppendEntry(systemEntry(a, now, kind, text)); err != nil {
+			return nil, err
+		}
+		return []AuditRecord{crisisRecord("stage", fmt.Sprintf("%s -> %s", from, st), c), entryRecord("log", e)}, nil
+	})
+	return e, err
+}
+
+// crisisOf reads the crisis, or the one a database without it would open.
+func crisisOf(tx ReadTx, now time.Time) (Crisis, error) {
+	c, ok, err := tx.Crisis()
+	if err == nil && !ok {
+		c = Crisis{Name: DefaultCrisisName, Stage: StageAlert, OpenedAt: now}
+	}
+	return c, err
+}
+
+// systemEntry is the logbook entry that records a change made by a.
+func systemEntry(a Actor, now time.Time, kind Kind, text string) Entry {
+	return Entry{OccurredAt: now, RecordedAt: now, Author: a.Name, AuthorKey: a.Fingerprint, Kind: kind, Text: text}
+}
+
+// crisisRecord and entryRecord describe a stored crisis or entry for the
+// audit trail, with the digest of its stored form.
+func crisisRecord(action, detail string, c Crisis) AuditRecord {
+	return AuditRecord{Action: action, Subject: "crisis", Detail: detail, Digest: DigestOf(c)}
+}
+
+func entryRecord(action string, e Entry) AuditRecord {
+	detail := fmt.Sprintf("#%d (%s)", e.ID, e.Kind)
+	if e.Amends != 0 {
+		detail += fmt.Sprintf(", amends #%d", e.Amends)
+	}
+	return AuditRecord{Action: action, Subject: fmt.Sprintf("entry/%d", e.ID), Detail: detail, Digest: DigestOf(e)}
+}
