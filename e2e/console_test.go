@@ -94,3 +94,21 @@ func TestClosingAChannelEndsItsConsole(t *testing.T) {
 		return len(header) > 1 && !strings.Contains(header[1], "vera")
 	})
 }
+
+// A console opened before its user was revoked must not write after it.
+func TestRevokedUsersOpenConsoleCannotWrite(t *testing.T) {
+	l := newLab(t)
+	con := openConsole(t, l.responder, 100, 30)
+	con.waitText("Timeline")
+	con.typeKeys("n")
+	con.waitText("Happened at")
+	con.typeKeys("Written after my revocation")
+	if _, errOut, code := run(t, l.lead, "", "user", "revoke", "bob"); code != 0 {
+		t.Fatal(errOut)
+	}
+	con.typeKeys("\x13")
+	con.waitText("bob has been revoked")
+	if out, _, _ := run(t, l.lead, "", "timeline"); strings.Contains(out, "Written after my revocation") {
+		t.Errorf("a revoked user's console wrote:\n%s", out)
+	}
+}
