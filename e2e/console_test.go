@@ -1,8 +1,10 @@
 package e2e
 
 import (
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestConsolesShareTheLogbookLive(t *testing.T) {
@@ -111,4 +113,54 @@ func TestRevokedUsersOpenConsoleCannotWrite(t *testing.T) {
 	if out, _, _ := run(t, l.lead, "", "timeline"); strings.Contains(out, "Written after my revocation") {
 		t.Errorf("a revoked user's console wrote:\n%s", out)
 	}
+}
+
+// Each console runs a program, a subscription and a few goroutines; none of
+// them may outlive the session.
+func TestConsolesLeaveNothingRunning(t *testing.T) {
+	l := newLab(t)
+	var cons []*console
+	for i := 0; i < 5; i++ {
+		c := openConsole(t, l.viewer, 80, 24)
+		c.waitText("Timeline")
+		cons = append(cons, c)
+	}
+	if n, _ := consoleGoroutines(); n == 0 {
+		t.Fatal("no console goroutine found while five consoles are open: the count below would prove nothing")
+	}
+	// A change reaches them all, so each has its wait re-armed.
+	if _, errOut, code := run(t, l.responder, "", "log", "ping"); code != 0 {
+		t.Fatal(errOut)
+	}
+	for _, c := range cons {
+		c.waitText("ping")
+		c.typeKeys("q")
+	}
+	deadline := time.Now().Add(waitLimit)
+	for {
+		n, stacks := consoleGoroutines()
+		if n == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d console goroutines still running after the consoles closed:\n%s", n, stacks)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// consoleGoroutines counts the goroutines of the server's consoles (the
+// test's own SSH clients and emulators do not count).
+func consoleGoroutines() (int, string) {
+	buf := make([]byte, 4<<20)
+	all := string(buf[:runtime.Stack(buf, true)])
+	n := 0
+	var found []string
+	for _, g := range strings.Split(all, "\n\n") {
+		if strings.Contains(g, "cellule/tui.") || strings.Contains(g, "charm.land/bubbletea") {
+			n++
+			found = append(found, g)
+		}
+	}
+	return n, strings.Join(found, "\n\n")
 }

@@ -180,8 +180,10 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 		return m.wait()
 
 	case changesClosedMsg:
-		m.changes = nil // keep the clock only
-		return m.wait()
+		// The session is ending (its subscription was cancelled): wait for
+		// nothing more, so no goroutine outlives it.
+		m.changes = nil
+		return nil
 
 	case statusLoadedMsg:
 		if msg.seq <= m.statusApplied {
