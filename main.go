@@ -7,6 +7,9 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	// The zone database inside the binary: --tz Europe/Paris works on a
+	// crisis laptop without the system's tzdata.
+	_ "time/tzdata"
 
 	"cellule/app"
 	"cellule/cli"

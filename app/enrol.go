@@ -41,7 +41,7 @@ func enrolFirstLead(svc *crisis.Service, host crisis.Actor, h Hooks) error {
 	}
 	if len(keys) == 0 {
 		fmt.Fprintf(h.Out, "No users yet, and no public key in %s.\n", filepath.Join(home, ".ssh"))
-		fmt.Fprintln(h.Out, "Add the first lead (with the server stopped, or over SSH once someone can connect):")
+		fmt.Fprintln(h.Out, "Nobody can connect yet. Stop the server (Ctrl+C), add the first lead, and start it again:")
 		fmt.Fprintln(h.Out, "  cellule user add NAME --role lead --key-file FILE.pub")
 		return nil
 	}

@@ -4,6 +4,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -34,7 +35,7 @@ func LocalEnv(in io.Reader, out, errOut io.Writer) cli.Env {
 	return cli.Env{
 		Actor:       crisis.LocalActor(osUserName()),
 		Service:     openLocal,
-		Serve:       func(ctx contextT, o cli.ServeOptions) error { return Serve(ctx, o, Hooks{Out: out}) },
+		Serve:       func(ctx context.Context, o cli.ServeOptions) error { return Serve(ctx, o, Hooks{Out: out}) },
 		Fingerprint: func(dir string) (string, error) { return sshserver.HostKeyFingerprint(filepath.Join(dir, hostKeyFile)) },
 		SSHHint:     sshHint,
 		In:          in,

@@ -18,8 +18,6 @@ import (
 	"cellule/store"
 )
 
-type contextT = context.Context
-
 // Hooks are the parts of serving that tests replace.
 type Hooks struct {
 	// Out receives the start-up report (address, fingerprint, enrolment).
@@ -56,7 +54,13 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	}
 	defer db.Close()
 
-	svc := crisis.NewService(db)
+	loc := time.Local
+	if o.TZ != "" {
+		if loc, err = time.LoadLocation(o.TZ); err != nil {
+			return fmt.Errorf("--tz %s: unknown time zone (use a name such as Europe/Paris)", o.TZ)
+		}
+	}
+	svc := crisis.NewService(db, crisis.WithLocation(loc))
 	host := crisis.LocalActor(osUserName())
 	created, err := svc.Open(host, o.Name)
 	if err != nil {
@@ -109,6 +113,7 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	st, _ := svc.Status()
 	fmt.Fprintf(h.Out, "Cellule is serving %q on %s\n", crisis.SanitizeLine(st.Crisis.Name), addr)
 	fmt.Fprintf(h.Out, "  data:     %s\n", o.DataDir)
+	fmt.Fprintf(h.Out, "  times:    %s\n", loc)
 	fmt.Fprintf(h.Out, "  host key: %s (check it on your first connection)\n", hk.Fingerprint)
 	fmt.Fprintf(h.Out, "  connect:  %s\n", sshHint(o.DataDir))
 	if created && o.Name == "" && !o.Demo {

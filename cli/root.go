@@ -49,6 +49,8 @@ type ServeOptions struct {
 	Demo    bool
 	// Name names the crisis (renaming it, logged, if it had another name).
 	Name string
+	// TZ is the time zone people type and read times in; "" for the host's.
+	TZ string
 }
 
 // Exit codes: 0 done, 1 the command failed (refused, not found...), 2 the
@@ -163,11 +165,12 @@ func withService(env *Env, dataDir *string, fn func(cmd *cobra.Command, args []s
 
 // sshEquivalent is the command line that does over SSH what cmd was asked
 // to do here: the same words and flags, less --data, and a key file sent on
-// standard input.
+// standard input. ssh joins its arguments and the server splits them again,
+// so the words are quoted for the server, then the whole for the local shell.
 func sshEquivalent(cmd *cobra.Command) string {
 	words := []string{strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")}
 	for _, a := range cmd.Flags().Args() {
-		words = append(words, shellWord(a))
+		words = append(words, serverWord(a))
 	}
 	redirect := ""
 	cmd.Flags().Visit(func(f *pflag.Flag) {
@@ -176,17 +179,42 @@ func sshEquivalent(cmd *cobra.Command) string {
 		case "key-file":
 			redirect = " < " + shellWord(f.Value.String())
 		default:
-			words = append(words, "--"+f.Name, shellWord(f.Value.String()))
+			words = append(words, "--"+f.Name, serverWord(f.Value.String()))
 		}
 	})
-	return crisis.SanitizeLine(strings.Join(words, " ") + redirect)
+	line := strings.Join(words, " ")
+	if strings.IndexFunc(line, func(r rune) bool { return r != ' ' && !plainRune(r) }) >= 0 {
+		line = shellWord(line)
+	}
+	return crisis.SanitizeLine(line + redirect)
+}
+
+// plainRune is a character no shell or splitter treats specially.
+func plainRune(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@+,", r)
+}
+
+// plainWord reports whether s needs no quotes anywhere.
+func plainWord(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !plainRune(r) }) < 0
+}
+
+// serverWord quotes s for the server's splitter, which knows '...' and
+// "..." and no escapes.
+func serverWord(s string) string {
+	switch {
+	case plainWord(s):
+		return s
+	case !strings.ContainsRune(s, '\''):
+		return "'" + s + "'"
+	default:
+		return `"` + s + `"`
+	}
 }
 
 // shellWord quotes s for a POSIX shell when it needs it.
 func shellWord(s string) string {
-	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@+,", r))
-	}) < 0 {
+	if plainWord(s) {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"

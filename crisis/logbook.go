@@ -35,8 +35,13 @@ func (s *Service) appendEntry(a Actor, d Draft, amends uint64) (Entry, error) {
 			if !ok {
 				return nil, notFoundf("entry.correct-missing", amends)
 			}
+			// A correction is about the same event: unless told
+			// otherwise, it keeps the original's kind and time.
 			if e.Kind == "" {
 				e.Kind = orig.Kind
+			}
+			if e.OccurredAt.IsZero() {
+				e.OccurredAt = orig.OccurredAt
 			}
 			action = "correct"
 		}

@@ -18,6 +18,7 @@ var English = map[string]string{
 	"entry.missing":          "there is no entry #%d",
 	"user.exists":            "user %s already exists (revoke it first to replace its keys)",
 	"key.taken":              "key %s already belongs to %s",
+	"key.retired":            "key %s was revoked: enrol a new key",
 	"user.revoke-self":       "you cannot revoke yourself; ask another lead, or use the CLI on the host",
 	"user.missing":           "there is no user %q",
 	"user.revoked-already":   "user %s is already revoked",

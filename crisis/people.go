@@ -16,21 +16,25 @@ func (s *Service) Identify(fp string) (User, bool) {
 		u, ok, err = tx.UserByFingerprint(fp)
 		return err
 	})
-	if err != nil || !ok || !u.Active() {
+	if err != nil || !ok || !u.LogsInWith(fp) {
 		return User{}, false
 	}
 	return u, true
 }
 
 // Users lists every user, revoked ones included, by name: who may connect,
-// with what key, is for leads to see.
+// with what key, is for leads to see (as the record says now, not as it
+// said when a's session opened).
 func (s *Service) Users(a Actor) ([]User, error) {
-	if err := a.Check(ActManageUsers); err != nil {
-		return nil, err
-	}
 	var us []User
 	err := s.store.View(func(tx ReadTx) error {
-		var err error
+		cur, err := currentActor(tx, a)
+		if err != nil {
+			return err
+		}
+		if err := cur.Check(ActManageUsers); err != nil {
+			return err
+		}
 		us, err = tx.Users()
 		return err
 	})
@@ -90,6 +94,20 @@ func (s *Service) AddUser(a Actor, name string, role Role, keyText string) (User
 			uniq = append(uniq, k)
 		}
 		u = User{Name: name, Role: role, Keys: uniq, CreatedAt: now, CreatedBy: a.Name}
+		if exists {
+			// Enrolled again after a revocation: the old keys are retired,
+			// not forgotten (unless the lead enrols one of them again).
+			for _, r := range old.Retired {
+				if !seen[r.Fingerprint] {
+					u.Retired = append(u.Retired, r)
+				}
+			}
+			for _, k := range old.Keys {
+				if !seen[k.Fingerprint] {
+					u.Retired = append(u.Retired, RetiredKey{Key: k, RetiredAt: *old.RevokedAt})
+				}
+			}
+		}
 		if err := tx.PutUser(u); err != nil {
 			return nil, err
 		}

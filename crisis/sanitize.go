@@ -22,12 +22,12 @@ func Sanitize(s string) string {
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = ansi.Strip(s)
+	s = ansi.Strip(disarmOpenStrings(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
 		switch {
-		case r == '\n':
+		case r == '\n', r == 0x2028, r == 0x2029: // line and paragraph separators
 			b.WriteByte('\n')
 		case r == '\t':
 			b.WriteString(strings.Repeat(" ", tabWidth))
@@ -40,6 +40,45 @@ func Sanitize(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// disarmOpenStrings drops the ESC of a string sequence (OSC, DCS, SOS, PM,
+// APC) that is not terminated on its own line. A terminal would swallow
+// everything after it, and so would ansi.Strip: a stray ESC P in a paste
+// must cost two characters, not the rest of the entry.
+func disarmOpenStrings(s string) string {
+	if !strings.Contains(s, "\x1b") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b && i+1 < len(s) && strings.IndexByte("]PX^_", s[i+1]) >= 0 && !terminatedOnLine(s[i+2:]) {
+			continue // the ESC goes; what follows stays as plain text
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// terminatedOnLine reports whether a string sequence's body ends (BEL,
+// ESC \ or ST) before the next newline.
+func terminatedOnLine(rest string) bool {
+	for i := 0; i < len(rest); i++ {
+		switch rest[i] {
+		case '\n':
+			return false
+		case 0x07:
+			return true
+		case 0x1b:
+			return i+1 < len(rest) && rest[i+1] == '\\'
+		case 0xc2: // ST as UTF-8 (U+009C)
+			if i+1 < len(rest) && rest[i+1] == 0x9c {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // SanitizeLine is Sanitize for one-line fields (names, titles): newlines

@@ -49,9 +49,11 @@ func (s *Service) Now() time.Time { return s.now().UTC().Truncate(time.Second) }
 // it stored (none: nothing changed); they are chained in the same
 // transaction, and subscribers are told only after the commit.
 func (s *Service) write(a Actor, act Action, fn func(tx WriteTx, now time.Time) ([]AuditRecord, error)) error {
-	now := s.Now()
 	changed := false
 	err := s.store.Update(func(tx WriteTx) error {
+		// Read inside the transaction: writers are serialised, so ids and
+		// recorded times (and the audit trail's) never go backwards.
+		now := s.Now()
 		cur, err := currentActor(tx, a)
 		if err != nil {
 			return err
@@ -92,7 +94,7 @@ func currentActor(tx ReadTx, a Actor) (Actor, error) {
 	if !ok || u.Name != a.Name {
 		return a, forbiddenf("session.unregistered")
 	}
-	if !u.Active() {
+	if !u.LogsInWith(a.Fingerprint) {
 		return a, forbiddenf("session.revoked", u.Name)
 	}
 	return u.Actor(a.Fingerprint), nil

@@ -143,13 +143,13 @@ func TestTextIsSanitisedOnInput(t *testing.T) {
 
 func TestCorrectionKeepsOriginal(t *testing.T) {
 	svc, _ := newService(t)
-	orig, _ := svc.Log(responder, crisis.Draft{Kind: crisis.KindDecision, Text: "Disconnect 25 servers"})
+	orig, _ := svc.Log(responder, crisis.Draft{Kind: crisis.KindDecision, Text: "Disconnect 25 servers", When: "03:40"})
 	fix, err := svc.Correct(lead, orig.ID, crisis.Draft{Text: "It was 26 servers"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fix.Amends != orig.ID || fix.Kind != crisis.KindDecision {
-		t.Errorf("correction = %+v; want amends #%d and the original's kind", fix, orig.ID)
+	if fix.Amends != orig.ID || fix.Kind != crisis.KindDecision || !fix.OccurredAt.Equal(orig.OccurredAt) {
+		t.Errorf("correction = %+v; want amends #%d and the original's kind and time", fix, orig.ID)
 	}
 	again, err := svc.Entry(orig.ID)
 	if err != nil || again.Text != "Disconnect 25 servers" || !again.Amended() || again.AmendedBy[0] != fix.ID {
@@ -291,6 +291,30 @@ func TestUsersAddIdentifyRevoke(t *testing.T) {
 	}
 	if got := auditCount(t, db); got != before+3 {
 		t.Errorf("audit records: %d new; want 3 (add, revoke, add)", got-before)
+	}
+
+	// Revoked again and given a new key (a lost laptop): the old key is
+	// retired — it still names dave, never logs in, and no one else may
+	// take it.
+	if _, err := svc.RevokeUser(lead, "dave"); err != nil {
+		t.Fatal(err)
+	}
+	_, newKey := crisistest.Key("dave's new laptop")
+	d, err := svc.AddUser(lead, "dave", crisis.RoleResponder, newKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Retired) != 1 || d.Retired[0].Fingerprint != fp {
+		t.Errorf("retired keys = %+v; want the lost one", d.Retired)
+	}
+	if _, ok := svc.Identify(fp); ok {
+		t.Error("a retired key still logs in")
+	}
+	if _, ok := svc.Identify(d.Keys[0].Fingerprint); !ok {
+		t.Error("the new key does not log in")
+	}
+	if _, err := svc.AddUser(lead, "mallory", crisis.RoleViewer, key); !errors.Is(err, crisis.ErrConflict) {
+		t.Errorf("a retired key enrolled under another name: %v", err)
 	}
 }
 

@@ -21,10 +21,34 @@ type User struct {
 	// RevokedAt is set when the user was revoked; a revoked user's keys no
 	// longer open a session. The record stays, for the history.
 	RevokedAt *time.Time `json:"revoked_at,omitempty"`
+	// Retired keeps the keys of earlier enrolments of this name (a user
+	// revoked, then added again with a new key), so entries signed with
+	// them still name their author, and the keys never open a session again.
+	Retired []RetiredKey `json:"retired,omitempty"`
+}
+
+// RetiredKey is a key that no longer logs in, and since when.
+type RetiredKey struct {
+	Key
+	RetiredAt time.Time `json:"retired_at"`
 }
 
 // Active reports whether the user may still log in.
 func (u User) Active() bool { return u.RevokedAt == nil }
+
+// LogsInWith reports whether the key with fingerprint fp opens a session
+// for u now: u is active and fp is one of its current keys.
+func (u User) LogsInWith(fp string) bool {
+	if !u.Active() {
+		return false
+	}
+	for _, k := range u.Keys {
+		if k.Fingerprint == fp {
+			return true
+		}
+	}
+	return false
+}
 
 // Actor is the user acting through the key with fingerprint fp.
 func (u User) Actor(fp string) Actor {

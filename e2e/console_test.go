@@ -97,8 +97,9 @@ func TestClosingAChannelEndsItsConsole(t *testing.T) {
 	})
 }
 
-// A console opened before its user was revoked must not write after it.
-func TestRevokedUsersOpenConsoleCannotWrite(t *testing.T) {
+// Revoking a user closes their open console at once, with the form they were
+// typing in unsaved: the record, not the login, says who sees the crisis.
+func TestRevokingClosesOpenConsoles(t *testing.T) {
 	l := newLab(t)
 	con := openConsole(t, l.responder, 100, 30)
 	con.waitText("Timeline")
@@ -108,10 +109,13 @@ func TestRevokedUsersOpenConsoleCannotWrite(t *testing.T) {
 	if _, errOut, code := run(t, l.lead, "", "user", "revoke", "bob"); code != 0 {
 		t.Fatal(errOut)
 	}
-	con.typeKeys("\x13")
-	con.waitText("bob has been revoked")
+	// The console closes by itself, saying why, and nothing was written.
+	con.waitText("your access changed")
 	if out, _, _ := run(t, l.lead, "", "timeline"); strings.Contains(out, "Written after my revocation") {
 		t.Errorf("a revoked user's console wrote:\n%s", out)
+	}
+	if err := con.sess.Wait(); err == nil {
+		t.Error("the revoked user's session ended with success")
 	}
 }
 
@@ -149,15 +153,21 @@ func TestConsolesLeaveNothingRunning(t *testing.T) {
 	}
 }
 
-// consoleGoroutines counts the goroutines of the server's consoles (the
-// test's own SSH clients and emulators do not count).
+// consoleGoroutines counts the goroutines running the server's console
+// code (the test's own SSH clients and emulators do not count). Bubble Tea's
+// input reader is not counted either: it can stay blocked after its program
+// ended when one read held more keys than the program took before quitting
+// (ultraviolet's TerminalReader.sendEvents does not watch the context), which
+// is an upstream leak that no code of ours holds.
 func consoleGoroutines() (int, string) {
 	buf := make([]byte, 4<<20)
 	all := string(buf[:runtime.Stack(buf, true)])
 	n := 0
 	var found []string
 	for _, g := range strings.Split(all, "\n\n") {
-		if strings.Contains(g, "cellule/tui.") || strings.Contains(g, "charm.land/bubbletea") {
+		if strings.Contains(g, "cellule/tui.") || strings.Contains(g, "sshserver.(*Server).console") ||
+			strings.Contains(g, "sshserver.(*Server).watchAccess") || strings.Contains(g, "sshserver.(*inputUntilClosed)") ||
+			(strings.Contains(g, "charm.land/bubbletea") && !strings.Contains(g, "(*Program).readLoop")) {
 			n++
 			found = append(found, g)
 		}

@@ -149,3 +149,16 @@ func TestLogWithoutTextOnATerminalSaysWhatIsMissing(t *testing.T) {
 		t.Errorf("ssh -t host log: %v, %q", err, out.String())
 	}
 }
+
+// An indicator of compromise typed on the command line reaches the logbook
+// as typed: a POSIX splitter would eat the backslashes of a Windows path.
+func TestWindowsPathsSurviveTheCommandLine(t *testing.T) {
+	l := newLab(t)
+	if _, errOut, code := runRaw(t, l.responder, "", `log Dropper at C:\Windows\Temp\x.exe --kind fact`); code != 0 {
+		t.Fatal(errOut)
+	}
+	out, _, _ := run(t, l.responder, "", "timeline", "--json")
+	if !strings.Contains(out, `Dropper at C:\\Windows\\Temp\\x.exe"`) {
+		t.Errorf("the path was changed on its way:\n%s", out)
+	}
+}

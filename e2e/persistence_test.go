@@ -66,7 +66,7 @@ func TestLocalUserCommandRefusesRunningServer(t *testing.T) {
 	}
 	port := srv.addr[strings.LastIndexByte(srv.addr, ':')+1:]
 	msg := errOut.String()
-	if !strings.Contains(msg, "in use by a running Cellule server") || !strings.Contains(msg, "ssh -p "+port+" localhost user add") {
+	if !strings.Contains(msg, "in use by a running Cellule server") || !strings.Contains(msg, "ssh -p "+port+" localhost 'user add carol") {
 		t.Errorf("the refusal does not say why or what to run instead: %q", msg)
 	}
 
@@ -79,6 +79,13 @@ func TestLocalUserCommandRefusesRunningServer(t *testing.T) {
 	cli.Execute(context.Background(), env, []string{"--data", dir, "user", "add", "carol", "--role", "viewer", "--key-file", keyFile})
 	if want := "ssh -p " + port + " localhost user add carol --role viewer < " + keyFile; !strings.Contains(errOut.String(), want) {
 		t.Errorf("the refusal does not name %q:\n%s", want, errOut.String())
+	}
+
+	// Text with an apostrophe is quoted for the server, then for the shell.
+	errOut.Reset()
+	cli.Execute(context.Background(), env, []string{"--data", dir, "log", "it's down"})
+	if want := `ssh -p ` + port + ` localhost 'log "it'\''s down"'`; !strings.Contains(errOut.String(), want) {
+		t.Errorf("the refusal does not name %s:\n%s", want, errOut.String())
 	}
 
 	// Stopped, the same command works on the same data.
@@ -135,5 +142,21 @@ func TestLocalCommandsCreateNothing(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("a local command created %v in a directory without a database", entries)
+	}
+}
+
+func TestServeTimeZone(t *testing.T) {
+	leadKey, leadPub := newKey(t)
+	srv := startServerWith(t, t.TempDir(), homeWithKey(t, leadPub), cli.ServeOptions{TZ: "Europe/Paris"})
+	c := connect(t, srv.addr, leadKey)
+	if _, errOut, code := run(t, c, "", "log", "Backup server unplugged", "--at", "2022-09-12T03:40"); code != 0 {
+		t.Fatal(errOut)
+	}
+	out, _, _ := run(t, c, "", "timeline", "--json")
+	if !strings.Contains(out, `"occurred_at":"2022-09-12T01:40:00Z"`) {
+		t.Errorf("03:40 in Paris (summer time) is not stored as 01:40 UTC:\n%s", out)
+	}
+	if out, _, _ := run(t, c, "", "timeline"); !strings.Contains(out, "2022-09-12 03:40") {
+		t.Errorf("the timeline does not show Paris time:\n%s", out)
 	}
 }

@@ -45,7 +45,9 @@ type Config struct {
 }
 
 const (
-	// maxAuthTries bounds the keys a client may offer on one connection.
+	// maxAuthTries bounds the failed authentication attempts (signed
+	// offers and other methods) on one connection; x/crypto does not count
+	// unsigned key queries.
 	maxAuthTries = 3
 	// handshakeTimeout bounds how long an unauthenticated connection may
 	// hold a slot.

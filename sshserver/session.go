@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2/bubbletea"
-	shlex "github.com/anmitsu/go-shlex"
 	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
@@ -28,10 +28,10 @@ func (s *Server) handle(next ssh.Handler) ssh.Handler {
 		}
 		start := time.Now()
 		if raw := sess.RawCommand(); strings.TrimSpace(raw) != "" {
-			// Split here rather than take sess.Command(), which turns a
-			// line it cannot split (an apostrophe in "isn't") into a wrong
-			// command without a word.
-			args, err := shlex.Split(raw, true)
+			// Split here (see splitCommand) rather than take
+			// sess.Command(), which eats backslashes and turns a line it
+			// cannot split into a wrong command without a word.
+			args, err := splitCommand(raw)
 			if err != nil || len(args) == 0 {
 				fmt.Fprintln(sess.Stderr(), "cellule: cannot split the command line: a quote is not closed (an apostrophe?).\n"+
 					"Quote the text for the server too, as in: ssh host \"log 'The firewall is not responding'\",\n"+
@@ -96,9 +96,16 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 		opts = append(opts, tea.WithInput(&inputUntilClosed{r: sess, closed: func() { program.Quit() }}))
 	}
 	program = tea.NewProgram(model, opts...)
+	done := make(chan struct{})
+	lost := s.watchAccess(done, who, program.Quit)
 	// wish's middleware runs the program, forwards window changes and
 	// quits the program when the session's context ends.
 	bubbletea.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return program })(func(ssh.Session) {})(sess)
+	close(done)
+	if lost.Load() {
+		fmt.Fprint(sess, "\r\ncellule: your access changed (revoked, or a new role): this session is closed.\r\nConnect again if you still have access.\r\n")
+		_ = sess.Exit(1)
+	}
 }
 
 // inputUntilClosed reads a session's input and calls closed once it ends.
@@ -113,4 +120,33 @@ func (in *inputUntilClosed) Read(p []byte) (int, error) {
 		in.closed()
 	}
 	return n, err
+}
+
+// watchAccess quits a console once the record no longer lets its key in
+// with the same name and role: a revoked user stops seeing the crisis, and
+// a changed role takes effect, without waiting for them to log out. It
+// reports whether that happened; it stops when done is closed.
+func (s *Server) watchAccess(done <-chan struct{}, who crisis.Actor, quit func()) *atomic.Bool {
+	lost := &atomic.Bool{}
+	changes, unsubscribe := s.cfg.Service.Subscribe()
+	go func() {
+		defer unsubscribe()
+		for {
+			select {
+			case <-done:
+				return
+			case _, ok := <-changes:
+				if !ok {
+					return
+				}
+				if u, ok := s.cfg.Service.Identify(who.Fingerprint); !ok || u.Name != who.Name || u.Role != who.Role {
+					s.cfg.Logger.Info("console closed: access changed", "user", who.Name, "key", who.Fingerprint)
+					lost.Store(true)
+					quit()
+					return
+				}
+			}
+		}
+	}()
+	return lost
 }

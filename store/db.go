@@ -91,9 +91,6 @@ func (db *DB) init() error {
 // Close releases the file and its lock.
 func (db *DB) Close() error { return db.bolt.Close() }
 
-// Path is the database file's path.
-func (db *DB) Path() string { return db.path }
-
 // View runs fn in a read-only transaction: a consistent snapshot.
 func (db *DB) View(fn func(crisis.ReadTx) error) error {
 	return db.bolt.View(func(tx *bolt.Tx) error { return fn(&txn{tx: tx}) })

@@ -198,18 +198,31 @@ func (t *txn) PutUser(u crisis.User) error {
 	if old, ok, err := t.User(u.Name); err != nil {
 		return err
 	} else if ok {
-		for _, k := range old.Keys {
-			if err := keys.Delete([]byte(k.Fingerprint)); err != nil {
+		for _, fp := range fingerprints(old) {
+			if err := keys.Delete([]byte(fp)); err != nil {
 				return err
 			}
 		}
 	}
-	for _, k := range u.Keys {
-		if err := keys.Put([]byte(k.Fingerprint), []byte(u.Name)); err != nil {
+	for _, fp := range fingerprints(u) {
+		if err := keys.Put([]byte(fp), []byte(u.Name)); err != nil {
 			return err
 		}
 	}
 	return put(t, bucketUsers, []byte(u.Name), u)
+}
+
+// fingerprints lists a user's current and retired keys: all stay indexed,
+// so a retired key still names its owner and cannot be enrolled again.
+func fingerprints(u crisis.User) []string {
+	fps := make([]string, 0, len(u.Keys)+len(u.Retired))
+	for _, k := range u.Keys {
+		fps = append(fps, k.Fingerprint)
+	}
+	for _, r := range u.Retired {
+		fps = append(fps, r.Fingerprint)
+	}
+	return fps
 }
 
 func (t *txn) AuditHead() (crisis.AuditRecord, bool, error) {

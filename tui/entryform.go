@@ -325,7 +325,7 @@ func (f *entryForm) view() string {
 
 	lines = append(lines,
 		padLabel(f.label(fieldWhen, t.WhenField))+f.when.View(),
-		strings.Repeat(" ", labelWidth)+sty.hint.Render(t.WhenHint),
+		strings.Repeat(" ", labelWidth)+sty.hint.Render(fmt.Sprintf(t.WhenHint, f.s.svc.Now().In(f.s.svc.Location()).Format("MST"))),
 		"")
 
 	switch {

@@ -26,7 +26,8 @@ type Options struct {
 	Lang    string // "en" for now; "" means en
 }
 
-// Sizes below which the layout stops shrinking; the terminal clips the rest.
+// The size assumed until the terminal tells its own, and the fixed rows of
+// the layout.
 const (
 	defaultWidth, defaultHeight = 80, 24
 	headerHeight                = 2
@@ -280,7 +281,7 @@ func (m *model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	if m.picker.confirming {
 		// Only y ends the crisis; any other key goes back to the list.
 		m.picker.confirming = false
-		if msg.String() == "y" {
+		if key.Matches(msg, k.Yes) {
 			return m.setStage()
 		}
 		return nil
@@ -295,6 +296,10 @@ func (m *model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.PickDown):
 		m.picker.move(1)
 	case key.Matches(msg, k.Choose):
+		if m.picker.selected() == m.status.Crisis.Stage {
+			m.picker = nil // the stage it is at: nothing to change
+			return nil
+		}
 		if m.picker.selected() == crisis.StageEnd && m.status.Crisis.Stage != crisis.StageEnd {
 			// Ending the crisis writes a closure entry and stops its
 			// clock: one stray Enter must not do that.
@@ -321,6 +326,9 @@ func (m *model) setStage() tea.Cmd {
 // it captures the keyboard, or the tab's plus the shell's.
 func (m *model) helpKeys() helpKeys {
 	k := m.s.keys
+	if m.picker != nil && m.picker.confirming {
+		return helpKeys{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
+	}
 	if m.picker != nil {
 		return helpKeys{
 			short: []key.Binding{k.PickUp, k.Choose, k.Close},

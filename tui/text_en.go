@@ -55,7 +55,7 @@ type Text struct {
 	KindField       string
 	TextField       string
 	WhenField       string
-	WhenHint        string
+	WhenHint        string // examples; %s is the time zone people type in
 	WhenPlaceholder string
 	TextPlaceholder string
 	Saving          string
@@ -130,7 +130,7 @@ var english = Text{
 	KindField:       "Kind",
 	TextField:       "Text",
 	WhenField:       "Happened at",
-	WhenHint:        "14:05, 2022-09-12 03:40, -20m; empty = now",
+	WhenHint:        "14:05, 2022-09-12 03:40, -20m; empty = now; %s time",
 	WhenPlaceholder: "now",
 	TextPlaceholder: "What happened, what was decided, who was told…",
 	Saving:          "Saving…",
@@ -191,12 +191,13 @@ func textFor(lang string) *Text {
 	return &t
 }
 
-// kind returns a kind's label, or its code for a kind this language does
-// not know (a newer database read by an older binary).
 // errText is a refusal or failure in this language.
 func (t *Text) errText(err error) string {
 	return crisis.SanitizeLine(crisis.MessageIn(err, t.Errors))
 }
+
+// kind returns a kind's label, or its code for a kind this language does
+// not know (a newer database read by an older binary).
 
 func (t *Text) kind(k crisis.Kind) string {
 	if s, ok := t.Kinds[k]; ok {

@@ -16,7 +16,7 @@ import (
 
 // pageSize is how many entries one read brings: a few screens' worth, so
 // opening the view costs the same with ten entries or a million.
-const pageSize = 200
+const pageSize = crisis.DefaultPage
 
 // Layout of an entry: a bar marks the selected one; the text sits under
 // its meta line, indented.
