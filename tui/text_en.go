@@ -147,7 +147,7 @@ var english = Text{
 		Up: "up", Down: "down", PageUp: "page up", PageDown: "page down",
 		Home: "oldest", End: "newest",
 		New: "new", Correct: "correct", Filter: "kind", Search: "search",
-		Clear: "clear filter", Stage: "stage",
+		Clear: "show all", Stage: "stage",
 		Tabs: "go to tab", NextTab: "next tab", PrevTab: "previous tab",
 		More: "help", Less: "less", Quit: "quit",
 		NextField: "next field", PrevField: "previous field", Save: "save",

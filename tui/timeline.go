@@ -674,10 +674,16 @@ func (t *timeline) Help() helpKeys {
 		write = []key.Binding{k.New, k.Correct}
 	}
 	view := []key.Binding{k.Filter, k.Search}
+	var short []key.Binding
 	if t.kind != "" || t.search != "" {
+		// At 80 columns the footer has room for one more key: the way
+		// back to everything matters more than the arrows, and "? help"
+		// must never be cut off.
 		view = append(view, k.Clear)
+	} else {
+		short = []key.Binding{k.Move}
 	}
-	short := append([]key.Binding{k.Move}, write...)
+	short = append(short, write...)
 	short = append(short, view...)
 	return helpKeys{
 		short: short,

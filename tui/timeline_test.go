@@ -409,3 +409,19 @@ func TestEndingTheCrisisAsksFirst(t *testing.T) {
 	press(tm, "y")
 	scr.waitFor(t, tm, "Stage: End of crisis")
 }
+
+// Whatever the footer holds, "? help" and "q quit" stay on it at 80x24.
+func TestFooterKeepsHelpAndQuitWhenFiltered(t *testing.T) {
+	f := newFixture(t)
+	f.seed(t)
+	tm := start(t, f, lead, nil)
+	scr := newScreen(t)
+	scr.waitFor(t, tm, "All kinds")
+	press(tm, "f")
+	scr.waitFor(t, tm, "Kind FACT")
+	lines := strings.Split(strings.TrimRight(scr.text(), "\n "), "\n")
+	footer := lines[len(lines)-1]
+	if !strings.Contains(footer, "? help") || !strings.Contains(footer, "q quit") || !strings.Contains(footer, "esc show all") {
+		t.Fatalf("footer at 80 columns with a filter: %q", footer)
+	}
+}
