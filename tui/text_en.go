@@ -81,12 +81,12 @@ type Text struct {
 
 // HelpText describes the keys in the footer.
 type HelpText struct {
-	Up, Down, PageUp, PageDown, Home, End      string
-	New, Correct, Filter, Search, Clear, Stage string
-	Tabs, NextTab, PrevTab, More, Less, Quit   string
-	NextField, PrevField, Save, Cancel, Kind   string
-	Yes, No, Apply, ClearSearch, Choose, Close string
-	Move                                       string
+	Up, Down, PageUp, PageDown, Home, End                  string
+	New, Correct, Filter, FilterBack, Search, Clear, Stage string
+	Tabs, NextTab, PrevTab, More, Less, Quit               string
+	NextField, PrevField, Save, Cancel, Kind               string
+	Yes, No, Apply, ClearSearch, Choose, Close             string
+	Move                                                   string
 }
 
 var english = Text{
@@ -146,7 +146,7 @@ var english = Text{
 	Help: HelpText{
 		Up: "up", Down: "down", PageUp: "page up", PageDown: "page down",
 		Home: "oldest", End: "newest",
-		New: "new", Correct: "correct", Filter: "kind", Search: "search",
+		New: "new", Correct: "correct", Filter: "kind", FilterBack: "kind back", Search: "search",
 		Clear: "show all", Stage: "stage",
 		Tabs: "go to tab", NextTab: "next tab", PrevTab: "previous tab",
 		More: "help", Less: "less", Quit: "quit",

@@ -309,6 +309,9 @@ func (t *timeline) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Filter):
 		t.kind = nextKind(t.kind)
 		return t.Reload()
+	case key.Matches(msg, k.FilterBack): // so no kind is seven presses away
+		t.kind = prevKind(t.kind)
+		return t.Reload()
 	case key.Matches(msg, k.Search):
 		t.searchOpen = true
 		t.searchInput.SetValue(t.search)
@@ -329,6 +332,19 @@ func (t *timeline) key(msg tea.KeyPressMsg) tea.Cmd {
 		return t.loadOlder()
 	}
 	return nil
+}
+
+// prevKind cycles the kind filter backwards.
+func prevKind(k crisis.Kind) crisis.Kind {
+	for i, v := range crisis.Kinds {
+		if v == k {
+			if i == 0 {
+				return ""
+			}
+			return crisis.Kinds[i-1]
+		}
+	}
+	return crisis.Kinds[len(crisis.Kinds)-1] // from all kinds to the last
 }
 
 // nextKind cycles the kind filter: all, then each kind, then all again.
@@ -690,7 +706,7 @@ func (t *timeline) Help() helpKeys {
 		full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 			write,
-			{k.Filter, k.Search, k.Clear},
+			{k.Filter, k.FilterBack, k.Search, k.Clear},
 		},
 	}
 }

@@ -425,3 +425,17 @@ func TestFooterKeepsHelpAndQuitWhenFiltered(t *testing.T) {
 		t.Fatalf("footer at 80 columns with a filter: %q", footer)
 	}
 }
+
+func TestKindFilterCyclesBothWays(t *testing.T) {
+	if got := prevKind(""); got != crisis.KindClosure {
+		t.Errorf("F from all kinds = %q; want the last kind", got)
+	}
+	if got := prevKind(crisis.KindFact); got != "" {
+		t.Errorf("F from the first kind = %q; want all kinds", got)
+	}
+	for _, k := range crisis.Kinds {
+		if prevKind(nextKind(k)) != k {
+			t.Errorf("F does not undo f from %s", k)
+		}
+	}
+}
