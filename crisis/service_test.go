@@ -2,7 +2,6 @@ package crisis_test
 
 import (
 	"errors"
-	gossh "golang.org/x/crypto/ssh"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,15 +14,10 @@ import (
 
 // The people of these tests; newService registers them.
 var (
-	lead      = person("alice", crisis.RoleLead)
-	responder = person("bob", crisis.RoleResponder)
-	viewer    = person("vera", crisis.RoleViewer)
+	lead      = crisistest.Actor("alice", crisis.RoleLead)
+	responder = crisistest.Actor("bob", crisis.RoleResponder)
+	viewer    = crisistest.Actor("vera", crisis.RoleViewer)
 )
-
-func person(name string, role crisis.Role) crisis.Actor {
-	signer, _ := crisistest.Key(name)
-	return crisis.Actor{Name: name, Role: role, Fingerprint: gossh.FingerprintSHA256(signer.PublicKey())}
-}
 
 // fixedNow is 2022-09-12 04:00 in Paris (summer time).
 var fixedNow = time.Date(2022, 9, 12, 2, 0, 0, 0, time.UTC)

@@ -15,7 +15,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 	"github.com/charmbracelet/x/vt"
-	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
 	"cellule/crisis/crisistest"
@@ -25,15 +24,10 @@ import (
 // Test people, registered by newFixture: the service checks every write
 // against the record.
 var (
-	lead      = person("alice", crisis.RoleLead)
-	responder = person("bob", crisis.RoleResponder)
-	viewer    = person("carol", crisis.RoleViewer)
+	lead      = crisistest.Actor("alice", crisis.RoleLead)
+	responder = crisistest.Actor("bob", crisis.RoleResponder)
+	viewer    = crisistest.Actor("carol", crisis.RoleViewer)
 )
-
-func person(name string, role crisis.Role) crisis.Actor {
-	signer, _ := crisistest.Key(name)
-	return crisis.Actor{Name: name, Role: role, Fingerprint: gossh.FingerprintSHA256(signer.PublicKey())}
-}
 
 // testClock is a settable clock; the service reads it from the program's
 // command goroutines, hence the lock.

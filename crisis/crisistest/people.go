@@ -25,6 +25,12 @@ func Key(name string) (gossh.Signer, string) {
 	return signer, strings.TrimSpace(string(gossh.MarshalAuthorizedKey(signer.PublicKey())))
 }
 
+// Actor is who name's key makes with role, before or without registering.
+func Actor(name string, role crisis.Role) crisis.Actor {
+	signer, _ := Key(name)
+	return crisis.Actor{Name: name, Role: role, Fingerprint: gossh.FingerprintSHA256(signer.PublicKey())}
+}
+
 // Register adds name with role to svc (as the host operator) and returns
 // the actor that name's key makes.
 func Register(t testing.TB, svc *crisis.Service, name string, role crisis.Role) crisis.Actor {
