@@ -42,6 +42,14 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	if h.Log == nil {
 		h.Log = h.Out
 	}
+	// Bad options are refused before anything is created.
+	loc := time.Local
+	if o.TZ != "" {
+		var err error
+		if loc, err = time.LoadLocation(o.TZ); err != nil {
+			return fmt.Errorf("--tz %s: unknown time zone (use a name such as Europe/Paris)", o.TZ)
+		}
+	}
 	if err := os.MkdirAll(o.DataDir, 0o700); err != nil {
 		return fmt.Errorf("create the data directory: %w", err)
 	}
@@ -54,12 +62,6 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	}
 	defer db.Close()
 
-	loc := time.Local
-	if o.TZ != "" {
-		if loc, err = time.LoadLocation(o.TZ); err != nil {
-			return fmt.Errorf("--tz %s: unknown time zone (use a name such as Europe/Paris)", o.TZ)
-		}
-	}
 	svc := crisis.NewService(db, crisis.WithLocation(loc))
 	host := crisis.LocalActor(osUserName())
 	created, err := svc.Open(host, o.Name)
