@@ -43,6 +43,9 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		h.Log = h.Out
 	}
 	// Bad options are refused before anything is created.
+	if _, port, err := net.SplitHostPort(o.Listen); err != nil || port == "" {
+		return fmt.Errorf("--listen %s: expected HOST:PORT, e.g. :2222 or 127.0.0.1:2222", o.Listen)
+	}
 	loc := time.Local
 	if o.TZ != "" {
 		var err error
