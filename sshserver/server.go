@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"sync"
 	"time"
 
 	"charm.land/log/v2"
@@ -58,6 +59,15 @@ const (
 type Server struct {
 	cfg Config
 	srv *ssh.Server
+
+	// Shutdown lets commands in flight finish. It does not use charm's
+	// Server.Shutdown, whose connection WaitGroup races with handshakes
+	// that complete while it waits (Add concurrent with Wait); here Add
+	// only happens under mu before closing is set, so Wait is safe.
+	mu       sync.Mutex
+	closing  bool
+	listener net.Listener
+	commands sync.WaitGroup
 }
 
 // New prepares a server; Serve or ListenAndServe starts it.
@@ -99,20 +109,56 @@ func (s *Server) authorize(_ ssh.Context, key ssh.PublicKey) bool {
 
 // Serve accepts connections on l until Shutdown or Close.
 func (s *Server) Serve(l net.Listener) error {
+	s.mu.Lock()
+	if s.closing {
+		s.mu.Unlock()
+		return nil
+	}
+	s.listener = l
+	s.mu.Unlock()
 	err := s.srv.Serve(l)
-	if errors.Is(err, ssh.ErrServerClosed) {
+	if errors.Is(err, ssh.ErrServerClosed) || errors.Is(err, net.ErrClosed) {
 		return nil
 	}
 	return err
 }
 
-// Shutdown stops accepting and waits (until ctx ends) for sessions to end.
+// Shutdown stops accepting, lets the commands in flight finish (until ctx
+// ends), then closes every connection: consoles never end by themselves.
 func (s *Server) Shutdown(ctx context.Context) error {
-	err := s.srv.Shutdown(ctx)
-	if errors.Is(err, ssh.ErrServerClosed) {
-		return nil
+	s.mu.Lock()
+	s.closing = true
+	if s.listener != nil {
+		_ = s.listener.Close()
+	}
+	s.mu.Unlock()
+	done := make(chan struct{})
+	go func() {
+		s.commands.Wait()
+		close(done)
+	}()
+	var err error
+	select {
+	case <-done:
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	if cerr := s.srv.Close(); err == nil && cerr != nil && !errors.Is(cerr, net.ErrClosed) {
+		err = cerr
 	}
 	return err
+}
+
+// startCommand counts a command in flight, or reports that the server is
+// shutting down and the command must not start.
+func (s *Server) startCommand() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing {
+		return false
+	}
+	s.commands.Add(1)
+	return true
 }
 
 // Close closes the listener and every connection at once.

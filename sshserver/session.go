@@ -39,6 +39,12 @@ func (s *Server) handle(next ssh.Handler) ssh.Handler {
 				_ = sess.Exit(2)
 				return
 			}
+			if !s.startCommand() {
+				fmt.Fprintln(sess.Stderr(), "cellule: the server is shutting down; nothing was done. Try again when it is back.")
+				_ = sess.Exit(1)
+				return
+			}
+			defer s.commands.Done()
 			_, _, tty := sess.Pty()
 			code := s.cfg.Exec(sess.Context(), Exec{Who: who, Args: args, In: sess, Out: sess, Err: sess.Stderr(), TTY: tty})
 			s.cfg.Logger.Info("command", "user", who.Name, "key", who.Fingerprint, "from", sess.RemoteAddr().String(), "command", crisis.SanitizeLine(args[0]), "exit", code, "took", time.Since(start).Round(time.Millisecond))
