@@ -55,27 +55,14 @@ func (s *Service) Rename(a Actor, name string) (Entry, error) {
 	if err != nil {
 		return Entry{}, err
 	}
-	var e Entry
-	err = s.write(a, ActRename, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
-		c, err := crisisOf(tx, now)
-		if err != nil {
-			return nil, err
-		}
+	return s.changeCrisis(a, ActRename, "rename", func(c *Crisis, _ time.Time) (Kind, string, error) {
 		if c.Name == name {
-			return nil, conflictf("crisis.name-same", name)
+			return "", "", conflictf("crisis.name-same", name)
 		}
 		old := c.Name
 		c.Name = name
-		if err := tx.PutCrisis(c); err != nil {
-			return nil, err
-		}
-		e, err = tx.AppendEntry(systemEntry(a, now, KindDecision, fmt.Sprintf("Crisis renamed from %q to %q", old, name)))
-		if err != nil {
-			return nil, err
-		}
-		return []AuditRecord{crisisRecord("rename", "renamed to "+name, c), entryRecord("log", e)}, nil
+		return KindDecision, fmt.Sprintf("Crisis renamed from %q to %q", old, name), nil
 	})
-	return e, err
 }
 
 // SetStage moves the crisis to another stage and logs it.
@@ -88,36 +75,45 @@ func (s *Service) SetStage(a Actor, st Stage, note string) (Entry, error) {
 	if len(note) > MaxEntryBytes/2 {
 		return Entry{}, invalidf("stage.note-long", MaxEntryBytes/2)
 	}
+	return s.changeCrisis(a, ActSetStage, "stage", func(c *Crisis, now time.Time) (Kind, string, error) {
+		if c.Stage == st {
+			return "", "", conflictf("stage.same", st)
+		}
+		text := fmt.Sprintf("Stage changed from %s to %s", c.Stage, st)
+		if note != "" {
+			text += ": " + note
+		}
+		c.Stage, c.EndedAt = st, nil
+		if st == StageEnd {
+			c.EndedAt = &now
+			return KindClosure, text, nil
+		}
+		return KindDecision, text, nil
+	})
+}
+
+// changeCrisis makes a change to the crisis record that the logbook tells:
+// edit changes c and returns the kind and text of the entry that records
+// it. The crisis, the entry and their audit records are stored in one
+// transaction.
+func (s *Service) changeCrisis(a Actor, act Action, action string, edit func(c *Crisis, now time.Time) (Kind, string, error)) (Entry, error) {
 	var e Entry
-	err = s.write(a, ActSetStage, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
+	err := s.write(a, act, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
 		c, err := crisisOf(tx, now)
 		if err != nil {
 			return nil, err
 		}
-		if c.Stage == st {
-			return nil, conflictf("stage.same", st)
-		}
-		from := c.Stage
-		c.Stage = st
-		c.EndedAt = nil
-		if st == StageEnd {
-			c.EndedAt = &now
+		kind, text, err := edit(&c, now)
+		if err != nil {
+			return nil, err
 		}
 		if err := tx.PutCrisis(c); err != nil {
 			return nil, err
 		}
-		text := fmt.Sprintf("Stage changed from %s to %s", from, st)
-		if note != "" {
-			text += ": " + note
-		}
-		kind := KindDecision
-		if st == StageEnd {
-			kind = KindClosure
-		}
 		if e, err = tx.AppendEntry(systemEntry(a, now, kind, text)); err != nil {
 			return nil, err
 		}
-		return []AuditRecord{crisisRecord("stage", fmt.Sprintf("%s -> %s", from, st), c), entryRecord("log", e)}, nil
+		return []AuditRecord{crisisRecord(action, text, c), entryRecord("log", e)}, nil
 	})
 	return e, err
 }

@@ -130,14 +130,10 @@ type Status struct {
 func (s *Service) Status() (Status, error) {
 	var st Status
 	err := s.store.View(func(tx ReadTx) error {
-		c, ok, err := tx.Crisis()
-		if err != nil {
+		var err error
+		if st.Crisis, err = crisisOf(tx, time.Time{}); err != nil {
 			return err
 		}
-		if !ok {
-			c = Crisis{Name: DefaultCrisisName, Stage: StageAlert}
-		}
-		st.Crisis = c
 		st.Entries, err = tx.LastEntryID()
 		return err
 	})
