@@ -101,7 +101,7 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		Service: svc,
 		Logger:  logger,
 		Exec: func(ctx context.Context, x sshserver.Exec) int {
-			return cli.Execute(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), In: x.In, Out: x.Out, Err: x.Err, StdinTTY: x.TTY}, x.Args)
+			return cli.ExecuteLine(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), In: x.In, Out: x.Out, Err: x.Err, StdinTTY: x.TTY}, x.Line)
 		},
 	})
 	if err != nil {

@@ -189,37 +189,6 @@ func sshEquivalent(cmd *cobra.Command) string {
 	return crisis.SanitizeLine(line + redirect)
 }
 
-// plainRune is a character no shell or splitter treats specially.
-func plainRune(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@+,", r)
-}
-
-// plainWord reports whether s needs no quotes anywhere.
-func plainWord(s string) bool {
-	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !plainRune(r) }) < 0
-}
-
-// serverWord quotes s for the server's splitter, which knows '...' and
-// "..." and no escapes.
-func serverWord(s string) string {
-	switch {
-	case plainWord(s):
-		return s
-	case !strings.ContainsRune(s, '\''):
-		return "'" + s + "'"
-	default:
-		return `"` + s + `"`
-	}
-}
-
-// shellWord quotes s for a POSIX shell when it needs it.
-func shellWord(s string) string {
-	if plainWord(s) {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
 // ErrServerRunning is what Env.Service returns when a running server holds
 // the database.
 var ErrServerRunning = errors.New("the database is held by a running server")

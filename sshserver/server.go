@@ -23,8 +23,10 @@ import (
 
 // Exec is one command sent over SSH (`ssh host log ...`).
 type Exec struct {
-	Who  crisis.Actor
-	Args []string
+	Who crisis.Actor
+	// Line is the command line as the client sent it: its splitting into
+	// words belongs to the command tree, next to the quoting its hints use.
+	Line string
 	In   io.Reader
 	Out  io.Writer
 	Err  io.Writer

@@ -27,18 +27,7 @@ func (s *Server) handle(next ssh.Handler) ssh.Handler {
 			return
 		}
 		start := time.Now()
-		if raw := sess.RawCommand(); strings.TrimSpace(raw) != "" {
-			// Split here (see splitCommand) rather than take
-			// sess.Command(), which eats backslashes and turns a line it
-			// cannot split into a wrong command without a word.
-			args, err := splitCommand(raw)
-			if err != nil || len(args) == 0 {
-				fmt.Fprintln(sess.Stderr(), "cellule: cannot split the command line: a quote is not closed (an apostrophe?).\n"+
-					"Quote the text for the server too, as in: ssh host \"log 'The firewall is not responding'\",\n"+
-					"or send it on standard input: echo \"The firewall isn't responding\" | ssh host log")
-				_ = sess.Exit(2)
-				return
-			}
+		if line := sess.RawCommand(); strings.TrimSpace(line) != "" {
 			if !s.startCommand() {
 				fmt.Fprintln(sess.Stderr(), "cellule: the server is shutting down; nothing was done. Try again when it is back.")
 				_ = sess.Exit(1)
@@ -46,8 +35,8 @@ func (s *Server) handle(next ssh.Handler) ssh.Handler {
 			}
 			defer s.commands.Done()
 			_, _, tty := sess.Pty()
-			code := s.cfg.Exec(sess.Context(), Exec{Who: who, Args: args, In: sess, Out: sess, Err: sess.Stderr(), TTY: tty})
-			s.cfg.Logger.Info("command", "user", who.Name, "key", who.Fingerprint, "from", sess.RemoteAddr().String(), "command", crisis.SanitizeLine(args[0]), "exit", code, "took", time.Since(start).Round(time.Millisecond))
+			code := s.cfg.Exec(sess.Context(), Exec{Who: who, Line: line, In: sess, Out: sess, Err: sess.Stderr(), TTY: tty})
+			s.cfg.Logger.Info("command", "user", who.Name, "key", who.Fingerprint, "from", sess.RemoteAddr().String(), "command", crisis.SanitizeLine(strings.Fields(line)[0]), "exit", code, "took", time.Since(start).Round(time.Millisecond))
 			_ = sess.Exit(code)
 			return
 		}

@@ -1,11 +1,12 @@
-package sshserver
+package cli
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
-func TestSplitCommand(t *testing.T) {
+func TestSplitLine(t *testing.T) {
 	cases := map[string][]string{
 		"whoami":                            {"whoami"},
 		"  log   Firewall rules reloaded  ": {"log", "Firewall", "rules", "reloaded"},
@@ -17,52 +18,40 @@ func TestSplitCommand(t *testing.T) {
 		"":                                     nil,
 	}
 	for in, want := range cases {
-		got, err := splitCommand(in)
+		got, err := SplitLine(in)
 		if err != nil || !reflect.DeepEqual(got, want) {
-			t.Errorf("splitCommand(%q) = %q, %v; want %q", in, got, err, want)
+			t.Errorf("SplitLine(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
 	for _, in := range []string{"log Firewall isn't responding", `log "open`, `log 'a" b`} {
-		if _, err := splitCommand(in); err == nil {
-			t.Errorf("splitCommand(%q) accepted an open quote", in)
+		if _, err := SplitLine(in); err == nil {
+			t.Errorf("SplitLine(%q) accepted an open quote", in)
 		}
 	}
 }
 
-func FuzzSplitCommand(f *testing.F) {
+func FuzzSplitLine(f *testing.F) {
 	for _, s := range []string{"log a b", `log 'x y' "z"`, "log isn't", `C:\a\b`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {
-		words, err := splitCommand(line)
+		words, err := SplitLine(line)
 		if err != nil {
 			return
 		}
-		// Quoting each word back must give the same words: nothing is
-		// dropped or invented (words with both quote kinds excepted).
-		var rebuilt string
-		for _, w := range words {
-			q := "'"
-			if containsRune(w, '\'') {
-				if containsRune(w, '"') {
-					return
-				}
-				q = `"`
+		// serverWord is the quoting the hints use for SplitLine: each word
+		// quoted back gives the same words (a word with both quote kinds
+		// cannot be written).
+		quoted := make([]string, len(words))
+		for i, w := range words {
+			if strings.ContainsRune(w, '\'') && strings.ContainsRune(w, '"') {
+				return
 			}
-			rebuilt += " " + q + w + q
+			quoted[i] = serverWord(w)
 		}
-		again, err := splitCommand(rebuilt)
+		again, err := SplitLine(strings.Join(quoted, " "))
 		if err != nil || !reflect.DeepEqual(again, words) {
-			t.Fatalf("%q -> %q -> %q -> %q (%v)", line, words, rebuilt, again, err)
+			t.Fatalf("%q -> %q -> %q -> %q (%v)", line, words, quoted, again, err)
 		}
 	})
-}
-
-func containsRune(s string, r rune) bool {
-	for _, c := range s {
-		if c == r {
-			return true
-		}
-	}
-	return false
 }
