@@ -118,7 +118,12 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	st, _ := svc.Status()
 	fmt.Fprintf(h.Out, "Cellule is serving %q on %s\n", crisis.SanitizeLine(st.Crisis.Name), addr)
 	fmt.Fprintf(h.Out, "  data:     %s\n", o.DataDir)
-	fmt.Fprintf(h.Out, "  times:    %s\n", loc)
+	zone := loc.String()
+	if o.TZ == "" {
+		// time.Local's name is "Local": say which zone that is here.
+		zone = time.Now().In(loc).Format("MST") + " (the host's; --tz changes it)"
+	}
+	fmt.Fprintf(h.Out, "  times:    %s\n", zone)
 	fmt.Fprintf(h.Out, "  host key: %s (check it on your first connection)\n", hk.Fingerprint)
 	fmt.Fprintf(h.Out, "  connect:  %s\n", sshHint(o.DataDir))
 	if created && o.Name == "" && !o.Demo {
