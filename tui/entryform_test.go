@@ -5,18 +5,13 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"cellule/crisis"
 )
 
 func TestSaveEntryWithCtrlS(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	scr.waitFor(t, tm, "Press n")
-
-	press(tm, "n")
-	scr.waitFor(t, tm, "New entry")
+	f, tm, scr := openNewEntry(t)
 	tm.Type("Backups on the NAS are intact.")
 	press(tm, "enter") // a newline, not a save
 	tm.Type("Offline copy from 2022-08-21.")
@@ -38,13 +33,7 @@ func TestSaveEntryWithCtrlS(t *testing.T) {
 }
 
 func TestSaveWithKindAndBackdate(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	scr.waitFor(t, tm, "Press n")
-
-	press(tm, "n")
-	scr.waitFor(t, tm, "New entry")
+	f, tm, scr := openNewEntry(t)
 	tm.Type("Domain admin account svc-backup used from 10.2.0.14.")
 	press(tm, "shift+tab") // to the kind
 	press(tm, "e")         // ESCALATION, by its first letter
@@ -64,13 +53,7 @@ func TestSaveWithKindAndBackdate(t *testing.T) {
 }
 
 func TestEmptyTextIsRefused(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	scr.waitFor(t, tm, "Press n")
-
-	press(tm, "n")
-	scr.waitFor(t, tm, "New entry")
+	f, tm, scr := openNewEntry(t)
 	tm.Type("   ")
 	press(tm, "ctrl+s")
 	scr.waitFor(t, tm, "the entry has no text")
@@ -87,13 +70,7 @@ func TestEmptyTextIsRefused(t *testing.T) {
 }
 
 func TestBadTimeKeepsTheText(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	scr.waitFor(t, tm, "Press n")
-
-	press(tm, "n")
-	scr.waitFor(t, tm, "New entry")
+	f, tm, scr := openNewEntry(t)
 	tm.Type("Switch reboot in the server room.")
 	press(tm, "tab") // to "happened at"
 	tm.Type("41:05")
@@ -108,13 +85,7 @@ func TestBadTimeKeepsTheText(t *testing.T) {
 }
 
 func TestEscWithTextAsksFirst(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	scr.waitFor(t, tm, "Press n")
-
-	press(tm, "n")
-	scr.waitFor(t, tm, "New entry")
+	f, tm, scr := openNewEntry(t)
 	tm.Type("Half-written note")
 	press(tm, "esc")
 	scr.waitFor(t, tm, "Discard this entry? y/n")
@@ -136,23 +107,13 @@ func TestEscWithTextAsksFirst(t *testing.T) {
 }
 
 func TestEscWithoutTextClosesAtOnce(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	scr.waitFor(t, tm, "Press n")
-	press(tm, "n")
-	scr.waitFor(t, tm, "New entry")
+	_, tm, scr := openNewEntry(t)
 	press(tm, "esc")
 	scr.waitFor(t, tm, "Press n to write the first entry")
 }
 
 func TestCtrlCInFormWithTextAsksFirst(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	scr.waitFor(t, tm, "Press n")
-	press(tm, "n")
-	scr.waitFor(t, tm, "New entry")
+	_, tm, scr := openNewEntry(t)
 	tm.Type("q?s1") // keys of the shell are text here
 	scr.waitFor(t, tm, "q?s1")
 	press(tm, "ctrl+c")
@@ -260,13 +221,7 @@ func TestKindLetterCyclesThroughSameInitial(t *testing.T) {
 }
 
 func TestOverlongPasteIsRefusedNotCut(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	scr.waitFor(t, tm, "Press n")
-
-	press(tm, "n")
-	scr.waitFor(t, tm, "New entry")
+	f, tm, scr := openNewEntry(t)
 	tm.Send(tea.PasteMsg{Content: strings.Repeat("log line ", 2000)}) // 18,000 bytes
 	press(tm, "ctrl+s")
 	scr.waitFor(t, tm, "longer than an entry holds")
@@ -280,12 +235,7 @@ func TestOverlongPasteIsRefusedNotCut(t *testing.T) {
 }
 
 func TestEnterInTheLastFieldSaves(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	scr.waitFor(t, tm, "Press n")
-	press(tm, "n")
-	scr.waitFor(t, tm, "New entry")
+	f, tm, scr := openNewEntry(t)
 	tm.Type("VPN concentrator isolated.")
 	press(tm, "tab") // to "happened at"
 	tm.Type("-20m")
@@ -294,4 +244,17 @@ func TestEnterInTheLastFieldSaves(t *testing.T) {
 	if e, err := f.svc.Entry(1); err != nil || e.Text != "VPN concentrator isolated." || !e.Backdated() {
 		t.Fatalf("saved %+v, %v", e, err)
 	}
+}
+
+// openNewEntry starts a responder's console on an empty logbook and opens
+// the new-entry form.
+func openNewEntry(t *testing.T) (*fixture, *teatest.TestModel, *screen) {
+	t.Helper()
+	f := newFixture(t)
+	tm := start(t, f, responder, nil)
+	scr := newScreen(t)
+	scr.waitFor(t, tm, "Press n")
+	press(tm, "n")
+	scr.waitFor(t, tm, "New entry")
+	return f, tm, scr
 }
