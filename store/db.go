@@ -52,9 +52,11 @@ func Open(path string) (*DB, error) {
 }
 
 // init checks the schema in a read-only transaction first, so a foreign or
-// newer file is refused without a single write, then creates what is missing.
+// newer file is refused without a single write, then creates what is missing:
+// every bucket of a fresh file, or the buckets a newer Cellule of the same
+// schema added (they start empty, which is what a crisis without them means).
 func (db *DB) init() error {
-	fresh := false
+	fresh, missing := false, false
 	err := db.bolt.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
@@ -73,9 +75,12 @@ func (db *DB) init() error {
 		if v > schemaVersion {
 			return fmt.Errorf("%s was written by a newer Cellule (schema %d; this one reads %d): upgrade cellule to open it", db.path, v, schemaVersion)
 		}
+		for _, name := range allBuckets {
+			missing = missing || tx.Bucket(name) == nil
+		}
 		return nil
 	})
-	if err != nil || !fresh {
+	if err != nil || !(fresh || missing) {
 		return err
 	}
 	return db.bolt.Update(func(tx *bolt.Tx) error {
@@ -83,6 +88,9 @@ func (db *DB) init() error {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
+		}
+		if !fresh {
+			return nil
 		}
 		return tx.Bucket(bucketMeta).Put(keySchema, u64(schemaVersion))
 	})

@@ -240,3 +240,36 @@ func TestRefusesNewerSchema(t *testing.T) {
 		t.Error("the newer database was modified")
 	}
 }
+
+// A database written before a bucket existed opens, keeps its data, and
+// gets the bucket: the users of an earlier version can upgrade in place.
+func TestOpenAddsBucketsOfNewerFeatures(t *testing.T) {
+	db, path := openTemp(t)
+	appendN(t, db, 3)
+	_ = db.Close()
+	b, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Update(func(tx *bolt.Tx) error { return tx.DeleteBucket([]byte("audit")) }); err != nil {
+		t.Fatal(err)
+	}
+	_ = b.Close()
+
+	db, err = store.Open(path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx crisis.WriteTx) error {
+		last, err := tx.LastEntryID()
+		if err != nil || last != 3 {
+			t.Errorf("entries after reopen: last id %d, %v", last, err)
+		}
+		_, err = tx.AppendAudit(crisis.AuditRecord{Action: "log", Subject: "entry/1"})
+		return err
+	})
+	if err != nil {
+		t.Fatalf("the missing bucket was not created: %v", err)
+	}
+}
