@@ -60,7 +60,7 @@ var English = map[string]string{
 	"recovery.count-negative":      "the count cannot be negative",
 	"recovery.count-above":         "the count %d is above the total of %s (%d)",
 	"recovery.not-group":           "%s is a single item, not a group: it has no count",
-	"recovery.no-change":           "nothing to change: %s is already so",
+	"recovery.no-change":           "%s is already as asked: nothing changed",
 	"recovery.gate":                "%s is in phase %d: it cannot go back in service before phase %d (%s) is validated by a lead, or a lead overrides the gate for it (recovery override %s --reason ...)",
 	"recovery.phase-validated":     "phase %d is already validated (by %s)",
 	"recovery.phase-not-ready":     "phase %d cannot be validated yet: not verified or back in service: %s",
