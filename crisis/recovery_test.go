@@ -390,3 +390,20 @@ func TestDemoRecoveryFollowsItsOwnRules(t *testing.T) {
 		t.Errorf("phases: %+v", p.Summary())
 	}
 }
+
+func TestRecoveryTextIsSanitised(t *testing.T) {
+	svc, _ := newService(t)
+	it, e, err := svc.SetRecoveryItem(responder, "firewall", crisis.ItemChange{Note: strp("ok\x1b]0;pwned\x07\x1b[2J\nnext"), Owner: strp("bob\x1b[31m")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{it.Note, it.Owner, e.Text} {
+		if strings.ContainsAny(s, "\x1b\x07\n") {
+			t.Errorf("stored with control characters: %q", s)
+		}
+	}
+	added, err := svc.AddRecoveryItem(lead, 3, "Tele\x1b[2Jphony", 0, "")
+	if err != nil || added.Name != "Telephony" {
+		t.Errorf("added %q, %v", added.Name, err)
+	}
+}

@@ -549,6 +549,9 @@ func (r *recoveryTab) detailLine() string {
 		return ""
 	}
 	var parts []string
+	if it.Note != "" {
+		parts = append(parts, crisis.SanitizeLine(it.Note))
+	}
 	if it.Owner != "" {
 		parts = append(parts, fmt.Sprintf(t.Owner, crisis.SanitizeLine(it.Owner)))
 	}

@@ -183,3 +183,24 @@ func findItem(t *testing.T, f *fixture, id string) (crisis.PhaseView, crisis.Rec
 	t.Fatalf("no item %s", id)
 	return crisis.PhaseView{}, crisis.RecoveryItem{}
 }
+
+func TestGoldenRecoveryDemo(t *testing.T) {
+	f := newFixture(t)
+	if err := f.svc.LoadDemo(crisis.LocalActor("test")); err != nil {
+		t.Fatal(err)
+	}
+	_, final := openRecovery(t, f, lead)
+	golden.RequireEqual(t, []byte(final()))
+}
+
+func TestGoldenRecoveryFullHelp(t *testing.T) {
+	f := newFixture(t)
+	tm := start(t, f, lead, nil)
+	scr := newScreen(t)
+	scr.waitFor(t, tm, "Timeline")
+	press(tm, "3")
+	scr.waitFor(t, tm, planShown)
+	press(tm, "?")
+	scr.waitFor(t, tm, "move to phase")
+	golden.RequireEqual(t, []byte(finalView(t, tm)))
+}
