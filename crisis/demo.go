@@ -174,7 +174,7 @@ func (s *Service) LoadDemo(a Actor) error {
 			return nil, err
 		}
 		load := crisisRecord("demo.load", fmt.Sprintf("loaded the Cahors 2022 demo: %d entries", len(demoScenario)), c)
-		return append([]AuditRecord{load}, recs...), nil
+		return demoRecovery(tx, append([]AuditRecord{load}, recs...))
 	})
 }
 

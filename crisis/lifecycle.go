@@ -36,15 +36,21 @@ func (s *Service) Open(a Actor, name string) (bool, error) {
 	}
 	created := false
 	err = s.write(a, ActOpen, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
-		if _, ok, err := tx.Crisis(); err != nil || ok {
+		// A new crisis starts from the default recovery plan; a database
+		// from before the recovery tracker gets it on its next start.
+		plan, err := ensurePlan(tx)
+		if err != nil {
 			return nil, err
+		}
+		if _, ok, err := tx.Crisis(); err != nil || ok {
+			return plan, err
 		}
 		c := Crisis{Name: name, Stage: StageAlert, OpenedAt: now}
 		if err := tx.PutCrisis(c); err != nil {
 			return nil, err
 		}
 		created = true
-		return []AuditRecord{crisisRecord("crisis.open", "opened "+name, c)}, nil
+		return append([]AuditRecord{crisisRecord("crisis.open", "opened "+name, c)}, plan...), nil
 	})
 	return created, err
 }

@@ -40,6 +40,11 @@ const (
 	ActManageUsers Action = "manage-users"
 	ActLoadDemo    Action = "load-demo"
 	ActRename      Action = "rename"
+
+	ActUpdateRecovery   Action = "update-recovery"
+	ActValidateRecovery Action = "validate-recovery"
+	ActOverrideRecovery Action = "override-recovery"
+	ActEditRecoveryPlan Action = "edit-recovery-plan"
 )
 
 var permissions = map[Action][]Role{
@@ -49,6 +54,11 @@ var permissions = map[Action][]Role{
 	ActManageUsers: {RoleLead},
 	ActLoadDemo:    {RoleLead},
 	ActRename:      {RoleLead},
+
+	ActUpdateRecovery:   {RoleLead, RoleResponder},
+	ActValidateRecovery: {RoleLead},
+	ActOverrideRecovery: {RoleLead},
+	ActEditRecoveryPlan: {RoleLead},
 }
 
 // Allowed reports whether a person of role r may do act.

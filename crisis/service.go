@@ -124,6 +124,8 @@ type Status struct {
 	Crisis  Crisis
 	Entries uint64
 	Online  []Presence
+	// Recovery is each phase's state and progress, for the header.
+	Recovery []PhaseProgress
 }
 
 // Status reads the crisis and who is connected.
@@ -134,7 +136,11 @@ func (s *Service) Status() (Status, error) {
 		if st.Crisis, err = crisisOf(tx, time.Time{}); err != nil {
 			return err
 		}
-		st.Entries, err = tx.LastEntryID()
+		if st.Entries, err = tx.LastEntryID(); err != nil {
+			return err
+		}
+		plan, err := readPlan(tx)
+		st.Recovery = plan.Summary()
 		return err
 	})
 	st.Online = s.Online()

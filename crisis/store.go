@@ -34,6 +34,10 @@ type ReadTx interface {
 	AuditHead() (AuditRecord, bool, error)
 	// ScanAudit visits audit records oldest first until fn returns false.
 	ScanAudit(fn func(AuditRecord) (bool, error)) error
+	// RecoveryPhases lists the stored phases (none before the plan exists);
+	// RecoveryItems lists every item, in no particular order.
+	RecoveryPhases() ([]RecoveryPhase, error)
+	RecoveryItems() ([]RecoveryItem, error)
 }
 
 // WriteTx changes within one transaction; nothing is visible to others or
@@ -50,6 +54,9 @@ type WriteTx interface {
 	// AppendAudit chains r after the current head (see AuditRecord.Chain)
 	// and stores it.
 	AppendAudit(r AuditRecord) (AuditRecord, error)
+	PutRecoveryPhase(p RecoveryPhase) error
+	PutRecoveryItem(it RecoveryItem) error
+	DeleteRecoveryItem(id string) error
 }
 
 // Encode is the stored form of every value. Stores use it, so that the

@@ -21,7 +21,14 @@ var (
 	// bucketAudit: sequence -> AuditRecord (JSON).
 	bucketAudit = []byte("audit")
 
-	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit}
+	// bucketRecoveryPhases: phase number -> RecoveryPhase (JSON).
+	bucketRecoveryPhases = []byte("recovery_phases")
+	// bucketRecoveryItems: item id -> RecoveryItem (JSON); a few dozen at
+	// most, read whole and ordered by phase and position.
+	bucketRecoveryItems = []byte("recovery_items")
+
+	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit,
+		bucketRecoveryPhases, bucketRecoveryItems}
 
 	keySchema = []byte("schema")
 	keyCrisis = []byte("crisis")

@@ -25,6 +25,7 @@ type Text struct {
 
 	// Tabs, in their fixed order; only the ones that exist are shown.
 	TabTimeline string
+	TabRecovery string
 
 	// Timeline.
 	FilterAll      string
@@ -73,6 +74,8 @@ type Text struct {
 	// Help: key labels and what they do.
 	Help HelpText
 
+	Recovery RecoveryText
+
 	// Labels of the domain's codes, in words.
 	Kinds  map[crisis.Kind]string
 	Stages map[crisis.Stage]string
@@ -102,6 +105,7 @@ var english = Text{
 	Me:           "me: %s (%s)",
 
 	TabTimeline: "Timeline",
+	TabRecovery: "Recovery",
 
 	FilterAll:      "All kinds",
 	FilterKind:     "Kind %s",
@@ -155,6 +159,8 @@ var english = Text{
 		Yes: "yes", No: "no", Apply: "apply", ClearSearch: "clear",
 		Choose: "set stage", Close: "close", Move: "move",
 	},
+
+	Recovery: englishRecovery,
 
 	Kinds: map[crisis.Kind]string{
 		crisis.KindFact:          "FACT",

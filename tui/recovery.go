@@ -1,0 +1,619 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+)
+
+// Column widths of an item's line; the owner and the note share the rest.
+const (
+	rcName    = 26
+	rcState   = 19 // "Under investigation"
+	rcCount   = 9  // "1400/1400"
+	rcBar     = 12
+	rcPercent = 4
+)
+
+// recoveryKeys are the Recovery tab's own keys, each with its help.
+type recoveryKeys struct {
+	Update, Validate, Override, Add, Rename, Move, Remove, Save, Choose key.Binding
+}
+
+func newRecoveryKeys(t RecoveryText, h HelpText) recoveryKeys {
+	b := func(keys []string, label, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc))
+	}
+	return recoveryKeys{
+		Update:   b([]string{"enter", "e"}, "enter", t.Update),
+		Validate: b([]string{"v"}, "v", t.Validate),
+		Override: b([]string{"o"}, "o", t.OverrideKey),
+		Add:      b([]string{"a"}, "a", t.Add),
+		Rename:   b([]string{"r"}, "r", t.Rename),
+		Move:     b([]string{"m"}, "m", t.Move),
+		Remove:   b([]string{"x", "delete"}, "x", t.Remove),
+		Save:     b([]string{"enter", "ctrl+s"}, "enter", h.Save),
+		Choose:   b([]string{"left", "right"}, "←/→", t.ChooseKey),
+	}
+}
+
+// recoveryConfirm is a yes/no question before an action that a stray key
+// must not take: validating a phase, removing an item.
+type recoveryConfirm struct {
+	question string
+	do       tea.Cmd
+}
+
+// recoveryDoneMsg is the outcome of a change made from the tab.
+type recoveryDoneMsg struct {
+	action int
+	text   string
+	upTo   uint64
+	err    error
+}
+
+// recoveryLoadedMsg carries the plan.
+type recoveryLoadedMsg struct {
+	seq  int
+	plan crisis.RecoveryPlan
+	err  error
+}
+
+// recoveryTab is tab 3: the four phases, their items and progress.
+type recoveryTab struct {
+	s             *session
+	st            recoveryStyles
+	keys          recoveryKeys
+	width, height int
+
+	plan    crisis.RecoveryPlan
+	loaded  bool
+	loadErr error
+	seq     int
+	applied int
+
+	// cursor is the selected item, by id so that it stays on the same
+	// item whatever a reload brings; top is the first line shown.
+	cursor string
+	top    int
+
+	form    *recoveryForm
+	confirm *recoveryConfirm
+}
+
+func newRecoveryTab(s *session) *recoveryTab {
+	return &recoveryTab{s: s, st: newRecoveryStyles(), keys: newRecoveryKeys(s.text.Recovery, s.text.Help)}
+}
+
+func (r *recoveryTab) SetSize(width, height int) {
+	r.width, r.height = width, height
+	if r.form != nil {
+		r.form.width = width
+	}
+}
+
+func (r *recoveryTab) Capturing() bool { return r.form != nil || r.confirm != nil }
+
+func (r *recoveryTab) Reload() tea.Cmd {
+	r.seq++
+	seq, svc := r.seq, r.s.svc
+	return func() tea.Msg {
+		p, err := svc.Recovery()
+		return recoveryLoadedMsg{seq: seq, plan: p, err: err}
+	}
+}
+
+func (r *recoveryTab) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case recoveryLoadedMsg:
+		if msg.seq <= r.applied {
+			return nil
+		}
+		r.applied = msg.seq
+		r.loadErr = msg.err
+		if msg.err == nil {
+			r.plan, r.loaded = msg.plan, true
+			r.keepCursor()
+		}
+		return nil
+	case recoveryDoneMsg:
+		return r.done(msg)
+	case tea.KeyPressMsg:
+		return r.key(msg)
+	}
+	if r.form != nil {
+		return r.form.update(msg) // a paste into the focused field
+	}
+	return nil
+}
+
+// items lists the items in the order shown.
+func (r *recoveryTab) items() []crisis.RecoveryItem {
+	var out []crisis.RecoveryItem
+	for _, ph := range r.plan.Phases {
+		out = append(out, ph.Items...)
+	}
+	return out
+}
+
+// selected is the item under the cursor, and its index.
+func (r *recoveryTab) selected() (crisis.RecoveryItem, int, bool) {
+	for i, it := range r.items() {
+		if it.ID == r.cursor {
+			return it, i, true
+		}
+	}
+	return crisis.RecoveryItem{}, -1, false
+}
+
+// keepCursor puts the cursor on the first item when its item is gone.
+func (r *recoveryTab) keepCursor() {
+	if _, _, ok := r.selected(); ok {
+		return
+	}
+	if items := r.items(); len(items) > 0 {
+		r.cursor = items[0].ID
+	} else {
+		r.cursor = ""
+	}
+}
+
+func (r *recoveryTab) move(delta int) {
+	items := r.items()
+	_, i, ok := r.selected()
+	if !ok || len(items) == 0 {
+		return
+	}
+	i = min(max(i+delta, 0), len(items)-1)
+	r.cursor = items[i].ID
+}
+
+func (r *recoveryTab) phase(n int) crisis.PhaseView {
+	for _, ph := range r.plan.Phases {
+		if ph.Number == n {
+			return ph
+		}
+	}
+	return crisis.PhaseView{}
+}
+
+func (r *recoveryTab) key(msg tea.KeyPressMsg) tea.Cmd {
+	k, rk := r.s.keys, r.keys
+	if r.confirm != nil {
+		c := r.confirm
+		r.confirm = nil
+		switch {
+		case key.Matches(msg, k.ForceQuit):
+			return tea.Quit
+		case key.Matches(msg, k.Yes):
+			return c.do
+		}
+		return nil // any other key: no
+	}
+	if r.form != nil {
+		closed, cmd := r.form.key(msg)
+		if closed {
+			r.form = nil
+		}
+		return cmd
+	}
+	it, _, ok := r.selected()
+	switch {
+	case key.Matches(msg, k.Up):
+		r.move(-1)
+	case key.Matches(msg, k.Down):
+		r.move(1)
+	case key.Matches(msg, k.Home):
+		r.move(-len(r.items()))
+	case key.Matches(msg, k.End):
+		r.move(len(r.items()))
+	case key.Matches(msg, rk.Update) && ok:
+		return r.openUpdate(it)
+	case key.Matches(msg, rk.Validate) && ok:
+		return r.askValidate(it.Phase)
+	case key.Matches(msg, rk.Override) && ok:
+		return r.openOverride(it)
+	case key.Matches(msg, rk.Add):
+		n := 1
+		if ok {
+			n = it.Phase
+		}
+		return r.openAdd(n)
+	case key.Matches(msg, rk.Rename) && ok:
+		return r.openRename(it)
+	case key.Matches(msg, rk.Move) && ok:
+		return r.openMove(it)
+	case key.Matches(msg, rk.Remove) && ok:
+		return r.askRemove(it)
+	}
+	return nil
+}
+
+// allowed says whether my role may take act; when not, the command shows
+// the service's refusal on the status line instead of a form.
+func (r *recoveryTab) allowed(act crisis.Action) (bool, tea.Cmd) {
+	if r.s.me.Role.Allowed(act) {
+		return true, nil
+	}
+	return false, refuseCmd(r.s, act)
+}
+
+// run performs a change in a command and reports it; ok builds the status
+// line's text from the result.
+func (r *recoveryTab) run(call func() (string, uint64, error)) tea.Cmd {
+	action, svc := r.s.action(), r.s.svc
+	return func() tea.Msg {
+		text, entry, err := call()
+		if err == nil && entry == 0 {
+			// A plan edit logs no entry: the note lasts until the next one.
+			if st, serr := svc.Status(); serr == nil {
+				entry = st.Entries
+			}
+		}
+		return recoveryDoneMsg{action: action, text: text, upTo: entry, err: err}
+	}
+}
+
+func (r *recoveryTab) done(msg recoveryDoneMsg) tea.Cmd {
+	if msg.err != nil {
+		if r.form != nil && r.form.saving {
+			r.form.failed(r.s.text.errText(msg.err))
+			return nil
+		}
+		r.s.notify(msg.action, r.s.text.errText(msg.err), true, msg.upTo)
+		return nil
+	}
+	r.form = nil
+	r.s.notify(msg.action, msg.text, false, msg.upTo)
+	return r.Reload()
+}
+
+func (r *recoveryTab) openForm(f *recoveryForm) tea.Cmd {
+	r.form = f
+	return f.focusCmd()
+}
+
+func (r *recoveryTab) openUpdate(it crisis.RecoveryItem) tea.Cmd {
+	if ok, cmd := r.allowed(crisis.ActUpdateRecovery); !ok {
+		return cmd
+	}
+	t := &r.s.text.Recovery
+	f := newRecoveryForm(r.s, fmt.Sprintf(t.UpdateTitle, crisis.SanitizeLine(it.Name)), r.width)
+	words := make([]string, len(crisis.ItemStates))
+	current := 0
+	for i, st := range crisis.ItemStates {
+		words[i] = t.state(st)
+		if st == it.State {
+			current = i
+		}
+	}
+	state := f.choice(t.StateField, words, current)
+	var count *rfField
+	if it.IsGroup() {
+		count = f.text(t.CountField, strconv.Itoa(it.Count), fmt.Sprintf(t.CountHint, it.Total), 7, 8)
+	}
+	owner := f.text(t.OwnerField, it.Owner, "", crisis.MaxItemOwner, crisis.MaxItemOwner+1)
+	note := f.text(t.NoteField, it.Note, "", crisis.MaxItemNote, 60)
+	id, me, svc := it.ID, r.s.me, r.s.svc
+	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
+		ch := crisis.ItemChange{State: crisis.ItemStates[state.choice]}
+		if count != nil {
+			n, err := strconv.Atoi(count.value())
+			if err != nil {
+				return nil, fmt.Sprintf(t.NotANumber, t.CountField)
+			}
+			ch.Count = &n
+		}
+		o, n := owner.input.Value(), note.input.Value()
+		ch.Owner, ch.Note = &o, &n
+		return r.run(func() (string, uint64, error) {
+			it, e, err := svc.SetRecoveryItem(me, id, ch)
+			return fmt.Sprintf(t.SetDone, it.Name, t.state(it.State), e.ID), e.ID, err
+		}), ""
+	}
+	return r.openForm(f)
+}
+
+func (r *recoveryTab) openOverride(it crisis.RecoveryItem) tea.Cmd {
+	if ok, cmd := r.allowed(crisis.ActOverrideRecovery); !ok {
+		return cmd
+	}
+	t := &r.s.text.Recovery
+	f := newRecoveryForm(r.s, fmt.Sprintf(t.OverrideTitle, crisis.SanitizeLine(it.Name), it.Phase), r.width)
+	f.hint = fmt.Sprintf(t.OverrideHint, max(it.Phase-1, 1))
+	reason := f.text(t.ReasonField, "", "", crisis.MaxGateNote, 60)
+	id, name, me, svc := it.ID, it.Name, r.s.me, r.s.svc
+	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
+		why := reason.input.Value()
+		return r.run(func() (string, uint64, error) {
+			e, err := svc.OverrideGate(me, id, why)
+			return fmt.Sprintf(t.OverrideDone, name, e.ID), e.ID, err
+		}), ""
+	}
+	return r.openForm(f)
+}
+
+// phaseChoices are the four phases as a choice field offers them.
+func (r *recoveryTab) phaseChoices() []string {
+	out := make([]string, crisis.PhaseCount)
+	for i := range out {
+		out[i] = strconv.Itoa(i + 1)
+	}
+	return out
+}
+
+func (r *recoveryTab) openAdd(phase int) tea.Cmd {
+	if ok, cmd := r.allowed(crisis.ActEditRecoveryPlan); !ok {
+		return cmd
+	}
+	t := &r.s.text.Recovery
+	f := newRecoveryForm(r.s, t.AddTitle, r.width)
+	name := f.text(t.NameField, "", "", crisis.MaxItemName, crisis.MaxItemName+1)
+	ph := f.choice(t.PhaseField, r.phaseChoices(), phase-1)
+	total := f.text(t.TotalField, "", t.TotalHint, 6, 7)
+	me, svc := r.s.me, r.s.svc
+	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
+		n := 0
+		if v := total.value(); v != "" {
+			var err error
+			if n, err = strconv.Atoi(v); err != nil {
+				return nil, fmt.Sprintf(t.NotANumber, t.TotalField)
+			}
+		}
+		nm, number := name.input.Value(), ph.choice+1
+		return r.run(func() (string, uint64, error) {
+			it, err := svc.AddRecoveryItem(me, number, nm, n, "")
+			return fmt.Sprintf(t.AddDone, it.Name, number), 0, err
+		}), ""
+	}
+	return r.openForm(f)
+}
+
+func (r *recoveryTab) openRename(it crisis.RecoveryItem) tea.Cmd {
+	if ok, cmd := r.allowed(crisis.ActEditRecoveryPlan); !ok {
+		return cmd
+	}
+	t := &r.s.text.Recovery
+	f := newRecoveryForm(r.s, fmt.Sprintf(t.RenameTitle, crisis.SanitizeLine(it.Name)), r.width)
+	name := f.text(t.NameField, it.Name, "", crisis.MaxItemName, crisis.MaxItemName+1)
+	id, me, svc := it.ID, r.s.me, r.s.svc
+	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
+		nm := name.input.Value()
+		return r.run(func() (string, uint64, error) {
+			it, err := svc.RenameRecoveryItem(me, id, nm)
+			return fmt.Sprintf(t.RenameDone, it.Name), 0, err
+		}), ""
+	}
+	return r.openForm(f)
+}
+
+func (r *recoveryTab) openMove(it crisis.RecoveryItem) tea.Cmd {
+	if ok, cmd := r.allowed(crisis.ActEditRecoveryPlan); !ok {
+		return cmd
+	}
+	t := &r.s.text.Recovery
+	f := newRecoveryForm(r.s, fmt.Sprintf(t.MoveTitle, crisis.SanitizeLine(it.Name)), r.width)
+	ph := f.choice(t.PhaseField, r.phaseChoices(), it.Phase-1)
+	id, name, me, svc := it.ID, it.Name, r.s.me, r.s.svc
+	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
+		number := ph.choice + 1
+		return r.run(func() (string, uint64, error) {
+			_, err := svc.MoveRecoveryItem(me, id, number)
+			return fmt.Sprintf(t.MoveDone, name, number), 0, err
+		}), ""
+	}
+	return r.openForm(f)
+}
+
+func (r *recoveryTab) askValidate(n int) tea.Cmd {
+	if ok, cmd := r.allowed(crisis.ActValidateRecovery); !ok {
+		return cmd
+	}
+	t := &r.s.text.Recovery
+	me, svc := r.s.me, r.s.svc
+	r.confirm = &recoveryConfirm{
+		question: fmt.Sprintf(t.ConfirmValidate, n, crisis.SanitizeLine(r.phase(n).Name)),
+		do: r.run(func() (string, uint64, error) {
+			e, err := svc.ValidatePhase(me, n)
+			return fmt.Sprintf(t.ValidatedDone, n, e.ID), e.ID, err
+		}),
+	}
+	return nil
+}
+
+func (r *recoveryTab) askRemove(it crisis.RecoveryItem) tea.Cmd {
+	if ok, cmd := r.allowed(crisis.ActEditRecoveryPlan); !ok {
+		return cmd
+	}
+	t := &r.s.text.Recovery
+	id, name, me, svc := it.ID, it.Name, r.s.me, r.s.svc
+	r.confirm = &recoveryConfirm{
+		question: fmt.Sprintf(t.ConfirmRemove, crisis.SanitizeLine(name)),
+		do: r.run(func() (string, uint64, error) {
+			_, err := svc.RemoveRecoveryItem(me, id)
+			return fmt.Sprintf(t.RemoveDone, name), 0, err
+		}),
+	}
+	return nil
+}
+
+func (r *recoveryTab) View() string {
+	if r.form != nil {
+		return r.form.view(r.height)
+	}
+	sty, t := r.s.st, &r.s.text.Recovery
+	if !r.loaded {
+		if r.loadErr != nil {
+			return fitHeight("\n  "+sty.formError.Render(fmt.Sprintf(t.LoadFailed, r.s.text.errText(r.loadErr))), r.height)
+		}
+		return fitHeight("", r.height)
+	}
+	// The list, then a line about the selected item (or the question).
+	lines, at := r.listLines()
+	h := max(r.height-1, 1)
+	if at >= 0 {
+		if at < r.top {
+			r.top = at
+		} else if at >= r.top+h {
+			r.top = at - h + 1
+		}
+	}
+	r.top = min(r.top, max(len(lines)-h, 0))
+	lines = lines[r.top:]
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	body := fitHeight(strings.Join(lines, "\n"), h)
+	return body + "\n" + r.detailLine()
+}
+
+// listLines renders every phase and item; at is the selected item's line.
+func (r *recoveryTab) listLines() ([]string, int) {
+	sty, rs, t := r.s.st, r.st, &r.s.text.Recovery
+	var lines []string
+	at := -1
+	for _, ph := range r.plan.Phases {
+		lines = append(lines, r.phaseLine(ph))
+		if len(ph.Items) == 0 {
+			lines = append(lines, "   "+sty.empty.Render(t.NoItems))
+		}
+		for _, it := range ph.Items {
+			selected := it.ID == r.cursor
+			if selected {
+				at = len(lines)
+			}
+			marker := "   "
+			name := padRight(ansi.Truncate(crisis.SanitizeLine(it.Name), rcName, "…"), rcName)
+			if selected {
+				marker = sty.pickerCursor.Render(" › ")
+				name = sty.idSelected.Render(name)
+			}
+			stateStyle, ok := rs.state[it.State]
+			if !ok {
+				stateStyle = lipgloss.NewStyle()
+			}
+			state := stateStyle.Render(padRight(t.state(it.State), rcState))
+			count := ""
+			if it.IsGroup() {
+				count = fmt.Sprintf("%d/%d", it.Count, it.Total)
+			}
+			line := marker + name + " " + state + " " + rs.count.Render(padLeft(count, rcCount))
+			var extra []string
+			if it.Override != nil {
+				extra = append(extra, rs.override.Render(t.Override))
+			}
+			if it.Owner != "" {
+				extra = append(extra, rs.owner.Render(crisis.SanitizeLine(it.Owner)))
+			}
+			if it.Note != "" {
+				extra = append(extra, rs.note.Render(crisis.SanitizeLine(it.Note)))
+			}
+			if len(extra) > 0 {
+				line += "  " + strings.Join(extra, " ")
+			}
+			lines = append(lines, line)
+		}
+	}
+	return lines, at
+}
+
+// phaseLine is a phase's heading: number and name, bar, percent, state.
+func (r *recoveryTab) phaseLine(ph crisis.PhaseView) string {
+	rs, t := r.st, &r.s.text.Recovery
+	title := padRight(ansi.Truncate(fmt.Sprintf(t.Phase, ph.Number, crisis.SanitizeLine(ph.Name)), rcName+2, "…"), rcName+2)
+	done := ph.State == crisis.PhaseValidated
+	state := rs.phaseState.Render(t.phaseState(ph.State))
+	if done {
+		by := fmt.Sprintf(t.Validated, crisis.SanitizeLine(ph.ValidatedBy), ph.ValidatedAt.In(r.s.svc.Location()).Format(t.TimeLayout))
+		state = rs.validated.Render(by)
+	}
+	return " " + rs.phaseName.Render(title) + " " + progressBar(rs, ph.Progress, rcBar, done) + " " +
+		fmt.Sprintf(t.Percent, ph.Progress) + "  " + state
+}
+
+// detailLine says more about the selected item, or asks the open question.
+func (r *recoveryTab) detailLine() string {
+	sty, rs, t := r.s.st, r.st, &r.s.text.Recovery
+	if r.confirm != nil {
+		return " " + sty.confirm.Render(r.confirm.question)
+	}
+	it, _, ok := r.selected()
+	if !ok {
+		return ""
+	}
+	var parts []string
+	if it.Note != "" {
+		parts = append(parts, crisis.SanitizeLine(it.Note))
+	}
+	if it.Owner != "" {
+		parts = append(parts, fmt.Sprintf(t.Owner, crisis.SanitizeLine(it.Owner)))
+	}
+	if !it.UpdatedAt.IsZero() {
+		parts = append(parts, fmt.Sprintf(t.Updated, crisis.SanitizeLine(it.UpdatedBy), it.UpdatedAt.In(r.s.svc.Location()).Format(t.TimeLayout)))
+	}
+	if o := it.Override; o != nil {
+		parts = append(parts, fmt.Sprintf(t.OverrideBy, crisis.SanitizeLine(o.By), crisis.SanitizeLine(o.Reason)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " " + rs.detail.Render(ansi.Truncate(it.ID+": "+strings.Join(parts, " · "), max(r.width-2, 1), "…"))
+}
+
+func padRight(s string, w int) string {
+	if n := lipgloss.Width(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+func padLeft(s string, w int) string {
+	if n := lipgloss.Width(s); n < w {
+		return strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+// Help lists the keys that work now: the form's, the question's, or the
+// list's (changes only for the roles that may make them).
+func (r *recoveryTab) Help() helpKeys {
+	k, rk := r.s.keys, r.keys
+	if r.confirm != nil {
+		yn := []key.Binding{k.Yes, k.No}
+		return helpKeys{short: yn, full: [][]key.Binding{yn}}
+	}
+	if r.form != nil {
+		keys := []key.Binding{rk.Save, k.Cancel, k.NextField}
+		if r.form.fields[r.form.focus].choices != nil {
+			keys = append(keys, rk.Choose)
+		}
+		return helpKeys{short: keys, full: [][]key.Binding{keys}}
+	}
+	role := r.s.me.Role
+	short := []key.Binding{k.Move}
+	var change, plan []key.Binding
+	if role.Allowed(crisis.ActUpdateRecovery) {
+		change = append(change, rk.Update)
+	}
+	if role.Allowed(crisis.ActValidateRecovery) {
+		change = append(change, rk.Validate)
+	}
+	if role.Allowed(crisis.ActOverrideRecovery) {
+		change = append(change, rk.Override)
+	}
+	if role.Allowed(crisis.ActEditRecoveryPlan) {
+		plan = []key.Binding{rk.Add, rk.Rename, rk.Move, rk.Remove}
+	}
+	short = append(short, change...)
+	return helpKeys{
+		short: short,
+		full:  [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, change, plan},
+	}
+}

@@ -1,0 +1,209 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+)
+
+// rfField is one line of a recovery form: a choice among a few words
+// (left/right), or a one-line text input.
+type rfField struct {
+	label   string
+	choices []string // a choice field when set
+	choice  int
+	input   textinput.Model
+	hint    string
+}
+
+func (f *rfField) value() string { return strings.TrimSpace(f.input.Value()) }
+
+// recoveryForm is the small form of the Recovery tab's actions: update an
+// item, lift its gate, add, rename or move one. submit turns the fields
+// into the service call; it returns an error text for a field it cannot
+// read (a count that is not a number), shown in the form.
+type recoveryForm struct {
+	s      *session
+	title  string
+	hint   string
+	fields []*rfField
+	focus  int
+	err    string
+	saving bool
+	submit func(f *recoveryForm) (tea.Cmd, string)
+	width  int
+}
+
+func newRecoveryForm(s *session, title string, width int) *recoveryForm {
+	return &recoveryForm{s: s, title: title, width: width}
+}
+
+// choice adds a choice field with the current choice selected.
+func (f *recoveryForm) choice(label string, choices []string, current int) *rfField {
+	fl := &rfField{label: label, choices: choices, choice: current}
+	f.fields = append(f.fields, fl)
+	return fl
+}
+
+// text adds a text field holding value, width cells wide at most.
+func (f *recoveryForm) text(label, value, hint string, limit, width int) *rfField {
+	in := textinput.New()
+	in.Prompt = ""
+	in.CharLimit = limit
+	in.KeyMap.Paste.SetEnabled(false) // it would read the server's clipboard
+	st := in.Styles()
+	st.Cursor.Blink = false // a blinking cursor is a frame twice a second
+	st.Focused.Placeholder = f.s.st.hint
+	st.Blurred.Placeholder = f.s.st.hint
+	in.SetStyles(st)
+	in.SetWidth(max(min(f.width-labelWidth-4, width), 4))
+	in.SetValue(value)
+	in.CursorEnd()
+	fl := &rfField{label: label, input: in, hint: hint}
+	f.fields = append(f.fields, fl)
+	return fl
+}
+
+// focusCmd gives the keyboard to the focused field.
+func (f *recoveryForm) focusCmd() tea.Cmd {
+	var cmd tea.Cmd
+	for i, fl := range f.fields {
+		if fl.choices != nil {
+			continue
+		}
+		if i == f.focus {
+			cmd = fl.input.Focus()
+		} else {
+			fl.input.Blur()
+		}
+	}
+	return cmd
+}
+
+// key handles a key; it returns whether the form is done (saved or
+// cancelled) and a command.
+func (f *recoveryForm) key(msg tea.KeyPressMsg) (closed bool, cmd tea.Cmd) {
+	k := f.s.keys
+	if f.saving {
+		if key.Matches(msg, k.ForceQuit) {
+			return true, tea.Quit
+		}
+		return false, nil
+	}
+	switch {
+	case key.Matches(msg, k.ForceQuit):
+		return true, tea.Quit
+	case key.Matches(msg, k.Cancel):
+		return true, nil
+	case msg.Code == tea.KeyEnter, key.Matches(msg, k.Save):
+		cmd, bad := f.submit(f)
+		if bad != "" {
+			f.err = bad
+			return false, nil
+		}
+		f.err, f.saving = "", true
+		return false, cmd
+	case key.Matches(msg, k.NextField):
+		f.focus = (f.focus + 1) % len(f.fields)
+		return false, f.focusCmd()
+	case key.Matches(msg, k.PrevField):
+		f.focus = (f.focus + len(f.fields) - 1) % len(f.fields)
+		return false, f.focusCmd()
+	}
+	fl := f.fields[f.focus]
+	if fl.choices != nil {
+		n := len(fl.choices)
+		switch {
+		case key.Matches(msg, k.KindPrev):
+			fl.choice = (fl.choice + n - 1) % n
+		case key.Matches(msg, k.KindNext):
+			fl.choice = (fl.choice + 1) % n
+		case msg.Text != "":
+			// A word's first letter (again for the next one with it).
+			letter := strings.ToLower(msg.Text)
+			for i := 1; i <= n; i++ {
+				j := (fl.choice + i) % n
+				if strings.HasPrefix(strings.ToLower(fl.choices[j]), letter) {
+					fl.choice = j
+					break
+				}
+			}
+		}
+		return false, nil
+	}
+	return false, f.update(msg)
+}
+
+// update feeds a message (a key, a paste) to the focused text field.
+func (f *recoveryForm) update(msg tea.Msg) tea.Cmd {
+	fl := f.fields[f.focus]
+	if fl.choices != nil {
+		return nil
+	}
+	var cmd tea.Cmd
+	fl.input, cmd = fl.input.Update(msg)
+	return cmd
+}
+
+// failed shows the service's refusal; the form stays open with what was
+// typed.
+func (f *recoveryForm) failed(msg string) {
+	f.saving, f.err = false, msg
+}
+
+func (f *recoveryForm) view(height int) string {
+	sty := f.s.st
+	lines := []string{"", " " + sty.formTitle.Render(ansi.Truncate(f.title, max(f.width-2, 1), "…"))}
+	if f.hint != "" {
+		lines = append(lines, " "+sty.hint.Render(ansi.Truncate(f.hint, max(f.width-2, 1), "…")))
+	}
+	lines = append(lines, "")
+	for i, fl := range f.fields {
+		label := sty.label.Render("  " + fl.label)
+		if i == f.focus {
+			label = sty.labelFocused.Render("› " + fl.label)
+		}
+		var body string
+		if fl.choices != nil {
+			var words []string
+			for j, c := range fl.choices {
+				// A choice of several words wraps as one.
+				c = strings.ReplaceAll(c, " ", "\u00a0")
+				switch {
+				case j == fl.choice && i == f.focus:
+					words = append(words, sty.chosen.Render("["+c+"]"))
+				case j == fl.choice:
+					words = append(words, sty.formTitle.Render("["+c+"]"))
+				default:
+					words = append(words, sty.choice.Render(" "+c+" "))
+				}
+			}
+			wrapped := strings.Split(ansi.Wrap(strings.Join(words, ""), max(f.width-labelWidth-1, 10), ""), "\n")
+			lines = append(lines, padLabel(label)+wrapped[0])
+			for _, w := range wrapped[1:] {
+				lines = append(lines, strings.Repeat(" ", labelWidth)+w)
+			}
+		} else {
+			body = fl.input.View()
+			if fl.hint != "" {
+				body += "  " + sty.hint.Render(fl.hint)
+			}
+			lines = append(lines, padLabel(label)+body)
+		}
+	}
+	lines = append(lines, "", " "+sty.hint.Render(f.s.text.Recovery.FormHint))
+	switch {
+	case f.saving:
+		lines = append(lines, " "+sty.hint.Render(f.s.text.Recovery.Saving))
+	case f.err != "":
+		for _, l := range strings.Split(ansi.Wrap(crisis.SanitizeLine(f.err), max(f.width-2, 10), ""), "\n") {
+			lines = append(lines, " "+sty.formError.Render(l))
+		}
+	}
+	return fitHeight(strings.Join(lines, "\n"), height)
+}
