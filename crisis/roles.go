@@ -40,6 +40,10 @@ const (
 	ActManageUsers Action = "manage-users"
 	ActLoadDemo    Action = "load-demo"
 	ActRename      Action = "rename"
+	// ActWriteTask creates tasks, edits them, changes their status and
+	// takes one for oneself; ActAssignTask gives a task to someone else.
+	ActWriteTask  Action = "write-task"
+	ActAssignTask Action = "assign-task"
 )
 
 var permissions = map[Action][]Role{
@@ -49,6 +53,8 @@ var permissions = map[Action][]Role{
 	ActManageUsers: {RoleLead},
 	ActLoadDemo:    {RoleLead},
 	ActRename:      {RoleLead},
+	ActWriteTask:   {RoleLead, RoleResponder},
+	ActAssignTask:  {RoleLead},
 }
 
 // Allowed reports whether a person of role r may do act.

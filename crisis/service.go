@@ -124,6 +124,8 @@ type Status struct {
 	Crisis  Crisis
 	Entries uint64
 	Online  []Presence
+	// NewTasks counts, by assignee, the tasks they have not opened yet.
+	NewTasks map[string]int
 }
 
 // Status reads the crisis and who is connected.
@@ -134,7 +136,10 @@ func (s *Service) Status() (Status, error) {
 		if st.Crisis, err = crisisOf(tx, time.Time{}); err != nil {
 			return err
 		}
-		st.Entries, err = tx.LastEntryID()
+		if st.Entries, err = tx.LastEntryID(); err != nil {
+			return err
+		}
+		st.NewTasks, err = tx.UnseenTasks()
 		return err
 	})
 	st.Online = s.Online()

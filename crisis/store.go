@@ -34,6 +34,12 @@ type ReadTx interface {
 	AuditHead() (AuditRecord, bool, error)
 	// ScanAudit visits audit records oldest first until fn returns false.
 	ScanAudit(fn func(AuditRecord) (bool, error)) error
+	// Task reads one task; Tasks reads them all, by id.
+	Task(id uint64) (Task, bool, error)
+	Tasks() ([]Task, error)
+	// UnseenTasks counts, by assignee, the tasks given to them that they
+	// have not opened yet (an index: it does not read the tasks).
+	UnseenTasks() (map[string]int, error)
 }
 
 // WriteTx changes within one transaction; nothing is visible to others or
@@ -50,6 +56,10 @@ type WriteTx interface {
 	// AppendAudit chains r after the current head (see AuditRecord.Chain)
 	// and stores it.
 	AppendAudit(r AuditRecord) (AuditRecord, error)
+	// AppendTask gives t the next task id and stores it; PutTask replaces
+	// a stored task. Both keep the UnseenTasks index in step.
+	AppendTask(t Task) (Task, error)
+	PutTask(t Task) error
 }
 
 // Encode is the stored form of every value. Stores use it, so that the
