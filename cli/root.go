@@ -133,6 +133,7 @@ func newRoot(env *Env) *cobra.Command {
 		stageCmd(env, &dataDir),
 		whoamiCmd(env),
 		userCmd(env, &dataDir),
+		taskCmd(env, &dataDir),
 	)
 	return root
 }
