@@ -11,7 +11,7 @@ import (
 	"cellule/crisis"
 )
 
-// headerView renders the two header lines: what crisis, at what stage, for
+// headerView renders the header lines: what crisis, at what stage, for
 // how long; who is connected, and who I am. Everything a user typed (the
 // crisis name, people's names) goes through SanitizeLine again here.
 func headerView(s *session, st crisis.Status, now time.Time, width int) string {
@@ -40,7 +40,9 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 	// Line 2: 3 online: ann, bob +1 ........ me: ann (lead)
 	me := sty.me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.me.Name), t.role(s.me.Role)))
 	line2 := spread(onlineText(t, st.Online, width-lipgloss.Width(me)-2), me, width)
-	return line1 + "\n" + line2
+	// Line 3: ........ ★ 2 new tasks for you
+	line3 := spread("", newTasksFlag(s, st), width)
+	return line1 + "\n" + line2 + "\n" + line3
 }
 
 // spread puts left and right at the two ends of a line of the given width.

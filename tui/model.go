@@ -30,7 +30,7 @@ type Options struct {
 // the layout.
 const (
 	defaultWidth, defaultHeight = 80, 24
-	headerHeight                = 2
+	headerHeight                = 3
 	tabsHeight                  = 1
 	statusHeight                = 1
 )
@@ -126,6 +126,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	m.help.Styles = s.st.help
 	m.tabs = []tab{
 		{number: 1, title: text.TabTimeline, model: newTimeline(s)},
+		{number: 2, title: text.Tasks.Tab, model: newTasksTab(s)},
 	}
 	m.status, m.statusErr = svc.Status()
 	m.now = svc.Now()
@@ -347,11 +348,13 @@ func (m *model) helpKeys() helpKeys {
 	if m.s.me.Role.Allowed(crisis.ActSetStage) {
 		shell = append(shell, k.Stage)
 	}
+	// The tabs line shows their numbers: the one-line footer keeps its
+	// room for the tab's own keys, and ? lists the tab keys.
+	h.short = append(h.short, append(shell, help, k.Quit)...)
 	if len(m.tabs) > 1 {
 		shell = append(shell, k.JumpTab, k.NextTab, k.PrevTab)
 	}
 	shell = append(shell, help, k.Quit)
-	h.short = append(h.short, shell...)
 	h.full = append(h.full, shell)
 	return h
 }

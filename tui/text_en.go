@@ -73,6 +73,9 @@ type Text struct {
 	// Help: key labels and what they do.
 	Help HelpText
 
+	// Tasks is the task board's text.
+	Tasks TaskText
+
 	// Labels of the domain's codes, in words.
 	Kinds  map[crisis.Kind]string
 	Stages map[crisis.Stage]string
@@ -155,6 +158,8 @@ var english = Text{
 		Yes: "yes", No: "no", Apply: "apply", ClearSearch: "clear",
 		Choose: "set stage", Close: "close", Move: "move",
 	},
+
+	Tasks: englishTasks,
 
 	Kinds: map[crisis.Kind]string{
 		crisis.KindFact:          "FACT",
