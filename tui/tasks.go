@@ -27,11 +27,11 @@ const (
 // Columns of a task's line: bar, number, priority, status, assignee, due,
 // then the title in what is left.
 const (
-	colID       = 5
+	colID       = 4
 	colPrio     = 3
 	colStatus   = 12
 	colAssignee = 11
-	colDue      = 13
+	colDue      = 12
 )
 
 // tasksLoadedMsg carries the board's data.
@@ -58,7 +58,7 @@ type taskOpenedMsg struct {
 
 // taskKeys are the board's own keys; the arrows are the timeline's.
 type taskKeys struct {
-	Open, New, Edit, Assign, Take, Status, Due, View, ViewBack, Back key.Binding
+	Open, New, Edit, Assign, Take, Status, Due, View, ViewBack, Back, Choose key.Binding
 }
 
 func newTaskKeys(h TaskText) taskKeys {
@@ -76,6 +76,7 @@ func newTaskKeys(h TaskText) taskKeys {
 		View:     b([]string{"v"}, "v", h.HelpView),
 		ViewBack: b([]string{"V"}, "V", h.HelpViewBack),
 		Back:     b([]string{"esc"}, "esc", h.HelpBack),
+		Choose:   b([]string{"enter"}, "enter", h.HelpChoose),
 	}
 }
 
@@ -550,7 +551,6 @@ func (b *tasksTab) View() string {
 	if t, ok := b.selected(); ok && b.openID != 0 {
 		body = b.detailLines(t)
 	} else {
-		b.openID = 0
 		body = append([]string{b.viewLine()}, b.listLines(b.height-1)...)
 	}
 	h := b.height
@@ -787,7 +787,7 @@ func (b *tasksTab) Help() helpKeys {
 	case b.form != nil:
 		return b.form.help()
 	case b.picker != nil:
-		keys := []key.Binding{k.PickUp, k.Choose, k.Close}
+		keys := []key.Binding{k.PickUp, tk.Choose, k.Close}
 		return helpKeys{short: keys, full: [][]key.Binding{keys}}
 	case b.prompt != nil:
 		keys := []key.Binding{k.Apply, k.Cancel}
@@ -804,8 +804,13 @@ func (b *tasksTab) Help() helpKeys {
 		write = append(write, tk.Take, tk.Status, tk.Due, tk.Edit)
 	}
 	if b.openID != 0 {
-		short := append([]key.Binding{tk.Back}, write...)
-		return helpKeys{short: short, full: [][]key.Binding{short}}
+		all := append([]key.Binding{tk.Back}, write...)
+		// Edit is the last of them, and the one cut at 80 columns.
+		short := all
+		if len(all) > 4 {
+			short = all[:len(all)-1]
+		}
+		return helpKeys{short: short, full: [][]key.Binding{all}}
 	}
 	// At 80 columns the one-line footer keeps the writing keys and the
 	// view; the arrows, edit and due are behind ?.
