@@ -12,34 +12,42 @@ type demoTask struct {
 	done           string // when the logbook says it was done
 }
 
+// Owners of the demo tasks: the teams of the Cahors incident, by the short
+// names a board column has room for (the logbook names them in full).
+const (
+	ownerDSI      = "DSI"
+	ownerProvider = "Provider"
+	ownerCERT     = "CERT Santé"
+)
+
 // demoTasks are the containment measures CERT Santé recommended on the
 // night of 12 September 2022 (the cell's decision at 21:00), and the action
 // plan co-built the next day for the rest of the investigations. Owners
 // and completion times follow the logbook's entries; the due times are the
 // cell's plausible "tonight" and "tomorrow noon".
 var demoTasks = []demoTask{
-	{title: "Isolate the IS and end the illegitimate session", owner: demoDSI, priority: 1, phase: 1,
+	{title: "Isolate the IS and end the illegitimate session", owner: ownerDSI, priority: 1, phase: 1,
 		details: "The attacker holds a session through a compromised domain admin account.",
 		created: "2022-09-12 21:00", due: "2022-09-12 23:00", done: "2022-09-12 22:15"},
-	{title: "Disconnect the physical backup server", owner: demoDSI, priority: 1, phase: 1,
+	{title: "Disconnect the physical backup server", owner: ownerDSI, priority: 1, phase: 1,
 		details: "Keep the backups out of the attacker's reach: unplug it from the network.",
 		created: "2022-09-12 21:00", due: "2022-09-13 00:00", done: "2022-09-12 23:00"},
-	{title: "Disable external access to mail and the VPN", owner: demoDSI, priority: 1, phase: 2,
+	{title: "Disable external access to mail and the VPN", owner: ownerDSI, priority: 1, phase: 2,
 		details: "Both authenticate against Active Directory, whose credentials leaked through Zimbra.",
 		created: "2022-09-12 21:00", due: "2022-09-13 01:00", done: "2022-09-13 00:40"},
-	{title: "Disable the compromised administrator accounts", owner: demoDSI, priority: 1, phase: 1,
+	{title: "Disable the compromised administrator accounts", owner: ownerDSI, priority: 1, phase: 1,
 		created: "2022-09-12 21:00", due: "2022-09-13 01:00", done: "2022-09-13 00:40"},
-	{title: "Block inbound attachments on the mail service", owner: demoProvider, priority: 2, phase: 2,
+	{title: "Block inbound attachments on the mail service", owner: ownerProvider, priority: 2, phase: 2,
 		created: "2022-09-12 21:00", due: "2022-09-13 12:00", done: "2022-09-13 10:00"},
-	{title: "Change the passwords exposed on the Internet", owner: demoDSI, priority: 2, phase: 1,
+	{title: "Change the passwords exposed on the Internet", owner: ownerDSI, priority: 2, phase: 1,
 		created: "2022-09-12 21:00", due: "2022-09-13 12:00", done: "2022-09-13 11:30"},
-	{title: "Check that no equipment is encrypted", owner: demoDSI, priority: 2,
+	{title: "Check that no equipment is encrypted", owner: ownerDSI, priority: 2,
 		created: "2022-09-13 14:00", done: "2022-09-20 09:30"},
-	{title: "Analyse flows and interconnections", owner: demoCERT, priority: 2,
+	{title: "Analyse flows and interconnections", owner: ownerCERT, priority: 2,
 		created: "2022-09-13 14:00", done: "2022-09-20 09:30"},
-	{title: "Collect the logs", owner: demoDSI, priority: 2,
+	{title: "Collect the logs", owner: ownerDSI, priority: 2,
 		created: "2022-09-13 14:00", done: "2022-09-20 09:30"},
-	{title: "Verify that every account is legitimate", owner: demoDSI, priority: 2,
+	{title: "Verify that every account is legitimate", owner: ownerDSI, priority: 2,
 		created: "2022-09-13 14:00", done: "2022-09-20 09:30"},
 }
 
