@@ -64,7 +64,7 @@ var englishTasks = TaskText{
 
 	ViewAll: "All tasks", ViewMine: "My tasks", ViewByAssignee: "By assignee", ViewByStatus: "By status",
 	Count: "%d tasks", CountOne: "1 task", Open: "%d open", Late: "%d late", Blocked: "%d blocked",
-	ViewHint:  "v: view",
+	ViewHint:  "enter: open  v: view",
 	Nobody:    "—",
 	NewMark:   "NEW ",
 	LateBy:    "LATE %s",
