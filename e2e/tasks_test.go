@@ -49,7 +49,7 @@ func TestAssignedTaskReachesTheAssigneesOpenConsole(t *testing.T) {
 	bob.typeKeys("c")
 	bob.waitText("Status of task #" + id)
 	bob.typeKeys("\x1b[B\r") // down to in progress, enter
-	bob.waitText("in progress")
+	bob.waitText("Task #" + id + ": in progress")
 	out, _, _ = run(t, l.lead, "", "task", "list")
 	if !strings.Contains(out, "in-progress") || !strings.Contains(out, "bob") {
 		t.Errorf("task list after bob started it:\n%s", out)

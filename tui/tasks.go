@@ -47,7 +47,21 @@ type taskSavedMsg struct {
 	action int
 	task   crisis.Task
 	note   string // what the status line says on success
-	err    error
+	// upTo is the newest entry once the change committed: the change's own
+	// entry must not make its note stale (see note.upTo).
+	upTo uint64
+	err  error
+}
+
+// savedMsg reads the newest entry id after a change and builds its message.
+func savedMsg(svc *crisis.Service, action int, t crisis.Task, note string, err error) taskSavedMsg {
+	m := taskSavedMsg{action: action, task: t, note: note, err: err}
+	if err == nil {
+		if st, serr := svc.Status(); serr == nil {
+			m.upTo = st.Entries
+		}
+	}
+	return m
 }
 
 // taskOpenedMsg is the result of OpenTask (which may mark it as seen).
@@ -207,7 +221,7 @@ func (b *tasksTab) saved(msg taskSavedMsg) tea.Cmd {
 		b.form = nil
 	}
 	b.cursorID = msg.task.ID
-	b.s.notify(msg.action, msg.note, false, 0)
+	b.s.notify(msg.action, msg.note, false, msg.upTo)
 	return b.Reload()
 }
 
@@ -436,7 +450,7 @@ func (b *tasksTab) assign(id uint64, name string) tea.Cmd {
 		if name == "" {
 			note = fmt.Sprintf(tx.Unassigned, id)
 		}
-		return taskSavedMsg{action: action, task: t, note: note, err: err}
+		return savedMsg(svc, action, t, note, err)
 	}
 }
 
@@ -444,7 +458,7 @@ func (b *tasksTab) setStatus(id uint64, st crisis.TaskStatus, reason string) tea
 	svc, me, action, tx := b.s.svc, b.s.me, b.s.action(), b.tx
 	return func() tea.Msg {
 		t, err := svc.SetTaskStatus(me, id, st, reason)
-		return taskSavedMsg{action: action, task: t, note: fmt.Sprintf(tx.StatusSet, id, tx.status(st)), err: err}
+		return savedMsg(svc, action, t, fmt.Sprintf(tx.StatusSet, id, tx.status(st)), err)
 	}
 }
 
@@ -497,7 +511,7 @@ func (b *tasksTab) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		svc, me, action, tx, id := b.s.svc, b.s.me, b.s.action(), b.tx, p.task.ID
 		return func() tea.Msg {
 			t, err := svc.UpdateTask(me, id, crisis.TaskChange{Due: &value})
-			return taskSavedMsg{action: action, task: t, note: fmt.Sprintf(tx.Saved, id), err: err}
+			return savedMsg(svc, action, t, fmt.Sprintf(tx.Saved, id), err)
 		}
 	}
 	return p.update(msg)
@@ -525,7 +539,7 @@ func (b *tasksTab) saveForm() tea.Cmd {
 		f.startSaving()
 		return func() tea.Msg {
 			t, err := svc.AddTask(me, d)
-			return taskSavedMsg{action: action, task: t, note: fmt.Sprintf(tx.Added, t.ID), err: err}
+			return savedMsg(svc, action, t, fmt.Sprintf(tx.Added, t.ID), err)
 		}
 	}
 	c, id := f.change(), f.orig.ID
@@ -536,7 +550,7 @@ func (b *tasksTab) saveForm() tea.Cmd {
 	f.startSaving()
 	return func() tea.Msg {
 		t, err := svc.UpdateTask(me, id, c)
-		return taskSavedMsg{action: action, task: t, note: fmt.Sprintf(tx.Saved, id), err: err}
+		return savedMsg(svc, action, t, fmt.Sprintf(tx.Saved, id), err)
 	}
 }
 
