@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -247,7 +248,7 @@ func (b *tasksTab) shown() (ts []crisis.Task, headings []string) {
 				order = append(order, t.Assignee)
 			}
 		}
-		sortStrings(order)
+		slices.Sort(order)
 		order = append(order, "")
 		for _, name := range order {
 			first := true
@@ -283,14 +284,6 @@ func (b *tasksTab) shown() (ts []crisis.Task, headings []string) {
 		return ts, headings
 	}
 	return b.tasks, make([]string, len(b.tasks))
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // cursor is the index of the selected task in ts (the first when the

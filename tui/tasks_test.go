@@ -264,6 +264,10 @@ func TestBoardIsLive(t *testing.T) {
 	}
 	scr.waitFor(t, tm, "Call the CERT duty officer")
 	scr.waitFor(t, tm, "1 new task for you")
+	// The timeline tells it, marked with the task it is about.
+	press(tm, "1")
+	scr.waitFor(t, tm, "alice  ACTION  task 1")
+	scr.waitFor(t, tm, "Task 1 'Call the CERT duty officer' created (P1, assigned to bob)")
 }
 
 // A viewer reads the board; its writing keys are not offered, and pressed

@@ -37,7 +37,6 @@ type TaskText struct {
 	NoDue, NoPhase, NoDetails                         string
 	PhaseNames                                        [crisis.RecoveryPhases + 1]string
 	LongLayout                                        string // time.Format layout of times in full
-	BackToList                                        string
 	StatusSet, Assigned, Unassigned, Added, Saved     string // status-line outcomes, "%d" the task
 	TakenAlready                                      string
 	AssignTitle, StatusTitle                          string // "Assign task #%d to:", "Status of task #%d:"
@@ -52,7 +51,7 @@ type TaskText struct {
 	Statuses                                          map[crisis.TaskStatus]string
 	HelpOpen, HelpNew, HelpEdit, HelpAssign, HelpTake string
 	HelpStatus, HelpDue, HelpView, HelpViewBack       string
-	HelpBack, HelpChoose, HelpSet                     string
+	HelpBack, HelpChoose                              string
 }
 
 var englishTasks = TaskText{
@@ -84,7 +83,6 @@ var englishTasks = TaskText{
 	PhaseNames: [crisis.RecoveryPhases + 1]string{"none", "1 core infrastructure", "2 business services and mail",
 		"3 other services and servers", "4 workstations"},
 	LongLayout: "2006-01-02 15:04",
-	BackToList: "esc: back to the list",
 
 	StatusSet:    "Task #%d: %s",
 	Assigned:     "Task #%d assigned to %s",
@@ -119,7 +117,7 @@ var englishTasks = TaskText{
 
 	HelpOpen: "open", HelpNew: "new", HelpEdit: "edit", HelpAssign: "assign", HelpTake: "take",
 	HelpStatus: "status", HelpDue: "due", HelpView: "view", HelpViewBack: "view back",
-	HelpBack: "back", HelpChoose: "choose", HelpSet: "set",
+	HelpBack: "back", HelpChoose: "choose",
 }
 
 // status is a task status's label, or its code for one this language
