@@ -134,6 +134,7 @@ func newRoot(env *Env) *cobra.Command {
 		whoamiCmd(env),
 		userCmd(env, &dataDir),
 		recoveryCmd(env, &dataDir),
+		taskCmd(env, &dataDir),
 	)
 	return root
 }

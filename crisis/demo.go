@@ -170,6 +170,9 @@ func (s *Service) LoadDemo(a Actor) error {
 				c.EndedAt = &ended
 			}
 		}
+		if recs, err = appendDemoTasks(tx, recs); err != nil {
+			return nil, err
+		}
 		if err := tx.PutCrisis(c); err != nil {
 			return nil, err
 		}

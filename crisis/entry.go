@@ -68,6 +68,8 @@ type Entry struct {
 	Text      string `json:"text"`
 	// Amends is the id of the entry this one corrects, 0 for none.
 	Amends uint64 `json:"amends,omitempty"`
+	// Task is the task whose change this entry records, 0 for none.
+	Task uint64 `json:"task,omitempty"`
 	// AmendedBy lists later corrections of this entry. The store derives it
 	// from an index on read; it is never written as part of the entry.
 	AmendedBy []uint64 `json:"-"`

@@ -45,6 +45,10 @@ const (
 	ActValidateRecovery Action = "validate-recovery"
 	ActOverrideRecovery Action = "override-recovery"
 	ActEditRecoveryPlan Action = "edit-recovery-plan"
+	// ActWriteTask creates tasks, edits them, changes their status and
+	// takes one for oneself; ActAssignTask gives a task to someone else.
+	ActWriteTask  Action = "write-task"
+	ActAssignTask Action = "assign-task"
 )
 
 var permissions = map[Action][]Role{
@@ -59,6 +63,8 @@ var permissions = map[Action][]Role{
 	ActValidateRecovery: {RoleLead},
 	ActOverrideRecovery: {RoleLead},
 	ActEditRecoveryPlan: {RoleLead},
+	ActWriteTask:        {RoleLead, RoleResponder},
+	ActAssignTask:       {RoleLead},
 }
 
 // Allowed reports whether a person of role r may do act.

@@ -126,6 +126,8 @@ type Status struct {
 	Online  []Presence
 	// Recovery is each phase's state and progress, for the header.
 	Recovery []PhaseProgress
+	// NewTasks counts, by assignee, the tasks they have not opened yet.
+	NewTasks map[string]int
 }
 
 // Status reads the crisis and who is connected.
@@ -141,6 +143,10 @@ func (s *Service) Status() (Status, error) {
 		}
 		plan, err := readPlan(tx)
 		st.Recovery = plan.Summary()
+		if err != nil {
+			return err
+		}
+		st.NewTasks, err = tx.UnseenTasks()
 		return err
 	})
 	st.Online = s.Online()

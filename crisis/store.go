@@ -38,6 +38,12 @@ type ReadTx interface {
 	// RecoveryItems lists every item, in no particular order.
 	RecoveryPhases() ([]RecoveryPhase, error)
 	RecoveryItems() ([]RecoveryItem, error)
+	// Task reads one task; Tasks reads them all, by id.
+	Task(id uint64) (Task, bool, error)
+	Tasks() ([]Task, error)
+	// UnseenTasks counts, by assignee, the tasks given to them that they
+	// have not opened yet (an index: it does not read the tasks).
+	UnseenTasks() (map[string]int, error)
 }
 
 // WriteTx changes within one transaction; nothing is visible to others or
@@ -57,6 +63,10 @@ type WriteTx interface {
 	PutRecoveryPhase(p RecoveryPhase) error
 	PutRecoveryItem(it RecoveryItem) error
 	DeleteRecoveryItem(id string) error
+	// AppendTask gives t the next task id and stores it; PutTask replaces
+	// a stored task. Both keep the UnseenTasks index in step.
+	AppendTask(t Task) (Task, error)
+	PutTask(t Task) error
 }
 
 // Encode is the stored form of every value. Stores use it, so that the

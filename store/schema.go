@@ -27,7 +27,13 @@ var (
 	// most, read whole and ordered by phase and position.
 	bucketRecoveryItems = []byte("recovery_items")
 
-	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit,
+	// bucketTasks: task id -> Task (JSON).
+	bucketTasks = []byte("tasks")
+	// bucketTaskUnseen: assignee ++ 0x00 ++ task id -> empty, for each task
+	// its assignee has not opened yet (the header's flag reads only this).
+	bucketTaskUnseen = []byte("task-unseen")
+
+	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit, bucketTasks, bucketTaskUnseen,
 		bucketRecoveryPhases, bucketRecoveryItems}
 
 	keySchema = []byte("schema")
@@ -56,4 +62,13 @@ func amendKey(orig, corr uint64) []byte {
 	binary.BigEndian.PutUint64(k, orig)
 	binary.BigEndian.PutUint64(k[8:], corr)
 	return k
+}
+
+// unseenKey is a task's key in bucketTaskUnseen. User names never hold a
+// 0x00 byte, so the name ends where it does.
+func unseenKey(assignee string, id uint64) []byte {
+	k := make([]byte, 0, len(assignee)+9)
+	k = append(k, assignee...)
+	k = append(k, 0)
+	return append(k, u64(id)...)
 }

@@ -40,8 +40,8 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 	// Line 2: 3 online: ann, bob +1 ........ me: ann (lead)
 	me := sty.me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.me.Name), t.role(s.me.Role)))
 	line2 := spread(onlineText(t, st.Online, width-lipgloss.Width(me)-2), me, width)
-	// Line 3: the recovery's four phases.
-	line3 := spread(recoverySummary(s, st.Recovery), "", width)
+	// Line 3: the recovery's four phases ........ ★ 2 new tasks for you
+	line3 := spread(recoverySummary(s, st.Recovery), newTasksFlag(s, st), width)
 	return line1 + "\n" + line2 + "\n" + line3
 }
 

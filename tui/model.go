@@ -126,6 +126,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	m.help.Styles = s.st.help
 	m.tabs = []tab{
 		{number: 1, title: text.TabTimeline, model: newTimeline(s)},
+		{number: 2, title: text.Tasks.Tab, model: newTasksTab(s)},
 		{number: 3, title: text.TabRecovery, model: newRecoveryTab(s)},
 	}
 	m.status, m.statusErr = svc.Status()

@@ -75,6 +75,8 @@ type Text struct {
 	Help HelpText
 
 	Recovery RecoveryText
+	// Tasks is the task board's text.
+	Tasks TaskText
 
 	// Labels of the domain's codes, in words.
 	Kinds  map[crisis.Kind]string
@@ -161,6 +163,7 @@ var english = Text{
 	},
 
 	Recovery: englishRecovery,
+	Tasks:    englishTasks,
 
 	Kinds: map[crisis.Kind]string{
 		crisis.KindFact:          "FACT",

@@ -569,6 +569,9 @@ func (t *timeline) entryLines(e crisis.Entry, selected bool) []string {
 	if e.Amends != 0 {
 		parts = append(parts, sty.corrects.Render(fmt.Sprintf(tx.Corrects, e.Amends)))
 	}
+	if e.Task != 0 {
+		parts = append(parts, sty.id.Render(fmt.Sprintf(tx.Tasks.Link, e.Task)))
+	}
 	if e.Amended() {
 		ids := make([]string, len(e.AmendedBy))
 		for i, a := range e.AmendedBy {

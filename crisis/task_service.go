@@ -1,0 +1,363 @@
+package crisis
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// dueLayout is how the logbook writes a due time, in the service's zone.
+const dueLayout = "2006-01-02 15:04"
+
+// AddTask creates a task and logs it. A responder may leave it to nobody or
+// take it; only a lead gives it to someone else.
+func (s *Service) AddTask(a Actor, d TaskDraft) (Task, error) {
+	title, err := taskTitle(d.Title)
+	if err != nil {
+		return Task{}, err
+	}
+	details, err := taskDetails(d.Details)
+	if err != nil {
+		return Task{}, err
+	}
+	prio := d.Priority
+	if prio == 0 {
+		prio = TaskPriorityDefault
+	}
+	if prio < TaskPriorityHigh || prio > TaskPriorityLow {
+		return Task{}, invalidf("task.priority-bad", fmt.Sprint(prio))
+	}
+	if err := checkTaskPhase(d.Phase); err != nil {
+		return Task{}, err
+	}
+	var due *time.Time
+	if strings.TrimSpace(d.Due) != "" {
+		t, err := ParseDue(d.Due, s.Now(), s.loc)
+		if err != nil {
+			return Task{}, err
+		}
+		due = &t
+	}
+	assignee := strings.TrimSpace(d.Assignee)
+	var t Task
+	err = s.write(a, ActWriteTask, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
+		if err := checkAssignee(tx, a, assignee); err != nil {
+			return nil, err
+		}
+		t = Task{Title: title, Details: details, Assignee: assignee, Status: TaskTodo, Priority: prio,
+			Phase: d.Phase, Due: due, Unseen: assignee != "" && assignee != a.Name,
+			CreatedBy: a.Name, CreatedAt: now, UpdatedAt: now}
+		var err error
+		if t, err = tx.AppendTask(t); err != nil {
+			return nil, err
+		}
+		var parts []string
+		parts = append(parts, fmt.Sprintf("P%d", t.Priority))
+		if t.Phase != 0 {
+			parts = append(parts, fmt.Sprintf("phase %d", t.Phase))
+		}
+		if t.Due != nil {
+			parts = append(parts, "due "+t.Due.In(s.loc).Format(dueLayout))
+		}
+		if t.Assignee != "" {
+			parts = append(parts, "assigned to "+t.Assignee)
+		}
+		text := taskLine(t) + " created (" + strings.Join(parts, ", ") + ")"
+		return s.logTask(tx, a, now, "task.add", text, t)
+	})
+	return t, err
+}
+
+// AssignTask gives task id to the user name, or to nobody when name is
+// empty. A responder may only take a task for themselves.
+func (s *Service) AssignTask(a Actor, id uint64, name string) (Task, error) {
+	name = strings.TrimSpace(name)
+	return s.changeTask(a, id, "task.assign", func(tx WriteTx, t *Task, _ time.Time) (string, error) {
+		if err := checkAssignee(tx, a, name); err != nil {
+			return "", err
+		}
+		if name == t.Assignee {
+			if name == "" {
+				return "", conflictf("task.unassigned-already", t.ID)
+			}
+			return "", conflictf("task.assigned-already", t.ID, name)
+		}
+		old := t.Assignee
+		t.Assignee, t.Unseen = name, name != a.Name
+		if name == "" {
+			t.Unseen = false
+			return taskLine(*t) + " unassigned (was " + old + ")", nil
+		}
+		return taskLine(*t) + " assigned to " + name, nil
+	})
+}
+
+// SetTaskStatus changes a task's status; blocked needs a reason.
+func (s *Service) SetTaskStatus(a Actor, id uint64, st TaskStatus, reason string) (Task, error) {
+	return s.UpdateTask(a, id, TaskChange{Status: &st, Reason: reason})
+}
+
+// UpdateTask edits a task and logs what changed, in one entry.
+func (s *Service) UpdateTask(a Actor, id uint64, c TaskChange) (Task, error) {
+	if c.Empty() {
+		if strings.TrimSpace(c.Reason) != "" {
+			return Task{}, invalidf("task.reason-without-status")
+		}
+		return Task{}, invalidf("task.nothing")
+	}
+	var title, details string
+	var err error
+	if c.Title != nil {
+		if title, err = taskTitle(*c.Title); err != nil {
+			return Task{}, err
+		}
+	}
+	if c.Details != nil {
+		if details, err = taskDetails(*c.Details); err != nil {
+			return Task{}, err
+		}
+	}
+	if c.Priority != nil && (*c.Priority < TaskPriorityHigh || *c.Priority > TaskPriorityLow) {
+		return Task{}, invalidf("task.priority-bad", fmt.Sprint(*c.Priority))
+	}
+	if c.Phase != nil {
+		if err := checkTaskPhase(*c.Phase); err != nil {
+			return Task{}, err
+		}
+	}
+	var due *time.Time
+	if c.Due != nil && strings.TrimSpace(*c.Due) != "" {
+		t, err := ParseDue(*c.Due, s.Now(), s.loc)
+		if err != nil {
+			return Task{}, err
+		}
+		due = &t
+	}
+	var status TaskStatus
+	if c.Status != nil {
+		if status, err = ParseTaskStatus(string(*c.Status)); err != nil {
+			return Task{}, err
+		}
+	}
+	reason, err := taskReason(c.Reason)
+	if err != nil {
+		return Task{}, err
+	}
+	if status == TaskBlocked && reason == "" {
+		return Task{}, invalidf("task.reason-needed")
+	}
+	return s.changeTask(a, id, "task.update", func(_ WriteTx, t *Task, _ time.Time) (string, error) {
+		var head string
+		if status != "" {
+			switch {
+			case status == t.Status && (status != TaskBlocked || reason == t.Reason):
+				if c.Title == nil && c.Details == nil && c.Priority == nil && c.Phase == nil && c.Due == nil {
+					return "", conflictf("task.status-same", t.ID, status)
+				}
+			case status == TaskBlocked:
+				head = "blocked: " + reason
+			default:
+				head = statusWords[status]
+				if reason != "" {
+					head += ": " + reason
+				}
+			}
+			t.Status, t.Reason = status, ""
+			if status == TaskBlocked {
+				t.Reason = reason
+			}
+		}
+		var edits []string
+		if c.Title != nil && title != t.Title {
+			edits = append(edits, fmt.Sprintf("renamed from '%s'", t.Title))
+			t.Title = title
+		}
+		if c.Details != nil && details != t.Details {
+			edits = append(edits, "details changed")
+			t.Details = details
+		}
+		if c.Priority != nil && *c.Priority != t.Priority {
+			edits = append(edits, fmt.Sprintf("priority P%d", *c.Priority))
+			t.Priority = *c.Priority
+		}
+		if c.Phase != nil && *c.Phase != t.Phase {
+			if *c.Phase == 0 {
+				edits = append(edits, "no recovery phase")
+			} else {
+				edits = append(edits, fmt.Sprintf("phase %d", *c.Phase))
+			}
+			t.Phase = *c.Phase
+		}
+		if c.Due != nil && !sameDue(due, t.Due) {
+			if due == nil {
+				edits = append(edits, "no due time")
+			} else {
+				edits = append(edits, "due "+due.In(s.loc).Format(dueLayout))
+			}
+			t.Due = due
+		}
+		if head == "" && len(edits) == 0 {
+			return "", conflictf("task.unchanged", t.ID)
+		}
+		text := taskLine(*t)
+		if head != "" {
+			text += " " + head
+		}
+		if len(edits) > 0 {
+			if head != "" {
+				text += ";"
+			}
+			text += " edited: " + strings.Join(edits, ", ")
+		}
+		return text, nil
+	})
+}
+
+func sameDue(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Equal(*b)
+}
+
+// changeTask makes a change to task id that the logbook tells: edit
+// changes t and returns the entry's text. The task, the entry and their
+// audit records are stored in one transaction. The assignee acting on
+// their task has seen it.
+func (s *Service) changeTask(a Actor, id uint64, action string, edit func(tx WriteTx, t *Task, now time.Time) (string, error)) (Task, error) {
+	var t Task
+	err := s.write(a, ActWriteTask, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
+		var ok bool
+		var err error
+		if t, ok, err = tx.Task(id); err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, notFoundf("task.missing", id)
+		}
+		text, err := edit(tx, &t, now)
+		if err != nil {
+			return nil, err
+		}
+		if t.Assignee == a.Name && action != "task.assign" {
+			t.Unseen = false
+		}
+		t.UpdatedAt = now
+		if err := tx.PutTask(t); err != nil {
+			return nil, err
+		}
+		return s.logTask(tx, a, now, action, text, t)
+	})
+	return t, err
+}
+
+// logTask appends the action entry that tells a task's change, linked to
+// the task, and returns the audit records of both.
+func (s *Service) logTask(tx WriteTx, a Actor, now time.Time, action, text string, t Task) ([]AuditRecord, error) {
+	e := systemEntry(a, now, KindAction, text)
+	e.Task = t.ID
+	e, err := tx.AppendEntry(e)
+	if err != nil {
+		return nil, err
+	}
+	return []AuditRecord{taskRecord(action, fmt.Sprintf("task %d, #%d", t.ID, e.ID), t), entryRecord("log", e)}, nil
+}
+
+func taskRecord(action, detail string, t Task) AuditRecord {
+	return AuditRecord{Action: action, Subject: fmt.Sprintf("task/%d", t.ID), Detail: detail, Digest: DigestOf(t)}
+}
+
+// checkAssignee checks that name (if any) may be given a task by a: an
+// active user who is not a viewer; and someone else only by a lead.
+func checkAssignee(tx ReadTx, a Actor, name string) error {
+	if name == "" {
+		return nil
+	}
+	cur, err := currentActor(tx, a)
+	if err != nil {
+		return err
+	}
+	u, ok, err := tx.User(name)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return notFoundf("task.assignee-unknown", SanitizeLine(name))
+	}
+	if !u.Active() {
+		return invalidf("task.assignee-revoked", name)
+	}
+	if u.Role == RoleViewer {
+		return invalidf("task.assignee-viewer", name)
+	}
+	if name != cur.Name {
+		return cur.Check(ActAssignTask)
+	}
+	return nil
+}
+
+// OpenTask reads a task for a to look at. When a is its assignee and has
+// not opened it since it was given to them, it is marked as seen (audited,
+// not logged: nothing about the task changed), which clears their flag.
+func (s *Service) OpenTask(a Actor, id uint64) (Task, error) {
+	t, err := s.Task(id)
+	if err != nil || !t.NewFor(a.Name) {
+		return t, err
+	}
+	err = s.write(a, ActWriteTask, func(tx WriteTx, _ time.Time) ([]AuditRecord, error) {
+		var ok bool
+		var err error
+		if t, ok, err = tx.Task(id); err != nil || !ok || !t.NewFor(a.Name) {
+			return nil, err
+		}
+		t.Unseen = false
+		if err := tx.PutTask(t); err != nil {
+			return nil, err
+		}
+		return []AuditRecord{taskRecord("task.seen", fmt.Sprintf("task %d opened by its assignee", t.ID), t)}, nil
+	})
+	return t, err
+}
+
+// Task reads one task.
+func (s *Service) Task(id uint64) (Task, error) {
+	var t Task
+	err := s.store.View(func(tx ReadTx) error {
+		var ok bool
+		var err error
+		t, ok, err = tx.Task(id)
+		if err == nil && !ok {
+			err = notFoundf("task.missing", id)
+		}
+		return err
+	})
+	return t, err
+}
+
+// Tasks reads every task, in the board's order (see SortTasks).
+func (s *Service) Tasks() ([]Task, error) {
+	var ts []Task
+	err := s.store.View(func(tx ReadTx) error {
+		var err error
+		ts, err = tx.Tasks()
+		return err
+	})
+	SortTasks(ts)
+	return ts, err
+}
+
+// Assignees lists the names a task may be given to: active users who are
+// not viewers, by name.
+func (s *Service) Assignees() ([]string, error) {
+	var names []string
+	err := s.store.View(func(tx ReadTx) error {
+		us, err := tx.Users()
+		for _, u := range us {
+			if u.Active() && u.Role != RoleViewer {
+				names = append(names, u.Name)
+			}
+		}
+		return err
+	})
+	return names, err
+}

@@ -1,0 +1,391 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+)
+
+// taskField is a field of the task form, in Tab order. The assignee is
+// only in the new-task form: an edit reassigns with its own key.
+type taskField int
+
+const (
+	tfTitle taskField = iota
+	tfDetails
+	tfPriority
+	tfPhase
+	tfAssignee
+	tfDue
+	tfCount
+)
+
+// dueInputLayout is how the form writes a task's due time back.
+const dueInputLayout = "2006-01-02 15:04"
+
+// taskForm adds a task, or edits one.
+type taskForm struct {
+	s    *session
+	orig *crisis.Task // the task edited; nil for a new one
+
+	title   textinput.Model
+	details textarea.Model
+	due     textinput.Model
+	prio    int      // 1-3
+	phase   int      // 0-4
+	names   []string // assignee choices: "" (nobody), then names
+	who     int      // index in names
+	focus   taskField
+	origDue string // the due field as the edit opened it
+
+	err     string
+	confirm confirmKind
+	saving  bool
+
+	width, height int
+}
+
+func newTaskForm(s *session, orig *crisis.Task, assignees []string, width, height int) *taskForm {
+	tx := &s.text.Tasks
+	f := &taskForm{s: s, orig: orig, prio: crisis.TaskPriorityDefault, names: append([]string{""}, assignees...)}
+	input := func(placeholder string, limit int) textinput.Model {
+		in := textinput.New()
+		in.Prompt = ""
+		in.Placeholder = placeholder
+		in.CharLimit = limit
+		in.KeyMap.Paste.SetEnabled(false)
+		st := in.Styles()
+		st.Cursor.Blink = false
+		st.Focused.Placeholder = s.st.hint
+		st.Blurred.Placeholder = s.st.hint
+		in.SetStyles(st)
+		return in
+	}
+	f.title = input(tx.TitlePlaceholder, crisis.MaxTaskTitle+1)
+	f.due = input(tx.DueEmpty, 40)
+
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = "┃ "
+	ta.Placeholder = tx.DetailsPlaceholder
+	ta.MaxHeight = 0
+	ta.CharLimit = crisis.MaxTaskDetails + 1 // longer is refused with its message
+	ta.KeyMap.Paste.SetEnabled(false)
+	ta.KeyMap.CopySelection.SetEnabled(false)
+	tst := ta.Styles()
+	tst.Cursor.Blink = false
+	tst.Focused.CursorLine = lipgloss.NewStyle()
+	tst.Focused.Prompt = s.st.labelFocused
+	tst.Blurred.Prompt = s.st.label
+	tst.Focused.Placeholder = s.st.hint
+	tst.Blurred.Placeholder = s.st.hint
+	tst.Blurred.Text = lipgloss.NewStyle()
+	tst.Blurred.CursorLine = lipgloss.NewStyle()
+	ta.SetStyles(tst)
+	f.details = ta
+
+	if orig != nil {
+		f.title.SetValue(orig.Title)
+		f.details.SetValue(orig.Details)
+		f.prio, f.phase = orig.Priority, orig.Phase
+		if orig.Due != nil {
+			f.origDue = orig.Due.In(s.svc.Location()).Format(dueInputLayout)
+			f.due.SetValue(f.origDue)
+		}
+	}
+	f.title.CursorEnd()
+	f.setSize(width, height)
+	return f
+}
+
+// fields lists the form's fields in Tab order.
+func (f *taskForm) fields() []taskField {
+	if f.orig != nil {
+		return []taskField{tfTitle, tfDetails, tfPriority, tfPhase, tfDue}
+	}
+	return []taskField{tfTitle, tfDetails, tfPriority, tfPhase, tfAssignee, tfDue}
+}
+
+func (f *taskForm) step(delta int) tea.Cmd {
+	fs := f.fields()
+	for i, fl := range fs {
+		if fl == f.focus {
+			f.focus = fs[(i+delta+len(fs))%len(fs)]
+			break
+		}
+	}
+	return f.focusCmd()
+}
+
+func (f *taskForm) focusCmd() tea.Cmd {
+	f.title.Blur()
+	f.details.Blur()
+	f.due.Blur()
+	switch f.focus {
+	case tfTitle:
+		return f.title.Focus()
+	case tfDetails:
+		return f.details.Focus()
+	case tfDue:
+		return f.due.Focus()
+	}
+	return nil
+}
+
+func (f *taskForm) setSize(width, height int) {
+	f.width, f.height = width, height
+	f.title.SetWidth(max(width-labelWidth-3, 10))
+	f.due.SetWidth(max(min(width-labelWidth-3, 40), 10))
+	f.details.SetWidth(max(width-3, 10))
+	f.layout()
+}
+
+// layout gives the details field the lines the others leave.
+func (f *taskForm) layout() {
+	fixed := 10 + len(f.errLines()) // title, blank, title, details label, prio, phase, assignee, due, hint, blank
+	if f.orig != nil {
+		fixed--
+	}
+	f.details.SetHeight(max(f.height-fixed-1, 2))
+}
+
+func (f *taskForm) errLines() []string {
+	if f.err == "" {
+		return nil
+	}
+	return strings.Split(ansi.Wrap(crisis.SanitizeLine(f.err), max(f.width-2, 10), ""), "\n")
+}
+
+func (f *taskForm) setError(msg string) {
+	f.saving, f.err = false, msg
+	f.layout()
+}
+
+func (f *taskForm) startSaving() {
+	f.err, f.saving = "", true
+	f.layout()
+}
+
+func (f *taskForm) dirty() bool {
+	if f.orig != nil {
+		return !f.change().Empty()
+	}
+	return strings.TrimSpace(f.title.Value()) != "" || strings.TrimSpace(f.details.Value()) != "" || strings.TrimSpace(f.due.Value()) != ""
+}
+
+func (f *taskForm) draft() crisis.TaskDraft {
+	return crisis.TaskDraft{Title: f.title.Value(), Details: f.details.Value(), Priority: f.prio, Phase: f.phase,
+		Assignee: f.names[f.who], Due: f.due.Value()}
+}
+
+// change is what an edit changed; fields left as they were are nil.
+func (f *taskForm) change() crisis.TaskChange {
+	var c crisis.TaskChange
+	o := f.orig
+	if v := f.title.Value(); strings.TrimSpace(v) != o.Title {
+		c.Title = &v
+	}
+	if v := f.details.Value(); strings.TrimSpace(v) != o.Details {
+		c.Details = &v
+	}
+	if f.prio != o.Priority {
+		p := f.prio
+		c.Priority = &p
+	}
+	if f.phase != o.Phase {
+		p := f.phase
+		c.Phase = &p
+	}
+	if v := strings.TrimSpace(f.due.Value()); v != f.origDue {
+		c.Due = &v
+	}
+	return c
+}
+
+// key handles a key press like the entry form: ctrl+s saves, esc asks
+// before dropping what was typed, ←/→ pick a choice.
+func (f *taskForm) key(msg tea.KeyPressMsg) (formAction, tea.Cmd) {
+	k := f.s.keys
+	if f.saving {
+		return formNone, nil
+	}
+	if f.confirm != confirmNone {
+		switch {
+		case key.Matches(msg, k.Yes):
+			if f.confirm == confirmQuit {
+				return formQuit, nil
+			}
+			return formCancel, nil
+		case key.Matches(msg, k.No):
+			f.confirm = confirmNone
+		}
+		return formNone, nil
+	}
+	switch {
+	case key.Matches(msg, k.Save):
+		return formSave, nil
+	case key.Matches(msg, k.Cancel):
+		if f.dirty() {
+			f.confirm = confirmDiscard
+			return formNone, nil
+		}
+		return formCancel, nil
+	case key.Matches(msg, k.ForceQuit):
+		if f.dirty() {
+			f.confirm = confirmQuit
+			return formNone, nil
+		}
+		return formQuit, nil
+	case key.Matches(msg, k.NextField):
+		return formNone, f.step(1)
+	case key.Matches(msg, k.PrevField):
+		return formNone, f.step(-1)
+	}
+	switch f.focus {
+	case tfPriority, tfPhase, tfAssignee:
+		return formNone, f.choiceKey(msg)
+	case tfTitle:
+		if msg.Code == tea.KeyEnter {
+			return formNone, f.step(1)
+		}
+	case tfDue:
+		if msg.Code == tea.KeyEnter {
+			return formSave, nil
+		}
+	}
+	return formNone, f.update(msg)
+}
+
+func (f *taskForm) choiceKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := f.s.keys
+	delta := 0
+	switch {
+	case key.Matches(msg, k.KindPrev):
+		delta = -1
+	case key.Matches(msg, k.KindNext):
+		delta = 1
+	case msg.Code == tea.KeyEnter:
+		return f.step(1)
+	case msg.Text >= "1" && msg.Text <= "4" && f.focus != tfAssignee:
+		n := int(msg.Text[0] - '0')
+		if f.focus == tfPriority && n <= crisis.TaskPriorityLow {
+			f.prio = n
+		}
+		if f.focus == tfPhase {
+			f.phase = n
+		}
+		return nil
+	}
+	switch f.focus {
+	case tfPriority:
+		f.prio = min(max(f.prio+delta, crisis.TaskPriorityHigh), crisis.TaskPriorityLow)
+	case tfPhase:
+		f.phase = min(max(f.phase+delta, 0), crisis.PhaseCount)
+	case tfAssignee:
+		f.who = (f.who + delta + len(f.names)) % len(f.names)
+	}
+	return nil
+}
+
+func (f *taskForm) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	switch f.focus {
+	case tfTitle:
+		f.title, cmd = f.title.Update(msg)
+	case tfDetails:
+		f.details, cmd = f.details.Update(msg)
+	case tfDue:
+		f.due, cmd = f.due.Update(msg)
+	}
+	return cmd
+}
+
+func (f *taskForm) label(field taskField, name string) string {
+	if f.focus == field && f.confirm == confirmNone {
+		return f.s.st.labelFocused.Render("› " + name)
+	}
+	return f.s.st.label.Render("  " + name)
+}
+
+// choices renders options in a row, the chosen one in brackets.
+func (f *taskForm) choices(field taskField, labels []string, chosen int) string {
+	sty := f.s.st
+	var b strings.Builder
+	for i, l := range labels {
+		switch {
+		case i == chosen && f.focus == field:
+			b.WriteString(sty.chosen.Render("[" + l + "]"))
+		case i == chosen:
+			b.WriteString(sty.formTitle.Render("[" + l + "]"))
+		default:
+			b.WriteString(sty.choice.Render(" " + l + " "))
+		}
+	}
+	return ansi.Truncate(b.String(), max(f.width-labelWidth-1, 10), "…")
+}
+
+func (f *taskForm) view() string {
+	sty, tx := f.s.st, &f.s.text.Tasks
+	title := tx.NewTitle
+	if f.orig != nil {
+		title = fmt.Sprintf(tx.EditTitle, f.orig.ID)
+	}
+	lines := []string{" " + sty.formTitle.Render(title), ""}
+	lines = append(lines, padLabel(f.label(tfTitle, tx.TitleField))+f.title.View())
+	lines = append(lines, f.label(tfDetails, tx.DetailsField))
+	for _, l := range strings.Split(f.details.View(), "\n") {
+		lines = append(lines, "  "+l)
+	}
+	lines = append(lines, padLabel(f.label(tfPriority, tx.PriorityField))+f.choices(tfPriority, []string{"P1", "P2", "P3"}, f.prio-1))
+	phases := []string{tx.NoPhase, "1", "2", "3", "4"}
+	lines = append(lines, padLabel(f.label(tfPhase, tx.PhaseField))+f.choices(tfPhase, phases, f.phase))
+	if f.orig == nil {
+		names := make([]string, len(f.names))
+		for i, n := range f.names {
+			names[i] = crisis.SanitizeLine(n)
+			if n == "" {
+				names[i] = tx.Nobody
+			}
+		}
+		lines = append(lines, padLabel(f.label(tfAssignee, tx.AssigneeField))+f.choices(tfAssignee, names, f.who))
+	}
+	zone := f.s.svc.Now().In(f.s.svc.Location()).Format("MST")
+	lines = append(lines,
+		padLabel(f.label(tfDue, tx.DueField))+f.due.View(),
+		strings.Repeat(" ", labelWidth)+sty.hint.Render(fmt.Sprintf(tx.DueFormHint, zone)),
+		"")
+	switch {
+	case f.confirm == confirmDiscard:
+		lines = append(lines, " "+sty.confirm.Render(tx.ConfirmDiscard))
+	case f.confirm == confirmQuit:
+		lines = append(lines, " "+sty.confirm.Render(f.s.text.ConfirmQuit))
+	case f.saving:
+		lines = append(lines, " "+sty.hint.Render(f.s.text.Saving))
+	case f.err != "":
+		for _, l := range f.errLines() {
+			lines = append(lines, " "+sty.formError.Render(l))
+		}
+	}
+	return fitHeight(strings.Join(lines, "\n"), f.height)
+}
+
+func (f *taskForm) help() helpKeys {
+	k := f.s.keys
+	if f.confirm != confirmNone {
+		yn := []key.Binding{k.Yes, k.No}
+		return helpKeys{short: yn, full: [][]key.Binding{yn}}
+	}
+	keys := []key.Binding{k.Save, k.Cancel, k.NextField, k.PrevField}
+	if f.focus == tfPriority || f.focus == tfPhase || f.focus == tfAssignee {
+		keys = append(keys, key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", f.s.text.Tasks.HelpChoose)))
+	}
+	return helpKeys{short: keys, full: [][]key.Binding{keys}}
+}

@@ -1,0 +1,172 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+)
+
+// pickKind is what a task picker chooses.
+type pickKind int
+
+const (
+	pickAssignee pickKind = iota
+	pickStatus
+)
+
+// taskPicker lists the people a task may be given to (nobody first), or
+// the statuses it may take; the current one is marked and selected.
+type taskPicker struct {
+	kind   pickKind
+	task   crisis.Task
+	names  []string // pickAssignee: "" (nobody), then the names
+	cursor int
+}
+
+func newAssigneePicker(t crisis.Task, assignees []string) *taskPicker {
+	p := &taskPicker{kind: pickAssignee, task: t, names: append([]string{""}, assignees...)}
+	for i, n := range p.names {
+		if n == t.Assignee {
+			p.cursor = i
+		}
+	}
+	return p
+}
+
+func newStatusPicker(t crisis.Task) *taskPicker {
+	p := &taskPicker{kind: pickStatus, task: t}
+	for i, st := range crisis.TaskStatuses {
+		if st == t.Status {
+			p.cursor = i
+		}
+	}
+	return p
+}
+
+func (p *taskPicker) size() int {
+	if p.kind == pickAssignee {
+		return len(p.names)
+	}
+	return len(crisis.TaskStatuses)
+}
+
+func (p *taskPicker) move(delta int) { p.cursor = min(max(p.cursor+delta, 0), p.size()-1) }
+
+// isCurrent reports whether the selection is what the task already has
+// (a blocked task may be chosen again, to give a new reason).
+func (p *taskPicker) isCurrent() bool {
+	if p.kind == pickAssignee {
+		return p.names[p.cursor] == p.task.Assignee
+	}
+	st := crisis.TaskStatuses[p.cursor]
+	return st == p.task.Status && st != crisis.TaskBlocked
+}
+
+func (p *taskPicker) view(s *session, height int) string {
+	sty, tx := s.st, &s.text.Tasks
+	title := fmt.Sprintf(tx.AssignTitle, p.task.ID)
+	if p.kind == pickStatus {
+		title = fmt.Sprintf(tx.StatusTitle, p.task.ID)
+	}
+	lines := []string{"", " " + sty.formTitle.Render(title) + "  " + sty.hint.Render(crisis.SanitizeLine(p.task.Title)), ""}
+	var labels []string
+	current := -1
+	if p.kind == pickAssignee {
+		for i, n := range p.names {
+			if n == "" {
+				labels = append(labels, tx.Nobody)
+			} else {
+				labels = append(labels, crisis.SanitizeLine(n))
+			}
+			if n == p.task.Assignee {
+				current = i
+			}
+		}
+	} else {
+		for i, st := range crisis.TaskStatuses {
+			labels = append(labels, tx.status(st))
+			if st == p.task.Status {
+				current = i
+			}
+		}
+	}
+	// A long list of people scrolls with the cursor.
+	room := max(height-len(lines), 1)
+	first := max(0, min(p.cursor-room/2, len(labels)-room))
+	for i := first; i < len(labels) && i < first+room; i++ {
+		line := "    " + labels[i] + " "
+		if i == p.cursor {
+			line = sty.pickerCursor.Render(" › ") + sty.chosen.Render(" "+labels[i]+" ")
+		}
+		if i == current {
+			line += " " + sty.pickerCurrent.Render(tx.Current)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// promptKind is what a one-line task prompt asks for.
+type promptKind int
+
+const (
+	promptDue promptKind = iota
+	promptReason
+)
+
+// taskPrompt is a one-line field under the list: a task's due time, or
+// why it is blocked.
+type taskPrompt struct {
+	s     *session
+	kind  promptKind
+	task  crisis.Task
+	input textinput.Model
+}
+
+func newTaskPrompt(s *session, kind promptKind, t crisis.Task, width int) *taskPrompt {
+	tx := &s.text.Tasks
+	in := textinput.New()
+	in.Prompt = tx.DuePrompt
+	in.Placeholder = tx.DueHint
+	in.CharLimit = 40
+	if kind == promptReason {
+		in.Prompt, in.Placeholder = tx.ReasonPrompt, tx.ReasonHint
+		in.CharLimit = crisis.MaxTaskReason + 1 // longer is refused with its message
+		if t.Status == crisis.TaskBlocked {
+			in.SetValue(crisis.SanitizeLine(t.Reason))
+		}
+	} else if t.Due != nil {
+		in.SetValue(t.Due.In(s.svc.Location()).Format("2006-01-02 15:04"))
+	}
+	in.CursorEnd()
+	in.KeyMap.Paste.SetEnabled(false) // it would read the server's clipboard
+	st := in.Styles()
+	st.Cursor.Blink = false
+	st.Focused.Placeholder = s.st.hint
+	st.Blurred.Placeholder = s.st.hint
+	in.SetStyles(st)
+	p := &taskPrompt{s: s, kind: kind, task: t, input: in}
+	p.setWidth(width)
+	return p
+}
+
+func (p *taskPrompt) setWidth(width int) {
+	p.input.SetWidth(max(width-len(p.input.Prompt)-3, 10))
+}
+
+func (p *taskPrompt) focus() tea.Cmd { return p.input.Focus() }
+
+func (p *taskPrompt) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return cmd
+}
+
+func (p *taskPrompt) view() string {
+	return " " + ansi.Truncate(p.input.View(), 200, "")
+}

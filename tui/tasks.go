@@ -1,0 +1,842 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+)
+
+// taskView is how the board groups what it shows, cycled with v.
+type taskView int
+
+const (
+	viewAll taskView = iota
+	viewMine
+	viewByAssignee
+	viewByStatus
+	viewCount
+)
+
+// Columns of a task's line: bar, number, priority, status, assignee, due,
+// then the title in what is left.
+const (
+	colID       = 4
+	colPrio     = 3
+	colStatus   = 12
+	colAssignee = 11
+	colDue      = 12
+)
+
+// tasksLoadedMsg carries the board's data.
+type tasksLoadedMsg struct {
+	seq       int
+	tasks     []crisis.Task
+	assignees []string
+	err       error
+}
+
+// taskSavedMsg is the result of any change to a task made from the board.
+type taskSavedMsg struct {
+	action int
+	task   crisis.Task
+	note   string // what the status line says on success
+	// upTo is the newest entry once the change committed: the change's own
+	// entry must not make its note stale (see note.upTo).
+	upTo uint64
+	err  error
+}
+
+// savedMsg reads the newest entry id after a change and builds its message.
+func savedMsg(svc *crisis.Service, action int, t crisis.Task, note string, err error) taskSavedMsg {
+	m := taskSavedMsg{action: action, task: t, note: note, err: err}
+	if err == nil {
+		if st, serr := svc.Status(); serr == nil {
+			m.upTo = st.Entries
+		}
+	}
+	return m
+}
+
+// taskOpenedMsg is the result of OpenTask (which may mark it as seen).
+type taskOpenedMsg struct {
+	task crisis.Task
+	err  error
+}
+
+// taskKeys are the board's own keys; the arrows are the timeline's.
+type taskKeys struct {
+	Open, New, Edit, Assign, Take, Status, Due, View, ViewBack, Back, Choose key.Binding
+}
+
+func newTaskKeys(h TaskText) taskKeys {
+	b := func(keys []string, label, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc))
+	}
+	return taskKeys{
+		Open:     b([]string{"enter"}, "enter", h.HelpOpen),
+		New:      b([]string{"n"}, "n", h.HelpNew),
+		Edit:     b([]string{"e"}, "e", h.HelpEdit),
+		Assign:   b([]string{"a"}, "a", h.HelpAssign),
+		Take:     b([]string{"t"}, "t", h.HelpTake),
+		Status:   b([]string{"c"}, "c", h.HelpStatus),
+		Due:      b([]string{"d"}, "d", h.HelpDue),
+		View:     b([]string{"v"}, "v", h.HelpView),
+		ViewBack: b([]string{"V"}, "V", h.HelpViewBack),
+		Back:     b([]string{"esc"}, "esc", h.HelpBack),
+		Choose:   b([]string{"enter"}, "enter", h.HelpChoose),
+	}
+}
+
+// taskStyles are the board's own styles, built per session like the rest.
+type taskStyles struct {
+	late, blocked, closed, fresh, heading, label lipgloss.Style
+	prio                                         map[int]lipgloss.Style
+}
+
+func newTaskStyles() taskStyles {
+	p := newPalette()
+	plain := lipgloss.NewStyle()
+	return taskStyles{
+		late:    plain.Foreground(p.bad).Bold(true),
+		blocked: plain.Foreground(p.warn).Bold(true),
+		closed:  plain.Foreground(p.muted),
+		fresh:   plain.Foreground(p.warn).Bold(true).Reverse(true),
+		heading: plain.Bold(true).Underline(true),
+		label:   plain.Foreground(p.muted),
+		prio: map[int]lipgloss.Style{
+			1: plain.Foreground(p.bad).Bold(true),
+			2: plain.Foreground(p.warn),
+			3: plain.Foreground(p.muted),
+		},
+	}
+}
+
+// tasksTab is tab 2: the task board.
+type tasksTab struct {
+	s    *session
+	tx   *TaskText
+	keys taskKeys
+	st   taskStyles
+
+	width, height int
+
+	tasks     []crisis.Task // in the service's order: open first, priority, due
+	assignees []string
+	loaded    bool
+	loadErr   error
+	seq       int
+	applied   int
+
+	view     taskView
+	cursorID uint64 // the selected task, kept across reloads
+	top      int    // first line of the list shown
+
+	openID uint64 // the task shown in full, 0 for the list
+
+	form   *taskForm
+	picker *taskPicker
+	prompt *taskPrompt
+}
+
+func newTasksTab(s *session) *tasksTab {
+	return &tasksTab{s: s, tx: &s.text.Tasks, keys: newTaskKeys(s.text.Tasks), st: newTaskStyles()}
+}
+
+func (b *tasksTab) SetSize(width, height int) {
+	b.width, b.height = width, height
+	if b.form != nil {
+		b.form.setSize(width, height)
+	}
+	if b.prompt != nil {
+		b.prompt.setWidth(width)
+	}
+}
+
+func (b *tasksTab) Capturing() bool { return b.form != nil || b.picker != nil || b.prompt != nil }
+
+// Reload reads the tasks and who may be given one.
+func (b *tasksTab) Reload() tea.Cmd {
+	b.seq++
+	seq, svc := b.seq, b.s.svc
+	return func() tea.Msg {
+		ts, err := svc.Tasks()
+		if err != nil {
+			return tasksLoadedMsg{seq: seq, err: err}
+		}
+		names, err := svc.Assignees()
+		return tasksLoadedMsg{seq: seq, tasks: ts, assignees: names, err: err}
+	}
+}
+
+func (b *tasksTab) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tasksLoadedMsg:
+		if msg.seq <= b.applied {
+			return nil
+		}
+		b.applied = msg.seq
+		b.loadErr = msg.err
+		if msg.err == nil {
+			b.tasks, b.assignees, b.loaded = msg.tasks, msg.assignees, true
+		}
+		return nil
+	case taskSavedMsg:
+		return b.saved(msg)
+	case taskOpenedMsg:
+		if msg.err != nil {
+			b.s.notify(b.s.action(), b.s.text.errText(msg.err), true, 0)
+		}
+		return nil
+	case tea.KeyPressMsg:
+		return b.key(msg)
+	}
+	switch {
+	case b.form != nil:
+		return b.form.update(msg)
+	case b.prompt != nil:
+		return b.prompt.update(msg)
+	}
+	return nil
+}
+
+// saved shows the outcome of a change; a refused form stays open with the
+// reason, so nothing typed is lost.
+func (b *tasksTab) saved(msg taskSavedMsg) tea.Cmd {
+	if msg.err != nil {
+		if b.form != nil && b.form.saving {
+			b.form.setError(b.s.text.errText(msg.err))
+			return nil
+		}
+		b.s.notify(msg.action, b.s.text.errText(msg.err), true, 0)
+		return nil
+	}
+	if b.form != nil && b.form.saving {
+		b.form = nil
+	}
+	b.cursorID = msg.task.ID
+	b.s.notify(msg.action, msg.note, false, msg.upTo)
+	return b.Reload()
+}
+
+// shown is the tasks the current view lists, in the order it lists them,
+// with the heading each one starts (empty when it continues a group).
+func (b *tasksTab) shown() (ts []crisis.Task, headings []string) {
+	me := b.s.me.Name
+	switch b.view {
+	case viewMine:
+		for _, t := range b.tasks {
+			if t.Assignee == me {
+				ts = append(ts, t)
+			}
+		}
+		return ts, make([]string, len(ts))
+	case viewByAssignee:
+		// Groups by name, nobody's last; the service's order inside each.
+		names := map[string]bool{}
+		var order []string
+		for _, t := range b.tasks {
+			if t.Assignee != "" && !names[t.Assignee] {
+				names[t.Assignee] = true
+				order = append(order, t.Assignee)
+			}
+		}
+		slices.Sort(order)
+		order = append(order, "")
+		for _, name := range order {
+			first := true
+			for _, t := range b.tasks {
+				if t.Assignee != name {
+					continue
+				}
+				h := ""
+				if first {
+					h = crisis.SanitizeLine(name)
+					if name == "" {
+						h = b.tx.Nobody
+					}
+				}
+				ts, headings, first = append(ts, t), append(headings, h), false
+			}
+		}
+		return ts, headings
+	case viewByStatus:
+		for _, st := range crisis.TaskStatuses {
+			first := true
+			for _, t := range b.tasks {
+				if t.Status != st {
+					continue
+				}
+				h := ""
+				if first {
+					h = b.tx.status(st)
+				}
+				ts, headings, first = append(ts, t), append(headings, h), false
+			}
+		}
+		return ts, headings
+	}
+	return b.tasks, make([]string, len(b.tasks))
+}
+
+// cursor is the index of the selected task in ts (the first when the
+// selected one is not listed).
+func (b *tasksTab) cursor(ts []crisis.Task) int {
+	for i, t := range ts {
+		if t.ID == b.cursorID {
+			return i
+		}
+	}
+	return 0
+}
+
+// selected is the task keys act on: the open one, or the one under the
+// cursor.
+func (b *tasksTab) selected() (crisis.Task, bool) {
+	if b.openID != 0 {
+		for _, t := range b.tasks {
+			if t.ID == b.openID {
+				return t, true
+			}
+		}
+		return crisis.Task{}, false
+	}
+	ts, _ := b.shown()
+	if len(ts) == 0 {
+		return crisis.Task{}, false
+	}
+	return ts[b.cursor(ts)], true
+}
+
+func (b *tasksTab) move(delta int) {
+	ts, _ := b.shown()
+	if len(ts) == 0 {
+		return
+	}
+	i := min(max(b.cursor(ts)+delta, 0), len(ts)-1)
+	b.cursorID = ts[i].ID
+}
+
+func (b *tasksTab) key(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case b.form != nil:
+		return b.formKey(msg)
+	case b.picker != nil:
+		return b.pickerKey(msg)
+	case b.prompt != nil:
+		return b.promptKey(msg)
+	}
+	k, tk := b.s.keys, b.keys
+	writer := b.s.me.Role.Allowed(crisis.ActWriteTask)
+	switch {
+	case key.Matches(msg, k.Up) && b.openID == 0:
+		b.move(-1)
+	case key.Matches(msg, k.Down) && b.openID == 0:
+		b.move(1)
+	case key.Matches(msg, k.PageUp) && b.openID == 0:
+		b.move(-max(b.height-2, 1))
+	case key.Matches(msg, k.PageDown) && b.openID == 0:
+		b.move(max(b.height-2, 1))
+	case key.Matches(msg, k.Home) && b.openID == 0:
+		b.move(-len(b.tasks))
+	case key.Matches(msg, k.End) && b.openID == 0:
+		b.move(len(b.tasks))
+	case key.Matches(msg, tk.Back):
+		b.openID = 0
+	case key.Matches(msg, tk.Open):
+		return b.open()
+	case key.Matches(msg, tk.View) && b.openID == 0:
+		b.view = (b.view + 1) % viewCount
+		b.top = 0
+	case key.Matches(msg, tk.ViewBack) && b.openID == 0:
+		b.view = (b.view + viewCount - 1) % viewCount
+		b.top = 0
+	case key.Matches(msg, tk.New):
+		if !writer {
+			return refuseCmd(b.s, crisis.ActWriteTask)
+		}
+		b.form = newTaskForm(b.s, nil, b.assigneeChoices(), b.width, b.height)
+		return b.form.focusCmd()
+	case key.Matches(msg, tk.Edit), key.Matches(msg, tk.Assign), key.Matches(msg, tk.Take),
+		key.Matches(msg, tk.Status), key.Matches(msg, tk.Due):
+		if !writer {
+			return refuseCmd(b.s, crisis.ActWriteTask)
+		}
+		t, ok := b.selected()
+		if !ok {
+			return nil
+		}
+		return b.act(msg, t)
+	}
+	return nil
+}
+
+// act starts the change a key asks for on task t.
+func (b *tasksTab) act(msg tea.KeyPressMsg, t crisis.Task) tea.Cmd {
+	tk := b.keys
+	switch {
+	case key.Matches(msg, tk.Edit):
+		b.form = newTaskForm(b.s, &t, nil, b.width, b.height)
+		return b.form.focusCmd()
+	case key.Matches(msg, tk.Assign):
+		if !b.s.me.Role.Allowed(crisis.ActAssignTask) {
+			return refuseCmd(b.s, crisis.ActAssignTask)
+		}
+		b.picker = newAssigneePicker(t, b.assignees)
+	case key.Matches(msg, tk.Take):
+		if t.Assignee == b.s.me.Name {
+			b.s.notify(b.s.action(), fmt.Sprintf(b.tx.TakenAlready, t.ID), false, 0)
+			return nil
+		}
+		return b.assign(t.ID, b.s.me.Name)
+	case key.Matches(msg, tk.Status):
+		b.picker = newStatusPicker(t)
+	case key.Matches(msg, tk.Due):
+		b.prompt = newTaskPrompt(b.s, promptDue, t, b.width)
+		return b.prompt.focus()
+	}
+	return nil
+}
+
+// assigneeChoices are the names the new-task form offers: everyone a lead
+// may give a task to; for a responder, only themselves.
+func (b *tasksTab) assigneeChoices() []string {
+	if b.s.me.Role.Allowed(crisis.ActAssignTask) {
+		return b.assignees
+	}
+	if b.s.me.Role.Allowed(crisis.ActWriteTask) {
+		return []string{b.s.me.Name}
+	}
+	return nil
+}
+
+// open shows the selected task in full; for its assignee that is what
+// clears the header's flag.
+func (b *tasksTab) open() tea.Cmd {
+	t, ok := b.selected()
+	if !ok {
+		return nil
+	}
+	b.openID = t.ID
+	if !t.NewFor(b.s.me.Name) {
+		return nil
+	}
+	svc, me, id := b.s.svc, b.s.me, t.ID
+	return func() tea.Msg {
+		t, err := svc.OpenTask(me, id)
+		return taskOpenedMsg{task: t, err: err}
+	}
+}
+
+func (b *tasksTab) assign(id uint64, name string) tea.Cmd {
+	svc, me, action, tx := b.s.svc, b.s.me, b.s.action(), b.tx
+	return func() tea.Msg {
+		t, err := svc.AssignTask(me, id, name)
+		note := fmt.Sprintf(tx.Assigned, id, name)
+		if name == "" {
+			note = fmt.Sprintf(tx.Unassigned, id)
+		}
+		return savedMsg(svc, action, t, note, err)
+	}
+}
+
+func (b *tasksTab) setStatus(id uint64, st crisis.TaskStatus, reason string) tea.Cmd {
+	svc, me, action, tx := b.s.svc, b.s.me, b.s.action(), b.tx
+	return func() tea.Msg {
+		t, err := svc.SetTaskStatus(me, id, st, reason)
+		return savedMsg(svc, action, t, fmt.Sprintf(tx.StatusSet, id, tx.status(st)), err)
+	}
+}
+
+func (b *tasksTab) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := b.s.keys
+	p := b.picker
+	switch {
+	case key.Matches(msg, k.ForceQuit):
+		return tea.Quit
+	case key.Matches(msg, k.Close):
+		b.picker = nil
+	case key.Matches(msg, k.PickUp):
+		p.move(-1)
+	case key.Matches(msg, k.PickDown):
+		p.move(1)
+	case key.Matches(msg, k.Choose):
+		b.picker = nil
+		if p.isCurrent() {
+			return nil
+		}
+		if p.kind == pickAssignee {
+			return b.assign(p.task.ID, p.names[p.cursor])
+		}
+		st := crisis.TaskStatuses[p.cursor]
+		if st == crisis.TaskBlocked {
+			// Blocked needs a reason: ask for it before saving anything.
+			b.prompt = newTaskPrompt(b.s, promptReason, p.task, b.width)
+			return b.prompt.focus()
+		}
+		return b.setStatus(p.task.ID, st, "")
+	}
+	return nil
+}
+
+func (b *tasksTab) promptKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := b.s.keys
+	p := b.prompt
+	switch {
+	case key.Matches(msg, k.ForceQuit):
+		return tea.Quit
+	case key.Matches(msg, k.ClearSearch): // esc
+		b.prompt = nil
+		return nil
+	case key.Matches(msg, k.Apply): // enter
+		b.prompt = nil
+		value := p.input.Value()
+		if p.kind == promptReason {
+			return b.setStatus(p.task.ID, crisis.TaskBlocked, value)
+		}
+		svc, me, action, tx, id := b.s.svc, b.s.me, b.s.action(), b.tx, p.task.ID
+		return func() tea.Msg {
+			t, err := svc.UpdateTask(me, id, crisis.TaskChange{Due: &value})
+			return savedMsg(svc, action, t, fmt.Sprintf(tx.Saved, id), err)
+		}
+	}
+	return p.update(msg)
+}
+
+func (b *tasksTab) formKey(msg tea.KeyPressMsg) tea.Cmd {
+	act, cmd := b.form.key(msg)
+	switch act {
+	case formSave:
+		return b.saveForm()
+	case formCancel:
+		b.form = nil
+	case formQuit:
+		return tea.Quit
+	}
+	return cmd
+}
+
+// saveForm sends the form: a new task, or the fields an edit changed.
+func (b *tasksTab) saveForm() tea.Cmd {
+	f := b.form
+	svc, me, action, tx := b.s.svc, b.s.me, b.s.action(), b.tx
+	if f.orig == nil {
+		d := f.draft()
+		f.startSaving()
+		return func() tea.Msg {
+			t, err := svc.AddTask(me, d)
+			return savedMsg(svc, action, t, fmt.Sprintf(tx.Added, t.ID), err)
+		}
+	}
+	c, id := f.change(), f.orig.ID
+	if c.Empty() {
+		b.form = nil // nothing changed: nothing to log
+		return nil
+	}
+	f.startSaving()
+	return func() tea.Msg {
+		t, err := svc.UpdateTask(me, id, c)
+		return savedMsg(svc, action, t, fmt.Sprintf(tx.Saved, id), err)
+	}
+}
+
+func (b *tasksTab) View() string {
+	switch {
+	case b.form != nil:
+		return b.form.view()
+	case b.picker != nil:
+		return fitHeight(b.picker.view(b.s, b.height), b.height)
+	}
+	var body []string
+	if t, ok := b.selected(); ok && b.openID != 0 {
+		body = b.detailLines(t)
+	} else {
+		body = append([]string{b.viewLine()}, b.listLines(b.height-1)...)
+	}
+	h := b.height
+	if b.prompt != nil {
+		h--
+	}
+	out := fitHeight(strings.Join(body, "\n"), h)
+	if b.prompt != nil {
+		out += "\n" + b.prompt.view()
+	}
+	return out
+}
+
+// viewLine says which view is shown and counts what matters: open, late
+// and blocked tasks.
+func (b *tasksTab) viewLine() string {
+	sty, tx := b.s.st, b.tx
+	names := [viewCount]string{tx.ViewAll, tx.ViewMine, tx.ViewByAssignee, tx.ViewByStatus}
+	name := sty.filter.Render(names[b.view])
+	if b.view != viewAll {
+		name = sty.filterActive.Render(names[b.view])
+	}
+	ts, _ := b.shown()
+	now := b.s.svc.Now()
+	open, late, blocked := 0, 0, 0
+	for _, t := range ts {
+		if !t.Status.Closed() {
+			open++
+		}
+		if t.Overdue(now) > 0 {
+			late++
+		}
+		if t.Status == crisis.TaskBlocked {
+			blocked++
+		}
+	}
+	count := fmt.Sprintf(tx.Count, len(ts))
+	if len(ts) == 1 {
+		count = tx.CountOne
+	}
+	parts := []string{name, sty.filter.Render(count), sty.filter.Render(fmt.Sprintf(tx.Open, open))}
+	if late > 0 {
+		parts = append(parts, b.st.late.Render(fmt.Sprintf(tx.Late, late)))
+	}
+	if blocked > 0 {
+		parts = append(parts, b.st.blocked.Render(fmt.Sprintf(tx.Blocked, blocked)))
+	}
+	parts = append(parts, sty.filter.Render(tx.ViewHint))
+	return " " + strings.Join(parts, sty.filter.Render(" · "))
+}
+
+// listLines renders the view's tasks, scrolled so the selected one shows.
+func (b *tasksTab) listLines(h int) []string {
+	sty, tx := b.s.st, b.tx
+	if b.loadErr != nil && !b.loaded {
+		return []string{"", "  " + sty.formError.Render(fmt.Sprintf(tx.LoadFailed, b.s.text.errText(b.loadErr)))}
+	}
+	ts, headings := b.shown()
+	if len(ts) == 0 {
+		msg := tx.EmptyViewer
+		switch {
+		case b.view == viewMine && len(b.tasks) > 0:
+			msg = tx.EmptyMine
+		case b.s.me.Role.Allowed(crisis.ActWriteTask):
+			msg = tx.EmptyWriter
+		}
+		return []string{"", "  " + sty.empty.Render(msg)}
+	}
+	cur := b.cursor(ts)
+	now := b.s.svc.Now()
+	var lines []string
+	selFirst, selLast := 0, 0
+	for i, t := range ts {
+		if headings[i] != "" {
+			if len(lines) > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, " "+b.st.heading.Render(headings[i]))
+		}
+		if i == cur {
+			selFirst = len(lines)
+		}
+		lines = append(lines, b.taskLines(t, i == cur, now)...)
+		if i == cur {
+			selLast = len(lines) - 1
+		}
+	}
+	// Scroll the least needed to show the selected task whole.
+	if selFirst < b.top {
+		b.top = selFirst
+	}
+	if selLast >= b.top+h {
+		b.top = selLast - h + 1
+	}
+	b.top = max(min(b.top, len(lines)-h), 0)
+	end := min(b.top+h, len(lines))
+	return lines[b.top:end]
+}
+
+// taskLines renders one task: a line of columns, and a second line with
+// the reason when it is blocked. Overdue tasks say how late they are.
+func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []string {
+	sty, tx, ts := b.s.st, b.tx, b.st
+	loc := b.s.svc.Location()
+	cell := func(s string, w int) string {
+		s = ansi.Truncate(s, w-1, "…")
+		return s + strings.Repeat(" ", max(w-lipgloss.Width(s), 0))
+	}
+	closed := t.Status.Closed()
+	style := func(st lipgloss.Style) lipgloss.Style {
+		if closed {
+			return ts.closed
+		}
+		return st
+	}
+	id := sty.id.Render(cell(fmt.Sprintf("#%d", t.ID), colID))
+	if selected {
+		id = sty.idSelected.Render(cell(fmt.Sprintf("#%d", t.ID), colID))
+	}
+	prioStyle, ok := ts.prio[t.Priority]
+	if !ok {
+		prioStyle = lipgloss.NewStyle()
+	}
+	prio := style(prioStyle).Render(cell(fmt.Sprintf("P%d", t.Priority), colPrio))
+	statusStyle := lipgloss.NewStyle()
+	if t.Status == crisis.TaskBlocked {
+		statusStyle = ts.blocked
+	}
+	status := style(statusStyle).Render(cell(tx.status(t.Status), colStatus))
+	who := tx.Nobody
+	if t.Assignee != "" {
+		who = crisis.SanitizeLine(t.Assignee)
+	}
+	assignee := style(sty.author).Render(cell(who, colAssignee))
+	due := cell("", colDue)
+	if t.Due != nil {
+		if late := t.Overdue(now); late > 0 {
+			due = ts.late.Render(cell(fmt.Sprintf(tx.LateBy, lateText(late)), colDue))
+		} else {
+			due = style(lipgloss.NewStyle()).Render(cell(t.Due.In(loc).Format(tx.DueLayout), colDue))
+		}
+	}
+	head := id + prio + status + assignee + due
+	room := max(b.width-barWidth-lipgloss.Width(head), 8)
+	title := crisis.SanitizeLine(t.Title)
+	mark := ""
+	if t.NewFor(b.s.me.Name) {
+		mark = ts.fresh.Render(strings.TrimSpace(tx.NewMark)) + " "
+		room -= lipgloss.Width(tx.NewMark)
+	}
+	lines := []string{head + mark + style(sty.text).Render(ansi.Truncate(title, max(room, 1), "…"))}
+	if t.Status == crisis.TaskBlocked {
+		indent := strings.Repeat(" ", colID+colPrio)
+		reason := fmt.Sprintf(tx.BlockedBy, crisis.SanitizeLine(t.Reason))
+		lines = append(lines, indent+ts.blocked.Render(ansi.Truncate(reason, max(b.width-barWidth-len(indent), 1), "…")))
+	}
+	bar := strings.Repeat(" ", barWidth)
+	if selected {
+		bar = sty.bar.Render("▌ ")
+	}
+	for i, l := range lines {
+		lines[i] = bar + l
+	}
+	return lines
+}
+
+// lateText is how late a task is, to the minute: 45m, 2h05, 3d 04h.
+func lateText(d time.Duration) string {
+	mins := int64(d / time.Minute)
+	switch {
+	case mins < 60:
+		return fmt.Sprintf("%dm", max(mins, 1))
+	case mins < 24*60:
+		return fmt.Sprintf("%dh%02d", mins/60, mins%60)
+	}
+	return fmt.Sprintf("%dd %02dh", mins/(24*60), (mins/60)%24)
+}
+
+// detailLines shows one task in full.
+func (b *tasksTab) detailLines(t crisis.Task) []string {
+	sty, tx, ts := b.s.st, b.tx, b.st
+	loc := b.s.svc.Location()
+	now := b.s.svc.Now()
+	field := func(label, value string) string {
+		return "  " + ts.label.Render(fmt.Sprintf("%-10s", label)) + "  " + value
+	}
+	status := tx.status(t.Status)
+	if t.Status == crisis.TaskBlocked {
+		status = ts.blocked.Render(fmt.Sprintf(tx.BlockedBy, crisis.SanitizeLine(t.Reason)))
+	}
+	who := tx.Nobody
+	if t.Assignee != "" {
+		who = crisis.SanitizeLine(t.Assignee)
+	}
+	due := tx.NoDue
+	if t.Due != nil {
+		due = t.Due.In(loc).Format(tx.LongLayout)
+		if late := t.Overdue(now); late > 0 {
+			due += "  " + ts.late.Render(fmt.Sprintf(tx.LateBy, lateText(late)))
+		}
+	}
+	phase := tx.NoPhase
+	if t.Phase > 0 && t.Phase < len(tx.PhaseNames) {
+		phase = tx.PhaseNames[t.Phase]
+	}
+	title := fmt.Sprintf(tx.TaskTitle, t.ID) + "  " + crisis.SanitizeLine(t.Title)
+	lines := []string{" " + sty.formTitle.Render(ansi.Truncate(title, max(b.width-2, 1), "…")), "",
+		field(tx.Status, status),
+		field(tx.Priority, fmt.Sprintf("P%d", t.Priority)),
+		field(tx.Assignee, who),
+		field(tx.Due, due),
+		field(tx.Phase, phase),
+		field(tx.Created, fmt.Sprintf(tx.CreatedBy, t.CreatedAt.In(loc).Format(tx.LongLayout), crisis.SanitizeLine(t.CreatedBy))),
+		field(tx.Updated, t.UpdatedAt.In(loc).Format(tx.LongLayout)),
+		"",
+		"  " + ts.label.Render(tx.Details),
+	}
+	details := crisis.Sanitize(t.Details)
+	if details == "" {
+		lines = append(lines, "  "+sty.empty.Render(tx.NoDetails))
+	}
+	if details != "" {
+		for _, l := range strings.Split(ansi.Wrap(details, max(b.width-4, 10), ""), "\n") {
+			lines = append(lines, "  "+l)
+		}
+	}
+	return lines
+}
+
+// Help lists the keys that work now.
+func (b *tasksTab) Help() helpKeys {
+	k, tk := b.s.keys, b.keys
+	switch {
+	case b.form != nil:
+		return b.form.help()
+	case b.picker != nil:
+		keys := []key.Binding{k.PickUp, tk.Choose, k.Close}
+		return helpKeys{short: keys, full: [][]key.Binding{keys}}
+	case b.prompt != nil:
+		keys := []key.Binding{k.Apply, k.Cancel}
+		return helpKeys{short: keys, full: [][]key.Binding{keys}}
+	}
+	var write []key.Binding
+	if b.s.me.Role.Allowed(crisis.ActWriteTask) {
+		if b.openID == 0 {
+			write = append(write, tk.New)
+		}
+		if b.s.me.Role.Allowed(crisis.ActAssignTask) {
+			write = append(write, tk.Assign)
+		}
+		write = append(write, tk.Take, tk.Status, tk.Due, tk.Edit)
+	}
+	if b.openID != 0 {
+		all := append([]key.Binding{tk.Back}, write...)
+		// Edit is the last of them, and the one cut at 80 columns.
+		short := all
+		if len(all) > 4 {
+			short = all[:len(all)-1]
+		}
+		return helpKeys{short: short, full: [][]key.Binding{all}}
+	}
+	// At 80 columns the one-line footer keeps the writing keys and the
+	// view; the arrows, edit and due are behind ?.
+	var short []key.Binding
+	if len(write) == 0 {
+		short = append(short, k.Move, tk.Open)
+	}
+	for _, w := range write {
+		if w.Help().Key != tk.Due.Help().Key && w.Help().Key != tk.Edit.Help().Key {
+			short = append(short, w)
+		}
+	}
+	short = append(short, tk.View)
+	return helpKeys{
+		short: short,
+		full: [][]key.Binding{
+			{k.Up, k.Down, k.PageUp, k.PageDown, tk.Open, tk.Back},
+			write,
+			{tk.View, tk.ViewBack},
+		},
+	}
+}
