@@ -40,6 +40,11 @@ const (
 	ActManageUsers Action = "manage-users"
 	ActLoadDemo    Action = "load-demo"
 	ActRename      Action = "rename"
+	// On-call: run checklists, import templates and contacts, hand over.
+	ActRunChecklist     Action = "run-checklist"
+	ActImportChecklists Action = "import-checklists"
+	ActManageContacts   Action = "manage-contacts"
+	ActHandover         Action = "handover"
 )
 
 var permissions = map[Action][]Role{
@@ -49,6 +54,11 @@ var permissions = map[Action][]Role{
 	ActManageUsers: {RoleLead},
 	ActLoadDemo:    {RoleLead},
 	ActRename:      {RoleLead},
+
+	ActRunChecklist:     {RoleLead, RoleResponder},
+	ActImportChecklists: {RoleLead},
+	ActManageContacts:   {RoleLead},
+	ActHandover:         {RoleLead, RoleResponder},
 }
 
 // Allowed reports whether a person of role r may do act.

@@ -124,6 +124,9 @@ type Status struct {
 	Crisis  Crisis
 	Entries uint64
 	Online  []Presence
+
+	// Handovers not yet acknowledged, newest first.
+	PendingHandovers []Handover
 }
 
 // Status reads the crisis and who is connected.
@@ -134,7 +137,10 @@ func (s *Service) Status() (Status, error) {
 		if st.Crisis, err = crisisOf(tx, time.Time{}); err != nil {
 			return err
 		}
-		st.Entries, err = tx.LastEntryID()
+		if st.Entries, err = tx.LastEntryID(); err != nil {
+			return err
+		}
+		st.PendingHandovers, err = pendingHandovers(tx)
 		return err
 	})
 	st.Online = s.Online()

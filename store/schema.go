@@ -20,8 +20,17 @@ var (
 	bucketKeys = []byte("keys")
 	// bucketAudit: sequence -> AuditRecord (JSON).
 	bucketAudit = []byte("audit")
+	// bucketTemplates: imported checklist template name -> ChecklistTemplate.
+	bucketTemplates = []byte("checklist_templates")
+	// bucketRuns: run id -> ChecklistRun.
+	bucketRuns = []byte("checklist_runs")
+	// bucketContacts: crisis.ContactKey(name) -> Contact.
+	bucketContacts = []byte("contacts")
+	// bucketHandovers: handover id -> Handover.
+	bucketHandovers = []byte("handovers")
 
-	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit}
+	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit,
+		bucketTemplates, bucketRuns, bucketContacts, bucketHandovers}
 
 	keySchema = []byte("schema")
 	keyCrisis = []byte("crisis")
