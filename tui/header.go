@@ -40,7 +40,10 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 	// Line 2: 3 online: ann, bob +1 ........ me: ann (lead)
 	me := sty.me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.me.Name), t.role(s.me.Role)))
 	line2 := spread(onlineText(t, st.Online, width-lipgloss.Width(me)-2), me, width)
-	return line1 + "\n" + line2
+
+	// Line 3: flags that call for someone's attention.
+	line3 := spread("", handoverFlag(s, st, width), width)
+	return line1 + "\n" + line2 + "\n" + line3
 }
 
 // spread puts left and right at the two ends of a line of the given width.

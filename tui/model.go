@@ -30,7 +30,7 @@ type Options struct {
 // the layout.
 const (
 	defaultWidth, defaultHeight = 80, 24
-	headerHeight                = 2
+	headerHeight                = 3
 	tabsHeight                  = 1
 	statusHeight                = 1
 )
@@ -126,6 +126,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	m.help.Styles = s.st.help
 	m.tabs = []tab{
 		{number: 1, title: text.TabTimeline, model: newTimeline(s)},
+		{number: 4, title: text.OnCall.Tab, model: newOnCall(s)},
 	}
 	m.status, m.statusErr = svc.Status()
 	m.now = svc.Now()
@@ -347,12 +348,13 @@ func (m *model) helpKeys() helpKeys {
 	if m.s.me.Role.Allowed(crisis.ActSetStage) {
 		shell = append(shell, k.Stage)
 	}
+	// The tab keys are in the full help only: the tabs line shows the
+	// numbers, and the short line must keep "? help" and "q quit" at 80.
+	h.short = append(h.short, append(append([]key.Binding{}, shell...), help, k.Quit)...)
 	if len(m.tabs) > 1 {
 		shell = append(shell, k.JumpTab, k.NextTab, k.PrevTab)
 	}
-	shell = append(shell, help, k.Quit)
-	h.short = append(h.short, shell...)
-	h.full = append(h.full, shell)
+	h.full = append(h.full, append(shell, help, k.Quit))
 	return h
 }
 

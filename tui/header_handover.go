@@ -1,0 +1,27 @@
+package tui
+
+import (
+	"fmt"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+)
+
+// handoverFlag is the right end of the header's third line: a shift
+// handover that the incoming person has not acknowledged yet, so nobody
+// takes over without reading it. Empty when there is none.
+func handoverFlag(s *session, st crisis.Status, width int) string {
+	pending := st.PendingHandovers
+	if len(pending) == 0 {
+		return ""
+	}
+	t := &s.text.OnCall
+	text := fmt.Sprintf(t.HeaderPending, pending[0].ID, crisis.SanitizeLine(pending[0].By))
+	if len(pending) > 1 {
+		text = fmt.Sprintf(t.HeaderPendingMany, len(pending))
+	}
+	text = ansi.Truncate(text, max(width/2, 10), "…")
+	return lipgloss.NewStyle().Foreground(newPalette().warn).Bold(true).Render(text)
+}
