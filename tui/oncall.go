@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"cellule/crisis"
 )
@@ -95,7 +96,7 @@ func newOnCall(s *session) *onCall {
 
 func (o *onCall) SetSize(width, height int) {
 	o.width, o.height = width, height
-	o.search.SetWidth(max(width-len(o.t.SearchPrompt)-4, 10))
+	o.search.SetWidth(max(width-lipgloss.Width(o.t.SearchPrompt)-26, 10))
 	if o.form != nil {
 		o.form.setSize(width, height)
 	}
@@ -547,31 +548,38 @@ func (o *onCall) Help() helpKeys {
 	case o.prompt != nil:
 		return one(k.Choose, k.Cancel)
 	case o.picker != nil:
-		return one(k.Move, k.Choose, k.Cancel)
+		return one(k.MoveList, k.Choose, k.Cancel)
 	case o.confirm != 0:
 		return one(k.Yes, k.No)
 	case o.searching:
-		return one(k.Move, k.Choose, k.Cancel)
+		return one(k.MoveList, k.SearchDone, k.SearchClear)
 	}
 	role := o.s.me.Role
 	sections := []key.Binding{k.Checklists, k.Directory, k.Handover}
 	var own []key.Binding
 	switch o.section {
 	case secChecklists:
-		own = []key.Binding{k.Move, k.Runs}
+		if _, ok := o.selectedRun(); ok {
+			own = []key.Binding{k.Move, k.Runs}
+			if role.Allowed(crisis.ActRunChecklist) {
+				own = append(own, k.Tick, k.Untick)
+			}
+		}
 		if role.Allowed(crisis.ActRunChecklist) {
-			own = append(own, k.Tick, k.Untick, k.Start)
+			own = append(own, k.Start)
 		}
 	case secDirectory:
-		own = []key.Binding{k.Move, k.Search}
+		own = []key.Binding{k.MoveList, k.Search}
 		if role.Allowed(crisis.ActManageContacts) {
 			own = append(own, k.Duty)
 		}
 	case secHandover:
-		own = []key.Binding{k.Move}
+		own = []key.Binding{k.MoveList}
 		if role.Allowed(crisis.ActHandover) {
 			own = append(own, k.Write, k.Ack)
 		}
 	}
-	return helpKeys{short: append(own, sections...), full: [][]key.Binding{own, sections}}
+	// The sections line shows their keys; the short line keeps to the
+	// section's own.
+	return helpKeys{short: own, full: [][]key.Binding{own, sections}}
 }

@@ -9,7 +9,8 @@ type onCallKeys struct {
 
 	Up, Down, Move, PrevRun, NextRun, Runs, Tick, Untick, Start key.Binding
 
-	Search, Duty key.Binding
+	// MoveList stands for Up and Down in lists other than the steps.
+	MoveList, Search, Duty, SearchDone, SearchClear key.Binding
 
 	Write, Ack key.Binding
 
@@ -36,8 +37,11 @@ func newOnCallKeys(h OnCallHelp) *onCallKeys {
 		Untick:  b([]string{"u"}, "u", h.Untick),
 		Start:   b([]string{"n"}, "n", h.Start),
 
-		Search: b([]string{"/"}, "/", h.Search),
-		Duty:   b([]string{"o"}, "o", h.Duty),
+		MoveList:    b([]string{"up", "down"}, "↑/↓", h.Move),
+		Search:      b([]string{"/"}, "/", h.Search),
+		SearchDone:  b([]string{"enter"}, "enter", h.SearchDone),
+		SearchClear: b([]string{"esc"}, "esc", h.SearchClear),
+		Duty:        b([]string{"o"}, "o", h.Duty),
 
 		Write: b([]string{"w"}, "w", h.Write),
 		Ack:   b([]string{"a"}, "a", h.Ack),

@@ -235,9 +235,14 @@ func (o *onCall) contactText(ref string) string {
 	if !ok {
 		return fmt.Sprintf(o.t.NotInDir, crisis.SanitizeLine(ref))
 	}
-	s := fmt.Sprintf("%s (%s) %s", c.Name, ref, c.Phone)
+	// The numbers first: on a narrow screen the name is what gets cut.
+	s := c.Phone
 	if c.BackupPhone != "" {
 		s += " · " + fmt.Sprintf(o.t.Backup, c.BackupPhone)
+	}
+	s += " — " + c.Name
+	if !c.Refers(ref) || crisis.ContactKey(ref) != crisis.ContactKey(c.Name) {
+		s += " (" + ref + ")"
 	}
 	return crisis.SanitizeLine(s)
 }

@@ -18,33 +18,30 @@ type OnCallText struct {
 	HeaderPendingMany string // "%d handovers not acknowledged"
 
 	// Checklists.
-	NoRuns        string
-	NoRunsViewer  string
-	RunLine       string // "#%d %s" (id, name)
-	RunStarted    string // "started %s by %s" (time, who)
-	Progress      string // "%d/%d" (done, total)
-	NextStep      string // "next: %d %s" (number, text)
-	Complete      string
-	DoneBy        string // "— %s %s" (who, when)
-	UndoneBy      string // "un-ticked by %s: %s" (who, reason)
-	Call          string // "☎ %s" (contact line)
-	NotInDir      string // "%s (not in the directory)"
-	Backup        string // "backup %s"
-	MoreRuns      string // "%d more runs (←/→)"
-	TimeLayout    string
-	Ticked        string // "Step %d ticked (#%d)" (step, entry)
-	Unticked      string // "Step %d un-ticked (#%d)"
-	Started       string // "Run #%d started: %s" (id, title)
-	LoadFailed    string // "Cannot read the on-call data: %s"
-	PickerTitle   string
-	PickerSteps   string // "%d steps"
-	LabelPrompt   string // "Label for this run of %s (optional): " (title)
-	LabelHint     string
-	ReasonPrompt  string // "Why un-tick step %d? " (number)
-	ReasonHint    string
-	PromptKeys    string
-	StepsTitle    string // "%d steps" of a template in the picker
-	TemplateShort string // "%s · %s" (short name, title)
+	NoRuns       string
+	NoRunsViewer string
+	RunLine      string // "#%d %s" (id, name)
+	RunStarted   string // "started %s by %s" (time, who)
+	Progress     string // "%d/%d" (done, total)
+	NextStep     string // "next: %d %s" (number, text)
+	Complete     string
+	DoneBy       string // "— %s %s" (who, when)
+	UndoneBy     string // "un-ticked by %s: %s" (who, reason)
+	Call         string // "☎ %s" (contact line)
+	NotInDir     string // "%s (not in the directory)"
+	Backup       string // "backup %s"
+	TimeLayout   string
+	Ticked       string // "Step %d ticked (#%d)" (step, entry)
+	Unticked     string // "Step %d un-ticked (#%d)"
+	Started      string // "Run #%d started: %s" (id, title)
+	LoadFailed   string // "Cannot read the on-call data: %s"
+	PickerTitle  string
+	PickerSteps  string // "%d steps"
+	LabelPrompt  string // "Label for this run of %s (optional): " (title)
+	LabelHint    string
+	ReasonPrompt string // "Why un-tick step %d? " (number)
+	ReasonHint   string
+	PromptKeys   string
 
 	// Directory.
 	SearchPrompt string
@@ -88,7 +85,7 @@ type OnCallText struct {
 type OnCallHelp struct {
 	Step, Run, Tick, Untick, Start, Checklists, Directory, Handover string
 	Search, Duty, Write, Ack, Move, Choose, Cancel, Submit, Fields  string
-	Save                                                            string
+	Save, SearchDone, SearchClear                                   string
 }
 
 var onCallEnglish = OnCallText{
@@ -103,33 +100,30 @@ var onCallEnglish = OnCallText{
 	HeaderPending:     "⚑ Handover #%d from %s not acknowledged",
 	HeaderPendingMany: "⚑ %d handovers not acknowledged",
 
-	NoRuns:        "No checklist is running. Press n to start one (hno: out-of-hours on-call).",
-	NoRunsViewer:  "No checklist is running.",
-	RunLine:       "#%d %s",
-	RunStarted:    "started %s by %s",
-	Progress:      "%d/%d",
-	NextStep:      "next: %d %s",
-	Complete:      "complete",
-	DoneBy:        "— %s %s",
-	UndoneBy:      "un-ticked by %s: %s",
-	Call:          "☎ %s",
-	NotInDir:      "%s (not in the directory)",
-	Backup:        "backup %s",
-	MoreRuns:      "%d runs",
-	TimeLayout:    "01-02 15:04",
-	Ticked:        "Step %d ticked (#%d)",
-	Unticked:      "Step %d un-ticked (#%d)",
-	Started:       "Run #%d started: %s",
-	LoadFailed:    "Cannot read the on-call data: %s",
-	PickerTitle:   "Start a checklist:",
-	PickerSteps:   "%d steps",
-	LabelPrompt:   "Label (optional): ",
-	LabelHint:     "night of 12 September",
-	ReasonPrompt:  "Why un-tick step %d? ",
-	ReasonHint:    "the reason goes to the logbook",
-	PromptKeys:    "enter: confirm · esc: cancel",
-	StepsTitle:    "%d steps",
-	TemplateShort: "%s · %s",
+	NoRuns:       "No checklist is running. Press n to start one (hno: out-of-hours on-call).",
+	NoRunsViewer: "No checklist is running.",
+	RunLine:      "#%d %s",
+	RunStarted:   "started %s by %s",
+	Progress:     "%d/%d",
+	NextStep:     "next: %d %s",
+	Complete:     "complete",
+	DoneBy:       "— %s %s",
+	UndoneBy:     "un-ticked by %s: %s",
+	Call:         "☎ %s",
+	NotInDir:     "%s (not in the directory)",
+	Backup:       "backup %s",
+	TimeLayout:   "01-02 15:04",
+	Ticked:       "Step %d ticked (#%d)",
+	Unticked:     "Step %d un-ticked (#%d)",
+	Started:      "Run #%d started: %s",
+	LoadFailed:   "Cannot read the on-call data: %s",
+	PickerTitle:  "Start a checklist:",
+	PickerSteps:  "%d steps",
+	LabelPrompt:  "Label (optional): ",
+	LabelHint:    "night of 12 September",
+	ReasonPrompt: "Why un-tick step %d? ",
+	ReasonHint:   "the reason goes to the logbook",
+	PromptKeys:   "enter: confirm · esc: cancel",
 
 	SearchPrompt: "Search: ",
 	SearchHint:   "name, role, organisation, number…",
@@ -169,6 +163,6 @@ var onCallEnglish = OnCallText{
 		Checklists: "checklists", Directory: "directory", Handover: "handover",
 		Search: "search", Duty: "on duty", Write: "write", Ack: "acknowledge",
 		Move: "move", Choose: "choose", Cancel: "cancel", Submit: "confirm",
-		Fields: "next field", Save: "save",
+		Fields: "next field", Save: "save", SearchDone: "done", SearchClear: "clear",
 	},
 }
