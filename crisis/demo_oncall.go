@@ -32,6 +32,7 @@ var demoRuns = []struct {
 		{4, "2022-09-12 20:50", demoDSI}, {12, "2022-09-12 20:55", demoDSI}, {5, "2022-09-12 22:15", demoDSI},
 		{6, "2022-09-12 22:45", demoCERT}, {7, "2022-09-12 23:00", demoDSI}, {8, "2022-09-13 00:40", demoDSI},
 		{9, "2022-09-13 00:40", demoDSI}, {10, "2022-09-13 10:00", demoProvider}, {11, "2022-09-13 11:30", demoDSI},
+		{13, "2022-09-13 11:45", demoDSI},
 	}},
 	{label: "night of 13 September", started: "2022-09-13 20:00", by: demoDSI, ticks: []demoTick{
 		{1, "2022-09-13 20:05", demoDSI}, {2, "2022-09-13 20:10", demoDSI}, {3, "2022-09-13 20:15", demoDSI},

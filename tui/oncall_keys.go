@@ -33,9 +33,10 @@ func newOnCallKeys(h OnCallHelp) *onCallKeys {
 		PrevRun: b([]string{"left", "["}, "←", h.Run),
 		NextRun: b([]string{"right", "]"}, "→", h.Run),
 		Runs:    b([]string{"left", "right"}, "←/→", h.Run),
-		Tick:    b([]string{"x", "space", "enter"}, "x", h.Tick),
-		Untick:  b([]string{"u"}, "u", h.Untick),
-		Start:   b([]string{"n"}, "n", h.Start),
+		// Not enter: a stray Enter at 3 a.m. must not tick a step.
+		Tick:   b([]string{"x", "space"}, "x", h.Tick),
+		Untick: b([]string{"u"}, "u", h.Untick),
+		Start:  b([]string{"n"}, "n", h.Start),
 
 		MoveList:    b([]string{"up", "down"}, "↑/↓", h.Move),
 		Search:      b([]string{"/"}, "/", h.Search),

@@ -117,7 +117,7 @@ func TestTickAndUntickFromTheConsole(t *testing.T) {
 	wait("1/13 · next: 2")
 	press(tm, "x") // ticks step 2, the next one
 	wait("Step 2 ticked (#")
-	wait("[x]  2. Call the on-call administrator — bob")
+	wait("[x]  2. Call the on-call administrator — 09-12 04:12 bob")
 	// The cursor moved to the new next step: un-ticking there does nothing,
 	// so go back up to step 2.
 	press(tm, "up")

@@ -201,7 +201,8 @@ func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []stri
 	}
 	line := bar + mark + box + " " + num + " " + text
 	if st.Done() {
-		line += " " + sty.recorded.Render(fmt.Sprintf(t.DoneBy, crisis.SanitizeLine(st.DoneBy), o.when(st.DoneAt.In(loc))))
+		// The time first: on a narrow screen the name is what gets cut.
+		line += " " + sty.recorded.Render(fmt.Sprintf(t.DoneBy, o.when(st.DoneAt.In(loc)), crisis.SanitizeLine(st.DoneBy)))
 	}
 	if !selected {
 		return []string{cut(line, o.width)}
@@ -241,7 +242,7 @@ func (o *onCall) contactText(ref string) string {
 		s += " · " + fmt.Sprintf(o.t.Backup, c.BackupPhone)
 	}
 	s += " — " + c.Name
-	if !c.Refers(ref) || crisis.ContactKey(ref) != crisis.ContactKey(c.Name) {
+	if crisis.ContactKey(ref) != crisis.ContactKey(c.Name) {
 		s += " (" + ref + ")"
 	}
 	return crisis.SanitizeLine(s)

@@ -25,7 +25,7 @@ type OnCallText struct {
 	Progress     string // "%d/%d" (done, total)
 	NextStep     string // "next: %d %s" (number, text)
 	Complete     string
-	DoneBy       string // "— %s %s" (who, when)
+	DoneBy       string // "— %s %s" (when, who)
 	UndoneBy     string // "un-ticked by %s: %s" (who, reason)
 	Call         string // "☎ %s" (contact line)
 	NotInDir     string // "%s (not in the directory)"
