@@ -395,3 +395,15 @@ func TestParsersTakeGarbage(t *testing.T) {
 		_ = crisis.ParseContactsCSV([]byte(in))
 	}
 }
+
+// Codes that reach the parsers' errors through variables, which the
+// catalogue test's pattern cannot see.
+func TestIndirectCodesHaveEnglish(t *testing.T) {
+	for _, code := range []string{"checklist.step-outside", "checklist.detail-outside", "checklist.line-unreadable", "checklist.yaml-list",
+		"checklist.title-long", "checklist.step-long", "checklist.contact-long", "checklist.label-long", "checklist.reason-long",
+		"contact.field-long", "contact.phone-long"} {
+		if _, ok := crisis.English[code]; !ok {
+			t.Errorf("code %q has no English sentence", code)
+		}
+	}
+}
