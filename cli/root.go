@@ -135,6 +135,7 @@ func newRoot(env *Env) *cobra.Command {
 		userCmd(env, &dataDir),
 		recoveryCmd(env, &dataDir),
 		taskCmd(env, &dataDir),
+		checklistCmd(env, &dataDir), contactsCmd(env, &dataDir), handoverCmd(env, &dataDir),
 	)
 	return root
 }
@@ -171,10 +172,14 @@ func withService(env *Env, dataDir *string, fn func(cmd *cobra.Command, args []s
 // so the words are quoted for the server, then the whole for the local shell.
 func sshEquivalent(cmd *cobra.Command) string {
 	words := []string{strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")}
-	for _, a := range cmd.Flags().Args() {
+	redirect := ""
+	for i, a := range cmd.Flags().Args() {
+		if i == 0 && cmd.Annotations[annotFileOnStdin] != "" {
+			redirect = " < " + shellWord(a) // an imported file goes on stdin
+			continue
+		}
 		words = append(words, serverWord(a))
 	}
-	redirect := ""
 	cmd.Flags().Visit(func(f *pflag.Flag) {
 		switch f.Name {
 		case "data":
@@ -190,6 +195,10 @@ func sshEquivalent(cmd *cobra.Command) string {
 	}
 	return crisis.SanitizeLine(line + redirect)
 }
+
+// annotFileOnStdin marks a command whose FILE argument is sent on standard
+// input over SSH.
+const annotFileOnStdin = "file-on-stdin"
 
 // ErrServerRunning is what Env.Service returns when a running server holds
 // the database.

@@ -176,6 +176,9 @@ func (s *Service) LoadDemo(a Actor) error {
 		if err := tx.PutCrisis(c); err != nil {
 			return nil, err
 		}
+		if recs, err = demoOnCall(tx, recs); err != nil {
+			return nil, err
+		}
 		load := crisisRecord("demo.load", fmt.Sprintf("loaded the Cahors 2022 demo: %d entries", len(demoScenario)), c)
 		return demoRecovery(tx, append([]AuditRecord{load}, recs...))
 	})

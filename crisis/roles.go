@@ -49,6 +49,11 @@ const (
 	// takes one for oneself; ActAssignTask gives a task to someone else.
 	ActWriteTask  Action = "write-task"
 	ActAssignTask Action = "assign-task"
+	// On-call: run checklists, import templates and contacts, hand over.
+	ActRunChecklist     Action = "run-checklist"
+	ActImportChecklists Action = "import-checklists"
+	ActManageContacts   Action = "manage-contacts"
+	ActHandover         Action = "handover"
 )
 
 var permissions = map[Action][]Role{
@@ -65,6 +70,10 @@ var permissions = map[Action][]Role{
 	ActEditRecoveryPlan: {RoleLead},
 	ActWriteTask:        {RoleLead, RoleResponder},
 	ActAssignTask:       {RoleLead},
+	ActRunChecklist:     {RoleLead, RoleResponder},
+	ActImportChecklists: {RoleLead},
+	ActManageContacts:   {RoleLead},
+	ActHandover:         {RoleLead, RoleResponder},
 }
 
 // Allowed reports whether a person of role r may do act.

@@ -128,6 +128,9 @@ type Status struct {
 	Recovery []PhaseProgress
 	// NewTasks counts, by assignee, the tasks they have not opened yet.
 	NewTasks map[string]int
+
+	// Handovers not yet acknowledged, newest first.
+	PendingHandovers []Handover
 }
 
 // Status reads the crisis and who is connected.
@@ -147,6 +150,10 @@ func (s *Service) Status() (Status, error) {
 			return err
 		}
 		st.NewTasks, err = tx.UnseenTasks()
+		if err != nil {
+			return err
+		}
+		st.PendingHandovers, err = pendingHandovers(tx)
 		return err
 	})
 	st.Online = s.Online()

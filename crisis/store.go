@@ -44,6 +44,15 @@ type ReadTx interface {
 	// UnseenTasks counts, by assignee, the tasks given to them that they
 	// have not opened yet (an index: it does not read the tasks).
 	UnseenTasks() (map[string]int, error)
+
+	// On-call: imported checklist templates (by name), checklist runs (by
+	// id), the contacts directory (by ContactKey) and handovers (by id).
+	ChecklistTemplates() ([]ChecklistTemplate, error)
+	ChecklistRun(id uint64) (ChecklistRun, bool, error)
+	ChecklistRuns() ([]ChecklistRun, error)
+	Contacts() ([]Contact, error)
+	Handover(id uint64) (Handover, bool, error)
+	Handovers() ([]Handover, error)
 }
 
 // WriteTx changes within one transaction; nothing is visible to others or
@@ -67,6 +76,19 @@ type WriteTx interface {
 	// a stored task. Both keep the UnseenTasks index in step.
 	AppendTask(t Task) (Task, error)
 	PutTask(t Task) error
+
+	// PutChecklistTemplate creates or replaces an imported template.
+	PutChecklistTemplate(t ChecklistTemplate) error
+	// AddChecklistRun gives r the next run id and stores it; PutChecklistRun
+	// replaces a stored run.
+	AddChecklistRun(r ChecklistRun) (ChecklistRun, error)
+	PutChecklistRun(r ChecklistRun) error
+	// PutContact creates or replaces the contact of the same ContactKey.
+	PutContact(c Contact) error
+	// AddHandover gives h the next handover id and stores it; PutHandover
+	// replaces a stored one.
+	AddHandover(h Handover) (Handover, error)
+	PutHandover(h Handover) error
 }
 
 // Encode is the stored form of every value. Stores use it, so that the

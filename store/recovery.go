@@ -1,9 +1,6 @@
 package store
 
 import (
-	"encoding/json"
-	"fmt"
-
 	"cellule/crisis"
 )
 
@@ -31,22 +28,4 @@ func (t *txn) DeleteRecoveryItem(id string) error {
 		return err
 	}
 	return b.Delete([]byte(id))
-}
-
-// all decodes every value of a bucket, in key order.
-func all[T any](t *txn, bucket []byte) ([]T, error) {
-	b, err := t.bucket(bucket)
-	if err != nil {
-		return nil, err
-	}
-	var out []T
-	err = b.ForEach(func(k, v []byte) error {
-		var x T
-		if err := json.Unmarshal(v, &x); err != nil {
-			return fmt.Errorf("store: %s/%x is damaged: %w", bucket, k, err)
-		}
-		out = append(out, x)
-		return nil
-	})
-	return out, err
 }

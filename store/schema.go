@@ -20,6 +20,14 @@ var (
 	bucketKeys = []byte("keys")
 	// bucketAudit: sequence -> AuditRecord (JSON).
 	bucketAudit = []byte("audit")
+	// bucketTemplates: imported checklist template name -> ChecklistTemplate.
+	bucketTemplates = []byte("checklist_templates")
+	// bucketRuns: run id -> ChecklistRun.
+	bucketRuns = []byte("checklist_runs")
+	// bucketContacts: crisis.ContactKey(name) -> Contact.
+	bucketContacts = []byte("contacts")
+	// bucketHandovers: handover id -> Handover.
+	bucketHandovers = []byte("handovers")
 
 	// bucketRecoveryPhases: phase number -> RecoveryPhase (JSON).
 	bucketRecoveryPhases = []byte("recovery_phases")
@@ -34,7 +42,8 @@ var (
 	bucketTaskUnseen = []byte("task-unseen")
 
 	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit, bucketTasks, bucketTaskUnseen,
-		bucketRecoveryPhases, bucketRecoveryItems}
+		bucketRecoveryPhases, bucketRecoveryItems,
+		bucketTemplates, bucketRuns, bucketContacts, bucketHandovers}
 
 	keySchema = []byte("schema")
 	keyCrisis = []byte("crisis")

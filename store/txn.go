@@ -40,6 +40,24 @@ func get[T any](t *txn, bucket, key []byte) (T, bool, error) {
 	return v, true, nil
 }
 
+// all decodes every value of a bucket, in key order.
+func all[T any](t *txn, bucket []byte) ([]T, error) {
+	b, err := t.bucket(bucket)
+	if err != nil {
+		return nil, err
+	}
+	var out []T
+	err = b.ForEach(func(k, v []byte) error {
+		var x T
+		if err := json.Unmarshal(v, &x); err != nil {
+			return fmt.Errorf("store: %s/%x is damaged: %w", bucket, k, err)
+		}
+		out = append(out, x)
+		return nil
+	})
+	return out, err
+}
+
 func put(t *txn, bucket, key []byte, v any) error {
 	b, err := t.bucket(bucket)
 	if err != nil {

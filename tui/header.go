@@ -40,8 +40,14 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 	// Line 2: 3 online: ann, bob +1 ........ me: ann (lead)
 	me := sty.me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.me.Name), t.role(s.me.Role)))
 	line2 := spread(onlineText(t, st.Online, width-lipgloss.Width(me)-2), me, width)
-	// Line 3: the recovery's four phases ........ ★ 2 new tasks for you
-	line3 := spread(recoverySummary(s, st.Recovery), newTasksFlag(s, st), width)
+	// Line 3: the recovery's four phases ........ flags that call for my
+	// attention (tasks new to me, a handover to acknowledge).
+	recovery, tasks := recoverySummary(s, st.Recovery), newTasksFlag(s, st)
+	room := width - lipgloss.Width(recovery) - 1
+	if tasks != "" {
+		room -= lipgloss.Width(tasks) + 2
+	}
+	line3 := spread(recovery, joinFlags(tasks, handoverFlag(s, st, room)), width)
 	return line1 + "\n" + line2 + "\n" + line3
 }
 
@@ -94,4 +100,16 @@ func elapsedText(t *Text, d time.Duration) string {
 		return fmt.Sprintf(t.ElapsedDays, days, hours, minutes)
 	}
 	return fmt.Sprintf(t.ElapsedHours, hours, minutes)
+}
+
+// joinFlags puts the header's attention flags side by side, skipping the
+// empty ones.
+func joinFlags(flags ...string) string {
+	var out []string
+	for _, f := range flags {
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return strings.Join(out, "  ")
 }

@@ -128,6 +128,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 		{number: 1, title: text.TabTimeline, model: newTimeline(s)},
 		{number: 2, title: text.Tasks.Tab, model: newTasksTab(s)},
 		{number: 3, title: text.TabRecovery, model: newRecoveryTab(s)},
+		{number: 4, title: text.OnCall.Tab, model: newOnCall(s)},
 	}
 	m.status, m.statusErr = svc.Status()
 	m.now = svc.Now()

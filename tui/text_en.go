@@ -77,6 +77,8 @@ type Text struct {
 	Recovery RecoveryText
 	// Tasks is the task board's text.
 	Tasks TaskText
+	// OnCall: the On-call tab and the header's handover flag.
+	OnCall OnCallText
 
 	// Labels of the domain's codes, in words.
 	Kinds  map[crisis.Kind]string
@@ -148,6 +150,8 @@ var english = Text{
 	PickerCurrent:    "(current)",
 	PickerConfirmEnd: "End the crisis? This logs a closure entry and stops the crisis clock. y/n",
 	StageSet:         "Stage set to %s (#%d)",
+
+	OnCall: onCallEnglish,
 
 	Help: HelpText{
 		Up: "up", Down: "down", PageUp: "page up", PageDown: "page down",

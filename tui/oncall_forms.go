@@ -1,0 +1,194 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"cellule/crisis"
+)
+
+// templatePicker chooses the checklist to start.
+type templatePicker struct{ cursor int }
+
+// onCallPrompt asks for one line (an un-tick's reason, a run's label) and
+// hands it to submit.
+type onCallPrompt struct {
+	title      string
+	input      textinput.Model
+	allowEmpty bool
+	submit     func(string) tea.Cmd
+}
+
+func newOnCallPrompt(o *onCall, title, hint string, submit func(string) tea.Cmd) *onCallPrompt {
+	in := textinput.New()
+	in.Prompt = "> "
+	in.Placeholder = hint
+	in.CharLimit = crisis.MaxReason
+	in.KeyMap.Paste.SetEnabled(false)
+	st := in.Styles()
+	st.Cursor.Blink = false
+	st.Focused.Placeholder = o.s.st.hint
+	in.SetStyles(st)
+	in.SetWidth(max(o.width-4, 10))
+	return &onCallPrompt{title: title, input: in, submit: submit}
+}
+
+// handoverForm writes a shift handover: three text areas in Tab order.
+type handoverForm struct {
+	s       *session
+	t       *OnCallText
+	k       *onCallKeys
+	areas   [3]textarea.Model
+	focus   int
+	err     string
+	saving  bool
+	confirm confirmKind
+
+	width, height int
+}
+
+func newHandoverForm(s *session, t *OnCallText, k *onCallKeys, width, height int) *handoverForm {
+	f := &handoverForm{s: s, t: t, k: k}
+	for i, holder := range []string{t.SituationHolder, t.OpenHolder, t.NextHolder} {
+		ta := textarea.New()
+		ta.ShowLineNumbers = false
+		ta.Prompt = "┃ "
+		ta.Placeholder = holder
+		ta.MaxHeight = 0
+		ta.CharLimit = crisis.MaxHandoverPart + 1 // over the limit: refused with its message
+		ta.KeyMap.Paste.SetEnabled(false)
+		ta.KeyMap.CopySelection.SetEnabled(false)
+		st := ta.Styles()
+		st.Cursor.Blink = false
+		st.Focused.CursorLine = lipgloss.NewStyle()
+		st.Focused.Prompt = s.st.labelFocused
+		st.Blurred.Prompt = s.st.label
+		st.Focused.Placeholder = s.st.hint
+		st.Blurred.Placeholder = s.st.hint
+		st.Blurred.Text = lipgloss.NewStyle()
+		st.Blurred.CursorLine = lipgloss.NewStyle()
+		ta.SetStyles(st)
+		f.areas[i] = ta
+	}
+	f.setSize(width, height)
+	return f
+}
+
+// setSize shares the height between the three areas: the situation gets
+// what the two others leave.
+func (f *handoverForm) setSize(width, height int) {
+	f.width, f.height = width, height
+	// Title, a blank, three labels, the hint and the error line.
+	room := max(height-7, 3)
+	small := max(room/4, 1)
+	for i := range f.areas {
+		f.areas[i].SetWidth(max(width-4, 10))
+		h := small
+		if i == 0 {
+			h = max(room-2*small, 1)
+		}
+		f.areas[i].SetHeight(h)
+	}
+}
+
+func (f *handoverForm) focusCmd() tea.Cmd {
+	for i := range f.areas {
+		f.areas[i].Blur()
+	}
+	return f.areas[f.focus].Focus()
+}
+
+func (f *handoverForm) setError(msg string) { f.saving, f.err = false, msg }
+
+func (f *handoverForm) note() crisis.HandoverNote {
+	return crisis.HandoverNote{Situation: f.areas[0].Value(), OpenItems: f.areas[1].Value(), NextSteps: f.areas[2].Value()}
+}
+
+func (f *handoverForm) empty() bool {
+	for _, a := range f.areas {
+		if strings.TrimSpace(a.Value()) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (f *handoverForm) key(msg tea.KeyPressMsg) (formAction, tea.Cmd) {
+	k := f.k
+	if f.confirm != confirmNone {
+		c := f.confirm
+		f.confirm = confirmNone
+		if key.Matches(msg, k.Yes) {
+			if c == confirmQuit {
+				return formQuit, nil
+			}
+			return formCancel, nil
+		}
+		return formNone, nil
+	}
+	if f.saving {
+		return formNone, nil
+	}
+	switch {
+	case key.Matches(msg, k.ForceQuit):
+		if f.empty() {
+			return formQuit, nil
+		}
+		f.confirm = confirmQuit
+		return formNone, nil
+	case key.Matches(msg, k.Cancel):
+		if f.empty() {
+			return formCancel, nil
+		}
+		f.confirm = confirmDiscard
+		return formNone, nil
+	case key.Matches(msg, k.Save):
+		return formSave, nil
+	case key.Matches(msg, k.NextField):
+		f.focus = (f.focus + 1) % len(f.areas)
+		return formNone, f.focusCmd()
+	case key.Matches(msg, k.PrevField):
+		f.focus = (f.focus + len(f.areas) - 1) % len(f.areas)
+		return formNone, f.focusCmd()
+	}
+	return formNone, f.update(msg)
+}
+
+func (f *handoverForm) update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	f.areas[f.focus], cmd = f.areas[f.focus].Update(msg)
+	return cmd
+}
+
+func (f *handoverForm) view() string {
+	sty := f.s.st
+	out := []string{" " + sty.formTitle.Render(f.t.FormTitle), ""}
+	for i, label := range []string{f.t.Situation, f.t.OpenItems, f.t.NextSteps} {
+		l := sty.label
+		if i == f.focus {
+			l = sty.labelFocused
+		}
+		out = append(out, " "+l.Render(label))
+		for _, line := range strings.Split(f.areas[i].View(), "\n") {
+			out = append(out, " "+line)
+		}
+	}
+	switch {
+	case f.confirm == confirmDiscard:
+		out = append(out, " "+sty.confirm.Render(f.t.ConfirmDiscard))
+	case f.confirm == confirmQuit:
+		out = append(out, " "+sty.confirm.Render(f.t.ConfirmQuit))
+	case f.err != "":
+		out = append(out, " "+sty.formError.Render(f.err))
+	case f.saving:
+		out = append(out, " "+sty.hint.Render(f.s.text.Saving))
+	default:
+		out = append(out, " "+sty.hint.Render(f.t.FormHint))
+	}
+	return strings.Join(out, "\n")
+}

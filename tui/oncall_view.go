@@ -1,0 +1,363 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/progress"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+)
+
+// Layout of the On-call tab.
+const (
+	runsShown   = 3  // run lines above the steps
+	stepIndent  = 11 // where a step's detail starts, under its text
+	runBarWidth = 20
+)
+
+func (o *onCall) View() string {
+	if o.form != nil {
+		return fitHeight(o.form.view(), o.height)
+	}
+	var body []string
+	h := max(o.height-1, 1)
+	switch {
+	case o.picker != nil:
+		body = o.pickerLines()
+	case o.loadErr != nil && !o.loaded:
+		body = []string{"", "  " + o.s.st.formError.Render(fmt.Sprintf(o.t.LoadFailed, o.s.text.errText(o.loadErr)))}
+	case o.section == secDirectory:
+		body = o.directoryLines(h)
+	case o.section == secHandover:
+		body = o.handoverLines(h)
+	default:
+		body = o.checklistLines(h)
+	}
+	if o.prompt != nil {
+		body = append(fitLines(body, h-2), " "+o.s.st.confirm.Render(o.prompt.title)+o.s.st.hint.Render("  "+o.t.PromptKeys), " "+o.prompt.input.View())
+	}
+	return fitHeight(strings.Join(append([]string{o.sectionsLine()}, fitLines(body, h)...), "\n"), o.height)
+}
+
+// fitLines pads or cuts lines to exactly h.
+func fitLines(lines []string, h int) []string {
+	if len(lines) > h {
+		return lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return lines
+}
+
+// cut truncates a line to the width, with an ellipsis.
+func cut(s string, width int) string {
+	if lipgloss.Width(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, max(width, 1), "…")
+}
+
+// pad cuts or pads s to exactly width cells.
+func pad(s string, width int) string {
+	s = cut(s, width)
+	return s + strings.Repeat(" ", max(width-lipgloss.Width(s), 0))
+}
+
+func (o *onCall) sectionsLine() string {
+	sty := o.s.st
+	handover := o.t.SecHandover
+	if n := o.pending(); n > 0 {
+		handover = fmt.Sprintf(o.t.SecHandoverPending, n)
+	}
+	var parts []string
+	for i, s := range []struct{ k, label string }{{"c", o.t.SecChecklists}, {"d", o.t.SecDirectory}, {"h", handover}} {
+		label := s.k + " " + s.label
+		if onCallSection(i) == o.section {
+			parts = append(parts, sty.chosen.Render("["+label+"]"))
+		} else {
+			parts = append(parts, sty.choice.Render(" "+label+" "))
+		}
+	}
+	return cut(" "+strings.Join(parts, " "), o.width)
+}
+
+func (o *onCall) pending() int {
+	n := 0
+	for _, h := range o.handovers {
+		if !h.Acked() {
+			n++
+		}
+	}
+	return n
+}
+
+func (o *onCall) when(t interface{ Format(string) string }) string {
+	return t.Format(o.t.TimeLayout)
+}
+
+// checklistLines: the runs, then the selected run's steps.
+func (o *onCall) checklistLines(h int) []string {
+	sty, t, lang := o.s.st, o.t, o.t.Lang
+	loc := o.s.svc.Location()
+	r, ok := o.selectedRun()
+	if !ok {
+		msg := t.NoRunsViewer
+		if o.s.me.Role.Allowed(crisis.ActRunChecklist) {
+			msg = t.NoRuns
+		}
+		out := []string{"", "  " + sty.empty.Render(msg), ""}
+		for _, tpl := range o.overview.Templates {
+			out = append(out, cut(fmt.Sprintf("    %-14s %s", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))), o.width))
+		}
+		return out
+	}
+
+	// The runs, a window of a few lines around the selected one.
+	runs := o.overview.Runs
+	sel, _ := o.runIndex(r.ID)
+	first := min(max(sel-runsShown/2, 0), max(len(runs)-runsShown, 0))
+	var out []string
+	for i := first; i < len(runs) && i < first+runsShown; i++ {
+		run := runs[i]
+		done, total := run.Progress()
+		right := fmt.Sprintf(t.Progress, done, total) + " · " + t.Complete
+		if n := run.Next(); n != 0 {
+			right = fmt.Sprintf(t.Progress, done, total) + " · " + fmt.Sprintf(t.NextStep, n, "")
+		}
+		right = strings.TrimSpace(right)
+		mark, style := "  ", sty.choice
+		if i == sel {
+			mark, style = sty.bar.Render("▸ "), sty.idSelected
+		}
+		left := mark + style.Render(fmt.Sprintf(t.RunLine, run.ID, crisis.SanitizeLine(run.Name(lang))))
+		room := o.width - lipgloss.Width(right) - 3
+		out = append(out, " "+spread(cut(left, room), sty.filter.Render(right), o.width-2))
+	}
+
+	// The selected run: who started it, its progress.
+	done, total := r.Progress()
+	bar := progress.New(progress.WithWidth(runBarWidth), progress.WithoutPercentage(),
+		progress.WithFillCharacters(progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock),
+		progress.WithColors(lipgloss.Green))
+	pct := 0.0
+	if total > 0 {
+		pct = float64(done) / float64(total)
+	}
+	started := fmt.Sprintf(t.RunStarted, o.when(r.StartedAt.In(loc)), crisis.SanitizeLine(r.StartedBy))
+	info := bar.ViewAs(pct) + " " + fmt.Sprintf(t.Progress, done, total)
+	rule := sty.tabRule.Render(strings.Repeat("─", 2)) + " " + sty.hint.Render(started) + " "
+	rule += sty.tabRule.Render(strings.Repeat("─", max(o.width-lipgloss.Width(rule)-lipgloss.Width(info)-3, 1))) + " " + info
+	out = append(out, cut(rule, o.width))
+
+	// The steps: one line each, the selected one opened.
+	var lines []string
+	selStart, selEnd := 0, 0
+	next := r.Next() - 1
+	for i, st := range r.Steps {
+		block := o.stepLines(st, i, i == o.step, i == next)
+		if i == o.step {
+			selStart, selEnd = len(lines), len(lines)+len(block)
+		}
+		lines = append(lines, block...)
+	}
+	room := max(h-len(out), 1)
+	switch {
+	case selStart < o.stepTop:
+		o.stepTop = selStart
+	case selEnd > o.stepTop+room:
+		o.stepTop = min(selStart, selEnd-room)
+	}
+	o.stepTop = min(o.stepTop, max(len(lines)-room, 0))
+	end := min(o.stepTop+room, len(lines))
+	return append(out, lines[o.stepTop:end]...)
+}
+
+// stepLines renders a step: its box, number and text, who ticked it and
+// when; opened (selected), its detail, whom to call with the numbers, and
+// why it was un-ticked.
+func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []string {
+	sty, t, lang := o.s.st, o.t, o.t.Lang
+	loc := o.s.svc.Location()
+	bar := "  "
+	if selected {
+		bar = sty.bar.Render("▌ ")
+	}
+	mark := "  "
+	if next {
+		mark = sty.indicator.Render("▶ ")
+	}
+	box := "[ ]"
+	if st.Done() {
+		box = sty.statusOK.Render("[x]")
+	}
+	num := fmt.Sprintf("%2d.", i+1)
+	text := crisis.SanitizeLine(st.Text.In(lang))
+	if selected {
+		text = sty.idSelected.Render(text)
+	}
+	line := bar + mark + box + " " + num + " " + text
+	if st.Done() {
+		// The time first: on a narrow screen the name is what gets cut.
+		line += " " + sty.recorded.Render(fmt.Sprintf(t.DoneBy, o.when(st.DoneAt.In(loc)), crisis.SanitizeLine(st.DoneBy)))
+	}
+	if !selected {
+		return []string{cut(line, o.width)}
+	}
+	inner := max(o.width-stepIndent-1, 10)
+	indent := bar + strings.Repeat(" ", stepIndent-2)
+	out := []string{}
+	for _, l := range strings.Split(ansi.Wrap(line, o.width, ""), "\n") {
+		if len(out) > 0 {
+			l = indent + strings.TrimLeft(l, " ")
+		}
+		out = append(out, cut(l, o.width))
+	}
+	if d := strings.TrimSpace(crisis.Sanitize(st.Detail.In(lang))); d != "" {
+		for _, l := range strings.Split(ansi.Wrap(d, inner, ""), "\n") {
+			out = append(out, indent+sty.hint.Render(l))
+		}
+	}
+	if st.Contact != "" {
+		out = append(out, cut(indent+sty.author.Render(fmt.Sprintf(t.Call, o.contactText(st.Contact))), o.width))
+	}
+	if !st.Done() && st.UndoReason != "" {
+		out = append(out, cut(indent+sty.amended.Render(fmt.Sprintf(t.UndoneBy, crisis.SanitizeLine(st.UndoneBy), crisis.SanitizeLine(st.UndoReason))), o.width))
+	}
+	return out
+}
+
+// contactText is whom a step names, with the numbers the directory has.
+func (o *onCall) contactText(ref string) string {
+	c, ok := crisis.ContactFor(ref, o.contacts)
+	if !ok {
+		return fmt.Sprintf(o.t.NotInDir, crisis.SanitizeLine(ref))
+	}
+	// The numbers first: on a narrow screen the name is what gets cut.
+	s := c.Phone
+	if c.BackupPhone != "" {
+		s += " · " + fmt.Sprintf(o.t.Backup, c.BackupPhone)
+	}
+	s += " — " + c.Name
+	if crisis.ContactKey(ref) != crisis.ContactKey(c.Name) {
+		s += " (" + ref + ")"
+	}
+	return crisis.SanitizeLine(s)
+}
+
+func (o *onCall) pickerLines() []string {
+	sty, lang := o.s.st, o.t.Lang
+	out := []string{"", " " + sty.formTitle.Render(o.t.PickerTitle), ""}
+	for i, tpl := range o.overview.Templates {
+		cursor := "   "
+		style := sty.choice
+		if i == o.picker.cursor {
+			cursor, style = sty.pickerCursor.Render(" ▸ "), sty.idSelected
+		}
+		steps := fmt.Sprintf(o.t.PickerSteps, len(tpl.Steps))
+		out = append(out, cut(cursor+style.Render(fmt.Sprintf("%-14s %s", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))))+"  "+sty.hint.Render(steps), o.width))
+	}
+	return out
+}
+
+// directoryLines: the search field, the matching contacts in columns,
+// and the selected one's notes.
+func (o *onCall) directoryLines(h int) []string {
+	sty, t := o.s.st, o.t
+	ms := o.matches()
+	count := sty.filter.Render(fmt.Sprintf(t.ContactsOf, len(ms), len(o.contacts)))
+	out := []string{" " + spread(o.search.View(), count, o.width-2)}
+	if len(o.contacts) == 0 {
+		return append(out, "", "  "+sty.empty.Render(t.NoContacts))
+	}
+	if len(ms) == 0 {
+		return append(out, "", "  "+sty.empty.Render(t.NoMatch))
+	}
+	const phoneW = 16
+	rest := max(o.width-4-2*phoneW-3, 20)
+	nameW := rest * 45 / 100
+	roleW := rest - nameW
+	row := func(mark, name, role, phone, backup string) string {
+		return mark + pad(name, nameW) + " " + pad(role, roleW) + " " + pad(phone, phoneW) + " " + pad(backup, phoneW)
+	}
+	out = append(out, sty.label.Render(row("    ", t.ColName, t.ColRole, t.ColPhone, t.ColBackup)))
+	listH := max(h-len(out)-3, 1)
+	first := min(max(o.contact-listH/2, 0), max(len(ms)-listH, 0))
+	for i := first; i < len(ms) && i < first+listH; i++ {
+		c := ms[i]
+		bar := "  "
+		if i == o.contact {
+			bar = sty.bar.Render("▌ ")
+		}
+		duty := "  "
+		if c.OnDuty {
+			duty = sty.statusOK.Render("● ")
+		}
+		clean := crisis.SanitizeLine
+		out = append(out, cut(bar+duty+row("", clean(c.Name), clean(c.Role), clean(c.Phone), clean(c.BackupPhone)), o.width))
+	}
+	out = fitLines(out, max(h-3, len(out)))
+	c := ms[min(o.contact, len(ms)-1)]
+	about := []string{crisis.SanitizeLine(c.Name)}
+	for _, f := range []string{c.Role, c.Organisation} {
+		if f != "" {
+			about = append(about, crisis.SanitizeLine(f))
+		}
+	}
+	if c.OnDuty {
+		about = append(about, sty.statusOK.Render(t.OnDuty))
+	}
+	out = append(out, sty.tabRule.Render(strings.Repeat("─", o.width)), cut(" "+strings.Join(about, " · "), o.width))
+	if c.Notes != "" {
+		out = append(out, cut(" "+sty.hint.Render(crisis.SanitizeLine(c.Notes)), o.width))
+	}
+	return out
+}
+
+// handoverLines: the handovers, newest first, and the selected one whole.
+func (o *onCall) handoverLines(h int) []string {
+	sty, t := o.s.st, o.t
+	loc := o.s.svc.Location()
+	if len(o.handovers) == 0 {
+		msg := t.NoHandover
+		if !o.s.me.Role.Allowed(crisis.ActHandover) {
+			msg = t.NoHandoverViewer
+		}
+		return []string{"", "  " + sty.empty.Render(msg)}
+	}
+	var out []string
+	listH := min(len(o.handovers), 4)
+	first := min(max(o.handover-listH/2, 0), max(len(o.handovers)-listH, 0))
+	for i := first; i < len(o.handovers) && i < first+listH; i++ {
+		hv := o.handovers[i]
+		bar := "  "
+		if i == o.handover {
+			bar = sty.bar.Render("▌ ")
+		}
+		state := sty.statusErr.Render(t.Pending)
+		if hv.Acked() {
+			state = sty.recorded.Render(fmt.Sprintf(t.AckedBy, crisis.SanitizeLine(hv.AckedBy), o.when(hv.AckedAt.In(loc))))
+		}
+		out = append(out, cut(bar+fmt.Sprintf(t.HandoverLine, hv.ID, o.when(hv.WrittenAt.In(loc)), crisis.SanitizeLine(hv.By))+"  "+state, o.width))
+	}
+	out = append(out, sty.tabRule.Render(strings.Repeat("─", o.width)))
+	hv := o.handovers[o.handover]
+	inner := max(o.width-4, 10)
+	for _, part := range []struct{ label, text string }{{t.Situation, hv.Situation}, {t.OpenItems, hv.OpenItems}, {t.NextSteps, hv.NextSteps}} {
+		text := strings.TrimSpace(crisis.Sanitize(part.text))
+		if text == "" {
+			continue
+		}
+		out = append(out, " "+sty.labelFocused.Render(part.label))
+		for _, l := range strings.Split(ansi.Wrap(text, inner, ""), "\n") {
+			out = append(out, "   "+l)
+		}
+	}
+	if o.confirm != 0 {
+		out = append(fitLines(out, h-1), " "+sty.confirm.Render(fmt.Sprintf(t.ConfirmAck, hv.ID, crisis.SanitizeLine(hv.By))))
+	}
+	return out
+}
