@@ -51,6 +51,8 @@ type ServeOptions struct {
 	Name string
 	// TZ is the time zone people type and read times in; "" for the host's.
 	TZ string
+	// Limits (serve_limits.go); 0 turns one off.
+	ServeLimits
 }
 
 // Exit codes: 0 done, 1 the command failed (refused, not found...), 2 the

@@ -63,6 +63,11 @@ type Text struct {
 	ConfirmQuit     string
 	SavedAs         string // "Saved as #%d"
 
+	// Session limits (session.go).
+	IdleWarning        string // "closes in %s" (time left)
+	IdleWarningUnsaved string // the same, when typed text is not saved yet
+	PasteRefused       string // "%d" (the largest paste taken, in bytes)
+
 	// Stage picker.
 	PickerTitle   string
 	PickerCurrent string
@@ -137,6 +142,10 @@ var english = Text{
 	ConfirmDiscard:  "Discard this entry? y/n",
 	ConfirmQuit:     "Quit and discard this entry? y/n",
 	SavedAs:         "Saved as #%d",
+
+	IdleWarning:        "No key pressed for a while: this console closes in %s. Press any key to stay.",
+	IdleWarningUnsaved: "Unsaved text! This console closes in %s without a key pressed, and the text is lost. Press a key, then Ctrl+S.",
+	PasteRefused:       "Paste refused: more than %d bytes. Nothing was added; paste a shorter text.",
 
 	PickerTitle:      "Move the crisis to the stage:",
 	PickerCurrent:    "(current)",
