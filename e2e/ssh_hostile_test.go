@@ -25,16 +25,18 @@ func (o offerOnly) Sign(io.Reader, []byte) (*gossh.Signature, error) {
 	return nil, errors.New("no private key")
 }
 
-// badSignature signs with garbage: each attempt is a failed login.
+// badSignature offers a registered key but signs with another: each
+// attempt is a well-formed, failed login.
 type badSignature struct {
 	pub   gossh.PublicKey
+	other gossh.Signer
 	calls *atomic.Int32
 }
 
 func (b badSignature) PublicKey() gossh.PublicKey { return b.pub }
-func (b badSignature) Sign(io.Reader, []byte) (*gossh.Signature, error) {
+func (b badSignature) Sign(r io.Reader, data []byte) (*gossh.Signature, error) {
 	b.calls.Add(1)
-	return &gossh.Signature{Format: b.pub.Type(), Blob: make([]byte, 64)}, nil
+	return b.other.Sign(r, data)
 }
 
 // dialSequence logs in trying the auth methods in order, each once, even
@@ -79,16 +81,31 @@ func TestAKeyOfferedButNotSignedIsNotWhoYouAre(t *testing.T) {
 
 func TestAtMostThreeFailedLoginsPerConnection(t *testing.T) {
 	l := newLab(t)
-	var calls atomic.Int32
-	bad := gossh.PublicKeys(badSignature{l.leadKey.PublicKey(), &calls})
-	c, err := dialSequence(l.srv.addr, bad, bad, bad, bad, bad, bad)
+	// Passwords are not a method here: each try is a failed attempt.
+	var tries atomic.Int32
+	password := gossh.PasswordCallback(func() (string, error) { tries.Add(1); return "hunter2", nil })
+	c, err := dialSequence(l.srv.addr, password, password, password, password, password, password)
 	if err == nil {
+		c.Close()
+		t.Fatal("logged in with a password")
+	}
+	if n := tries.Load(); n != 3 {
+		t.Errorf("the server took %d failed attempts on one connection; want 3, then a disconnect (%v)", n, err)
+	}
+
+	// A signature that does not verify ends the connection at once.
+	var calls atomic.Int32
+	other, _ := newKey(t)
+	var bad []gossh.AuthMethod
+	for _, k := range []gossh.Signer{l.leadKey, l.responderKey, l.viewerKey} {
+		bad = append(bad, gossh.PublicKeys(badSignature{k.PublicKey(), other, &calls}))
+	}
+	if c, err := dialSequence(l.srv.addr, bad...); err == nil {
 		c.Close()
 		t.Fatal("logged in with bad signatures")
 	}
-	// Six attempts offered; the server hangs up after the third.
-	if n := calls.Load(); n != 3 {
-		t.Errorf("the server took %d signed attempts on one connection; want 3, then a disconnect", n)
+	if n := calls.Load(); n != 1 {
+		t.Errorf("the server took %d bad signatures on one connection; want 1", n)
 	}
 }
 
