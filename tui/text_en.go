@@ -143,9 +143,9 @@ var english = Text{
 	ConfirmQuit:     "Quit and discard this entry? y/n",
 	SavedAs:         "Saved as #%d",
 
-	IdleWarning:        "No key pressed for a while: this console closes in %s. Press any key to stay.",
-	IdleWarningUnsaved: "Unsaved text! This console closes in %s without a key pressed, and the text is lost. Press a key, then Ctrl+S.",
-	PasteRefused:       "Paste refused: more than %d bytes. Nothing was added; paste a shorter text.",
+	IdleWarning:        "No key pressed for a while: closing in %s. Press a key to stay.",
+	IdleWarningUnsaved: "Unsaved text! Closing in %s if idle: press a key, then Ctrl+S.",
+	PasteRefused:       "Paste refused: over %d bytes. Nothing was added.",
 
 	PickerTitle:      "Move the crisis to the stage:",
 	PickerCurrent:    "(current)",
