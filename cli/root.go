@@ -31,6 +31,9 @@ type Env struct {
 	Serve func(ctx context.Context, o ServeOptions) error
 	// Fingerprint prints the host key's fingerprint (host only).
 	Fingerprint func(dataDir string) (string, error)
+	// CheckFile checks a database file read-only: pages, schema, audit
+	// chain (host only).
+	CheckFile func(path string) (crisis.RecordCheck, error)
 	// SSHHint is how to reach the server, e.g. "ssh -p 2222 localhost", used
 	// in messages that point from the host CLI to the SSH command.
 	SSHHint func(dataDir string) string
@@ -135,6 +138,7 @@ func newRoot(env *Env) *cobra.Command {
 		stageCmd(env, &dataDir),
 		whoamiCmd(env),
 		userCmd(env, &dataDir),
+		backupCmd(env, &dataDir),
 	)
 	return root
 }

@@ -38,4 +38,5 @@ var English = map[string]string{
 	"forbidden.manage-users": "a %s may not manage users",
 	"forbidden.load-demo":    "a %s may not load the demo scenario",
 	"forbidden.rename":       "a %s may not rename the crisis",
+	"forbidden.backup":       "a %s may not take a backup (leads only)",
 }

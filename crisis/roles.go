@@ -40,6 +40,7 @@ const (
 	ActManageUsers Action = "manage-users"
 	ActLoadDemo    Action = "load-demo"
 	ActRename      Action = "rename"
+	ActBackup      Action = "backup"
 )
 
 var permissions = map[Action][]Role{
@@ -49,6 +50,7 @@ var permissions = map[Action][]Role{
 	ActManageUsers: {RoleLead},
 	ActLoadDemo:    {RoleLead},
 	ActRename:      {RoleLead},
+	ActBackup:      {RoleLead},
 }
 
 // Allowed reports whether a person of role r may do act.
