@@ -39,4 +39,5 @@ var English = map[string]string{
 	"forbidden.load-demo":    "a %s may not load the demo scenario",
 	"forbidden.rename":       "a %s may not rename the crisis",
 	"forbidden.backup":       "a %s may not take a backup (leads only)",
+	"store.not-saved":        "NOT SAVED: the database could not write it (%s). Nothing of it was kept; reading still works. Tell the host's operator (disk full?) and keep your text.",
 }

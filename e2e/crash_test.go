@@ -39,11 +39,14 @@ var buildCellule = sync.OnceValues(func() (string, error) {
 
 // serveProcess starts `cellule serve` as a process and waits until it
 // listens; it returns the process and its address.
-func serveProcess(t *testing.T, bin, dir, home string) (*exec.Cmd, string) {
+// wrap, if given, is a command line that runs the server (e.g. under a
+// shell's ulimit).
+func serveProcess(t *testing.T, bin, dir, home string, wrap ...string) (*exec.Cmd, string) {
 	t.Helper()
 	addrFile := filepath.Join(dir, "serve.addr")
 	_ = os.Remove(addrFile) // a killed server leaves it behind
-	cmd := exec.Command(bin, "serve", "--data", dir, "--listen", "127.0.0.1:0")
+	args := append(wrap, bin, "serve", "--data", dir, "--listen", "127.0.0.1:0")
+	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Env = append(os.Environ(), "HOME="+home)
 	var out syncBuffer
 	cmd.Stdout, cmd.Stderr = &out, &out
