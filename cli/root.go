@@ -98,7 +98,8 @@ func Execute(ctx context.Context, env Env, args []string) int {
 	}
 	var re runError
 	if errors.As(err, &re) {
-		fmt.Fprintf(env.Err, "cellule: %s\n", crisis.Message(re.err))
+		// A refusal may quote what was typed: clean it like any user text.
+		fmt.Fprintf(env.Err, "cellule: %s\n", crisis.Sanitize(crisis.Message(re.err)))
 		return ExitFail
 	}
 	// Cobra's messages quote what was typed: clean it like any user text.
