@@ -3,12 +3,14 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/app"
 	"cellule/cli"
@@ -137,5 +139,26 @@ func TestForeignAndNewerDatabasesAreRefusedUntouched(t *testing.T) {
 				t.Error("the file was modified")
 			}
 		})
+	}
+}
+
+func TestFingerprintCommandMatchesTheHostKeySeen(t *testing.T) {
+	l := newLab(t)
+	var seen gossh.PublicKey
+	c, err := gossh.Dial("tcp", l.srv.addr, &gossh.ClientConfig{
+		User: "x", Auth: []gossh.AuthMethod{gossh.PublicKeys(l.leadKey)},
+		HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error { seen = k; return nil },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	// It reads the key only, so it works next to the running server.
+	out, e, code := host(t, l.srv.dir, "fingerprint")
+	if code != 0 || strings.TrimSpace(out) != gossh.FingerprintSHA256(seen) {
+		t.Errorf("cellule fingerprint = %q (exit %d %q); the client saw %s", out, code, e, gossh.FingerprintSHA256(seen))
+	}
+	if _, e, code := host(t, t.TempDir(), "fingerprint"); code != 1 || !strings.Contains(e, "no host key") {
+		t.Errorf("fingerprint with no key yet: exit %d %q", code, e)
 	}
 }
