@@ -28,7 +28,14 @@ func backupCmd(env *Env, dataDir *string) *cobra.Command {
 			if env.StdinTTY {
 				return errors.New("the copy is binary: run it without -t and redirect it, e.g. ssh host backup > cellule-backup.db")
 			}
-			return remoteBackup(svc, env.Actor, cmd.OutOrStdout())
+			rc, err := remoteBackup(svc, env.Actor, cmd.OutOrStdout(), env.CheckFile)
+			if err != nil {
+				return err
+			}
+			// On stderr: stdout is the copy.
+			fmt.Fprintf(cmd.ErrOrStderr(), "backup: %d entries, %d audit records, checked\naudit head #%d %s\n",
+				rc.Entries, rc.AuditRecords, rc.Head.Seq, rc.Head.Hash)
+			return nil
 		})
 		return cmd
 	}
@@ -53,24 +60,30 @@ func backupCmd(env *Env, dataDir *string) *cobra.Command {
 	return cmd
 }
 
-// remoteBackup spools the copy to a private temporary file first, then
-// sends it: a slow client must not hold the read transaction open, which
-// would hold up the writes that need the file to grow.
-func remoteBackup(svc *crisis.Service, who crisis.Actor, out io.Writer) error {
+// remoteBackup spools the copy to a private temporary file first, checks
+// it, then sends it: a slow client must not hold the read transaction open,
+// which would hold up the writes that need the file to grow.
+func remoteBackup(svc *crisis.Service, who crisis.Actor, out io.Writer, check func(string) (crisis.RecordCheck, error)) (crisis.RecordCheck, error) {
+	var rc crisis.RecordCheck
 	tmp, err := os.CreateTemp("", "cellule-backup-*")
 	if err != nil {
-		return fmt.Errorf("no room for the copy on the server: %w", err)
+		return rc, fmt.Errorf("no room for the copy on the server: %w", err)
 	}
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
 	if _, err := svc.Backup(who, tmp); err != nil {
-		return err
+		return rc, err
+	}
+	if check != nil {
+		if rc, err = check(tmp.Name()); err != nil {
+			return rc, fmt.Errorf("the copy does not check out; nothing was sent: %w", err)
+		}
 	}
 	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
-		return err
+		return rc, err
 	}
 	_, err = io.Copy(out, tmp)
-	return err
+	return rc, err
 }
 
 // backupToFile writes the copy to a temporary file beside path, syncs it,

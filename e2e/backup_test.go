@@ -37,6 +37,9 @@ func TestBackupOverSSHWhileServing(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("backup: exit %d %s", code, errOut)
 	}
+	if !strings.Contains(errOut, "checked") || !strings.Contains(errOut, "audit head #") {
+		t.Errorf("the backup's summary on stderr: %q", errOut)
+	}
 	file := filepath.Join(t.TempDir(), "copy.db")
 	if err := os.WriteFile(file, []byte(copyBytes), 0o600); err != nil {
 		t.Fatal(err)
