@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"path/filepath"
 	"strings"
@@ -12,12 +13,14 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
 	"cellule/crisis/crisistest"
 	"cellule/store"
+	"cellule/tui"
 )
 
 type lockedBuffer struct {
@@ -39,7 +42,7 @@ func (l *lockedBuffer) String() string {
 
 // serveForTest runs the real server on a loopback port with a real
 // database, and a command runner given by the test.
-func serveForTest(t *testing.T, exec ExecFunc) (string, *crisis.Service, *lockedBuffer) {
+func serveForTest(t *testing.T, exec ExecFunc, opts ...func(*Server)) (string, *crisis.Service, *lockedBuffer) {
 	t.Helper()
 	db, err := store.Open(filepath.Join(t.TempDir(), "cellule.db"))
 	if err != nil {
@@ -58,6 +61,9 @@ func serveForTest(t *testing.T, exec ExecFunc) (string, *crisis.Service, *locked
 	srv, err := New(Config{Listen: "127.0.0.1:0", HostKey: hk.Signer, Service: svc, Exec: exec, Logger: log.New(logs)})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, o := range opts {
+		o(srv)
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -168,4 +174,65 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// panicky is the real console, which panics when "!" is typed.
+type panicky struct{ tea.Model }
+
+func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "!" {
+		panic("console test panic")
+	}
+	m, cmd := p.Model.Update(msg)
+	return panicky{m}, cmd
+}
+
+// openScreen opens a console and returns what it has written so far.
+func openScreen(t *testing.T, c *gossh.Client) (*gossh.Session, *lockedBuffer, io.WriteCloser) {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sess.Close() })
+	if err := sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	screen := &lockedBuffer{}
+	sess.Stdout = screen
+	stdin, _ := sess.StdinPipe()
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "a console", func() bool { return strings.Contains(screen.String(), "Timeline") })
+	return sess, screen, stdin
+}
+
+func TestAPanicInAConsoleEndsThatConsoleOnly(t *testing.T) {
+	addr, svc, logs := serveForTest(t, func(context.Context, Exec) int { return 0 }, func(s *Server) {
+		s.newConsole = func(svc *crisis.Service, me crisis.Actor, o tui.Options) tea.Model {
+			return panicky{tui.New(svc, me, o)}
+		}
+	})
+	crisistest.Register(t, svc, "alice", crisis.RoleResponder)
+	bob := crisistest.Register(t, svc, "bob", crisis.RoleResponder)
+	aliceSess, aliceScreen, aliceKeys := openScreen(t, login(t, addr, "alice"))
+	_, bobScreen, _ := openScreen(t, login(t, addr, "bob"))
+
+	_, _ = io.WriteString(aliceKeys, "!")
+	err := aliceSess.Wait()
+	var exit *gossh.ExitError
+	if !errors.As(err, &exit) || exit.ExitStatus() != 1 {
+		t.Errorf("the panicking console ended with %v; want exit status 1", err)
+	}
+	if !strings.Contains(aliceScreen.String(), "internal error") {
+		t.Errorf("alice was not told: %q", aliceScreen.String())
+	}
+	if !strings.Contains(logs.String(), "console ended by a panic") {
+		t.Errorf("the panic is not logged:\n%s", logs.String())
+	}
+	if _, err := svc.Log(bob, crisis.Draft{Kind: crisis.KindFact, Text: "Stillhere after the panic"}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "bob's console to carry on", func() bool { return strings.Contains(bobScreen.String(), "Stillhere") })
 }

@@ -11,6 +11,7 @@ import (
 	"net"
 	"sync"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
@@ -18,6 +19,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
+	"cellule/tui"
 )
 
 // Exec is one command sent over SSH (`ssh host log ...`).
@@ -60,6 +62,9 @@ type Server struct {
 	cfg  Config
 	srv  *ssh.Server
 	gate *connGate
+	// newConsole builds a session's console model: tui.New, replaced only
+	// by tests that need a console which fails.
+	newConsole func(*crisis.Service, crisis.Actor, tui.Options) tea.Model
 
 	// Shutdown lets commands in flight finish. It does not use charm's
 	// Server.Shutdown, whose connection WaitGroup races with handshakes
@@ -83,7 +88,7 @@ func New(cfg Config) (*Server, error) {
 		l := DefaultLimits()
 		cfg.Limits = &l
 	}
-	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger)}
+	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger), newConsole: tui.New}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },

@@ -1,6 +1,8 @@
 package sshserver
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -118,7 +120,7 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	leave := s.cfg.Service.Join(who)
 	defer leave()
 
-	model := tui.New(s.cfg.Service, who, tui.Options{
+	model := s.newConsole(s.cfg.Service, who, tui.Options{
 		Width:   pty.Window.Width,
 		Height:  pty.Window.Height,
 		Changes: changes,
@@ -149,11 +151,15 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 			idle.Store(true)
 			program.Quit()
 		})
-	// wish's middleware runs the program, forwards window changes and
-	// quits the program when the session's context ends.
-	bubbletea.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return program })(func(ssh.Session) {})(sess)
+	err := runProgram(sess, program)
 	close(done)
 	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		// bubbletea caught it (its stack went to the server's stderr) and
+		// ended this program only.
+		s.cfg.Logger.Error("console ended by a panic", "user", who.Name, "from", sess.RemoteAddr().String(), "error", err)
+		fmt.Fprint(sess, "\r\ncellule: internal error: this console stopped (the server logged it). Connect again; what was saved is kept.\r\n")
+		_ = sess.Exit(1)
 	case lost.Load():
 		fmt.Fprint(sess, "\r\ncellule: your access changed (revoked, or a new role): this session is closed.\r\nConnect again if you still have access.\r\n")
 		_ = sess.Exit(1)
@@ -161,6 +167,34 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 		fmt.Fprintf(sess, "\r\ncellule: this console was closed after %s without a key pressed.\r\nConnect again to carry on.\r\n", s.cfg.Limits.IdleTimeout)
 		_ = sess.Exit(0)
 	}
+}
+
+// runProgram runs a console's program until it ends, forwarding window
+// changes and quitting it when the connection ends; it returns the
+// program's error (a caught panic among them).
+func runProgram(sess ssh.Session, program *tea.Program) error {
+	_, windowChanges, _ := sess.Pty()
+	ctx, cancel := context.WithCancel(sess.Context())
+	defer cancel()
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				program.Quit()
+				return
+			case w, ok := <-windowChanges:
+				if !ok {
+					return
+				}
+				program.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			}
+		}
+	}()
+	_, err := program.Run()
+	// Kill restores nothing here but makes sure no goroutine of the
+	// program outlives the session.
+	program.Kill()
+	return err
 }
 
 // maxPaste is the largest paste handed to a console: well above what an
