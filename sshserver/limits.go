@@ -76,13 +76,11 @@ func (g *connGate) admit(ctx ssh.Context, c net.Conn) net.Conn {
 		refuse(c, penaltyLine)
 		return nil
 	}
-	if max := g.limits.MaxUnauthenticated; max > 0 && g.unauth.Add(1) > int64(max) {
+	if n, max := g.unauth.Add(1), g.limits.MaxUnauthenticated; max > 0 && n > int64(max) {
 		g.unauth.Add(-1)
 		g.logger.Warn("connection refused: too many connections logging in", "from", c.RemoteAddr().String(), "cap", max)
 		refuse(c, busyLine)
 		return nil
-	} else if max <= 0 {
-		g.unauth.Add(1)
 	}
 	tc := &trackedConn{Conn: c, gate: g, host: host}
 	ctx.SetValue(trackedConnKey{}, tc)
@@ -152,11 +150,9 @@ func (c *trackedConn) Close() error {
 
 // openSession takes a session slot, or reports that the cap is reached.
 func (g *connGate) openSession() bool {
-	if max := g.limits.MaxSessions; max > 0 && g.sessions.Add(1) > int64(max) {
+	if n, max := g.sessions.Add(1), g.limits.MaxSessions; max > 0 && n > int64(max) {
 		g.sessions.Add(-1)
 		return false
-	} else if max <= 0 {
-		g.sessions.Add(1)
 	}
 	return true
 }
