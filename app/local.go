@@ -38,6 +38,7 @@ func LocalEnv(in io.Reader, out, errOut io.Writer) cli.Env {
 		Serve:       func(ctx context.Context, o cli.ServeOptions) error { return Serve(ctx, o, Hooks{Out: out}) },
 		Fingerprint: func(dir string) (string, error) { return sshserver.HostKeyFingerprint(filepath.Join(dir, hostKeyFile)) },
 		SSHHint:     sshHint,
+		CheckFile:   store.CheckFile,
 		In:          in,
 		Out:         out,
 		Err:         errOut,

@@ -100,8 +100,9 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		HostKey: hk.Signer,
 		Service: svc,
 		Logger:  logger,
+		Limits:  limitsFrom(o.ServeLimits),
 		Exec: func(ctx context.Context, x sshserver.Exec) int {
-			return cli.ExecuteLine(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), In: x.In, Out: x.Out, Err: x.Err, StdinTTY: x.TTY}, x.Line)
+			return cli.ExecuteLine(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), CheckFile: store.CheckFile, In: x.In, Out: x.Out, Err: x.Err, StdinTTY: x.TTY}, x.Line)
 		},
 	})
 	if err != nil {

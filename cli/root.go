@@ -31,6 +31,9 @@ type Env struct {
 	Serve func(ctx context.Context, o ServeOptions) error
 	// Fingerprint prints the host key's fingerprint (host only).
 	Fingerprint func(dataDir string) (string, error)
+	// CheckFile checks a database file read-only: pages, schema, audit
+	// chain (host only).
+	CheckFile func(path string) (crisis.RecordCheck, error)
 	// SSHHint is how to reach the server, e.g. "ssh -p 2222 localhost", used
 	// in messages that point from the host CLI to the SSH command.
 	SSHHint func(dataDir string) string
@@ -51,6 +54,8 @@ type ServeOptions struct {
 	Name string
 	// TZ is the time zone people type and read times in; "" for the host's.
 	TZ string
+	// Limits (serve_limits.go); 0 turns one off.
+	ServeLimits
 }
 
 // Exit codes: 0 done, 1 the command failed (refused, not found...), 2 the
@@ -93,7 +98,8 @@ func Execute(ctx context.Context, env Env, args []string) int {
 	}
 	var re runError
 	if errors.As(err, &re) {
-		fmt.Fprintf(env.Err, "cellule: %s\n", crisis.Message(re.err))
+		// A refusal may quote what was typed: clean it like any user text.
+		fmt.Fprintf(env.Err, "cellule: %s\n", crisis.Sanitize(crisis.Message(re.err)))
 		return ExitFail
 	}
 	// Cobra's messages quote what was typed: clean it like any user text.
@@ -136,6 +142,7 @@ func newRoot(env *Env) *cobra.Command {
 		recoveryCmd(env, &dataDir),
 		taskCmd(env, &dataDir),
 		checklistCmd(env, &dataDir), contactsCmd(env, &dataDir), handoverCmd(env, &dataDir),
+		backupCmd(env, &dataDir),
 	)
 	return root
 }

@@ -126,4 +126,6 @@ var English = map[string]string{
 	"handover.missing":             "there is no handover #%d",
 	"handover.acked":               "handover #%d was already acknowledged by %s",
 	"handover.own":                 "handover #%d is yours: the next shift acknowledges it",
+	"forbidden.backup":             "a %s may not take a backup (leads only)",
+	"store.not-saved":              "NOT SAVED: the database could not write it (%s). Nothing of it was kept; reading still works. Tell the host's operator (disk full?) and keep your text.",
 }

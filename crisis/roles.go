@@ -54,6 +54,7 @@ const (
 	ActImportChecklists Action = "import-checklists"
 	ActManageContacts   Action = "manage-contacts"
 	ActHandover         Action = "handover"
+	ActBackup           Action = "backup"
 )
 
 var permissions = map[Action][]Role{
@@ -74,6 +75,7 @@ var permissions = map[Action][]Role{
 	ActImportChecklists: {RoleLead},
 	ActManageContacts:   {RoleLead},
 	ActHandover:         {RoleLead, RoleResponder},
+	ActBackup:           {RoleLead},
 }
 
 // Allowed reports whether a person of role r may do act.

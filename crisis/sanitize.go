@@ -22,7 +22,7 @@ func Sanitize(s string) string {
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = ansi.Strip(disarmOpenStrings(s))
+	s = ansi.Strip(disarmOpenStrings(sevenBitC1(s)))
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -41,6 +41,28 @@ func Sanitize(s string) string {
 	}
 	return b.String()
 }
+
+// sevenBitC1 writes C1 controls sent as UTF-8 (U+0080-U+009F) in their
+// 7-bit form, ESC and a letter, as a terminal that honours them reads them:
+// then a C1 OSC or CSI goes whole, payload included, like its ESC form.
+func sevenBitC1(s string) string {
+	if !strings.ContainsFunc(s, isC1) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if isC1(r) {
+			b.WriteByte(0x1b)
+			b.WriteByte(byte(r - 0x40))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
 
 // disarmOpenStrings drops the ESC of a string sequence (OSC, DCS, SOS, PM,
 // APC) that is not terminated on its own line. A terminal would swallow

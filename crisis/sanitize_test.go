@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"cellule/crisis"
+	"cellule/internal/hostile"
 )
 
 // escapeCorpus holds what an attacker or a careless paste could put in a
@@ -74,17 +75,44 @@ func FuzzSanitize(f *testing.F) {
 	for _, s := range escapeCorpus {
 		f.Add(s)
 	}
+	for _, c := range hostile.Corpus() {
+		f.Add(c.Text)
+	}
 	f.Add("plain text")
+	f.Add("Pare-feu rechargé à 03:40\r\n\tligne\u2028deux")
 	f.Fuzz(func(t *testing.T, in string) {
 		out := crisis.Sanitize(in)
-		if !utf8.ValidString(out) {
-			t.Fatalf("invalid UTF-8 out of %q", in)
-		}
-		if strings.ContainsAny(out, "\x1b\r\b\x07\x00\u009b\u202e") {
-			t.Fatalf("Sanitize(%q) = %q keeps a control character", in, out)
+		// No C0 control but newline, no ESC, no DEL, no C1, no bidi
+		// control, valid UTF-8.
+		if err := hostile.Check(out); err != nil {
+			t.Fatalf("Sanitize(%q): %v", in, err)
 		}
 		if crisis.Sanitize(out) != out {
 			t.Fatalf("Sanitize is not idempotent on %q", in)
 		}
+		line := crisis.SanitizeLine(in)
+		if err := hostile.Check(line); err != nil || strings.Contains(line, "\n") {
+			t.Fatalf("SanitizeLine(%q) = %q: %v", in, line, err)
+		}
+		if crisis.SanitizeLine(line) != line {
+			t.Fatalf("SanitizeLine is not idempotent on %q", in)
+		}
 	})
+}
+
+// TestSanitizeHostileCorpus runs the shared corpus: the sequence goes, the
+// words around it stay.
+func TestSanitizeHostileCorpus(t *testing.T) {
+	for _, c := range hostile.Corpus() {
+		t.Run(c.Name, func(t *testing.T) {
+			for _, out := range []string{crisis.Sanitize(c.Text), crisis.SanitizeLine(c.Text)} {
+				if err := hostile.Check(out); err != nil {
+					t.Fatal(err)
+				}
+				if !hostile.Survived(out) {
+					t.Errorf("%q -> %q lost the text around the sequence", c.Text, out)
+				}
+			}
+		})
+	}
 }

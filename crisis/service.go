@@ -77,7 +77,7 @@ func (s *Service) write(a Actor, act Action, fn func(tx WriteTx, now time.Time) 
 	if err == nil && changed {
 		s.hub.publish()
 	}
-	return err
+	return notSaved(err)
 }
 
 // currentActor is a as the record knows it now. The host operator (the CLI

@@ -64,6 +64,10 @@ func startServer(t *testing.T, dir, home string, demo bool) *server {
 func startServerWith(t *testing.T, dir, home string, o cli.ServeOptions) *server {
 	t.Helper()
 	o.DataDir, o.Listen = dir, "127.0.0.1:0"
+	if o.ServeLimits == (cli.ServeLimits{}) {
+		// The defaults of `cellule serve`: every test runs under them.
+		o.ServeLimits = cli.DefaultServeLimits()
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"cellule/cli"
 )
 
 type client = gossh.Client
@@ -21,9 +23,15 @@ type lab struct {
 
 func newLab(t *testing.T) *lab {
 	t.Helper()
+	return newLabWith(t, cli.ServeOptions{})
+}
+
+// newLabWith is newLab with serve's options (limits, name...).
+func newLabWith(t *testing.T, o cli.ServeOptions) *lab {
+	t.Helper()
 	leadKey, leadPub := newKey(t)
 	l := &lab{leadKey: leadKey}
-	l.srv = startServer(t, t.TempDir(), homeWithKey(t, leadPub), false)
+	l.srv = startServerWith(t, t.TempDir(), homeWithKey(t, leadPub), o)
 	l.lead = connect(t, l.srv.addr, leadKey)
 	out, errOut, code := run(t, l.lead, "", "whoami")
 	if code != 0 || !strings.HasSuffix(strings.TrimSpace(out), " lead") {

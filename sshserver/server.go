@@ -10,8 +10,8 @@ import (
 	"io"
 	"net"
 	"sync"
-	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
@@ -19,6 +19,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
+	"cellule/tui"
 )
 
 // Exec is one command sent over SSH (`ssh host log ...`).
@@ -45,6 +46,8 @@ type Config struct {
 	Service *crisis.Service
 	Exec    ExecFunc
 	Logger  *log.Logger
+	// Limits bound connections and sessions; DefaultLimits when nil.
+	Limits *Limits
 }
 
 const (
@@ -52,15 +55,16 @@ const (
 	// offers and other methods) on one connection; x/crypto does not count
 	// unsigned key queries.
 	maxAuthTries = 3
-	// handshakeTimeout bounds how long an unauthenticated connection may
-	// hold a slot.
-	handshakeTimeout = 10 * time.Second
 )
 
 // Server is a running or ready SSH server.
 type Server struct {
-	cfg Config
-	srv *ssh.Server
+	cfg  Config
+	srv  *ssh.Server
+	gate *connGate
+	// newConsole builds a session's console model: tui.New, replaced only
+	// by tests that need a console which fails.
+	newConsole func(*crisis.Service, crisis.Actor, tui.Options) tea.Model
 
 	// Shutdown lets commands in flight finish. It does not use charm's
 	// Server.Shutdown, whose connection WaitGroup races with handshakes
@@ -80,7 +84,11 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = log.Default()
 	}
-	s := &Server{cfg: cfg}
+	if cfg.Limits == nil {
+		l := DefaultLimits()
+		cfg.Limits = &l
+	}
+	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger), newConsole: tui.New}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },
@@ -92,10 +100,17 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv.HandshakeTimeout = handshakeTimeout
-	srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
-		return &gossh.ServerConfig{MaxAuthTries: maxAuthTries}
-	}
+	// The handshake deadline bounds how long a connection that has not
+	// logged in holds one of the MaxUnauthenticated slots.
+	srv.HandshakeTimeout = cfg.Limits.HandshakeTimeout
+	srv.ConnCallback = s.gate.admit
+	srv.ServerConfigCallback = s.gate.serverConfig
+	// No port forwarding (local or remote), no X11, no subsystem (sftp):
+	// charm's server refuses what it has no handler or callback for, and
+	// an agent forwarding request is acknowledged but never used.
+	srv.LocalPortForwardingCallback = nil
+	srv.ReversePortForwardingCallback = nil
+	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
 	s.srv = srv
 	return s, nil
 }

@@ -1,9 +1,13 @@
 package sshserver
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -20,6 +24,13 @@ import (
 func (s *Server) handle(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer next(sess)
+		if !s.gate.openSession() {
+			s.cfg.Logger.Warn("session refused: the server is at its cap", "from", sess.RemoteAddr().String(), "cap", s.cfg.Limits.MaxSessions)
+			fmt.Fprintf(sess.Stderr(), "cellule: the server is serving its maximum of %d sessions; nothing was done. Try again in a minute.\r\n", s.cfg.Limits.MaxSessions)
+			_ = sess.Exit(1)
+			return
+		}
+		defer s.gate.closeSession()
 		who, ok := s.identify(sess)
 		if !ok {
 			fmt.Fprintln(sess.Stderr(), "cellule: this key is not (or no longer) registered")
@@ -34,8 +45,7 @@ func (s *Server) handle(next ssh.Handler) ssh.Handler {
 				return
 			}
 			defer s.commands.Done()
-			_, _, tty := sess.Pty()
-			code := s.cfg.Exec(sess.Context(), Exec{Who: who, Line: line, In: sess, Out: sess, Err: sess.Stderr(), TTY: tty})
+			code := s.exec(sess, who, line)
 			s.cfg.Logger.Info("command", "user", who.Name, "key", who.Fingerprint, "from", sess.RemoteAddr().String(), "command", crisis.SanitizeLine(strings.Fields(line)[0]), "exit", code, "took", time.Since(start).Round(time.Millisecond))
 			_ = sess.Exit(code)
 			return
@@ -44,6 +54,41 @@ func (s *Server) handle(next ssh.Handler) ssh.Handler {
 		s.console(sess, who)
 		s.cfg.Logger.Info("console closed", "user", who.Name, "from", sess.RemoteAddr().String(), "after", time.Since(start).Round(time.Second))
 	}
+}
+
+// exec runs one command. A panic in it ends this session only, with exit
+// status 1 and the stack in the log; the other sessions carry on.
+func (s *Server) exec(sess ssh.Session, who crisis.Actor, line string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.cfg.Logger.Error("panic while running a command", "user", who.Name, "command", crisis.SanitizeLine(strings.Fields(line)[0]), "panic", r, "stack", string(debug.Stack()))
+			fmt.Fprintln(sess.Stderr(), "cellule: internal error while running this command (the server logged it). Check with `timeline` whether your change was saved.")
+			code = 1
+		}
+	}()
+	_, _, tty := sess.Pty()
+	act := newActivity()
+	done := make(chan struct{})
+	defer close(done)
+	// cut ends the session under the command: its input fails from then on,
+	// so it saves nothing of what it had read.
+	var cutOnce sync.Once
+	cut := func(why string) {
+		cutOnce.Do(func() {
+			act.expired.Store(true)
+			fmt.Fprintf(sess.Stderr(), "cellule: %s.\n", why)
+			_ = sess.Exit(1)
+			_ = sess.Close()
+		})
+	}
+	watchIdle(done, act, s.cfg.Limits.IdleTimeout, 0, nil, func() {
+		s.cfg.Logger.Info("command closed: waited too long for input", "user", who.Name, "after", s.cfg.Limits.IdleTimeout)
+		cut(fmt.Sprintf("closed after waiting %s for input; nothing was saved", s.cfg.Limits.IdleTimeout))
+	})
+	// A command already saving is judged by the service, which re-reads
+	// the user's role in its transaction; what it saved stays saved.
+	s.watchAccess(done, who, func() { cut("your access changed (revoked, or a new role): this session is closed") })
+	return s.cfg.Exec(sess.Context(), Exec{Who: who, Line: line, In: act.reader(sess), Out: sess, Err: sess.Stderr(), TTY: tty})
 }
 
 // identify decides who the session is from the key that completed the
@@ -75,7 +120,7 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	leave := s.cfg.Service.Join(who)
 	defer leave()
 
-	model := tui.New(s.cfg.Service, who, tui.Options{
+	model := s.newConsole(s.cfg.Service, who, tui.Options{
 		Width:   pty.Window.Width,
 		Height:  pty.Window.Height,
 		Changes: changes,
@@ -86,22 +131,82 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	// gone, so it quits the program, and with it the subscription and the
 	// presence.
 	var program *tea.Program
-	opts := bubbletea.MakeOptions(sess)
+	// The client's environment variables are not the program's business:
+	// only the terminal type from the pty request is passed on.
+	opts := bubbletea.MakeOptions(noEnviron{sess})
+	act := newActivity()
 	if sess.EmulatedPty() {
-		opts = append(opts, tea.WithInput(&inputUntilClosed{r: sess, closed: func() { program.Quit() }}))
+		// Input is read through the idle clock and the paste limit.
+		in := newPasteLimiter(act.reader(sess), maxPaste, func(limit int) { program.Send(tui.PasteRefusedMsg{Limit: limit}) })
+		opts = append(opts, tea.WithInput(&inputUntilClosed{r: in, closed: func() { program.Quit() }}))
 	}
 	program = tea.NewProgram(model, opts...)
 	done := make(chan struct{})
 	lost := s.watchAccess(done, who, program.Quit)
-	// wish's middleware runs the program, forwards window changes and
-	// quits the program when the session's context ends.
-	bubbletea.MiddlewareWithProgramHandler(func(ssh.Session) *tea.Program { return program })(func(ssh.Session) {})(sess)
+	idle := &atomic.Bool{}
+	watchIdle(done, act, s.cfg.Limits.IdleTimeout, s.cfg.Limits.IdleWarning,
+		func(left time.Duration) { program.Send(tui.IdleWarningMsg{Left: left}) },
+		func() {
+			s.cfg.Logger.Info("console closed: idle", "user", who.Name, "after", s.cfg.Limits.IdleTimeout)
+			idle.Store(true)
+			program.Quit()
+		})
+	err := runProgram(sess, program)
 	close(done)
-	if lost.Load() {
+	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		// bubbletea caught it (its stack went to the server's stderr) and
+		// ended this program only.
+		s.cfg.Logger.Error("console ended by a panic", "user", who.Name, "from", sess.RemoteAddr().String(), "error", err)
+		fmt.Fprint(sess, "\r\ncellule: internal error: this console stopped (the server logged it). Connect again; what was saved is kept.\r\n")
+		_ = sess.Exit(1)
+	case lost.Load():
 		fmt.Fprint(sess, "\r\ncellule: your access changed (revoked, or a new role): this session is closed.\r\nConnect again if you still have access.\r\n")
 		_ = sess.Exit(1)
+	case idle.Load():
+		fmt.Fprintf(sess, "\r\ncellule: this console was closed after %s without a key pressed.\r\nConnect again to carry on.\r\n", s.cfg.Limits.IdleTimeout)
+		_ = sess.Exit(0)
 	}
 }
+
+// runProgram runs a console's program until it ends, forwarding window
+// changes and quitting it when the connection ends; it returns the
+// program's error (a caught panic among them).
+func runProgram(sess ssh.Session, program *tea.Program) error {
+	_, windowChanges, _ := sess.Pty()
+	ctx, cancel := context.WithCancel(sess.Context())
+	defer cancel()
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				program.Quit()
+				return
+			case w, ok := <-windowChanges:
+				if !ok {
+					return
+				}
+				program.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			}
+		}
+	}()
+	_, err := program.Run()
+	// Kill restores nothing here but makes sure no goroutine of the
+	// program outlives the session.
+	program.Kill()
+	return err
+}
+
+// maxPaste is the largest paste handed to a console: well above what an
+// entry may hold (so a long one is refused by the form with its message),
+// far below what would weigh on the server.
+const maxPaste = 8 * crisis.MaxEntryBytes
+
+// noEnviron hides the environment variables a client sent (ssh -o SendEnv,
+// SetEnv): nothing on the server reads them.
+type noEnviron struct{ ssh.Session }
+
+func (noEnviron) Environ() []string { return nil }
 
 // inputUntilClosed reads a session's input and calls closed once it ends.
 type inputUntilClosed struct {
@@ -135,7 +240,7 @@ func (s *Server) watchAccess(done <-chan struct{}, who crisis.Actor, quit func()
 					return
 				}
 				if u, ok := s.cfg.Service.Identify(who.Fingerprint); !ok || u.Name != who.Name || u.Role != who.Role {
-					s.cfg.Logger.Info("console closed: access changed", "user", who.Name, "key", who.Fingerprint)
+					s.cfg.Logger.Info("session closed: access changed", "user", who.Name, "key", who.Fingerprint)
 					lost.Store(true)
 					quit()
 					return

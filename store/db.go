@@ -5,6 +5,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -40,6 +41,12 @@ func Open(path string) (*DB, error) {
 		}
 		if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrVersionMismatch) || errors.Is(err, berrors.ErrChecksum) {
 			return nil, fmt.Errorf("%s is not a Cellule database (it is not a bbolt file): %w", path, err)
+		}
+		// bbolt's other refusals of a file that exists (too small to be a
+		// database, say) are not all typed: one it could open for writing
+		// but not read as a database is not ours either.
+		if fi, serr := os.Stat(path); serr == nil && fi.Size() > 0 && !errors.Is(err, os.ErrPermission) {
+			return nil, fmt.Errorf("%s is not a Cellule database (bbolt cannot read it): %w", path, err)
 		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}

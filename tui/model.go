@@ -220,6 +220,10 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+
+	case IdleWarningMsg, PasteRefusedMsg:
+		m.sessionNotice(msg)
+		return nil
 	}
 
 	// Anything else (pastes, tabs' own results) goes to the tabs: each one

@@ -64,6 +64,11 @@ type Text struct {
 	ConfirmQuit     string
 	SavedAs         string // "Saved as #%d"
 
+	// Session limits (session.go).
+	IdleWarning        string // "closes in %s" (time left)
+	IdleWarningUnsaved string // the same, when typed text is not saved yet
+	PasteRefused       string // "%d" (the largest paste taken, in bytes)
+
 	// Stage picker.
 	PickerTitle   string
 	PickerCurrent string
@@ -145,6 +150,10 @@ var english = Text{
 	ConfirmDiscard:  "Discard this entry? y/n",
 	ConfirmQuit:     "Quit and discard this entry? y/n",
 	SavedAs:         "Saved as #%d",
+
+	IdleWarning:        "No key pressed for a while: closing in %s. Press a key to stay.",
+	IdleWarningUnsaved: "Unsaved text! Closing in %s if idle: press a key, then Ctrl+S.",
+	PasteRefused:       "Paste refused: over %d bytes. Nothing was added.",
 
 	PickerTitle:      "Move the crisis to the stage:",
 	PickerCurrent:    "(current)",

@@ -713,3 +713,6 @@ func (t *timeline) Help() helpKeys {
 		},
 	}
 }
+
+// Unsaved reports typed text in an open form, not saved yet.
+func (t *timeline) Unsaved() bool { return t.form != nil && t.form.dirty() }

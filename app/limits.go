@@ -1,0 +1,17 @@
+package app
+
+import (
+	"cellule/cli"
+	"cellule/sshserver"
+)
+
+// limitsFrom turns serve's flags into the SSH server's limits.
+func limitsFrom(o cli.ServeLimits) *sshserver.Limits {
+	l := sshserver.DefaultLimits()
+	l.IdleTimeout = o.IdleTimeout
+	l.MaxSessions = o.MaxSessions
+	l.MaxUnauthenticated = o.MaxUnauthenticated
+	l.Penalty.PerFailure = o.AuthPenalty
+	l.Penalty.Max = o.AuthPenaltyMax
+	return &l
+}

@@ -1,0 +1,171 @@
+package sshserver
+
+import (
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Limits bound what one client, or many, can hold of the server.
+type Limits struct {
+	// HandshakeTimeout bounds how long a connection may take to log in.
+	HandshakeTimeout time.Duration
+	// IdleTimeout closes a session that has waited that long for its
+	// client's input; 0 never does. A command at work is not idle.
+	IdleTimeout time.Duration
+	// IdleWarning is how long before closing a console is told so.
+	IdleWarning time.Duration
+	// MaxSessions caps the sessions (consoles and commands) open at once;
+	// 0 for no cap.
+	MaxSessions int
+	// MaxUnauthenticated caps the connections that have not logged in yet;
+	// 0 for no cap.
+	MaxUnauthenticated int
+	// Penalty is the per-address penalty after failed logins.
+	Penalty PenaltyConfig
+}
+
+// DefaultLimits are the serve command's defaults.
+func DefaultLimits() Limits {
+	return Limits{
+		HandshakeTimeout:   10 * time.Second,
+		IdleTimeout:        30 * time.Minute,
+		IdleWarning:        time.Minute,
+		MaxSessions:        500,
+		MaxUnauthenticated: 50,
+		Penalty:            DefaultPenalty(),
+	}
+}
+
+// connGate counts connections and sessions against the limits and keeps
+// the per-address penalties.
+type connGate struct {
+	limits    Limits
+	logger    *log.Logger
+	unauth    atomic.Int64
+	sessions  atomic.Int64
+	penalties *penalties
+}
+
+func newConnGate(l Limits, logger *log.Logger) *connGate {
+	return &connGate{limits: l, logger: logger, penalties: newPenalties(l.Penalty)}
+}
+
+// Messages written before the SSH version line: a client shows nothing of
+// the protocol yet, but RFC 4253 lets a server send text lines first, and
+// whoever connects with nc, or ssh -v, reads why the door closed.
+const (
+	busyLine    = "cellule: too many connections are logging in right now; try again in a minute.\r\n"
+	penaltyLine = "cellule: too many failed logins from your address; try again later.\r\n"
+)
+
+// admit is the server's ConnCallback: it drops a connection from an
+// address under penalty, or beyond the cap of connections not logged in,
+// before any handshake, and otherwise tracks it until it logs in or ends.
+func (g *connGate) admit(ctx ssh.Context, c net.Conn) net.Conn {
+	host := hostOf(c.RemoteAddr())
+	if left, blocked := g.penalties.blocked(host, time.Now()); blocked {
+		if g.penalties.shouldLog(host) {
+			g.logger.Warn("connection dropped: penalty for failed logins", "from", host, "left", left.Round(time.Second))
+		}
+		refuse(c, penaltyLine)
+		return nil
+	}
+	if n, max := g.unauth.Add(1), g.limits.MaxUnauthenticated; max > 0 && n > int64(max) {
+		g.unauth.Add(-1)
+		g.logger.Warn("connection refused: too many connections logging in", "from", c.RemoteAddr().String(), "cap", max)
+		refuse(c, busyLine)
+		return nil
+	}
+	tc := &trackedConn{Conn: c, gate: g, host: host}
+	ctx.SetValue(trackedConnKey{}, tc)
+	return tc
+}
+
+// refuse writes a line and closes, without waiting on a client that does
+// not read.
+func refuse(c net.Conn, line string) {
+	_ = c.SetWriteDeadline(time.Now().Add(time.Second))
+	_, _ = c.Write([]byte(line))
+	_ = c.Close()
+}
+
+// serverConfig gives each connection its own SSH configuration, whose
+// authentication log tells the connection's tracker how logging in goes.
+func (g *connGate) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
+	cfg := &gossh.ServerConfig{MaxAuthTries: maxAuthTries}
+	tc, _ := ctx.Value(trackedConnKey{}).(*trackedConn)
+	if tc == nil {
+		return cfg
+	}
+	cfg.AuthLogCallback = func(_ gossh.ConnMetadata, method string, err error) {
+		switch {
+		case err == nil:
+			tc.loggedIn()
+		case method != "none":
+			// "none" is how every client asks which methods exist.
+			tc.failed.Store(true)
+		}
+	}
+	return cfg
+}
+
+type trackedConnKey struct{}
+
+// trackedConn is a connection until it ends: it holds a slot among the
+// connections not logged in until it logs in, and if it ends without
+// logging in after a failed attempt, its address earns a penalty — one per
+// connection, however many keys it offered.
+type trackedConn struct {
+	net.Conn
+	gate     *connGate
+	host     string
+	failed   atomic.Bool
+	in       atomic.Bool
+	released sync.Once
+	closed   sync.Once
+}
+
+func (c *trackedConn) loggedIn() {
+	c.in.Store(true)
+	c.released.Do(func() { c.gate.unauth.Add(-1) })
+}
+
+func (c *trackedConn) Close() error {
+	c.released.Do(func() { c.gate.unauth.Add(-1) })
+	c.closed.Do(func() {
+		if !c.in.Load() && c.failed.Load() {
+			if c.gate.penalties.failure(c.host, time.Now()) {
+				c.gate.logger.Warn("address penalised for failed logins: its connections are dropped for a while", "from", c.host)
+			}
+		}
+	})
+	return c.Conn.Close()
+}
+
+// openSession takes a session slot, or reports that the cap is reached.
+func (g *connGate) openSession() bool {
+	if n, max := g.sessions.Add(1), g.limits.MaxSessions; max > 0 && n > int64(max) {
+		g.sessions.Add(-1)
+		return false
+	}
+	return true
+}
+
+func (g *connGate) closeSession() { g.sessions.Add(-1) }
+
+func hostOf(a net.Addr) string {
+	if ta, ok := a.(*net.TCPAddr); ok {
+		return ta.IP.String()
+	}
+	host, _, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	return host
+}

@@ -1,0 +1,52 @@
+package tui
+
+import (
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// IdleWarningMsg tells the console that its session will be closed for
+// inactivity in Left unless a key is pressed. The server sends it.
+type IdleWarningMsg struct{ Left time.Duration }
+
+// PasteRefusedMsg tells the console that the server dropped a paste longer
+// than Limit bytes before it reached the program.
+type PasteRefusedMsg struct{ Limit int }
+
+// unsavedText is implemented by a tab that can hold typed text not saved
+// yet (an open form): the shell asks it before warning that the session is
+// about to close. Every tab with a form gets the warning by implementing it.
+type unsavedText interface {
+	Unsaved() bool
+}
+
+// hasUnsaved reports whether any tab holds text not saved yet.
+func (m *model) hasUnsaved() bool {
+	for _, t := range m.tabs {
+		if u, ok := t.model.(unsavedText); ok && u.Unsaved() {
+			return true
+		}
+	}
+	return false
+}
+
+// sessionNotice shows a message from the server about this session on the
+// status line.
+func (m *model) sessionNotice(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case IdleWarningMsg:
+		left := msg.Left.Round(time.Second)
+		if left < time.Second {
+			left = time.Second
+		}
+		format := m.s.text.IdleWarning
+		if m.hasUnsaved() {
+			format = m.s.text.IdleWarningUnsaved
+		}
+		m.s.notify(m.s.action(), fmt.Sprintf(format, left), true, m.status.Entries)
+	case PasteRefusedMsg:
+		m.s.notify(m.s.action(), fmt.Sprintf(m.s.text.PasteRefused, msg.Limit), true, m.status.Entries)
+	}
+}
