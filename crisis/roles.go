@@ -40,6 +40,9 @@ const (
 	ActManageUsers Action = "manage-users"
 	ActLoadDemo    Action = "load-demo"
 	ActRename      Action = "rename"
+	ActClose       Action = "close"
+	ActExport      Action = "export"
+	ActTakeaway    Action = "takeaway"
 )
 
 var permissions = map[Action][]Role{
@@ -49,6 +52,9 @@ var permissions = map[Action][]Role{
 	ActManageUsers: {RoleLead},
 	ActLoadDemo:    {RoleLead},
 	ActRename:      {RoleLead},
+	ActClose:       {RoleLead},
+	ActExport:      {RoleLead, RoleResponder},
+	ActTakeaway:    {RoleLead},
 }
 
 // Allowed reports whether a person of role r may do act.

@@ -34,6 +34,8 @@ type ReadTx interface {
 	AuditHead() (AuditRecord, bool, error)
 	// ScanAudit visits audit records oldest first until fn returns false.
 	ScanAudit(fn func(AuditRecord) (bool, error)) error
+	TakeawayReadTx
+	RawReadTx
 }
 
 // WriteTx changes within one transaction; nothing is visible to others or
@@ -50,6 +52,8 @@ type WriteTx interface {
 	// AppendAudit chains r after the current head (see AuditRecord.Chain)
 	// and stores it.
 	AppendAudit(r AuditRecord) (AuditRecord, error)
+	TakeawayWriteTx
+	RawWriteTx
 }
 
 // Encode is the stored form of every value. Stores use it, so that the

@@ -20,8 +20,10 @@ var (
 	bucketKeys = []byte("keys")
 	// bucketAudit: sequence -> AuditRecord (JSON).
 	bucketAudit = []byte("audit")
+	// bucketTakeaways: takeaway id -> Takeaway (JSON).
+	bucketTakeaways = []byte("takeaways")
 
-	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit}
+	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit, bucketTakeaways}
 
 	keySchema = []byte("schema")
 	keyCrisis = []byte("crisis")
