@@ -31,6 +31,8 @@ type Env struct {
 	Serve func(ctx context.Context, o ServeOptions) error
 	// Fingerprint prints the host key's fingerprint (host only).
 	Fingerprint func(dataDir string) (string, error)
+	// Import loads a JSON snapshot into the data directory (host only).
+	Import func(dataDir string, r io.ReadSeeker) (crisis.Imported, error)
 	// SSHHint is how to reach the server, e.g. "ssh -p 2222 localhost", used
 	// in messages that point from the host CLI to the SSH command.
 	SSHHint func(dataDir string) string
@@ -126,6 +128,7 @@ func newRoot(env *Env) *cobra.Command {
 	if !env.Remote {
 		root.PersistentFlags().StringVar(&dataDir, "data", DefaultDataDir(), "data directory (also $CELLULE_DATA)")
 		root.AddCommand(serveCmd(env, &dataDir), fingerprintCmd(env, &dataDir))
+		root.AddCommand(importCmd(env, &dataDir))
 	}
 	root.AddCommand(
 		logCmd(env, &dataDir),
@@ -133,6 +136,7 @@ func newRoot(env *Env) *cobra.Command {
 		stageCmd(env, &dataDir),
 		whoamiCmd(env),
 		userCmd(env, &dataDir),
+		exportCmd(env, &dataDir), verifyCmd(env, &dataDir), closeCmd(env, &dataDir), takeawayCmd(env, &dataDir),
 	)
 	return root
 }

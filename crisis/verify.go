@@ -77,9 +77,13 @@ func verifyTx(tx ReadTx) (Verification, error) {
 		return v, err
 	}
 	closingSeen := false
+	chainBroken := false
 	err = tx.ScanAudit(func(r AuditRecord) (bool, error) {
 		if err := r.Check(prev); err != nil {
-			bad = &VerifyError{Seq: r.Seq, Subject: r.Subject, Reason: strings.TrimPrefix(err.Error(), fmt.Sprintf("audit record %d: ", r.Seq))}
+			if bad == nil {
+				bad = &VerifyError{Seq: r.Seq, Subject: r.Subject, Reason: strings.TrimPrefix(err.Error(), fmt.Sprintf("audit record %d: ", r.Seq))}
+			}
+			chainBroken = true
 			return false, nil
 		}
 		rec := r
@@ -87,44 +91,44 @@ func verifyTx(tx ReadTx) (Verification, error) {
 		v.Records, v.Head = r.Seq, r
 		if c.Closed != nil && r.Seq == c.Closed.AuditSeq {
 			closingSeen = true
-			if r.Hash != c.Closed.AuditHash {
+			if r.Hash != c.Closed.AuditHash && bad == nil {
 				bad = &VerifyError{Seq: r.Seq, Subject: r.Subject, Reason: "its hash is not the one the closing recorded"}
-				return false, nil
 			}
 		}
 		if strings.HasPrefix(r.Subject, "entry/") {
 			entryRecords++
 		}
-		if r.Digest == "" {
-			return true, nil
-		}
-		if !immutableSubject(r.Subject) {
+		switch {
+		case r.Digest == "":
+		case !immutableSubject(r.Subject):
 			latest[r.Subject] = last{r.Seq, r.Digest}
-			return true, nil
-		}
-		if e := checkDigest(tx, r.Seq, r.Subject, r.Digest, &v); e != nil {
-			bad = e
-			return false, nil
+		case bad == nil:
+			// After a first fault the scan goes on, so that the newest
+			// record of every mutable subject is known, but checks no more.
+			bad = checkDigest(tx, r.Seq, r.Subject, r.Digest, &v)
 		}
 		return true, nil
 	})
 	if err != nil {
 		return v, err
 	}
-	// Mutable subjects, in chain order, up to the first fault found so far.
-	subjects := make([]string, 0, len(latest))
-	for s := range latest {
-		subjects = append(subjects, s)
-	}
-	sort.Slice(subjects, func(i, j int) bool { return latest[subjects[i]].seq < latest[subjects[j]].seq })
-	for _, s := range subjects {
-		l := latest[s]
-		if bad != nil && l.seq > bad.Seq {
-			break
+	if !chainBroken {
+		// Mutable subjects against their newest audit record, in chain
+		// order, up to the first fault found so far.
+		subjects := make([]string, 0, len(latest))
+		for s := range latest {
+			subjects = append(subjects, s)
 		}
-		if e := checkDigest(tx, l.seq, s, l.digest, &v); e != nil {
-			bad = e
-			break
+		sort.Slice(subjects, func(i, j int) bool { return latest[subjects[i]].seq < latest[subjects[j]].seq })
+		for _, s := range subjects {
+			l := latest[s]
+			if bad != nil && l.seq > bad.Seq {
+				break
+			}
+			if e := checkDigest(tx, l.seq, s, l.digest, &v); e != nil {
+				bad = e
+				break
+			}
 		}
 	}
 	if bad != nil {
