@@ -126,6 +126,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	m.help.Styles = s.st.help
 	m.tabs = []tab{
 		{number: 1, title: text.TabTimeline, model: newTimeline(s)},
+		{number: 5, title: text.Report.Tab, model: newReportTab(s)},
 	}
 	m.status, m.statusErr = svc.Status()
 	m.now = svc.Now()
@@ -347,11 +348,14 @@ func (m *model) helpKeys() helpKeys {
 	if m.s.me.Role.Allowed(crisis.ActSetStage) {
 		shell = append(shell, k.Stage)
 	}
-	if len(m.tabs) > 1 {
-		shell = append(shell, k.JumpTab, k.NextTab, k.PrevTab)
-	}
 	shell = append(shell, help, k.Quit)
 	h.short = append(h.short, shell...)
+	if len(m.tabs) > 1 {
+		// Last on the short line, so a narrow footer cuts them before
+		// help and quit; tab and shift+tab are in the full help.
+		h.short = append(h.short, k.JumpTab)
+		shell = append(shell, k.JumpTab, k.NextTab, k.PrevTab)
+	}
 	h.full = append(h.full, shell)
 	return h
 }
@@ -374,7 +378,13 @@ func (m *model) footerView() string {
 	if m.help.ShowAll && m.picker == nil && !m.activeTab().Capturing() {
 		return m.help.FullHelpView(h.FullHelp())
 	}
-	return m.help.ShortHelpView(h.ShortHelp())
+	// help.ShortHelpView overflows when the ellipsis itself does not fit:
+	// leave out the last keys (the tab keys) until the line fits.
+	short := h.ShortHelp()
+	for len(short) > 1 && lipgloss.Width(m.help.ShortHelpView(short)) > m.width {
+		short = short[:len(short)-1]
+	}
+	return m.help.ShortHelpView(short)
 }
 
 func (m *model) statusView() string {

@@ -73,6 +73,9 @@ type Text struct {
 	// Help: key labels and what they do.
 	Help HelpText
 
+	// Report is the Report tab's (report_text_en.go).
+	Report ReportText
+
 	// Labels of the domain's codes, in words.
 	Kinds  map[crisis.Kind]string
 	Stages map[crisis.Stage]string
@@ -142,6 +145,8 @@ var english = Text{
 	PickerCurrent:    "(current)",
 	PickerConfirmEnd: "End the crisis? This logs a closure entry and stops the crisis clock. y/n",
 	StageSet:         "Stage set to %s (#%d)",
+
+	Report: englishReport,
 
 	Help: HelpText{
 		Up: "up", Down: "down", PageUp: "page up", PageDown: "page down",
