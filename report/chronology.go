@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"fmt"
+	"sort"
 	"time"
 
 	"cellule/crisis"
@@ -82,29 +83,47 @@ type mark struct {
 	label  string
 }
 
-// chooseMarks picks at most about maxMarks key entries, evenly through the
-// logbook, always keeping the stage changes: memory stays bounded however
-// many decisions a long crisis logs.
-func chooseMarks(f *facts) ([]crisis.Entry, error) {
-	stride := 1
-	if f.keyEntries > maxMarks {
-		stride = (f.keyEntries + maxMarks - 1) / maxMarks
+// markPicker keeps at most about maxMarks key entries, evenly through the
+// logbook, in one pass and without knowing their number beforehand: it
+// keeps every stride-th one and, when full, drops every other kept one and
+// doubles the stride. Stage changes are always kept (up to a cap).
+type markPicker struct {
+	stages, others []crisis.Entry
+	seen, stride   int
+}
+
+func (p *markPicker) add(e crisis.Entry) {
+	e.Text = shortText(e.Text, labelRunes)
+	if e.Stage != "" && len(p.stages) < 2*maxMarks {
+		p.stages = append(p.stages, e)
+		return
 	}
-	var out []crisis.Entry
-	i := 0
-	err := f.snap.EachEntry(func(e crisis.Entry) error {
-		if !isKey(e) {
-			return nil
+	if p.stride == 0 {
+		p.stride = 1
+	}
+	i := p.seen
+	p.seen++
+	if i%p.stride != 0 {
+		return
+	}
+	p.others = append(p.others, e)
+	if len(p.others) > maxMarks {
+		kept := p.others[:0]
+		for j := 0; j < len(p.others); j += 2 {
+			kept = append(kept, p.others[j])
 		}
-		keep := i%stride == 0 || (e.Stage != "" && len(out) < 2*maxMarks)
-		i++
-		if keep {
-			e.Text = shortText(e.Text, labelRunes)
-			out = append(out, e)
-		}
-		return nil
-	})
-	return out, err
+		p.others = kept
+		p.stride *= 2
+	}
+}
+
+// picked is the kept entries in logbook order.
+func (p *markPicker) picked() []crisis.Entry {
+	out := make([]crisis.Entry, 0, len(p.stages)+len(p.others))
+	out = append(out, p.stages...)
+	out = append(out, p.others...)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
 }
 
 func writeChronologySVG(w *bufio.Writer, f *facts) error {
@@ -121,11 +140,7 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 		return svgLeft + (svgRight-svgLeft)*t.Sub(t0).Seconds()/span
 	}
 
-	entries, err := chooseMarks(f)
-	if err != nil {
-		return err
-	}
-	marks, lanes := placeMarks(entries, xOf, f.loc)
+	marks, lanes := placeMarks(f.marks, xOf, f.loc)
 	axisY := laneTop + float64(lanes)*laneHeight + 14
 	rows := chronologyBands(f)
 	bandTop := axisY + 26
@@ -182,7 +197,7 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 	if drawn := len(marks); drawn < f.keyEntries {
 		caption += fmt.Sprintf(" %d of the %d key entries are drawn; the logbook below lists them all.", drawn, f.keyEntries)
 	}
-	_, err = w.WriteString("<figcaption>" + caption + "</figcaption>\n</figure>\n")
+	_, err := w.WriteString("<figcaption>" + caption + "</figcaption>\n</figure>\n")
 	return err
 }
 

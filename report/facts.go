@@ -27,6 +27,12 @@ type facts struct {
 
 	users     []crisis.User
 	takeaways []crisis.Takeaway
+
+	// spools hold the list sections' items of a full export (see lists.go);
+	// nil in a preview.
+	spools map[string]*spool
+	// marks are the key entries the chronology draws (HTML only).
+	marks []crisis.Entry
 }
 
 type author struct {
@@ -51,8 +57,20 @@ func isKey(e crisis.Entry) bool {
 	return e.Stage != ""
 }
 
-func gather(snap *crisis.Snapshot) (*facts, error) {
+// gather reads the logbook once: the facts, the list sections' items
+// (written with item into spools, unless opt is a preview) and, with
+// withMarks, the chronology's marks. Call the returned function when the
+// export is written.
+func gather(snap *crisis.Snapshot, opt Options, item itemWriter, withMarks bool) (*facts, func(), error) {
 	f := &facts{snap: snap, c: snap.Crisis, loc: snap.Location(), entries: snap.Entries, byKind: map[crisis.Kind]int{}}
+	done := func() {}
+	if opt.Limit == 0 && item != nil {
+		var err error
+		if f.spools, done, err = openSpools(); err != nil {
+			return nil, nil, err
+		}
+	}
+	var marks markPicker
 	byName := map[string]*author{}
 	stage, since := crisis.StageAlert, f.c.OpenedAt
 	err := snap.EachEntry(func(e crisis.Entry) error {
@@ -81,16 +99,24 @@ func gather(snap *crisis.Snapshot) (*facts, error) {
 		}
 		if isKey(e) {
 			f.keyEntries++
+			if withMarks {
+				marks.add(e)
+			}
 		}
 		if e.Stage != "" {
 			f.stages = append(f.stages, stageSpan{stage: stage, from: since, to: e.OccurredAt})
 			stage, since = e.Stage, e.OccurredAt
 		}
+		if f.spools != nil {
+			return addToSpools(f.spools, f, e, item)
+		}
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		done()
+		return nil, nil, err
 	}
+	f.marks = marks.picked()
 	if !f.c.OpenedAt.IsZero() && (f.first.IsZero() || f.c.OpenedAt.Before(f.first)) {
 		f.first = f.c.OpenedAt
 	}
@@ -102,13 +128,14 @@ func gather(snap *crisis.Snapshot) (*facts, error) {
 		f.last = end
 	}
 	f.stages = append(f.stages, stageSpan{stage: stage, from: since, to: end})
-	if f.users, err = snap.Users(); err != nil {
-		return nil, err
+	if f.users, err = snap.Users(); err == nil {
+		f.takeaways, err = snap.Takeaways()
 	}
-	if f.takeaways, err = snap.Takeaways(); err != nil {
-		return nil, err
+	if err != nil {
+		done()
+		return nil, nil, err
 	}
-	return f, nil
+	return f, done, nil
 }
 
 // participant is a person or organisation in the record: an entry author,

@@ -60,10 +60,11 @@ figure.chronology figcaption { color: #555; font-size: 9pt; }
 // page: no external file, font or script, readable offline and printable
 // on A4.
 func WriteHTML(out io.Writer, snap *crisis.Snapshot, opt Options) error {
-	f, err := gather(snap)
+	f, done, err := gather(snap, opt, htmlEntry, true)
 	if err != nil {
 		return err
 	}
+	defer done()
 	w := bufio.NewWriterSize(out, 64<<10)
 	title := "Lessons-learned report: " + f.c.Name
 	w.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) + "</title>\n<style>" + htmlStyle + "</style>\n</head>\n<body>\n")
@@ -98,47 +99,8 @@ func htmlEntry(w *bufio.Writer, f *facts, e crisis.Entry) error {
 	return err
 }
 
-// htmlEntries lists the entries keep accepts, as mdEntries does.
-func htmlEntries(w *bufio.Writer, f *facts, opt Options, keep func(crisis.Entry) bool, none string) error {
-	if opt.Limit > 0 {
-		got, more, err := f.snap.LastEntries(opt.Limit, keep)
-		if err != nil {
-			return err
-		}
-		if more {
-			w.WriteString("<p><em>Only the newest " + itoa(opt.Limit) + " are shown here; the export holds them all.</em></p>\n")
-		}
-		if len(got) == 0 {
-			w.WriteString("<p><em>" + none + "</em></p>\n")
-			return nil
-		}
-		w.WriteString("<ul class=\"entries\">\n")
-		for _, e := range got {
-			if err := htmlEntry(w, f, e); err != nil {
-				return err
-			}
-		}
-		_, err = w.WriteString("</ul>\n")
-		return err
-	}
-	n := 0
-	err := f.snap.EachEntry(func(e crisis.Entry) error {
-		if !keep(e) {
-			return nil
-		}
-		if n == 0 {
-			w.WriteString("<ul class=\"entries\">\n")
-		}
-		n++
-		return htmlEntry(w, f, e)
-	})
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		_, err = w.WriteString("<p><em>" + none + "</em></p>\n")
-	} else {
-		_, err = w.WriteString("</ul>\n")
-	}
-	return err
+// htmlEntries writes one of the entry lists (see lists.go).
+func htmlEntries(w *bufio.Writer, f *facts, opt Options, name, none string) error {
+	more := "<p><em>Only the newest " + itoa(opt.Limit) + " are shown here; the export holds them all.</em></p>\n"
+	return listEntries(w, f, opt, name, htmlEntry, "<ul class=\"entries\">\n", "</ul>\n", "<p><em>"+none+"</em></p>\n", more)
 }

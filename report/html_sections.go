@@ -57,7 +57,7 @@ func htmlChronology(w *bufio.Writer, f *facts, opt Options) error {
 		return err
 	}
 	w.WriteString("<h3>Logbook</h3>\n")
-	if err := htmlEntries(w, f, opt, func(crisis.Entry) bool { return true }, "The logbook is empty."); err != nil {
+	if err := htmlEntries(w, f, opt, "chronology", "The logbook is empty."); err != nil {
 		return err
 	}
 	_, err := w.WriteString("</section>\n")
@@ -66,7 +66,7 @@ func htmlChronology(w *bufio.Writer, f *facts, opt Options) error {
 
 func htmlContainment(w *bufio.Writer, f *facts, opt Options) error {
 	w.WriteString("<section id=\"containment\">\n<h2>Containment measures</h2>\n<p>The actions logged:</p>\n")
-	if err := htmlEntries(w, f, opt, func(e crisis.Entry) bool { return e.Kind == crisis.KindAction }, "No action was logged."); err != nil {
+	if err := htmlEntries(w, f, opt, "containment", "No action was logged."); err != nil {
 		return err
 	}
 	_, err := w.WriteString("</section>\n")
@@ -75,7 +75,7 @@ func htmlContainment(w *bufio.Writer, f *facts, opt Options) error {
 
 func htmlDecisions(w *bufio.Writer, f *facts, opt Options) error {
 	w.WriteString("<section id=\"decisions\">\n<h2>Decisions</h2>\n")
-	if err := htmlEntries(w, f, opt, func(e crisis.Entry) bool { return e.Kind == crisis.KindDecision }, "No decision was logged."); err != nil {
+	if err := htmlEntries(w, f, opt, "decisions", "No decision was logged."); err != nil {
 		return err
 	}
 	_, err := w.WriteString("</section>\n")

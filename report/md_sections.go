@@ -56,20 +56,20 @@ func mdContext(w *bufio.Writer, f *facts, _ Options) error {
 // mdChronology is every entry, oldest first.
 func mdChronology(w *bufio.Writer, f *facts, opt Options) error {
 	w.WriteString("## Chronology\n\n")
-	return mdEntries(w, f, opt, func(crisis.Entry) bool { return true }, "_The logbook is empty._")
+	return mdEntries(w, f, opt, "chronology", "_The logbook is empty._")
 }
 
 // mdContainment lists the measures taken. Until the record holds tasks,
 // they are the logbook's action entries.
 func mdContainment(w *bufio.Writer, f *facts, opt Options) error {
 	w.WriteString("## Containment measures\n\nThe actions logged:\n\n")
-	return mdEntries(w, f, opt, func(e crisis.Entry) bool { return e.Kind == crisis.KindAction }, "_No action was logged._")
+	return mdEntries(w, f, opt, "containment", "_No action was logged._")
 }
 
 // mdDecisions lists the decisions, stage changes included.
 func mdDecisions(w *bufio.Writer, f *facts, opt Options) error {
 	w.WriteString("## Decisions\n\n")
-	return mdEntries(w, f, opt, func(e crisis.Entry) bool { return e.Kind == crisis.KindDecision }, "_No decision was logged._")
+	return mdEntries(w, f, opt, "decisions", "_No decision was logged._")
 }
 
 // mdParticipants is who wrote in the logbook and who was registered.
