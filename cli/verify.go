@@ -26,7 +26,7 @@ func verifyCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "ok: %d audit records chain up to #%d sha256:%s\n", v.Records, v.Head.Seq, v.Head.Hash)
+			fmt.Fprintf(out, "ok: %d audit records chain up to #%d sha256:%s\n", v.Records, v.Head.Seq, crisis.SanitizeLine(v.Head.Hash))
 			fmt.Fprintf(out, "ok: %d stored records match the digests of their audit records\n", v.Digests)
 			if v.Unchecked > 0 {
 				fmt.Fprintf(out, "note: %d audit records describe records this Cellule cannot read back, not checked\n", v.Unchecked)

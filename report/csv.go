@@ -36,7 +36,7 @@ func WriteCSV(out io.Writer, snap *crisis.Snapshot) error {
 		row[1] = e.OccurredAt.UTC().Format(time.RFC3339)
 		row[2] = e.RecordedAt.UTC().Format(time.RFC3339)
 		row[3] = csvCell(crisis.SanitizeLine(e.Author))
-		row[4] = string(e.Kind)
+		row[4] = crisis.SanitizeLine(string(e.Kind))
 		row[5] = csvCell(crisis.Sanitize(e.Text))
 		row[6] = ""
 		if e.Amends != 0 {

@@ -29,7 +29,19 @@ func newService(t *testing.T, dir string) *crisis.Service {
 		t.Fatalf("open store: %v", err)
 	}
 	t.Cleanup(func() { _ = db.Close() })
-	return crisis.NewService(db, crisis.WithClock(func() time.Time { return demoNow }), crisis.WithLocation(demoZone))
+	svc := crisis.NewService(db, crisis.WithClock(func() time.Time { return demoNow }), crisis.WithLocation(demoZone))
+	dbs[svc] = db
+	return svc
+}
+
+// dbs are the stores under the tests' services, for the tests that write
+// behind the service's back.
+var dbs = map[*crisis.Service]*store.DB{}
+
+// rawPut stores value under an id key as it is, past every check.
+func rawPut(t *testing.T, svc *crisis.Service, bucket, key string, value []byte) error {
+	t.Helper()
+	return dbs[svc].Update(func(tx crisis.WriteTx) error { return tx.RawPut(bucket, "id", key, false, value) })
 }
 
 // demo loads the scenario, registers a lead and a responder, and (when

@@ -82,9 +82,9 @@ func mdParticipants(w *bufio.Writer, f *facts, _ Options) error {
 	}
 	w.WriteString("| Participant | Role | Entries |\n| --- | --- | --- |\n")
 	for _, p := range ps {
-		role := p.role
-		if role == "" {
-			role = "-"
+		role := "-"
+		if p.role != "" {
+			role = mdText(p.role)
 		}
 		if p.revoked {
 			role += " (revoked)"
@@ -112,12 +112,12 @@ func mdTakeaways(w *bufio.Writer, f *facts, _ Options) error {
 func mdIntegrity(w *bufio.Writer, f *facts, _ Options) error {
 	w.WriteString("## Integrity\n\n")
 	if f.snap.HasHead {
-		fmt.Fprintf(w, "- Audit chain head: record #%d, sha256 `%s`\n", f.snap.Head.Seq, f.snap.Head.Hash)
+		fmt.Fprintf(w, "- Audit chain head: record #%d, sha256 `%s`\n", f.snap.Head.Seq, crisis.SanitizeLine(f.snap.Head.Hash))
 	} else {
 		w.WriteString("- The audit chain is empty.\n")
 	}
 	if cl := f.c.Closed; cl != nil {
-		fmt.Fprintf(w, "- At closing (entry #%d), the head was record #%d, sha256 `%s`\n", cl.Entry, cl.AuditSeq, cl.AuditHash)
+		fmt.Fprintf(w, "- At closing (entry #%d), the head was record #%d, sha256 `%s`\n", cl.Entry, cl.AuditSeq, crisis.SanitizeLine(cl.AuditHash))
 	}
 	w.WriteString("- `cellule verify` recomputes the chain and the stored records' digests.\n")
 	return nil
