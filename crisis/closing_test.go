@@ -102,3 +102,27 @@ func TestExportIsForLeadsAndResponders(t *testing.T) {
 		t.Errorf("a viewer cannot read the report: %v", err)
 	}
 }
+
+// A record whose newest audit record carries no digest (a removal: nothing
+// is stored any more) is not taken for a missing record.
+func TestVerifyAcceptsRemovals(t *testing.T) {
+	svc, db := newService(t)
+	err := db.Update(func(tx crisis.WriteTx) error {
+		head, _, err := tx.AuditHead()
+		if err != nil {
+			return err
+		}
+		// As if bob had been removed and his name's record reused by a
+		// feature that keeps no digest: the old digest is not the test.
+		if _, err = tx.AppendAudit(crisis.AuditRecord{At: head.At, Actor: "alice", Action: "user.remove", Subject: "user/bob", Detail: "removed"}); err != nil {
+			return err
+		}
+		return tx.RawPut("users", "text", "bob", false, []byte(`{"name":"bob"}`))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Verify(lead); err != nil {
+		t.Fatalf("verify: %v", err)
+	}
+}

@@ -99,9 +99,11 @@ func verifyTx(tx ReadTx) (Verification, error) {
 			entryRecords++
 		}
 		switch {
-		case r.Digest == "":
 		case !immutableSubject(r.Subject):
+			// The newest record decides, even without a digest: a removal
+			// records none, and nothing is stored to check any more.
 			latest[r.Subject] = last{r.Seq, r.Digest}
+		case r.Digest == "":
 		case bad == nil:
 			// After a first fault the scan goes on, so that the newest
 			// record of every mutable subject is known, but checks no more.
@@ -124,6 +126,9 @@ func verifyTx(tx ReadTx) (Verification, error) {
 			l := latest[s]
 			if bad != nil && l.seq > bad.Seq {
 				break
+			}
+			if l.digest == "" {
+				continue
 			}
 			if e := checkDigest(tx, l.seq, s, l.digest, &v); e != nil {
 				bad = e

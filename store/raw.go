@@ -37,6 +37,12 @@ var keyForms = map[string]string{
 	string(bucketKeys):      formText,
 	string(bucketAudit):     formID,
 	string(bucketTakeaways): formID,
+	// The task board's and the recovery tracker's buckets, named here by
+	// their names so that this table is whole when they are merged.
+	"tasks":           formID,
+	"task-unseen":     formText, // name ++ 0x00 ++ id: written in hex
+	"recovery_phases": formID,
+	"recovery_items":  formText,
 }
 
 // subjectRecords maps an audit subject's prefix ("entry/" of "entry/42")
@@ -47,8 +53,14 @@ var subjectRecords = map[string]struct {
 }{
 	"entry/":    {bucketEntries, idSubject},
 	"takeaway/": {bucketTakeaways, idSubject},
-	"user/":     {bucketUsers, func(rest string) ([]byte, bool) { return []byte(rest), rest != "" }},
+	"user/":     {bucketUsers, textSubject},
+	// The task board and the recovery tracker.
+	"task/":           {[]byte("tasks"), idSubject},
+	"recovery/phase/": {[]byte("recovery_phases"), idSubject},
+	"recovery/item/":  {[]byte("recovery_items"), textSubject},
 }
+
+func textSubject(rest string) ([]byte, bool) { return []byte(rest), rest != "" }
 
 func idSubject(rest string) ([]byte, bool) {
 	n, err := strconv.ParseUint(rest, 10, 64)
