@@ -351,10 +351,9 @@ func (m *model) helpKeys() helpKeys {
 	shell = append(shell, help, k.Quit)
 	h.short = append(h.short, shell...)
 	if len(m.tabs) > 1 {
-		// Last on the short line, so a narrow footer cuts them before
-		// help and quit; tab and shift+tab are in the full help.
-		h.short = append(h.short, k.JumpTab)
-		shell = append(shell, k.JumpTab, k.NextTab, k.PrevTab)
+		// Only in the full help: the tabs line shows the numbers, and the
+		// one-line footer has no room left at 80 columns.
+		shell = append([]key.Binding{k.JumpTab, k.NextTab, k.PrevTab}, shell...)
 	}
 	h.full = append(h.full, shell)
 	return h
@@ -378,13 +377,7 @@ func (m *model) footerView() string {
 	if m.help.ShowAll && m.picker == nil && !m.activeTab().Capturing() {
 		return m.help.FullHelpView(h.FullHelp())
 	}
-	// help.ShortHelpView overflows when the ellipsis itself does not fit:
-	// leave out the last keys (the tab keys) until the line fits.
-	short := h.ShortHelp()
-	for len(short) > 1 && lipgloss.Width(m.help.ShortHelpView(short)) > m.width {
-		short = short[:len(short)-1]
-	}
-	return m.help.ShortHelpView(short)
+	return m.help.ShortHelpView(h.ShortHelp())
 }
 
 func (m *model) statusView() string {
