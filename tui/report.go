@@ -314,7 +314,7 @@ func (r *reportTab) Help() helpKeys {
 		keys := []key.Binding{k.Save, k.Cancel}
 		return helpKeys{short: keys, full: [][]key.Binding{keys}}
 	}
-	short := []key.Binding{k.Move, k.PageDown}
+	short := []key.Binding{k.Move}
 	full := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
 	var own []key.Binding
 	if r.closed == nil && r.s.me.Role.Allowed(crisis.ActTakeaway) {
