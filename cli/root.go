@@ -182,6 +182,8 @@ func sshEquivalent(cmd *cobra.Command) string {
 		case "data":
 		case "key-file":
 			redirect = " < " + shellWord(f.Value.String())
+		case "out":
+			redirect = " > " + shellWord(f.Value.String())
 		default:
 			words = append(words, "--"+f.Name, serverWord(f.Value.String()))
 		}

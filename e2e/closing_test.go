@@ -1,8 +1,13 @@
 package e2e
 
 import (
+	"bytes"
+	"context"
 	"strings"
 	"testing"
+
+	"cellule/app"
+	"cellule/cli"
 )
 
 // The end of a crisis over SSH: takeaways, exports on standard output, the
@@ -102,4 +107,19 @@ func TestReportTabOverSSH(t *testing.T) {
 		t.Fatalf("close: %s", errOut)
 	}
 	c.waitText("the record is read-only")
+}
+
+// A local export next to a running server names the SSH command that does
+// the same, its output redirected where --out pointed.
+func TestLocalExportNamesTheSSHCommand(t *testing.T) {
+	_, leadPub := newKey(t)
+	dir := t.TempDir()
+	srv := startServer(t, dir, homeWithKey(t, leadPub), false)
+	var out, errOut bytes.Buffer
+	code := cli.Execute(context.Background(), app.LocalEnv(strings.NewReader(""), &out, &errOut),
+		[]string{"--data", dir, "export", "--format", "html", "--out", "retex.html"})
+	port := srv.addr[strings.LastIndexByte(srv.addr, ':')+1:]
+	if want := "ssh -p " + port + " localhost export --format html > retex.html"; code != 1 || !strings.Contains(errOut.String(), want) {
+		t.Fatalf("exit %d, %q; want it to name %q", code, errOut.String(), want)
+	}
 }
