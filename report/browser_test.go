@@ -4,9 +4,12 @@ import (
 	"context"
 	"image"
 	"image/png"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"testing"
 	"time"
 
@@ -106,3 +109,39 @@ func countColour(img image.Image, hex string) int {
 }
 
 func near(a, b int) bool { return a-b <= 2 && b-a <= 2 }
+
+// Printed by the browser, the report comes out on A4 pages (the page's
+// own @page rule, with no print setting given).
+func TestHTMLPrintsOnA4(t *testing.T) {
+	bin := browser(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(page, export(t, demo(t, true), report.HTML), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(dir, "report.pdf")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+page)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	b, err := os.ReadFile(pdf)
+	if err != nil {
+		t.Fatalf("chromium printed nothing: %v", err)
+	}
+	boxes := regexp.MustCompile(`/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]`).FindAllSubmatch(b, -1)
+	if len(boxes) == 0 {
+		t.Fatal("the PDF names no page size")
+	}
+	for _, m := range boxes {
+		w, _ := strconv.ParseFloat(string(m[1]), 64)
+		h, _ := strconv.ParseFloat(string(m[2]), 64)
+		// A4 is 595 x 842 points.
+		if math.Abs(w-595) > 2 || math.Abs(h-842) > 2 {
+			t.Fatalf("a page is %.0f x %.0f points, not A4", w, h)
+		}
+	}
+}
