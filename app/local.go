@@ -39,6 +39,7 @@ func LocalEnv(in io.Reader, out, errOut io.Writer) cli.Env {
 		Fingerprint: func(dir string) (string, error) { return sshserver.HostKeyFingerprint(filepath.Join(dir, hostKeyFile)) },
 		SSHHint:     sshHint,
 		CheckFile:   store.CheckFile,
+		Import:      importLocal,
 		In:          in,
 		Out:         out,
 		Err:         errOut,
@@ -85,4 +86,36 @@ func osUserName() string {
 		return u.Username
 	}
 	return os.Getenv("USER")
+}
+
+// importLocal loads a snapshot into dir's database, creating both if
+// needed. A refused import leaves nothing behind: a database it created is
+// removed again.
+func importLocal(dir string, r io.ReadSeeker) (crisis.Imported, error) {
+	path := filepath.Join(dir, dbFile)
+	_, statErr := os.Stat(path)
+	created := os.IsNotExist(statErr)
+	_, statErr = os.Stat(dir)
+	dirCreated := os.IsNotExist(statErr)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return crisis.Imported{}, fmt.Errorf("create the data directory: %w", err)
+	}
+	db, err := store.Open(path)
+	if errors.Is(err, store.ErrLocked) {
+		return crisis.Imported{}, fmt.Errorf("the database in %s is in use by a running Cellule server: import into a new data directory (--data)", dir)
+	}
+	if err != nil {
+		return crisis.Imported{}, err
+	}
+	got, err := crisis.NewService(db).Import(r)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil && created {
+		_ = os.Remove(path)
+		if dirCreated {
+			_ = os.Remove(dir)
+		}
+	}
+	return got, err
 }

@@ -34,6 +34,8 @@ type Env struct {
 	// CheckFile checks a database file read-only: pages, schema, audit
 	// chain (host only).
 	CheckFile func(path string) (crisis.RecordCheck, error)
+	// Import loads a JSON snapshot into the data directory (host only).
+	Import func(dataDir string, r io.ReadSeeker) (crisis.Imported, error)
 	// SSHHint is how to reach the server, e.g. "ssh -p 2222 localhost", used
 	// in messages that point from the host CLI to the SSH command.
 	SSHHint func(dataDir string) string
@@ -132,6 +134,7 @@ func newRoot(env *Env) *cobra.Command {
 	if !env.Remote {
 		root.PersistentFlags().StringVar(&dataDir, "data", DefaultDataDir(), "data directory (also $CELLULE_DATA)")
 		root.AddCommand(serveCmd(env, &dataDir), fingerprintCmd(env, &dataDir))
+		root.AddCommand(importCmd(env, &dataDir))
 	}
 	root.AddCommand(
 		logCmd(env, &dataDir),
@@ -143,6 +146,7 @@ func newRoot(env *Env) *cobra.Command {
 		taskCmd(env, &dataDir),
 		checklistCmd(env, &dataDir), contactsCmd(env, &dataDir), handoverCmd(env, &dataDir),
 		backupCmd(env, &dataDir),
+		exportCmd(env, &dataDir), verifyCmd(env, &dataDir), closeCmd(env, &dataDir), takeawayCmd(env, &dataDir),
 	)
 	return root
 }
@@ -192,6 +196,8 @@ func sshEquivalent(cmd *cobra.Command) string {
 		case "data":
 		case "key-file":
 			redirect = " < " + shellWord(f.Value.String())
+		case "out":
+			redirect = " > " + shellWord(f.Value.String())
 		default:
 			words = append(words, "--"+f.Name, serverWord(f.Value.String()))
 		}

@@ -35,6 +35,7 @@ type demoEntry struct {
 	text     string
 	name     string // lets a later row amend this one
 	amends   string // the name of the row this one corrects
+	stage    Stage  // the stage this row moves the crisis to, if any
 }
 
 // demoScenario is the chronology of CERT Santé's lessons-learned report
@@ -58,13 +59,13 @@ var demoScenario = []demoEntry{
 		text: "Security patch deployed on the Zimbra mail server."},
 	{at: "2022-08-31 15:00", by: demoCERT, kind: KindInfo,
 		text: "CERT Santé asks CH Cahors to investigate: check that the mail server shows no sign of compromise (the patch does not undo an earlier intrusion)."},
-	{at: "2022-08-31 15:30", by: demoCell, kind: KindDecision,
+	{at: "2022-08-31 15:30", by: demoCell, kind: KindDecision, stage: StageQualification,
 		text: "Stage changed from alert to qualification: check the mail server for compromise."},
 
 	// 6-7 Sep: compromise of the mail server.
 	{at: "2022-09-06 14:00", by: demoDSI, kind: KindFact,
 		text: "Investigation means set up. Compromise of the Zimbra mail server confirmed."},
-	{at: "2022-09-06 14:30", by: demoCell, kind: KindDecision,
+	{at: "2022-09-06 14:30", by: demoCell, kind: KindDecision, stage: StageContainment,
 		text: "Stage changed from qualification to containment: the mail server is compromised."},
 	{at: "2022-09-06 15:00", by: demoDSI, kind: KindAction,
 		text: "First safety measure: mail server disconnected. Mail is down for the administrative services."},
@@ -80,13 +81,13 @@ var demoScenario = []demoEntry{
 		text: "Confirmed to CERT Santé: Zimbra authenticated its clients against Active Directory. The VPN uses the same AD authentication."},
 	{at: "2022-09-09 11:30", by: demoCERT, kind: KindEscalation,
 		text: "CERT Santé suspects a wider impacted perimeter (AD credentials exposed through Zimbra also open the VPN). Advice: continue the investigations. CERT Santé organises a meeting between experts."},
-	{at: "2022-09-09 12:00", by: demoCell, kind: KindDecision,
+	{at: "2022-09-09 12:00", by: demoCell, kind: KindDecision, stage: StageInvestigation,
 		text: "Stage changed from containment to investigation: the compromise may reach beyond the mail server."},
 
 	// 12-13 Sep: a domain admin account is compromised; night containment.
 	{at: "2022-09-12 19:30", by: demoCERT, kind: KindEscalation,
 		text: "Joint search for an advanced compromise: after CERT Santé's technical support to collect and analyse the logs, a domain administrator account is found compromised."},
-	{at: "2022-09-12 20:00", by: demoCell, kind: KindDecision,
+	{at: "2022-09-12 20:00", by: demoCell, kind: KindDecision, stage: StageContainment,
 		text: "Stage changed from investigation to containment: a domain admin account is compromised."},
 	{at: "2022-09-12 20:30", by: demoCERT, kind: KindAction,
 		text: "Exceptional out-of-hours (HNO) intervention to support the CH tonight."},
@@ -104,7 +105,7 @@ var demoScenario = []demoEntry{
 		text: "Passwords exposed on the Internet changed."},
 	{at: "2022-09-13 14:00", by: demoCell, kind: KindDecision,
 		text: "Action plan co-built with CERT Santé for the rest of the investigations: check that no equipment is encrypted, analyse flows and interconnections, collect logs, verify that every account is legitimate."},
-	{at: "2022-09-13 16:00", by: demoCell, kind: KindDecision,
+	{at: "2022-09-13 16:00", by: demoCell, kind: KindDecision, stage: StageRemediation,
 		text: "Stage changed from containment to remediation: perimeter contained; remediation plan to be defined with CERT Santé."},
 
 	// 14-16 Sep: reopening and remediation plan.
@@ -122,7 +123,7 @@ var demoScenario = []demoEntry{
 	// 20 Sep: end of the crisis.
 	{at: "2022-09-20 09:30", by: demoDirector, kind: KindFact,
 		text: "Assessment: no major compromise of the IS. Patient records were not affected (hosted by a certified health-data host, HDS). Administrative services were affected by the mail servers' disconnection."},
-	{at: "2022-09-20 10:00", by: demoCell, kind: KindClosure,
+	{at: "2022-09-20 10:00", by: demoCell, kind: KindClosure, stage: StageEnd,
 		text: "Stage changed from remediation to end-of-crisis: sortie de crise. Remediation plan prepared on the priority axes identified."},
 	{at: "2022-09-20 11:00", by: demoDirector, kind: KindCommunication,
 		text: "Internal communication to all CH users: the use of 4G keys and smartphones is banned."},
@@ -197,7 +198,7 @@ func (row demoEntry) entry(ids map[string]uint64) (Entry, error) {
 			return Entry{}, err
 		}
 	}
-	e := Entry{OccurredAt: occurred, RecordedAt: recorded, Author: row.by, AuthorKey: DemoAuthorKey, Kind: row.kind, Text: row.text}
+	e := Entry{OccurredAt: occurred, RecordedAt: recorded, Author: row.by, AuthorKey: DemoAuthorKey, Kind: row.kind, Text: row.text, Stage: row.stage}
 	if row.amends != "" {
 		id, ok := ids[row.amends]
 		if !ok {

@@ -70,6 +70,10 @@ type Entry struct {
 	Amends uint64 `json:"amends,omitempty"`
 	// Task is the task whose change this entry records, 0 for none.
 	Task uint64 `json:"task,omitempty"`
+	// Stage is the stage this entry moved the crisis to, for the entries
+	// that record a stage change ("" for the others): reports draw the
+	// stages from it without reading the text.
+	Stage Stage `json:"stage,omitempty"`
 	// AmendedBy lists later corrections of this entry. The store derives it
 	// from an index on read; it is never written as part of the entry.
 	AmendedBy []uint64 `json:"-"`
@@ -136,6 +140,9 @@ type Crisis struct {
 	// EndedAt is when the crisis reached the end-of-crisis stage; nil while
 	// it runs (and again if it is reopened).
 	EndedAt *time.Time `json:"ended_at,omitempty"`
+	// Closed is set when a lead closed the crisis: the record is then
+	// read-only evidence.
+	Closed *Closing `json:"closed,omitempty"`
 }
 
 // Duration is how long the crisis has run, or ran if it has ended.

@@ -109,6 +109,7 @@ func (s *Service) changeCrisis(a Actor, act Action, action string, edit func(c *
 		if err != nil {
 			return nil, err
 		}
+		before := c.Stage
 		kind, text, err := edit(&c, now)
 		if err != nil {
 			return nil, err
@@ -116,7 +117,11 @@ func (s *Service) changeCrisis(a Actor, act Action, action string, edit func(c *
 		if err := tx.PutCrisis(c); err != nil {
 			return nil, err
 		}
-		if e, err = tx.AppendEntry(systemEntry(a, now, kind, text)); err != nil {
+		se := systemEntry(a, now, kind, text)
+		if c.Stage != before {
+			se.Stage = c.Stage
+		}
+		if e, err = tx.AppendEntry(se); err != nil {
 			return nil, err
 		}
 		return []AuditRecord{crisisRecord(action, text, c), entryRecord("log", e)}, nil

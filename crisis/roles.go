@@ -55,6 +55,9 @@ const (
 	ActManageContacts   Action = "manage-contacts"
 	ActHandover         Action = "handover"
 	ActBackup           Action = "backup"
+	ActClose            Action = "close"
+	ActExport           Action = "export"
+	ActTakeaway         Action = "takeaway"
 )
 
 var permissions = map[Action][]Role{
@@ -76,6 +79,9 @@ var permissions = map[Action][]Role{
 	ActManageContacts:   {RoleLead},
 	ActHandover:         {RoleLead, RoleResponder},
 	ActBackup:           {RoleLead},
+	ActClose:            {RoleLead},
+	ActExport:           {RoleLead, RoleResponder},
+	ActTakeaway:         {RoleLead},
 }
 
 // Allowed reports whether a person of role r may do act.

@@ -61,6 +61,10 @@ func (s *Service) write(a Actor, act Action, fn func(tx WriteTx, now time.Time) 
 		if err := cur.Check(act); err != nil {
 			return err
 		}
+		// A closed crisis is evidence: no change of any kind, whoever asks.
+		if err := refuseIfClosed(tx, act); err != nil {
+			return err
+		}
 		recs, err := fn(tx, now)
 		if err != nil {
 			return err

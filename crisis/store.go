@@ -53,6 +53,8 @@ type ReadTx interface {
 	Contacts() ([]Contact, error)
 	Handover(id uint64) (Handover, bool, error)
 	Handovers() ([]Handover, error)
+	TakeawayReadTx
+	RawReadTx
 }
 
 // WriteTx changes within one transaction; nothing is visible to others or
@@ -89,6 +91,8 @@ type WriteTx interface {
 	// replaces a stored one.
 	AddHandover(h Handover) (Handover, error)
 	PutHandover(h Handover) error
+	TakeawayWriteTx
+	RawWriteTx
 }
 
 // Encode is the stored form of every value. Stores use it, so that the

@@ -20,6 +20,9 @@ var (
 	bucketKeys = []byte("keys")
 	// bucketAudit: sequence -> AuditRecord (JSON).
 	bucketAudit = []byte("audit")
+	// bucketTakeaways: takeaway id -> Takeaway (JSON).
+	bucketTakeaways = []byte("takeaways")
+
 	// bucketTemplates: imported checklist template name -> ChecklistTemplate.
 	bucketTemplates = []byte("checklist_templates")
 	// bucketRuns: run id -> ChecklistRun.
@@ -43,7 +46,8 @@ var (
 
 	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit, bucketTasks, bucketTaskUnseen,
 		bucketRecoveryPhases, bucketRecoveryItems,
-		bucketTemplates, bucketRuns, bucketContacts, bucketHandovers}
+		bucketTemplates, bucketRuns, bucketContacts, bucketHandovers,
+		bucketTakeaways}
 
 	keySchema = []byte("schema")
 	keyCrisis = []byte("crisis")

@@ -129,6 +129,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 		{number: 2, title: text.Tasks.Tab, model: newTasksTab(s)},
 		{number: 3, title: text.TabRecovery, model: newRecoveryTab(s)},
 		{number: 4, title: text.OnCall.Tab, model: newOnCall(s)},
+		{number: 5, title: text.Report.Tab, model: newReportTab(s)},
 	}
 	m.status, m.statusErr = svc.Status()
 	m.now = svc.Now()

@@ -84,6 +84,8 @@ type Text struct {
 	Tasks TaskText
 	// OnCall: the On-call tab and the header's handover flag.
 	OnCall OnCallText
+	// Report is the Report tab's (report_text_en.go).
+	Report ReportText
 
 	// Labels of the domain's codes, in words.
 	Kinds  map[crisis.Kind]string
@@ -161,6 +163,7 @@ var english = Text{
 	StageSet:         "Stage set to %s (#%d)",
 
 	OnCall: onCallEnglish,
+	Report: englishReport,
 
 	Help: HelpText{
 		Up: "up", Down: "down", PageUp: "page up", PageDown: "page down",

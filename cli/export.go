@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"cellule/crisis"
+	"cellule/report"
+)
+
+func exportCmd(env *Env, dataDir *string) *cobra.Command {
+	var format, outPath string
+	cmd := &cobra.Command{
+		Use:   "export [--format md|json|csv|html] [--out FILE]",
+		Short: "Export the whole record: a report (md, html), the timeline (csv) or a snapshot (json)",
+		Long: "Export the crisis record as it stands, read in one transaction (lead or responder):\n" +
+			"  md    the lessons-learned report in Markdown\n" +
+			"  html  the same report as one self-contained page, with the chronology drawn (prints on A4)\n" +
+			"  csv   the timeline, one row per entry (UTF-8, RFC 4180)\n" +
+			"  json  the complete snapshot, which `cellule import` reads back\n" +
+			"Without --out the export goes to standard output.",
+		Example: "  ssh -p 2222 host export --format md > retex.md\n" +
+			"  cellule export --format json --out cahors.json",
+		Args: cobra.NoArgs,
+		RunE: withService(env, dataDir, func(cmd *cobra.Command, _ []string, svc *crisis.Service) error {
+			f, err := report.ParseFormat(format)
+			if err != nil {
+				return err
+			}
+			render := func(w io.Writer) error {
+				return svc.Export(env.Actor, func(s *crisis.Snapshot) error { return report.Write(w, s, f, report.Options{}) })
+			}
+			switch {
+			case outPath != "" && env.Remote:
+				return fmt.Errorf("--out writes a file on the server; over SSH the export comes on standard output (ssh host export > FILE)")
+			case outPath != "":
+				return writeFileAtomic(outPath, render)
+			case env.Remote:
+				return spooled(cmd.OutOrStdout(), render)
+			}
+			return render(cmd.OutOrStdout())
+		}),
+	}
+	cmd.Flags().StringVar(&format, "format", "md", "md, json, csv or html")
+	cmd.Flags().StringVar(&outPath, "out", "", "write to FILE instead of standard output (on the host)")
+	return cmd
+}
+
+// writeFileAtomic renders into a temporary file next to path and renames
+// it into place once complete and on disk: a failed export leaves no half
+// file where a whole one was expected.
+func writeFileAtomic(path string, render func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := render(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// spooled renders into a private temporary file, then copies it to out.
+// The read transaction then lasts as long as the rendering, not as long as
+// a slow or stalled SSH client takes to read: a long-lived read
+// transaction would hold up writers when the database file has to grow.
+func spooled(out io.Writer, render func(io.Writer) error) error {
+	tmp, err := os.CreateTemp("", "cellule-export-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	defer tmp.Close()
+	if err := render(tmp); err != nil {
+		return err
+	}
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err = io.Copy(out, tmp)
+	return err
+}

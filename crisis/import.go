@@ -1,0 +1,134 @@
+package crisis
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// Imported is what an import wrote.
+type Imported struct {
+	Buckets, Records int
+	AuditRecords     uint64
+	Head             string
+}
+
+// Import loads a JSON snapshot (see WriteJSON) into an empty database. It
+// reads the file twice: first it checks everything — the format and its
+// version, the schema, that every bucket is one this Cellule knows, the
+// audit chain link by link and its head against the header, and that the
+// database is empty — without writing; then it writes every record in one
+// transaction, and checks the stored digests against the audit trail before
+// that transaction commits. Any refusal leaves the database as it was.
+//
+// An import adds no audit record of its own: the database it gives must
+// export exactly as the original did.
+func (s *Service) Import(r io.ReadSeeker) (Imported, error) {
+	var got Imported
+	err := s.store.View(func(tx ReadTx) error {
+		empty, err := tx.Empty()
+		if err != nil {
+			return err
+		}
+		if !empty {
+			return conflictf("import.not-empty")
+		}
+		known, schema, err := knownBuckets(tx)
+		if err != nil {
+			return err
+		}
+		var head snapshotHeader
+		var prev *AuditRecord
+		err = readSnapshot(r, snapshotVisitor{
+			header: func(h snapshotHeader) error {
+				head = h
+				if h.Schema != schema {
+					return invalidf("import.schema", h.Schema, schema)
+				}
+				return nil
+			},
+			bucket: func(b RawBucket) error {
+				if _, ok := known[b.Name]; !ok {
+					return invalidf("import.bucket", SanitizeLine(b.Name))
+				}
+				return nil
+			},
+			record: func(b RawBucket, key string, hexKey bool, value []byte) error {
+				got.Records++
+				if !known[b.Name].Audit {
+					return nil
+				}
+				var rec AuditRecord
+				if err := json.Unmarshal(value, &rec); err != nil {
+					return invalidf("import.audit", "record "+SanitizeLine(key)+" is not an audit record: "+SanitizeLine(err.Error()))
+				}
+				if err := rec.Check(prev); err != nil {
+					return invalidf("import.audit", err.Error())
+				}
+				prev = &rec
+				return nil
+			},
+		})
+		if err != nil {
+			return err
+		}
+		switch {
+		case prev == nil && head.AuditSeq != 0:
+			return invalidf("import.head", head.AuditSeq, uint64(0))
+		case prev != nil && (prev.Seq != head.AuditSeq || prev.Hash != head.AuditHash):
+			return invalidf("import.head", head.AuditSeq, prev.Seq)
+		}
+		if prev != nil {
+			got.AuditRecords, got.Head = prev.Seq, prev.Hash
+		}
+		return nil
+	})
+	if err != nil {
+		return Imported{}, err
+	}
+	if _, err := r.Seek(0, io.SeekStart); err != nil {
+		return Imported{}, err
+	}
+	err = s.store.Update(func(tx WriteTx) error {
+		err := readSnapshot(r, snapshotVisitor{
+			header: func(snapshotHeader) error { return nil },
+			bucket: func(b RawBucket) error {
+				got.Buckets++
+				return tx.SetRawSequence(b.Name, b.Sequence)
+			},
+			record: func(b RawBucket, key string, hexKey bool, value []byte) error {
+				if err := tx.RawPut(b.Name, b.KeyForm, key, hexKey, value); err != nil {
+					return invalidf("import.record", SanitizeLine(b.Name), SanitizeLine(key), SanitizeLine(err.Error()))
+				}
+				return nil
+			},
+		})
+		if err != nil {
+			return err
+		}
+		// The records must be the ones the audit trail describes.
+		if _, err := verifyTx(tx); err != nil {
+			return invalidf("import.verify", err.Error())
+		}
+		return nil
+	})
+	if err != nil {
+		return Imported{}, err
+	}
+	return got, nil
+}
+
+func knownBuckets(tx ReadTx) (map[string]RawBucket, uint64, error) {
+	schema, err := tx.SchemaVersion()
+	if err != nil {
+		return nil, 0, err
+	}
+	bs, err := tx.RawBuckets()
+	if err != nil {
+		return nil, 0, err
+	}
+	known := make(map[string]RawBucket, len(bs))
+	for _, b := range bs {
+		known[b.Name] = b
+	}
+	return known, schema, nil
+}

@@ -1,0 +1,327 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+	"cellule/report"
+)
+
+// previewLimit caps the preview's lists at their newest entries: the tab
+// reloads after every change, and the full report is an export away.
+const previewLimit = 30
+
+// reportTab is tab 5: the lessons-learned report as it stands, in its
+// Markdown source (plain text reads well, costs nothing to draw and shows
+// the same on every terminal), with the leads' takeaways and the closing.
+type reportTab struct {
+	s             *session
+	keys          reportKeys
+	width, height int
+
+	view    viewport.Model
+	md      string // the report, unwrapped
+	closed  *crisis.Closing
+	entries uint64 // entries in the record last read
+	loaded  bool
+	loadErr error
+	seq     int
+	applied int
+
+	form       *noteForm
+	confirming bool // asking before the crisis is closed
+}
+
+// reportKeys are the tab's own keys.
+type reportKeys struct {
+	Takeaway, CloseCrisis key.Binding
+}
+
+// noteForm is the text field of a takeaway or of the closing note.
+type noteForm struct {
+	closing bool
+	text    textarea.Model
+	saving  bool
+	err     string
+}
+
+// Messages of the tab.
+type (
+	reportLoadedMsg struct {
+		seq     int
+		md      string
+		closed  *crisis.Closing
+		entries uint64
+		err     error
+	}
+	takeawaySavedMsg struct {
+		action int
+		t      crisis.Takeaway
+		err    error
+	}
+	crisisClosedMsg struct {
+		action int
+		entry  crisis.Entry
+		err    error
+	}
+)
+
+func newReportTab(s *session) *reportTab {
+	t := s.text.Report
+	vp := viewport.New()
+	vp.KeyMap.Left.SetEnabled(false)
+	vp.KeyMap.Right.SetEnabled(false)
+	return &reportTab{
+		s:    s,
+		view: vp,
+		keys: reportKeys{
+			Takeaway:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.AddTakeaway)),
+			CloseCrisis: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", t.CloseCrisis)),
+		},
+	}
+}
+
+func (r *reportTab) SetSize(width, height int) {
+	changed := width != r.width
+	r.width, r.height = width, height
+	r.view.SetWidth(width)
+	r.view.SetHeight(max(height-1, 1))
+	if r.form != nil {
+		r.form.text.SetWidth(max(width-2, 10))
+		r.form.text.SetHeight(max(height-5, 3))
+	}
+	if changed {
+		r.setContent()
+	}
+}
+
+// setContent wraps the report to the width, keeping the scroll position.
+func (r *reportTab) setContent() {
+	if !r.loaded {
+		return
+	}
+	y := r.view.YOffset()
+	r.view.SetContent(ansi.Wrap(r.md, max(r.width-1, 20), ""))
+	r.view.SetYOffset(y)
+}
+
+func (r *reportTab) Capturing() bool { return r.form != nil || r.confirming }
+
+func (r *reportTab) Reload() tea.Cmd {
+	r.seq++
+	seq, svc, me := r.seq, r.s.svc, r.s.me
+	return func() tea.Msg {
+		var b strings.Builder
+		msg := reportLoadedMsg{seq: seq}
+		msg.err = svc.Read(me, func(s *crisis.Snapshot) error {
+			msg.closed, msg.entries = s.Crisis.Closed, s.Entries
+			return report.WriteMarkdown(&b, s, report.Options{Limit: previewLimit})
+		})
+		msg.md = b.String()
+		return msg
+	}
+}
+
+func (r *reportTab) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case reportLoadedMsg:
+		if msg.seq <= r.applied {
+			return nil
+		}
+		r.applied, r.loadErr = msg.seq, msg.err
+		if msg.err == nil {
+			r.md, r.closed, r.entries, r.loaded = msg.md, msg.closed, msg.entries, true
+			r.setContent()
+		}
+		return nil
+	case takeawaySavedMsg:
+		return r.saved(msg.action, msg.err, func() string { return fmt.Sprintf(r.s.text.Report.TakeawaySaved, msg.t.ID) }, 0)
+	case crisisClosedMsg:
+		return r.saved(msg.action, msg.err, func() string { return fmt.Sprintf(r.s.text.Report.CrisisClosed, msg.entry.ID) }, msg.entry.ID)
+	case tea.KeyPressMsg:
+		return r.key(msg)
+	}
+	if r.form != nil && !r.form.saving {
+		var cmd tea.Cmd
+		r.form.text, cmd = r.form.text.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+// saved applies the outcome of a save: the form stays open with the
+// refusal, or closes and the status line says what was saved.
+func (r *reportTab) saved(action int, err error, ok func() string, upTo uint64) tea.Cmd {
+	if err != nil {
+		if r.form != nil {
+			r.form.saving, r.form.err = false, r.s.text.errText(err)
+			return r.form.text.Focus()
+		}
+		r.s.notify(action, r.s.text.errText(err), true, r.entries)
+		return nil
+	}
+	r.form = nil
+	r.s.notify(action, ok(), false, max(upTo, r.entries))
+	return r.Reload()
+}
+
+func (r *reportTab) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := r.s.keys
+	if r.confirming {
+		r.confirming = false
+		if key.Matches(msg, k.Yes) {
+			return r.save()
+		}
+		return r.form.text.Focus()
+	}
+	if r.form != nil {
+		if r.form.saving {
+			return nil
+		}
+		switch {
+		case key.Matches(msg, k.ForceQuit):
+			return tea.Quit
+		case key.Matches(msg, k.Cancel):
+			r.form = nil
+			return nil
+		case key.Matches(msg, k.Save):
+			if r.form.closing {
+				r.confirming = true
+				r.form.text.Blur()
+				return nil
+			}
+			return r.save()
+		}
+		var cmd tea.Cmd
+		r.form.text, cmd = r.form.text.Update(msg)
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, r.keys.Takeaway):
+		return r.open(crisis.ActTakeaway, false)
+	case key.Matches(msg, r.keys.CloseCrisis):
+		return r.open(crisis.ActClose, true)
+	case key.Matches(msg, k.Home):
+		r.view.GotoTop()
+		return nil
+	case key.Matches(msg, k.End):
+		r.view.GotoBottom()
+		return nil
+	}
+	var cmd tea.Cmd
+	r.view, cmd = r.view.Update(msg)
+	return cmd
+}
+
+// open opens the takeaway or closing form, or says why it cannot.
+func (r *reportTab) open(act crisis.Action, closing bool) tea.Cmd {
+	if !r.s.me.Role.Allowed(act) {
+		return refuseCmd(r.s, act)
+	}
+	if r.closed != nil {
+		r.s.notify(r.s.action(), r.s.text.Report.ReadOnly, true, r.entries)
+		return nil
+	}
+	ta := textarea.New()
+	ta.ShowLineNumbers = false
+	ta.Prompt = "┃ "
+	ta.CharLimit = crisis.MaxTakeawayBytes + 1
+	if closing {
+		ta.CharLimit = crisis.MaxCloseNote + 1
+		ta.Placeholder = r.s.text.Report.CloseHint
+	} else {
+		ta.Placeholder = r.s.text.Report.TakeawayHint
+	}
+	ta.KeyMap.Paste.SetEnabled(false)
+	ta.KeyMap.CopySelection.SetEnabled(false)
+	st := ta.Styles()
+	st.Cursor.Blink = false
+	st.Focused.CursorLine = lipgloss.NewStyle()
+	st.Focused.Prompt = r.s.st.labelFocused
+	st.Focused.Placeholder = r.s.st.hint
+	st.Blurred.Placeholder = r.s.st.hint
+	ta.SetStyles(st)
+	r.form = &noteForm{closing: closing, text: ta}
+	r.SetSize(r.width, r.height)
+	return r.form.text.Focus()
+}
+
+// save sends the form's text to the service.
+func (r *reportTab) save() tea.Cmd {
+	f := r.form
+	f.saving, f.err = true, ""
+	svc, me, action, text := r.s.svc, r.s.me, r.s.action(), f.text.Value()
+	if f.closing {
+		return func() tea.Msg {
+			e, err := svc.Close(me, text)
+			return crisisClosedMsg{action: action, entry: e, err: err}
+		}
+	}
+	return func() tea.Msg {
+		t, err := svc.AddTakeaway(me, text)
+		return takeawaySavedMsg{action: action, t: t, err: err}
+	}
+}
+
+func (r *reportTab) View() string {
+	t := r.s.text.Report
+	sty := r.s.st
+	if r.form != nil {
+		title := t.TakeawayForm
+		if r.form.closing {
+			title = t.CloseForm
+		}
+		lines := []string{" " + sty.label.Render(title), r.form.text.View()}
+		switch {
+		case r.confirming:
+			lines = append(lines, " "+sty.confirm.Render(t.ConfirmClose))
+		case r.form.saving:
+			lines = append(lines, " "+sty.hint.Render(t.Saving))
+		case r.form.err != "":
+			lines = append(lines, " "+sty.statusErr.Render(r.form.err))
+		case r.form.closing:
+			lines = append(lines, " "+sty.hint.Render(t.CloseHint))
+		}
+		return strings.Join(lines, "\n")
+	}
+	head := sty.label.Render(t.Heading) + "  " + sty.hint.Render(t.Exports)
+	if r.closed != nil {
+		head = sty.confirm.Render(fmt.Sprintf(t.ClosedLine, r.closed.At.In(r.s.svc.Location()).Format("2006-01-02 15:04"), crisis.SanitizeLine(r.closed.By)))
+	}
+	switch {
+	case r.loadErr != nil && !r.loaded:
+		return head + "\n" + sty.statusErr.Render(fmt.Sprintf(t.LoadFailed, r.s.text.errText(r.loadErr)))
+	case !r.loaded:
+		return head + "\n" + sty.hint.Render(t.Loading)
+	}
+	return head + "\n" + r.view.View()
+}
+
+func (r *reportTab) Help() helpKeys {
+	k := r.s.keys
+	if r.confirming {
+		return helpKeys{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
+	}
+	if r.form != nil {
+		keys := []key.Binding{k.Save, k.Cancel}
+		return helpKeys{short: keys, full: [][]key.Binding{keys}}
+	}
+	short := []key.Binding{k.Move}
+	full := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
+	var own []key.Binding
+	if r.closed == nil && r.s.me.Role.Allowed(crisis.ActTakeaway) {
+		own = append(own, r.keys.Takeaway)
+	}
+	if r.closed == nil && r.s.me.Role.Allowed(crisis.ActClose) {
+		own = append(own, r.keys.CloseCrisis)
+	}
+	return helpKeys{short: append(short, own...), full: [][]key.Binding{full, own}}
+}

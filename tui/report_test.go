@@ -1,0 +1,95 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"cellule/crisis"
+)
+
+// The Report tab shows the report's Markdown as it stands.
+func TestGoldenReportTab(t *testing.T) {
+	f := newFixture(t)
+	f.seed(t)
+	if _, err := f.svc.AddTakeaway(lead, "Keep a paper copy of the on-call numbers."); err != nil {
+		t.Fatal(err)
+	}
+	tm := start(t, f, lead, nil)
+	scr := newScreen(t)
+	scr.waitFor(t, tm, "VPN closed")
+	press(tm, "5")
+	scr.waitFor(t, tm, "Lessons-learned report")
+	golden.RequireEqual(t, []byte(finalView(t, tm)))
+}
+
+// A lead writes a takeaway in the tab; it shows in the report.
+func TestReportTabAddsTakeaway(t *testing.T) {
+	f := newFixture(t)
+	f.seed(t)
+	tm := start(t, f, lead, nil)
+	scr := newScreen(t)
+	scr.waitFor(t, tm, "VPN closed")
+	press(tm, "5")
+	scr.waitFor(t, tm, "Lessons-learned report")
+	press(tm, "a")
+	scr.waitFor(t, tm, "New key takeaway")
+	tm.Type("Print the on-call sheet.")
+	scr.waitFor(t, tm, "on-call sheet")
+	press(tm, "ctrl+s")
+	scr.waitFor(t, tm, "Takeaway #1 saved")
+	press(tm, "G")
+	scr.waitFor(t, tm, "1. Print the on-call sheet.")
+	list, _ := f.svc.Takeaways()
+	if len(list) != 1 || list[0].Author != "alice" {
+		t.Fatalf("takeaways: %+v", list)
+	}
+}
+
+// Closing asks first; once closed, the tab says the record is read-only
+// and the keys that would write are gone.
+func TestReportTabClosesTheCrisis(t *testing.T) {
+	f := newFixture(t)
+	f.seed(t)
+	tm := start(t, f, lead, nil)
+	scr := newScreen(t)
+	scr.waitFor(t, tm, "VPN closed")
+	press(tm, "5")
+	scr.waitFor(t, tm, "C close crisis")
+	press(tm, "C")
+	scr.waitFor(t, tm, "Close the crisis: closing note")
+	tm.Type("Sortie de crise.")
+	scr.waitFor(t, tm, "Sortie de crise.")
+	press(tm, "ctrl+s")
+	scr.waitFor(t, tm, "Close the crisis for good?")
+	if st, _ := f.svc.Status(); st.Crisis.Closed != nil {
+		t.Fatal("the crisis closed before the y")
+	}
+	press(tm, "y")
+	scr.waitFor(t, tm, "the record is read-only")
+	st, _ := f.svc.Status()
+	if st.Crisis.Closed == nil || st.Crisis.Closed.Note != "Sortie de crise." {
+		t.Fatalf("crisis after closing in the console: %+v", st.Crisis)
+	}
+	if strings.Contains(scr.text(), "a takeaway") {
+		t.Fatalf("the closed report still offers a takeaway:\n%s", lastLines(scr.text()))
+	}
+}
+
+// A viewer reads the report but is offered no key that writes.
+func TestReportTabViewer(t *testing.T) {
+	f := newFixture(t)
+	f.seed(t)
+	tm := start(t, f, viewer, nil)
+	scr := newScreen(t)
+	scr.waitFor(t, tm, "VPN closed")
+	press(tm, "5")
+	scr.waitFor(t, tm, "Lessons-learned report")
+	if strings.Contains(scr.text(), "takeaway") || strings.Contains(scr.text(), "close crisis") {
+		t.Fatalf("a viewer is offered writes:\n%s", lastLines(scr.text()))
+	}
+	press(tm, "a")
+	scr.waitFor(t, tm, "may not write the key takeaways")
+	_ = crisis.RoleViewer
+}
