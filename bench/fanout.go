@@ -112,8 +112,17 @@ func measureFanout(cfg fanoutConfig, n int) (fanoutResult, error) {
 	// Idle: n consoles open, nothing happening.
 	cfg.logf("N=%d: idle %s", n, cfg.idle)
 	c0 := srv.cpu()
-	time.Sleep(cfg.idle)
-	res.IdleCPU = 100 * float64(srv.cpu()-c0) / float64(cfg.idle)
+	idleStart := time.Now()
+	if cfg.profileDir != "" {
+		file := filepath.Join(cfg.profileDir, fmt.Sprintf("idle-n%d.pprof", n))
+		secs := max(int(cfg.idle/time.Second), 1)
+		if err := srv.cpuProfile(file, secs, func() { time.Sleep(time.Duration(secs) * time.Second) }); err != nil {
+			cfg.logf("profile: %v", err)
+		}
+	} else {
+		time.Sleep(cfg.idle)
+	}
+	res.IdleCPU = 100 * float64(srv.cpu()-c0) / float64(time.Since(idleStart))
 
 	// Fan-out: entries logged one after the other; each waits until every
 	// console shows it (or 10 s).

@@ -16,6 +16,7 @@ type Service struct {
 	loc      *time.Location
 	hub      hub
 	presence presence
+	shared   snapshots
 }
 
 // Option configures a Service.
@@ -126,8 +127,13 @@ type Status struct {
 	Online  []Presence
 }
 
-// Status reads the crisis and who is connected.
+// Status reads the crisis and who is connected: once per change, however
+// many consoles ask.
 func (s *Service) Status() (Status, error) {
+	return s.shared.getStatus(s.hub.seq.Load(), s.readStatus)
+}
+
+func (s *Service) readStatus() (Status, error) {
 	var st Status
 	err := s.store.View(func(tx ReadTx) error {
 		var err error

@@ -86,7 +86,7 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	// gone, so it quits the program, and with it the subscription and the
 	// presence.
 	var program *tea.Program
-	opts := bubbletea.MakeOptions(sess)
+	opts := append(bubbletea.MakeOptions(sess), tea.WithFPS(consoleFPS))
 	if sess.EmulatedPty() {
 		opts = append(opts, tea.WithInput(&inputUntilClosed{r: sess, closed: func() { program.Quit() }}))
 	}
