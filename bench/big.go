@@ -105,4 +105,3 @@ func runOne(bin, dir, name string, args ...string) cliRun {
 	}
 	return r
 }
-

@@ -105,6 +105,9 @@ type model struct {
 	frame  *tea.View
 	footer string
 	header string // as drawn in frame
+	// next is the header that the status just applied draws, for the View
+	// that follows this Update (any other message drops it).
+	next string
 }
 
 // New builds the console of one session. It reads the header and the first
@@ -170,7 +173,7 @@ func (m *model) activeTab() tabModel { return m.tabs[m.active].model }
 // Update routes messages: service results to whoever asked, keys to the
 // open picker, the shell or the active tab.
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m.quiet = false
+	m.quiet, m.next = false, ""
 	cmd := m.update(msg)
 	if !m.quiet {
 		m.frame = nil
@@ -207,9 +210,12 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 			return nil // an older read that finished late
 		}
 		m.statusApplied = msg.seq
-		// The same header drawn again (a new entry, nothing else): no redraw.
-		m.quiet = msg.err == nil && m.statusErr == nil && m.frame != nil &&
-			m.header == headerView(m.s, msg.status, msg.now, m.width)
+		if msg.err == nil {
+			// The same header drawn again (a new entry, nothing else): no
+			// redraw.
+			m.next = headerView(m.s, msg.status, msg.now, m.width)
+			m.quiet = m.statusErr == nil && m.frame != nil && m.header == m.next
+		}
 		m.now = msg.now
 		m.statusErr = msg.err
 		if msg.err == nil {
@@ -423,7 +429,9 @@ func (m *model) View() tea.View {
 	} else {
 		body = m.activeTab().View()
 	}
-	m.header = headerView(m.s, m.status, m.now, m.width)
+	if m.header = m.next; m.header == "" {
+		m.header = headerView(m.s, m.status, m.now, m.width)
+	}
 	parts := []string{
 		m.header,
 		tabsView(m.s.st, m.tabs, m.active, m.width),
