@@ -114,3 +114,14 @@ func TestJudge(t *testing.T) {
 		}
 	}
 }
+
+// Export and verify are measured once the build has them, and skipped
+// (not failed) before.
+func TestCommandListed(t *testing.T) {
+	help := "Cellule\n\nUsage:\n  cellule [command]\n\nAvailable Commands:\n  fingerprint Print the fingerprint\n  log         Append an entry\n  verify      Check the audit chain\n\nFlags:\n      --data string   data directory\n"
+	for name, want := range map[string]bool{"verify": true, "log": true, "export": false, "data": false, "cellule": false} {
+		if got := commandListed(help, name); got != want {
+			t.Errorf("commandListed(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

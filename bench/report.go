@@ -64,7 +64,7 @@ func judge(rep *report) []budget {
 	}
 	if a := rep.Append; a != nil {
 		ratio := float64(a.Log.P50) / float64(max(a.Raw.P50, 1))
-		out = append(out, budget{Name: "durable append p50 vs raw fdatasync p50", Limit: fmt.Sprintf("<= %.0fx", appendVsRaw), Got: fmt.Sprintf("%.1fx (%s ms vs %s ms)", ratio, ms(a.Log.P50), ms(a.Raw.P50)), Pass: ratio <= appendVsRaw})
+		out = append(out, budget{Name: "durable append p50 vs raw fdatasync p50", Limit: fmt.Sprintf("<= %.0fx", appendVsRaw), Got: fmt.Sprintf("%.2fx (%s ms vs %s ms)", ratio, ms(a.Log.P50), ms(a.Raw.P50)), Pass: ratio <= appendVsRaw})
 	} else {
 		skip("durable append", "", "append not measured")
 	}
