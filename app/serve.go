@@ -131,6 +131,13 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		fmt.Fprintln(h.Out, "  name the crisis with: cellule serve --name \"...\"")
 	}
 
+	stopProfiling, err := startProfiling(h.Out)
+	if err != nil {
+		_ = l.Close()
+		return err
+	}
+	defer stopProfiling()
+
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(l) }()
 	if h.Ready != nil {

@@ -1,6 +1,9 @@
 package crisis
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // hub tells subscribers that something changed. Each subscriber has a
 // channel of capacity 1 and is signalled with a non-blocking send: bursts
@@ -10,6 +13,9 @@ type hub struct {
 	mu   sync.Mutex
 	next int
 	subs map[int]chan struct{}
+	// seq counts the changes published; it moves before any subscriber is
+	// signalled, so a reader woken by a signal sees the new count.
+	seq atomic.Uint64
 }
 
 func (h *hub) subscribe() (<-chan struct{}, func()) {
@@ -37,6 +43,7 @@ func (h *hub) subscribe() (<-chan struct{}, func()) {
 }
 
 func (h *hub) publish() {
+	h.seq.Add(1)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for _, ch := range h.subs {

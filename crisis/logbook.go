@@ -135,6 +135,14 @@ func (s *Service) Timeline(q TimelineQuery) (TimelinePage, error) {
 	if q.Limit <= 0 {
 		q.Limit = DefaultPage
 	}
+	if q == (TimelineQuery{Limit: DefaultPage}) {
+		// What every console shows after a change: read once per change.
+		return s.shared.newestPage(s.hub.seq.Load(), func() (TimelinePage, error) { return s.readTimeline(q) })
+	}
+	return s.readTimeline(q)
+}
+
+func (s *Service) readTimeline(q TimelineQuery) (TimelinePage, error) {
 	needle := strings.ToLower(strings.TrimSpace(q.Search))
 	var page TimelinePage
 	err := s.store.View(func(tx ReadTx) error {

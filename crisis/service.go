@@ -16,6 +16,7 @@ type Service struct {
 	loc      *time.Location
 	hub      hub
 	presence presence
+	shared   snapshots
 }
 
 // Option configures a Service.
@@ -47,7 +48,9 @@ func (s *Service) Now() time.Time { return s.now().UTC().Truncate(time.Second) }
 // before its user was revoked or demoted gets today's answer, not the one
 // of its login. fn makes the change and returns one audit record per thing
 // it stored (none: nothing changed); they are chained in the same
-// transaction, and subscribers are told only after the commit.
+// transaction, and subscribers are told only after the commit. It is the
+// only way the record changes: the reads shared by all consoles (snapshot.go)
+// are renewed by the change it publishes.
 func (s *Service) write(a Actor, act Action, fn func(tx WriteTx, now time.Time) ([]AuditRecord, error)) error {
 	changed := false
 	err := s.store.Update(func(tx WriteTx) error {
@@ -137,8 +140,13 @@ type Status struct {
 	PendingHandovers []Handover
 }
 
-// Status reads the crisis and who is connected.
+// Status reads the crisis and who is connected: once per change, however
+// many consoles ask.
 func (s *Service) Status() (Status, error) {
+	return s.shared.getStatus(s.hub.seq.Load(), s.readStatus)
+}
+
+func (s *Service) readStatus() (Status, error) {
 	var st Status
 	err := s.store.View(func(tx ReadTx) error {
 		var err error

@@ -133,7 +133,7 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	var program *tea.Program
 	// The client's environment variables are not the program's business:
 	// only the terminal type from the pty request is passed on.
-	opts := bubbletea.MakeOptions(noEnviron{sess})
+	opts := append(bubbletea.MakeOptions(noEnviron{sess}), tea.WithFPS(consoleFPS))
 	act := newActivity()
 	if sess.EmulatedPty() {
 		// Input is read through the idle clock and the paste limit.

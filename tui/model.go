@@ -96,6 +96,18 @@ type model struct {
 	picker *stagePicker // open stage picker, nil when closed
 
 	help help.Model
+
+	// Redrawing costs: hundreds of consoles wake up on every change. quiet
+	// marks a message that changed nothing on screen (set by update); frame
+	// is the last screen drawn and stays valid until a message that is not
+	// quiet; footer is the help line, rendered once per such message.
+	quiet  bool
+	frame  *tea.View
+	footer string
+	header string // as drawn in frame
+	// next is the header that the status just applied draws, for the View
+	// that follows this Update (any other message drops it).
+	next string
 }
 
 // New builds the console of one session. It reads the header and the first
@@ -165,8 +177,12 @@ func (m *model) activeTab() tabModel { return m.tabs[m.active].model }
 // Update routes messages: service results to whoever asked, keys to the
 // open picker, the shell or the active tab.
 func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.quiet, m.next = false, ""
 	cmd := m.update(msg)
-	m.layout()
+	if !m.quiet {
+		m.frame = nil
+		m.layout()
+	}
 	return m, cmd
 }
 
@@ -178,6 +194,7 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 
 	case changedMsg:
 		// Reload only what is shown: the header and the active tab.
+		m.quiet = true
 		return tea.Batch(m.wait(), m.reloadStatus(), m.activeTab().Reload())
 
 	case clockMsg:
@@ -188,19 +205,28 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 		// The session is ending (its subscription was cancelled): wait for
 		// nothing more, so no goroutine outlives it.
 		m.changes = nil
+		m.quiet = true
 		return nil
 
 	case statusLoadedMsg:
 		if msg.seq <= m.statusApplied {
+			m.quiet = true
 			return nil // an older read that finished late
 		}
 		m.statusApplied = msg.seq
+		if msg.err == nil {
+			// The same header drawn again (a new entry, nothing else): no
+			// redraw.
+			m.next = headerView(m.s, msg.status, msg.now, m.width)
+			m.quiet = m.statusErr == nil && m.frame != nil && m.header == m.next
+		}
 		m.now = msg.now
 		m.statusErr = msg.err
 		if msg.err == nil {
 			m.status = msg.status
 			if n := m.s.note; n.text != "" && msg.status.Entries > n.upTo {
 				m.s.clearNote()
+				m.quiet = false
 			}
 		}
 		return nil
@@ -370,7 +396,8 @@ func (m *model) helpKeys() helpKeys {
 // full help, the tab gets the rest.
 func (m *model) layout() {
 	m.help.SetWidth(m.width)
-	body := m.height - headerHeight - tabsHeight - statusHeight - lipgloss.Height(m.footerView())
+	m.footer = m.footerView()
+	body := m.height - headerHeight - tabsHeight - statusHeight - lipgloss.Height(m.footer)
 	for _, t := range m.tabs {
 		t.model.SetSize(m.width, max(body, 1))
 	}
@@ -403,26 +430,33 @@ func (m *model) statusView() string {
 // View draws the whole screen. Every line is cut to the width and the
 // screen to the height, whatever a part produced.
 func (m *model) View() tea.View {
+	if m.frame != nil {
+		return *m.frame // nothing changed since it was drawn
+	}
 	var body string
 	if m.picker != nil {
 		body = m.picker.view(m.s, m.width, m.bodyHeight())
 	} else {
 		body = m.activeTab().View()
 	}
+	if m.header = m.next; m.header == "" {
+		m.header = headerView(m.s, m.status, m.now, m.width)
+	}
 	parts := []string{
-		headerView(m.s, m.status, m.now, m.width),
+		m.header,
 		tabsView(m.s.st, m.tabs, m.active, m.width),
 		fitHeight(body, m.bodyHeight()),
 		m.statusView(),
-		m.footerView(),
+		m.footer,
 	}
 	v := tea.NewView(fitScreen(strings.Join(parts, "\n"), m.width, m.height))
 	v.AltScreen = true
+	m.frame = &v
 	return v
 }
 
 func (m *model) bodyHeight() int {
-	return max(m.height-headerHeight-tabsHeight-statusHeight-lipgloss.Height(m.footerView()), 1)
+	return max(m.height-headerHeight-tabsHeight-statusHeight-lipgloss.Height(m.footer), 1)
 }
 
 // fitHeight pads or cuts s to exactly h lines.

@@ -56,6 +56,20 @@ type timeline struct {
 	jumpSeq int
 
 	form *entryForm // the open new-entry or correction form
+
+	// rendered keeps each entry's lines as last drawn at this width:
+	// entries never change (but for new corrections, part of the key), and
+	// scrolling, following and drawing measure and draw the same ones
+	// again and again, in every console, after every change.
+	rendered      map[renderKey][]string
+	renderedWidth int
+}
+
+// renderKey identifies one way an entry is drawn.
+type renderKey struct {
+	id       uint64
+	amended  int
+	selected bool
 }
 
 func newTimeline(s *session) *timeline {
@@ -547,10 +561,25 @@ func (t *timeline) blockHeight(i int) int {
 	return len(t.entryLines(t.entries[i], false))
 }
 
-// entryLines renders one entry: its meta line (#id, when it happened, when
+// entryLines is renderEntry, remembered. The lines returned are shared:
+// callers must not change them.
+func (t *timeline) entryLines(e crisis.Entry, selected bool) []string {
+	if t.rendered == nil || t.renderedWidth != t.width || len(t.rendered) > 4*len(t.entries)+64 {
+		t.rendered, t.renderedWidth = map[renderKey][]string{}, t.width
+	}
+	k := renderKey{id: e.ID, amended: len(e.AmendedBy), selected: selected}
+	if lines, ok := t.rendered[k]; ok {
+		return lines
+	}
+	lines := t.renderEntry(e, selected)
+	t.rendered[k] = lines
+	return lines
+}
+
+// renderEntry renders one entry: its meta line (#id, when it happened, when
 // it was recorded if later, author, kind, correction marks), then its text,
 // wrapped and indented. Text from users is sanitized again here.
-func (t *timeline) entryLines(e crisis.Entry, selected bool) []string {
+func (t *timeline) renderEntry(e crisis.Entry, selected bool) []string {
 	sty, tx := t.s.st, t.s.text
 	loc := t.s.svc.Location()
 	inner := max(t.width-barWidth, 10)

@@ -1,0 +1,237 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// buildBinary builds the cellule binary into dir, so that the server runs as
+// its own process (its RSS and CPU are then its own, not the harness's).
+func buildBinary(dir string) (string, error) {
+	out := filepath.Join(dir, "cellule")
+	cmd := exec.Command("go", "build", "-o", out, ".")
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		return "", fmt.Errorf("go build (run the harness from the module's root): %w", err)
+	}
+	return out, nil
+}
+
+// server is a `cellule serve` subprocess on a loopback port.
+type server struct {
+	cmd  *exec.Cmd
+	pid  int
+	addr string
+	// ready is how long after the process started it accepted a
+	// connection.
+	ready  time.Duration
+	pprof  string
+	output *lockedBuffer
+	exited chan error
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+var servingLine = regexp.MustCompile(`Cellule is serving .* on (\S+)`)
+
+// startServer runs `cellule serve` on dataDir and waits until it accepts TCP
+// connections. pprofAddr, when set, turns on the profiling endpoint.
+func startServer(bin, dataDir, pprofAddr string) (*server, error) {
+	cmd := exec.Command(bin, "serve", "--data", dataDir, "--listen", "127.0.0.1:0", "--tz", "UTC")
+	// A home without ~/.ssh: the harness registers its own users.
+	cmd.Env = append(os.Environ(), "HOME="+dataDir, "CELLULE_DATA=")
+	if pprofAddr != "" {
+		cmd.Env = append(cmd.Env, "CELLULE_PPROF="+pprofAddr)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	out := &lockedBuffer{}
+	cmd.Stderr = out
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	s := &server{cmd: cmd, pid: cmd.Process.Pid, output: out, exited: make(chan error, 1), pprof: pprofAddr}
+	addrc := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		sent := false
+		for sc.Scan() {
+			line := sc.Text()
+			out.Write([]byte(line + "\n"))
+			if m := servingLine.FindStringSubmatch(line); m != nil && !sent {
+				addrc <- m[1]
+				sent = true
+			}
+		}
+	}()
+	go func() { s.exited <- cmd.Wait() }()
+	select {
+	case s.addr = <-addrc:
+	case err := <-s.exited:
+		return nil, fmt.Errorf("the server stopped: %v\n%s", err, out)
+	case <-time.After(60 * time.Second):
+		_ = cmd.Process.Kill()
+		return nil, fmt.Errorf("the server did not start within a minute\n%s", out)
+	}
+	for {
+		c, err := net.DialTimeout("tcp", s.addr, time.Second)
+		if err == nil {
+			s.ready = time.Since(start)
+			_ = c.Close()
+			return s, nil
+		}
+		if time.Since(start) > 60*time.Second {
+			s.stop()
+			return nil, fmt.Errorf("the server does not accept connections on %s", s.addr)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// stop asks the server to shut down (as Ctrl+C does) and waits for it.
+func (s *server) stop() {
+	_ = s.cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-s.exited:
+	case <-time.After(15 * time.Second):
+		_ = s.cmd.Process.Kill()
+		<-s.exited
+	}
+}
+
+func (s *server) cpu() time.Duration {
+	d, _ := cpuTime(s.pid)
+	return d
+}
+
+func (s *server) mem() memory {
+	m, _ := memOf(s.pid)
+	return m
+}
+
+// cpuProfile records the server's CPU profile while fn runs, into file.
+func (s *server) cpuProfile(file string, seconds int, fn func()) error {
+	if s.pprof == "" {
+		fn()
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	errc := make(chan error, 1)
+	go func() {
+		req, _ := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", s.pprof, seconds), nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			errc <- err
+			return
+		}
+		defer resp.Body.Close()
+		f, err := os.Create(file)
+		if err != nil {
+			errc <- err
+			return
+		}
+		_, err = io.Copy(f, resp.Body)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		errc <- err
+	}()
+	fn()
+	return <-errc
+}
+
+// hasCommand reports whether the binary's command tree has a command name,
+// from the list its help shows.
+func hasCommand(bin, name string) bool {
+	out, _ := exec.Command(bin, "--help").Output()
+	return commandListed(string(out), name)
+}
+
+// commandListed finds name among the "Available Commands:" of cobra's help:
+// the indented lines after that heading, up to the next blank line.
+func commandListed(help, name string) bool {
+	_, list, ok := strings.Cut(help, "Available Commands:\n")
+	if !ok {
+		return false
+	}
+	for _, line := range strings.Split(list, "\n") {
+		f := strings.Fields(line)
+		if len(f) == 0 || !strings.HasPrefix(line, "  ") {
+			return false
+		}
+		if f[0] == name {
+			return true
+		}
+	}
+	return false
+}
+
+// runCLI runs the binary on a stopped data directory and measures its time
+// and its peak memory. unknown is set when the command does not exist in
+// this build.
+func runCLI(bin, dataDir string, args ...string) (took time.Duration, peak memory, unknown bool, err error) {
+	if !hasCommand(bin, args[0]) {
+		return 0, memory{}, true, nil
+	}
+	cmd := exec.Command(bin, append(args, "--data", dataDir)...)
+	cmd.Env = append(os.Environ(), "HOME="+dataDir, "CELLULE_DATA=")
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return 0, memory{}, false, err
+	}
+	sampler := samplePeak(cmd.Process.Pid)
+	err = cmd.Wait()
+	took = time.Since(start)
+	peak = sampler.finish()
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		peak.RSS = max(peak.RSS, ru.Maxrss*1024)
+	}
+	if err != nil {
+		return took, peak, false, fmt.Errorf("%s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+	}
+	return took, peak, false, nil
+}
+
+// freeLoopbackAddr picks a loopback port for the profiling endpoint.
+func freeLoopbackAddr() string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return ""
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
