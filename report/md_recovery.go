@@ -35,11 +35,14 @@ func mdRecovery(w *bufio.Writer, f *facts, _ Options) error {
 		w.WriteString("| Item | State | Owner | Last change | Note |\n| --- | --- | --- | --- | --- |\n")
 		var overrides []string
 		for _, it := range p.Items {
-			owner := "-"
+			owner, change := "-", "-"
 			if it.Owner != "" {
 				owner = mdCell(it.Owner)
 			}
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", mdCell(it.Name), mdCell(itemState(it)), owner, mdCell(f.itemChange(it)), mdCell(it.Note))
+			if !it.UpdatedAt.IsZero() {
+				change = mdCell(f.itemChange(it))
+			}
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", mdCell(it.Name), mdCell(itemState(it)), owner, change, mdCell(it.Note))
 			if it.Override != nil {
 				overrides = append(overrides, f.overrideText(it))
 			}
