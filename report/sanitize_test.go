@@ -11,6 +11,7 @@ import (
 
 	"cellule/crisis"
 	"cellule/crisis/crisistest"
+	corpus "cellule/internal/hostile"
 	"cellule/report"
 )
 
@@ -100,9 +101,14 @@ func checkExports(t *testing.T, svc *crisis.Service, how string) {
 // override reason; checklist label and the step texts of an imported
 // template, un-tick reason; the three parts of a handover; contacts), and
 // then the same records rewritten in the file with the raw bytes, names
-// and assignees included.
+// and assignees included. The texts are this file's and the shared
+// corpus of escape sequences.
 func TestSmallRecordExportsAreSanitised(t *testing.T) {
-	for i, h := range hostile {
+	texts := append([]string(nil), hostile...)
+	for _, c := range corpus.Corpus() {
+		texts = append(texts, c.Text)
+	}
+	for i, h := range texts {
 		svc := richRecord(t, " "+h)
 		checkExports(t, svc, fmt.Sprintf("hostile text %d typed in every field", i))
 	}
