@@ -34,8 +34,9 @@ func browser(t *testing.T) string {
 }
 
 // The HTML export, opened by a real browser with nothing but the file,
-// shows the chronology: every stage band and the key-entry marks are on
-// screen in their colours (the colours exist nowhere else on the page).
+// shows the chronology: every stage band, every recovery phase band and
+// the key-entry marks are on screen in their colours (the colours exist
+// nowhere else on the page).
 func TestHTMLChronologyRendersInBrowser(t *testing.T) {
 	bin := browser(t)
 	dir := t.TempDir()
@@ -70,6 +71,12 @@ func TestHTMLChronologyRendersInBrowser(t *testing.T) {
 		"remediation band":   "#2e9a62",
 		"end-of-crisis band": "#7d8b99",
 		"decision marks":     "#1f5fa8",
+		// The demo's recovery: phase 1 validated (solid), the others
+		// under way (pale).
+		"phase 1 band (validated)":   "#0b7a75",
+		"phase 2 band (in progress)": "#ecc49c",
+		"phase 3 band (in progress)": "#c6dc94",
+		"phase 4 band (in progress)": "#f2a9c8",
 	}
 	for what, colour := range want {
 		if n := countColour(img, colour); n < 10 {

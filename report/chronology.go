@@ -12,8 +12,8 @@ import (
 // The chronology is an inline SVG drawing in the manner of the seed
 // report's "Chronologie des événements de la crise": a time axis, the key
 // entries as labelled marks above it, and below it one band row per thing
-// that has periods — the crisis stages now; the recovery phases add their
-// row in chronologyBands. Plain SVG: no script, no font, no external file.
+// that has periods: the crisis stages, then one row per recovery phase.
+// Plain SVG: no script, no font, no external file.
 
 // Drawing geometry, in SVG user units (the figure scales to the page).
 const (
@@ -27,6 +27,8 @@ const (
 	charWidth   = 5.7 // average advance of the 10-unit label font
 	bandHeight  = 24.0
 	bandGap     = 8.0
+	phaseHeight = 16.0
+	phaseGap    = 5.0
 	labelRunes  = 30
 	minTickDist = 56.0
 )
@@ -49,29 +51,79 @@ var kindColours = map[crisis.Kind]string{
 	crisis.KindClosure:    "#333333",
 }
 
+// phaseColours fill a recovery phase's band: the solid colour once the
+// phase is validated, its pale tint while it is still under way. Each is
+// distinct from the stages' and the marks' colours.
+var phaseColours = [crisis.PhaseCount]struct{ validated, running string }{
+	{"#0b7a75", "#9fd3cf"},
+	{"#b5651d", "#ecc49c"},
+	{"#5f7f1a", "#c6dc94"},
+	{"#b0175a", "#f2a9c8"},
+}
+
 // bandRow is one row of periods under the axis.
 type bandRow struct {
-	title string
-	spans []bandSpan
+	title  string
+	height float64
+	spans  []bandSpan
 }
 
 type bandSpan struct {
 	label, colour string
-	from, to      time.Time
+	// ink is the colour of a label drawn inside the band.
+	ink      string
+	from, to time.Time
 }
 
-// chronologyBands are the band rows, top to bottom. The recovery phases
-// add a row here.
+// chronologyBands are the band rows, top to bottom: the stages, then each
+// recovery phase that has begun, from the earliest change recorded on its
+// items (see phaseStart) to its validation, or to the end of the record
+// while it is not validated.
 func chronologyBands(f *facts) []bandRow {
-	stages := bandRow{title: "Stages"}
+	stages := bandRow{title: "Stages", height: bandHeight}
 	for _, s := range f.stages {
 		colour, ok := stageColours[s.stage]
 		if !ok {
 			colour = "#999999"
 		}
-		stages.spans = append(stages.spans, bandSpan{label: stageLabel(s.stage), colour: colour, from: s.from, to: s.to})
+		stages.spans = append(stages.spans, bandSpan{label: stageLabel(s.stage), colour: colour, ink: "#ffffff", from: s.from, to: s.to})
 	}
-	return []bandRow{stages}
+	rows := []bandRow{stages}
+	for _, p := range f.plan.Phases {
+		from, ok := phaseStart(p)
+		if !ok || p.Number < 1 || p.Number > crisis.PhaseCount {
+			continue
+		}
+		c := phaseColours[p.Number-1]
+		span := bandSpan{colour: c.running, ink: "#1d2733", from: from, to: f.last}
+		if p.ValidatedAt != nil {
+			span.colour, span.ink, span.to = c.validated, "#ffffff", *p.ValidatedAt
+			span.label = fmt.Sprintf("Phase %d %s: validated", p.Number, crisis.SanitizeLine(p.Name))
+		} else {
+			span.label = fmt.Sprintf("Phase %d %s: %s, %d%%", p.Number, crisis.SanitizeLine(p.Name), label(phaseStateLabels, p.State), p.Progress)
+		}
+		if span.to.Before(span.from) {
+			span.to = span.from
+		}
+		rows = append(rows, bandRow{title: fmt.Sprintf("Phase %d", p.Number), height: phaseHeight, spans: []bandSpan{span}})
+	}
+	return rows
+}
+
+// rowsHeight is the height the band rows take.
+func rowsHeight(rows []bandRow) float64 {
+	h := 0.0
+	for _, r := range rows {
+		h += r.height + rowGap(r)
+	}
+	return h
+}
+
+func rowGap(r bandRow) float64 {
+	if r.height < bandHeight {
+		return phaseGap
+	}
+	return bandGap
 }
 
 // mark is a key entry placed on the drawing.
@@ -144,7 +196,8 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 	axisY := laneTop + float64(lanes)*laneHeight + 14
 	rows := chronologyBands(f)
 	bandTop := axisY + 26
-	height := bandTop + float64(len(rows))*(bandHeight+bandGap) + 4
+	height := bandTop + rowsHeight(rows) + 4
+	clampX := func(t time.Time) float64 { return min(max(xOf(t), svgLeft), svgRight) }
 
 	fmt.Fprintf(w, "<figure class=\"chronology\">\n<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"chrono-title\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n", svgWidth, height)
 	fmt.Fprintf(w, "<title id=\"chrono-title\">Chronology of the crisis events</title>\n")
@@ -152,21 +205,31 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 	fmt.Fprintf(w, "<text x=\"%.0f\" y=\"20\" font-size=\"14\" font-weight=\"bold\" fill=\"#12436d\">Chronology of the crisis events</text>\n", svgLeft)
 
 	// Bands first, under everything else.
-	for i, row := range rows {
-		y := bandTop + float64(i)*(bandHeight+bandGap)
+	y := bandTop
+	for _, row := range rows {
 		for _, s := range row.spans {
-			x0, x1 := xOf(s.from), xOf(s.to)
+			x0, x1 := clampX(s.from), clampX(s.to)
 			width := x1 - x0
 			if width < 2 {
 				width = 2
 			}
 			fmt.Fprintf(w, "<g class=\"band\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" fill=\"%s\"><title>%s: %s to %s</title></rect>",
-				x0, y, width, bandHeight, s.colour, escLine(s.label), s.from.In(f.loc).Format(dayTime), s.to.In(f.loc).Format(dayTime))
-			if float64(len([]rune(s.label)))*charWidth+8 < width {
-				fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#ffffff\">%s</text>", x0+4, y+bandHeight/2+3.5, escLine(s.label))
+				x0, y, width, row.height, s.colour, escLine(s.label), s.from.In(f.loc).Format(dayTime), s.to.In(f.loc).Format(dayTime))
+			// The label goes inside the band when it fits, else beside it
+			// on the side with room.
+			text := float64(len([]rune(s.label))) * charWidth
+			ty := y + row.height/2 + 3.5
+			switch {
+			case text+8 < width:
+				fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"%s\">%s</text>", x0+4, ty, s.ink, escLine(s.label))
+			case x0+width+4+text <= svgWidth-2:
+				fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#1d2733\">%s</text>", x0+width+4, ty, escLine(s.label))
+			default:
+				fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\" fill=\"#1d2733\">%s</text>", x0-4, ty, escLine(s.label))
 			}
 			w.WriteString("</g>\n")
 		}
+		y += row.height + rowGap(row)
 	}
 
 	// The axis and its ticks.
@@ -194,6 +257,9 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 	}
 	w.WriteString("</svg>\n")
 	caption := "Key entries (decisions, escalations, closure) as marks above the time axis; the crisis stages as bands below it."
+	if len(rows) > 1 {
+		caption += " Under the stages, each recovery phase from the earliest change recorded on its items to its validation (solid), or to the end of the record while it is not validated (pale)."
+	}
 	if drawn := len(marks); drawn < f.keyEntries {
 		caption += fmt.Sprintf(" %d of the %d key entries are drawn; the logbook below lists them all.", drawn, f.keyEntries)
 	}

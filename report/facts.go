@@ -28,6 +28,15 @@ type facts struct {
 	users     []crisis.User
 	takeaways []crisis.Takeaway
 
+	// The small records, read whole before the logbook's pass (see
+	// records.go): tasks by id, the recovery plan, checklist runs and
+	// handovers oldest first, and how many contacts the directory holds.
+	tasks     []crisis.Task
+	plan      crisis.RecoveryPlan
+	runs      []crisis.ChecklistRun
+	handovers []crisis.Handover
+	contacts  int
+
 	// spools hold the list sections' items of a full export (see lists.go);
 	// nil in a preview.
 	spools map[string]*spool
@@ -63,10 +72,13 @@ func isKey(e crisis.Entry) bool {
 // export is written.
 func gather(snap *crisis.Snapshot, opt Options, item itemWriter, withMarks bool) (*facts, func(), error) {
 	f := &facts{snap: snap, c: snap.Crisis, loc: snap.Location(), entries: snap.Entries, byKind: map[crisis.Kind]int{}}
+	if err := f.readRecords(); err != nil {
+		return nil, nil, err
+	}
 	done := func() {}
 	if opt.Limit == 0 && item != nil {
 		var err error
-		if f.spools, done, err = openSpools(); err != nil {
+		if f.spools, done, err = openSpools(f.lists()); err != nil {
 			return nil, nil, err
 		}
 	}

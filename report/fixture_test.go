@@ -24,12 +24,18 @@ var (
 // newService opens a real bbolt file in dir.
 func newService(t *testing.T, dir string) *crisis.Service {
 	t.Helper()
+	return newServiceClock(t, dir, func() time.Time { return demoNow })
+}
+
+// newServiceClock is newService with the given clock.
+func newServiceClock(t *testing.T, dir string, now func() time.Time) *crisis.Service {
+	t.Helper()
 	db, err := store.Open(filepath.Join(dir, "cellule.db"))
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
 	t.Cleanup(func() { _ = db.Close() })
-	svc := crisis.NewService(db, crisis.WithClock(func() time.Time { return demoNow }), crisis.WithLocation(demoZone))
+	svc := crisis.NewService(db, crisis.WithClock(now), crisis.WithLocation(demoZone))
 	dbs[svc] = db
 	return svc
 }

@@ -18,12 +18,13 @@ type htmlSection func(w *bufio.Writer, f *facts, opt Options) error
 var htmlSections = []htmlSection{
 	htmlContext,
 	htmlChronology,
-	htmlContainment,
-	// The recovery plan (phases, their states and dates) goes here.
-	// The tasks (owners and outcomes) go here.
+	htmlTasks,
+	htmlRecovery,
 	htmlDecisions,
-	// The checklists run go here.
+	htmlChecklists,
+	htmlHandovers,
 	htmlParticipants,
+	htmlResults,
 	htmlTakeaways,
 	htmlIntegrity,
 }
@@ -47,6 +48,11 @@ ul.entries li.k-decision { border-left-color: #2e6fb7; }
 ul.entries li.k-action { border-left-color: #2f9e5a; }
 ul.entries li.k-escalation { border-left-color: #d4572a; }
 ul.entries li.k-closure { border-left-color: #555; }
+ul.tasks li.t-done { border-left-color: #2f9e5a; }
+ul.tasks li.t-blocked { border-left-color: #d4572a; }
+ul.tasks li.t-cancelled { border-left-color: #999; }
+dl.handover dt { font-weight: bold; }
+dl.handover dd { margin: 0 0 0.4em 1em; }
 .when { font-weight: bold; }
 .ref, .by { color: #555; }
 .text { white-space: pre-wrap; }

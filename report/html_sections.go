@@ -41,6 +41,9 @@ func htmlContext(w *bufio.Writer, f *facts, _ Options) error {
 		row("Events logged", f.first.In(f.loc).Format(dayTime)+" to "+f.last.In(f.loc).Format(dayTime))
 	}
 	row("Participants", fmt.Sprintf("%d authors of entries, %d registered users", len(f.authors), len(f.users)))
+	if f.contacts > 0 {
+		row("On-call directory", plural(f.contacts, "contact")+" ("+directoryNote+")")
+	}
 	w.WriteString("</table>\n<h3>Stages</h3>\n<table>\n<tr><th>Stage</th><th>From</th><th>To</th></tr>\n")
 	for _, s := range f.stages {
 		fmt.Fprintf(w, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n", escLine(stageLabel(s.stage)), s.from.In(f.loc).Format(dayTime), s.to.In(f.loc).Format(dayTime))
@@ -58,15 +61,6 @@ func htmlChronology(w *bufio.Writer, f *facts, opt Options) error {
 	}
 	w.WriteString("<h3>Logbook</h3>\n")
 	if err := htmlEntries(w, f, opt, "chronology", "The logbook is empty."); err != nil {
-		return err
-	}
-	_, err := w.WriteString("</section>\n")
-	return err
-}
-
-func htmlContainment(w *bufio.Writer, f *facts, opt Options) error {
-	w.WriteString("<section id=\"containment\">\n<h2>Containment measures</h2>\n<p>The actions logged:</p>\n")
-	if err := htmlEntries(w, f, opt, "containment", "No action was logged."); err != nil {
 		return err
 	}
 	_, err := w.WriteString("</section>\n")

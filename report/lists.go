@@ -21,11 +21,25 @@ type listSpec struct {
 	keep func(crisis.Entry) bool
 }
 
-// entryLists are the lists the reports hold, by the name sections use.
+// entryLists are the lists the reports may hold, by the name sections use.
 var entryLists = []listSpec{
 	{"chronology", func(crisis.Entry) bool { return true }},
 	{"containment", func(e crisis.Entry) bool { return e.Kind == crisis.KindAction }},
 	{"decisions", func(e crisis.Entry) bool { return e.Kind == crisis.KindDecision }},
+}
+
+// lists names the entry lists this report prints: the logged actions
+// stand for the containment measures only in a record without tasks (see
+// md_tasks.go), so a record with tasks does not spool them.
+func (f *facts) lists() []listSpec {
+	var out []listSpec
+	for _, s := range entryLists {
+		if s.name == "containment" && len(f.tasks) > 0 {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // spool is one list being written during the pass.
@@ -40,7 +54,7 @@ type spool struct {
 type itemWriter func(w *bufio.Writer, f *facts, e crisis.Entry) error
 
 // openSpools starts a spool per list; close removes them.
-func openSpools() (map[string]*spool, func(), error) {
+func openSpools(lists []listSpec) (map[string]*spool, func(), error) {
 	spools := map[string]*spool{}
 	closeAll := func() {
 		for _, s := range spools {
@@ -48,7 +62,7 @@ func openSpools() (map[string]*spool, func(), error) {
 			os.Remove(s.file.Name())
 		}
 	}
-	for _, spec := range entryLists {
+	for _, spec := range lists {
 		file, err := os.CreateTemp("", "cellule-report-*")
 		if err != nil {
 			closeAll()

@@ -12,18 +12,20 @@ import (
 type mdSection func(w *bufio.Writer, f *facts, opt Options) error
 
 // mdSections are the report's sections, in the order of the seed report
-// (context, chronology, containment, remediation, results, takeaways).
+// (context, chronology, containment, remediation, results, takeaways),
+// with the on-call work (checklists, handovers) after the decisions.
 // A feature that adds to the record adds its section here, in its place,
 // as a function in md_<feature>.go.
 var mdSections = []mdSection{
 	mdContext,
 	mdChronology,
-	mdContainment,
-	// The recovery plan (phases, their states and dates) goes here.
-	// The tasks (owners and outcomes) go here.
+	mdTasks, // containment measures: the tasks, with owners and outcomes
+	mdRecovery,
 	mdDecisions,
-	// The checklists run go here.
+	mdChecklists,
+	mdHandovers,
 	mdParticipants,
+	mdResults,
 	mdTakeaways,
 	mdIntegrity,
 }
@@ -70,8 +72,16 @@ func mdIndented(s, indent string) string {
 				b.WriteString("&#32;") // leading spaces would make a code block
 				continue
 			}
-			if strings.IndexByte("#-+=>", c) >= 0 || (c >= '0' && c <= '9' && startsOrderedItem(s[i:])) {
+			if strings.IndexByte("#-+=>", c) >= 0 {
 				b.WriteByte('\\')
+			}
+			if n := orderedItemDigits(s[i:]); n > 0 {
+				// "12. " would start a list: escape its dot (a backslash
+				// before a digit is no escape, it would show).
+				b.WriteString(s[i:i+n] + "\\" + s[i+n:i+n+1])
+				i += n
+				lineStart = false
+				continue
 			}
 		}
 		lineStart = false
@@ -83,13 +93,17 @@ func mdIndented(s, indent string) string {
 	return b.String()
 }
 
-// startsOrderedItem reports text such as "12. " or "3) " at a line's start.
-func startsOrderedItem(s string) bool {
+// orderedItemDigits is how many digits start text such as "12. " or
+// "3) " at a line's start, 0 for other text.
+func orderedItemDigits(s string) int {
 	i := 0
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
-	return i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')')
+	if i > 0 && i < len(s) && (s[i] == '.' || s[i] == ')') {
+		return i
+	}
+	return 0
 }
 
 // mdEntry writes an entry as a list item: when, kind, author, number, then

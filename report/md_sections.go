@@ -46,6 +46,9 @@ func mdContext(w *bufio.Writer, f *facts, _ Options) error {
 		fmt.Fprintf(w, "- Events logged from %s to %s\n", f.first.In(f.loc).Format(dayTime), f.last.In(f.loc).Format(dayTime))
 	}
 	fmt.Fprintf(w, "- Participants: %d authors of entries, %d registered users\n", len(f.authors), len(f.users))
+	if f.contacts > 0 {
+		fmt.Fprintf(w, "- On-call directory: %s (%s)\n", plural(f.contacts, "contact"), directoryNote)
+	}
 	w.WriteString("\n### Stages\n\n| Stage | From | To |\n| --- | --- | --- |\n")
 	for _, s := range f.stages {
 		fmt.Fprintf(w, "| %s | %s | %s |\n", stageLabel(s.stage), s.from.In(f.loc).Format(dayTime), s.to.In(f.loc).Format(dayTime))
@@ -57,13 +60,6 @@ func mdContext(w *bufio.Writer, f *facts, _ Options) error {
 func mdChronology(w *bufio.Writer, f *facts, opt Options) error {
 	w.WriteString("## Chronology\n\n")
 	return mdEntries(w, f, opt, "chronology", "_The logbook is empty._")
-}
-
-// mdContainment lists the measures taken. Until the record holds tasks,
-// they are the logbook's action entries.
-func mdContainment(w *bufio.Writer, f *facts, opt Options) error {
-	w.WriteString("## Containment measures\n\nThe actions logged:\n\n")
-	return mdEntries(w, f, opt, "containment", "_No action was logged._")
 }
 
 // mdDecisions lists the decisions, stage changes included.

@@ -2,13 +2,16 @@ package report_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"cellule/crisis"
 	"cellule/crisis/crisistest"
+	corpus "cellule/internal/hostile"
 	"cellule/report"
 )
 
@@ -90,4 +93,56 @@ func checkExports(t *testing.T, svc *crisis.Service, how string) {
 			}
 		}
 	}
+}
+
+// The tasks, the recovery plan, checklist runs and handovers are exported
+// as harmlessly as the logbook: each hostile text typed into every field
+// people fill (task title, details, blocked reason; item note and owner,
+// override reason; checklist label and the step texts of an imported
+// template, un-tick reason; the three parts of a handover; contacts), and
+// then the same records rewritten in the file with the raw bytes, names
+// and assignees included. The texts are this file's and the shared
+// corpus of escape sequences.
+func TestSmallRecordExportsAreSanitised(t *testing.T) {
+	texts := append([]string(nil), hostile...)
+	for _, c := range corpus.Corpus() {
+		texts = append(texts, c.Text)
+	}
+	for i, h := range texts {
+		svc := richRecord(t, " "+h)
+		checkExports(t, svc, fmt.Sprintf("hostile text %d typed in every field", i))
+	}
+
+	svc := richRecord(t, "")
+	bad := strings.Join(hostile, "\n")
+	line := strings.Join(hostile, " ")
+	at := time.Date(2022, 9, 12, 19, 0, 0, 0, time.UTC)
+	due := at.Add(time.Hour)
+	records := []struct {
+		bucket, form, key string
+		value             any
+	}{
+		{"tasks", "id", "1", crisis.Task{ID: 1, Title: line, Details: bad, Assignee: line, Status: crisis.TaskBlocked + "\x1b[1m", Reason: bad,
+			Priority: 1, Phase: 2, Due: &due, CreatedBy: line, CreatedAt: at, UpdatedAt: at}},
+		{"tasks", "id", "2", crisis.Task{ID: 2, Title: line, Assignee: line, Status: crisis.TaskDone, Priority: 2, CreatedAt: at, UpdatedAt: at}},
+		{"recovery_items", "text", "lab", crisis.RecoveryItem{ID: "lab", Name: bad, Phase: 2, Owner: bad, State: crisis.StateInService + "\x1b[5m", Note: bad,
+			Override: &crisis.Override{By: line, At: at, Reason: bad, Entry: 12}, UpdatedAt: at, UpdatedBy: bad}},
+		{"recovery_phases", "id", "1", crisis.RecoveryPhase{Number: 1, Name: bad, ValidatedBy: bad, ValidatedAt: &at}},
+		{"checklist_runs", "id", "1", crisis.ChecklistRun{ID: 1, Template: line, Title: crisis.Plain(bad), Label: bad, StartedAt: at, StartedBy: bad,
+			Steps: []crisis.RunStep{
+				{TemplateStep: crisis.TemplateStep{Text: crisis.Localized{"en": bad}}, DoneAt: &at, DoneBy: bad},
+				{TemplateStep: crisis.TemplateStep{Text: crisis.Plain(line)}, UndoneAt: &at, UndoneBy: bad, UndoReason: bad},
+			}}},
+		{"handovers", "id", "1", crisis.Handover{ID: 1, WrittenAt: at, By: bad, Situation: bad, OpenItems: bad, NextSteps: bad, AckedAt: &at, AckedBy: bad}},
+	}
+	for _, r := range records {
+		raw, err := json.Marshal(r.value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := dbs[svc].Update(func(tx crisis.WriteTx) error { return tx.RawPut(r.bucket, r.form, r.key, false, raw) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkExports(t, svc, "small records written into the file")
 }

@@ -93,3 +93,24 @@ func TestReportTabViewer(t *testing.T) {
 	scr.waitFor(t, tm, "may not write the key takeaways")
 	_ = crisis.RoleViewer
 }
+
+// The preview holds the sections of the tasks and the recovery plan, and
+// the results they add up to.
+func TestReportTabShowsTasksAndRecovery(t *testing.T) {
+	f := newFixture(t)
+	f.seed(t)
+	if _, err := f.svc.AddTask(lead, crisis.TaskDraft{Title: "Rebuild the domain controllers", Assignee: "bob", Phase: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.svc.SetRecoveryItem(lead, "firewall", crisis.ItemChange{State: crisis.StateInvestigating}); err != nil {
+		t.Fatal(err)
+	}
+	tm := start(t, f, lead, nil)
+	scr := newScreen(t)
+	scr.waitFor(t, tm, "VPN closed")
+	press(tm, "5")
+	scr.waitFor(t, tm, "Lessons-learned report")
+	press(tm, "G")
+	scr.waitFor(t, tm, "1 task: 0 done, 1 still open, 0 cancelled.")
+	scr.waitFor(t, tm, "Recovery: phase 1 in progress (5%)")
+}
