@@ -3,6 +3,7 @@ package crisis_test
 import (
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -212,16 +213,17 @@ func FuzzParseDue(f *testing.F) {
 }
 
 // FuzzParseChoices feeds the parsers of the words people type for a
-// task's status and priority, a recovery item's state and a phase: the
-// answer is one of the known values, or a refusal with a sentence.
+// task's status and priority, a recovery item's state and a phase, a
+// user's role, an entry's kind and the crisis's stage: the answer is one
+// of the known values, or a refusal with a sentence.
 func FuzzParseChoices(f *testing.F) {
-	for _, s := range []string{"todo", "In Progress", " doing ", "canceled", "P1", "p3", "2", "0", "-1", "+2", "4", "in service", "back-in-service", "Compromised", "1", " 4 ", "9999999999999999999999", "\u202etodo", "\x1b[2Jdone"} {
+	for _, s := range []string{"todo", "In Progress", " doing ", "canceled", "P1", "p3", "2", "0", "-1", "+2", "4", "in service", "back-in-service", "Compromised", "1", " 4 ", "9999999999999999999999", "\u202etodo", "\x1b[2Jdone", "Lead", "viewer ", "information-received", "COMM", "end of crisis", "Containment"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		if st, err := crisis.ParseTaskStatus(in); err != nil {
 			checkRefusal(t, "status", err)
-		} else if !containsStatus(st) {
+		} else if !slices.Contains(crisis.TaskStatuses, st) {
 			t.Fatalf("ParseTaskStatus(%q) = %q", in, st)
 		}
 		if p, err := crisis.ParseTaskPriority(in); err != nil {
@@ -231,7 +233,7 @@ func FuzzParseChoices(f *testing.F) {
 		}
 		if st, err := crisis.ParseItemState(in); err != nil {
 			checkRefusal(t, "state", err)
-		} else if !containsState(st) {
+		} else if !slices.Contains(crisis.ItemStates, st) {
 			t.Fatalf("ParseItemState(%q) = %q", in, st)
 		}
 		if n, err := crisis.ParsePhase(in); err != nil {
@@ -239,23 +241,20 @@ func FuzzParseChoices(f *testing.F) {
 		} else if n < 1 || n > crisis.PhaseCount {
 			t.Fatalf("ParsePhase(%q) = %d", in, n)
 		}
+		if r, err := crisis.ParseRole(in); err != nil {
+			checkRefusal(t, "role", err)
+		} else if !slices.Contains(crisis.Roles, r) {
+			t.Fatalf("ParseRole(%q) = %q", in, r)
+		}
+		if k, err := crisis.ParseKind(in); err != nil {
+			checkRefusal(t, "kind", err)
+		} else if !slices.Contains(crisis.Kinds, k) {
+			t.Fatalf("ParseKind(%q) = %q", in, k)
+		}
+		if st, err := crisis.ParseStage(in); err != nil {
+			checkRefusal(t, "stage", err)
+		} else if !slices.Contains(crisis.Stages, st) {
+			t.Fatalf("ParseStage(%q) = %q", in, st)
+		}
 	})
-}
-
-func containsStatus(st crisis.TaskStatus) bool {
-	for _, k := range crisis.TaskStatuses {
-		if k == st {
-			return true
-		}
-	}
-	return false
-}
-
-func containsState(st crisis.ItemState) bool {
-	for _, k := range crisis.ItemStates {
-		if k == st {
-			return true
-		}
-	}
-	return false
 }
