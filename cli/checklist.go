@@ -156,8 +156,7 @@ func importData(env *Env, cmd *cobra.Command, args []string) ([]byte, error) {
 	if len(args) == 1 {
 		return readFileLimited(args[0], crisis.MaxImportBytes)
 	}
-	text, err := readText(env, nil, cmd.InOrStdin(), crisis.MaxImportBytes)
-	return []byte(text), err
+	return readInput(env, cmd.InOrStdin(), crisis.MaxImportBytes)
 }
 
 func readFileLimited(path string, limit int) ([]byte, error) {

@@ -69,7 +69,9 @@ func (s *Service) Import(r io.ReadSeeker) (Imported, error) {
 			},
 		})
 		if err != nil {
-			return err
+			// A file cut short or mangled fails in the JSON decoder (EOF,
+			// a syntax error): it is not a snapshot, said as a sentence.
+			return notSnapshot(err)
 		}
 		switch {
 		case prev == nil && head.AuditSeq != 0:

@@ -29,14 +29,4 @@ func TestTenMegabytePasteIntoAFormIsRefused(t *testing.T) {
 	}
 }
 
-func TestTenMegabytesOnStandardInputAreRefused(t *testing.T) {
-	l := newLab(t)
-	_, errOut, code := run(t, l.responder, strings.Repeat("x", tenMB), "log")
-	if code != 1 || !strings.Contains(errOut, "larger than") || !strings.Contains(errOut, "refused") {
-		t.Fatalf("10 MB on standard input: exit %d %q", code, errOut)
-	}
-	out, _, _ := run(t, l.lead, "", "timeline")
-	if strings.Contains(out, "xxxxxxxxxx") {
-		t.Error("part of the refused input was saved")
-	}
-}
+// Ten megabytes on a command's standard input: see bigstdin_test.go.

@@ -19,6 +19,7 @@ type rfField struct {
 	choice  int
 	input   textinput.Model
 	hint    string
+	initial string // the text the field opened with
 }
 
 func (f *rfField) value() string { return strings.TrimSpace(f.input.Value()) }
@@ -64,7 +65,7 @@ func (f *recoveryForm) text(label, value, hint string, limit, width int) *rfFiel
 	in.SetWidth(max(min(f.width-labelWidth-4, width), 4))
 	in.SetValue(value)
 	in.CursorEnd()
-	fl := &rfField{label: label, input: in, hint: hint}
+	fl := &rfField{label: label, input: in, hint: hint, initial: strings.TrimSpace(value)}
 	f.fields = append(f.fields, fl)
 	return fl
 }

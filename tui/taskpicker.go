@@ -122,10 +122,11 @@ const (
 // taskPrompt is a one-line field under the list: a task's due time, or
 // why it is blocked.
 type taskPrompt struct {
-	s     *session
-	kind  promptKind
-	task  crisis.Task
-	input textinput.Model
+	s      *session
+	kind   promptKind
+	task   crisis.Task
+	input  textinput.Model
+	opened string // the value the prompt opened with
 }
 
 func newTaskPrompt(s *session, kind promptKind, t crisis.Task, width int) *taskPrompt {
@@ -150,7 +151,7 @@ func newTaskPrompt(s *session, kind promptKind, t crisis.Task, width int) *taskP
 	st.Focused.Placeholder = s.st.hint
 	st.Blurred.Placeholder = s.st.hint
 	in.SetStyles(st)
-	p := &taskPrompt{s: s, kind: kind, task: t, input: in}
+	p := &taskPrompt{s: s, kind: kind, task: t, input: in, opened: in.Value()}
 	p.setWidth(width)
 	return p
 }
