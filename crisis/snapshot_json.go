@@ -95,7 +95,7 @@ func writeRecord(w *bufio.Writer, key string, hexKey bool, value []byte) {
 	case isJSONDocument(value) && terminalSafe(value):
 		w.WriteString(`,"value":`)
 		w.Write(value)
-	case utf8.Valid(value):
+	case plainText(value):
 		w.WriteString(`,"text":`)
 		writeJSONString(w, string(value))
 	default:
@@ -131,6 +131,22 @@ func terminalSafe(v []byte) bool {
 			return false
 		}
 		i += size
+	}
+	return true
+}
+
+// plainText reports text a person could read: UTF-8 with no control
+// character but newlines and tabs. Anything else (the schema version's
+// 8-byte counter, say) is written in hex, so a script reading the snapshot
+// never decodes NUL bytes or escape sequences out of a "text".
+func plainText(v []byte) bool {
+	if !utf8.Valid(v) {
+		return false
+	}
+	for _, r := range string(v) {
+		if r != '\n' && r != '\t' && unsafeRune(r) {
+			return false
+		}
 	}
 	return true
 }
