@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2/bubbletea"
+	"github.com/charmbracelet/colorprofile"
 	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
@@ -125,22 +126,28 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 		Height:  pty.Window.Height,
 		Changes: changes,
 	})
+	var program *tea.Program
+	// The colour profile bubbletea would use: from the terminal type only.
+	profile := colorprofile.Env([]string{"TERM=" + pty.Term})
+	// A failed write means the session is gone: the console ends (not from
+	// its event loop, which is the one writing).
+	out := newFrameWriter(sess, pty.Window.Width, pty.Window.Height, profile, func() { go program.Quit() })
+	// The client's environment variables are not the program's business:
+	// only the terminal type from the pty request is passed on. The
+	// frameWriter draws the screen, not bubbletea's renderer (screen.go).
+	opts := append(bubbletea.MakeOptions(noEnviron{sess}), tea.WithoutRenderer(), tea.WithFPS(consoleFPS), tea.WithColorProfile(profile))
 	// sess.Context() is the connection's, not this channel's: a client that
 	// multiplexes sessions on one connection may close this one and keep
 	// the others. The end of its input is what tells that this channel is
 	// gone, so it quits the program, and with it the subscription and the
 	// presence.
-	var program *tea.Program
-	// The client's environment variables are not the program's business:
-	// only the terminal type from the pty request is passed on.
-	opts := append(bubbletea.MakeOptions(noEnviron{sess}), tea.WithFPS(consoleFPS))
 	act := newActivity()
 	if sess.EmulatedPty() {
 		// Input is read through the idle clock and the paste limit.
 		in := newPasteLimiter(act.reader(sess), maxPaste, func(limit int) { program.Send(tui.PasteRefusedMsg{Limit: limit}) })
 		opts = append(opts, tea.WithInput(&inputUntilClosed{r: in, closed: func() { program.Quit() }}))
 	}
-	program = tea.NewProgram(model, opts...)
+	program = tea.NewProgram(&screen{inner: model, out: out}, opts...)
 	done := make(chan struct{})
 	lost := s.watchAccess(done, who, program.Quit)
 	idle := &atomic.Bool{}
@@ -152,6 +159,9 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 			program.Quit()
 		})
 	err := runProgram(sess, program)
+	// The program has ended: nothing draws any more, the terminal gets its
+	// modes back before any closing message.
+	out.restore()
 	close(done)
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
