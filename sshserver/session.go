@@ -235,12 +235,28 @@ func (in *inputUntilClosed) Read(p []byte) (int, error) {
 // watchAccess quits a console once the record no longer lets its key in
 // with the same name and role: a revoked user stops seeing the crisis, and
 // a changed role takes effect, without waiting for them to log out. It
-// reports whether that happened; it stops when done is closed.
+// reports whether that happened; it stops when done is closed. The record
+// is looked up again only after a change to users (and once at the start,
+// for one made since the session was identified): the other changes, one
+// per logbook entry, leave nothing to check.
 func (s *Server) watchAccess(done <-chan struct{}, who crisis.Actor, quit func()) *atomic.Bool {
 	lost := &atomic.Bool{}
 	changes, unsubscribe := s.cfg.Service.Subscribe()
+	seen := s.cfg.Service.UserChanges()
 	go func() {
 		defer unsubscribe()
+		check := func() bool {
+			if u, ok := s.cfg.Service.Identify(who.Fingerprint); !ok || u.Name != who.Name || u.Role != who.Role {
+				s.cfg.Logger.Info("session closed: access changed", "user", who.Name, "key", who.Fingerprint)
+				lost.Store(true)
+				quit()
+				return false
+			}
+			return true
+		}
+		if !check() {
+			return
+		}
 		for {
 			select {
 			case <-done:
@@ -249,11 +265,11 @@ func (s *Server) watchAccess(done <-chan struct{}, who crisis.Actor, quit func()
 				if !ok {
 					return
 				}
-				if u, ok := s.cfg.Service.Identify(who.Fingerprint); !ok || u.Name != who.Name || u.Role != who.Role {
-					s.cfg.Logger.Info("session closed: access changed", "user", who.Name, "key", who.Fingerprint)
-					lost.Store(true)
-					quit()
-					return
+				if now := s.cfg.Service.UserChanges(); now != seen {
+					seen = now
+					if !check() {
+						return
+					}
 				}
 			}
 		}

@@ -108,6 +108,8 @@ type model struct {
 	// next is the header that the status just applied draws, for the View
 	// that follows this Update (any other message drops it).
 	next string
+	// drawn keeps the header, tabs line and footer last drawn (drawn.go).
+	drawn drawn
 }
 
 // New builds the console of one session. It reads the header and the first
@@ -217,7 +219,7 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 		if msg.err == nil {
 			// The same header drawn again (a new entry, nothing else): no
 			// redraw.
-			m.next = headerView(m.s, msg.status, msg.now, m.width)
+			m.next = m.headerFor(msg.status, msg.now)
 			m.quiet = m.statusErr == nil && m.frame != nil && m.header == m.next
 		}
 		m.now = msg.now
@@ -396,7 +398,7 @@ func (m *model) helpKeys() helpKeys {
 // full help, the tab gets the rest.
 func (m *model) layout() {
 	m.help.SetWidth(m.width)
-	m.footer = m.footerView()
+	m.footer = m.footerLine()
 	body := m.height - headerHeight - tabsHeight - statusHeight - lipgloss.Height(m.footer)
 	for _, t := range m.tabs {
 		t.model.SetSize(m.width, max(body, 1))
@@ -440,16 +442,16 @@ func (m *model) View() tea.View {
 		body = m.activeTab().View()
 	}
 	if m.header = m.next; m.header == "" {
-		m.header = headerView(m.s, m.status, m.now, m.width)
+		m.header = m.headerFor(m.status, m.now)
 	}
 	parts := []string{
 		m.header,
-		tabsView(m.s.st, m.tabs, m.active, m.width),
+		m.tabsLine(),
 		fitHeight(body, m.bodyHeight()),
 		m.statusView(),
 		m.footer,
 	}
-	v := tea.NewView(fitScreen(strings.Join(parts, "\n"), m.width, m.height))
+	v := tea.NewView(m.fit(strings.Join(parts, "\n")))
 	v.AltScreen = true
 	m.frame = &v
 	return v
@@ -479,7 +481,9 @@ func fitScreen(s string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		if lipgloss.Width(l) > width {
+		// A line has at least as many bytes as cells: a short one fits
+		// without measuring it.
+		if len(l) > width && lipgloss.Width(l) > width {
 			lines[i] = ansi.Truncate(l, width, "…")
 		}
 	}
