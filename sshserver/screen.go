@@ -64,7 +64,7 @@ const (
 type frameWriter struct {
 	out           io.Writer
 	width, height int
-	colors        colorprofile.Writer // converts the view's colours to what the client shows
+	profile       colorprofile.Profile // the colours the client shows
 
 	// rows is what each row of the terminal shows (as the view drew it,
 	// before colour conversion); sums are their hashes.
@@ -81,9 +81,7 @@ type frameWriter struct {
 }
 
 func newFrameWriter(out io.Writer, width, height int, profile colorprofile.Profile, onFail func()) *frameWriter {
-	w := &frameWriter{out: out, seed: maphash.MakeSeed(), onFail: onFail}
-	w.colors.Forward = &w.buf
-	w.colors.Profile = profile
+	w := &frameWriter{out: out, seed: maphash.MakeSeed(), profile: profile, onFail: onFail}
 	w.resize(width, height)
 	return w
 }
@@ -103,8 +101,8 @@ func (w *frameWriter) resize(width, height int) {
 // setProfile takes the client's colour profile; rows drawn with another
 // one are drawn again.
 func (w *frameWriter) setProfile(p colorprofile.Profile) {
-	if p != w.colors.Profile {
-		w.colors.Profile = p
+	if p != w.profile {
+		w.profile = p
 		w.redraw = true
 	}
 }
@@ -170,16 +168,13 @@ func (w *frameWriter) frame(content string) {
 // cursor sits on its last column, which the erase would clear.
 func (w *frameWriter) row(i int, line string) {
 	w.buf.WriteString(ansi.CursorPosition(1, i+1))
-	width := ansi.StringWidth(line)
-	if width > w.width {
-		line = ansi.Truncate(line, w.width, "")
-		width = ansi.StringWidth(line)
-	}
+	r := fitRow{}
 	if line != "" {
-		_, _ = w.colors.WriteString(line)
+		r = sharedRows.fit(line, w.width, w.profile)
+		w.buf.WriteString(r.text)
 		w.buf.WriteString(ansi.ResetStyle)
 	}
-	if width < w.width {
+	if !r.full {
 		w.buf.WriteString(ansi.EraseLineRight)
 	}
 }

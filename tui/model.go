@@ -40,6 +40,7 @@ const (
 type session struct {
 	svc  *crisis.Service
 	me   crisis.Actor
+	lang string
 	text *Text
 	st   *styles
 	keys *keyMap
@@ -119,6 +120,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	s := &session{
 		svc:  svc,
 		me:   me,
+		lang: opts.Lang,
 		text: text,
 		st:   newStyles(),
 		keys: newKeyMap(text.Help),
