@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"hash/maphash"
 	"io"
+	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -191,11 +192,29 @@ const minScrollGain = 2
 func (w *frameWriter) scroll(next []uint64, empty uint64) {
 	h := w.height
 	for range 4 {
-		bestGain, bestK, bestStart, bestEnd := 0, 0, 0, 0
-		for k := 1 - h; k < h; k++ {
-			if k == 0 {
+		// The shifts worth trying: those that bring some changed row's new
+		// content from where the terminal shows it now.
+		var shifts []int
+		changed := 0
+		for i := range h {
+			if next[i] == w.sums[i] {
 				continue
 			}
+			changed++
+			if next[i] == empty {
+				continue // a row to clear is no reason to scroll
+			}
+			for j := range h {
+				if w.sums[j] == next[i] && !slices.Contains(shifts, j-i) {
+					shifts = append(shifts, j-i)
+				}
+			}
+		}
+		if changed < minScrollGain {
+			return
+		}
+		bestGain, bestK, bestStart, bestEnd := 0, 0, 0, 0
+		for _, k := range shifts {
 			// A run is rows i with next[i] == sums[i+k]: what row i+k shows
 			// now belongs on row i.
 			start, gain := -1, 0

@@ -100,6 +100,9 @@ func TestFrameWriterSendsOnlyChangedRows(t *testing.T) {
 	if sent := term.show(view...); sent != "" {
 		t.Errorf("an unchanged frame sent %q", sent)
 	}
+	// A shorter view: the rows it no longer covers are cleared.
+	term.show(view[:3]...)
+	term.expect(view[:3]...)
 }
 
 func TestFrameWriterErasesTheRestOfANarrowerRow(t *testing.T) {

@@ -31,7 +31,10 @@ func (s *Server) handle(next ssh.Handler) ssh.Handler {
 			_ = sess.Exit(1)
 			return
 		}
-		defer s.gate.closeSession()
+		// A command gives its slot back before its exit status goes out: a
+		// client that got it may open its next session at once.
+		release := sync.OnceFunc(s.gate.closeSession)
+		defer release()
 		who, ok := s.identify(sess)
 		if !ok {
 			fmt.Fprintln(sess.Stderr(), "cellule: this key is not (or no longer) registered")
@@ -48,6 +51,7 @@ func (s *Server) handle(next ssh.Handler) ssh.Handler {
 			defer s.commands.Done()
 			code := s.exec(sess, who, line)
 			s.cfg.Logger.Info("command", "user", who.Name, "key", who.Fingerprint, "from", sess.RemoteAddr().String(), "command", crisis.SanitizeLine(strings.Fields(line)[0]), "exit", code, "took", time.Since(start).Round(time.Millisecond))
+			release()
 			_ = sess.Exit(code)
 			return
 		}
