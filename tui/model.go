@@ -199,7 +199,10 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 	case changedMsg:
 		// Reload only what is shown: the header and the active tab.
 		m.quiet = true
-		return tea.Batch(m.wait(), m.reloadStatus(), m.activeTab().Reload())
+		// One after the other in one goroutine, then wait for the next
+		// change: hundreds of consoles answer every change, and a batch
+		// would start a goroutine for each command of each.
+		return tea.Sequence(m.reloadStatus(), m.activeTab().Reload(), m.wait())
 
 	case clockMsg:
 		m.now = m.s.svc.Now()
