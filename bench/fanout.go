@@ -51,7 +51,7 @@ func measureFanout(cfg fanoutConfig, n int) (fanoutResult, error) {
 	if cfg.profileDir != "" {
 		pprofAddr = freeLoopbackAddr()
 	}
-	srv, err := startServer(cfg.bin, cfg.dataDir, pprofAddr)
+	srv, err := startServer(cfg.bin, cfg.dataDir, pprofAddr, sessionCap(cfg.bin, n)...)
 	if err != nil {
 		return res, err
 	}

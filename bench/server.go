@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -64,8 +65,8 @@ var servingLine = regexp.MustCompile(`Cellule is serving .* on (\S+)`)
 
 // startServer runs `cellule serve` on dataDir and waits until it accepts TCP
 // connections. pprofAddr, when set, turns on the profiling endpoint.
-func startServer(bin, dataDir, pprofAddr string) (*server, error) {
-	cmd := exec.Command(bin, "serve", "--data", dataDir, "--listen", "127.0.0.1:0", "--tz", "UTC")
+func startServer(bin, dataDir, pprofAddr string, extra ...string) (*server, error) {
+	cmd := exec.Command(bin, append([]string{"serve", "--data", dataDir, "--listen", "127.0.0.1:0", "--tz", "UTC"}, extra...)...)
 	// A home without ~/.ssh: the harness registers its own users.
 	cmd.Env = append(os.Environ(), "HOME="+dataDir, "CELLULE_DATA=")
 	if pprofAddr != "" {
@@ -170,6 +171,18 @@ func (s *server) cpuProfile(file string, seconds int, fn func()) error {
 	}()
 	fn()
 	return <-errc
+}
+
+// sessionCap is the `serve` flags that let n consoles and the harness's
+// own commands in: the server caps the sessions open at once (500 by
+// default), and at N = 500 the `log` commands would be refused. Builds
+// without the flag have no cap.
+func sessionCap(bin string, n int) []string {
+	out, _ := exec.Command(bin, "serve", "--help").Output()
+	if !strings.Contains(string(out), "--max-sessions") {
+		return nil
+	}
+	return []string{"--max-sessions", strconv.Itoa(n + 16)}
 }
 
 // hasCommand reports whether the binary's command tree has a command name,

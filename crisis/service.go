@@ -17,6 +17,7 @@ type Service struct {
 	hub      hub
 	presence presence
 	shared   snapshots
+	users    userChanges
 }
 
 // Option configures a Service.
@@ -52,7 +53,7 @@ func (s *Service) Now() time.Time { return s.now().UTC().Truncate(time.Second) }
 // only way the record changes: the reads shared by all consoles (snapshot.go)
 // are renewed by the change it publishes.
 func (s *Service) write(a Actor, act Action, fn func(tx WriteTx, now time.Time) ([]AuditRecord, error)) error {
-	changed := false
+	changed, usersChanged := false, false
 	err := s.store.Update(func(tx WriteTx) error {
 		// Read inside the transaction: writers are serialised, so ids and
 		// recorded times (and the audit trail's) never go backwards.
@@ -73,6 +74,7 @@ func (s *Service) write(a Actor, act Action, fn func(tx WriteTx, now time.Time) 
 			return err
 		}
 		for _, rec := range recs {
+			usersChanged = usersChanged || isUserRecord(rec)
 			rec.At, rec.Actor, rec.Fingerprint = now, a.Name, a.Fingerprint
 			if _, err := tx.AppendAudit(rec); err != nil {
 				return err
@@ -82,6 +84,9 @@ func (s *Service) write(a Actor, act Action, fn func(tx WriteTx, now time.Time) 
 		return nil
 	})
 	if err == nil && changed {
+		if usersChanged {
+			s.users.seq.Add(1) // before the signal, which its readers wait for
+		}
 		s.hub.publish()
 	}
 	return notSaved(err)
@@ -128,6 +133,11 @@ func (s *Service) Online() []Presence { return s.presence.online() }
 
 // Status is what every screen's header shows.
 type Status struct {
+	// Version numbers what the status shows apart from Entries: two reads
+	// with the same Version differ at most in Entries, so a console can
+	// tell, without comparing them, that its header has not changed (0:
+	// not known).
+	Version uint64
 	Crisis  Crisis
 	Entries uint64
 	Online  []Presence

@@ -1,6 +1,9 @@
 package crisis
 
-import "sync"
+import (
+	"reflect"
+	"sync"
+)
 
 // snapshots shares the reads that every console makes after a change: the
 // header's Status and the newest page of the unfiltered logbook. Hundreds
@@ -15,6 +18,7 @@ type snapshots struct {
 	statusSeq uint64
 	statusOK  bool
 	status    Status
+	versions  uint64 // the last Status.Version given
 
 	pageSeq uint64
 	pageOK  bool
@@ -30,11 +34,28 @@ func (c *snapshots) getStatus(seq uint64, read func() (Status, error)) (Status, 
 		if err != nil {
 			return st, err
 		}
+		st.Version = c.version(st)
 		c.status, c.statusSeq, c.statusOK = st, seq, true
 	}
 	st := c.status
 	st.Online = append([]Presence(nil), st.Online...)
 	return st, nil
+}
+
+// version is the Version of st, a status just read: the previous one's if
+// it shows the same thing, apart from the number of entries (the change
+// was an entry: the usual case), a new one otherwise. Compared once per
+// change, not once per console.
+func (c *snapshots) version(st Status) uint64 {
+	if c.statusOK {
+		prev := c.status
+		prev.Version, prev.Entries = 0, st.Entries
+		if reflect.DeepEqual(prev, st) {
+			return c.status.Version
+		}
+	}
+	c.versions++
+	return c.versions
 }
 
 // newestPage returns the newest unfiltered page as of change seq, reading it

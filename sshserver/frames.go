@@ -1,9 +1,9 @@
 package sshserver
 
-// consoleFPS caps how often a console's screen is compared with the last one
-// sent and the difference written. Bubbletea's renderer wakes up at this rate
-// in every open console even when nothing changes, so with hundreds of
-// consoles open the rate is most of the server's idle CPU; 30 frames a second
-// halves that cost against the default 60, and adds at most 33 ms before a
-// change shows, which nobody reading a logbook can tell.
-const consoleFPS = 30
+// consoleFPS is how often bubbletea's ticker wakes a console's program. The
+// console is drawn by its frameWriter as soon as a message changes it (see
+// screen.go), so the ticker only flushes what bubbletea itself queues for
+// the terminal (answers to clipboard or colour queries, which the console
+// never makes); with hundreds of consoles open, every wake-up counts in the
+// server's idle CPU. One a second is bubbletea's minimum.
+const consoleFPS = 1

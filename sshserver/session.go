@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2/bubbletea"
+	"github.com/charmbracelet/colorprofile"
 	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
@@ -30,7 +31,10 @@ func (s *Server) handle(next ssh.Handler) ssh.Handler {
 			_ = sess.Exit(1)
 			return
 		}
-		defer s.gate.closeSession()
+		// A command gives its slot back before its exit status goes out: a
+		// client that got it may open its next session at once.
+		release := sync.OnceFunc(s.gate.closeSession)
+		defer release()
 		who, ok := s.identify(sess)
 		if !ok {
 			fmt.Fprintln(sess.Stderr(), "cellule: this key is not (or no longer) registered")
@@ -47,6 +51,7 @@ func (s *Server) handle(next ssh.Handler) ssh.Handler {
 			defer s.commands.Done()
 			code := s.exec(sess, who, line)
 			s.cfg.Logger.Info("command", "user", who.Name, "key", who.Fingerprint, "from", sess.RemoteAddr().String(), "command", crisis.SanitizeLine(strings.Fields(line)[0]), "exit", code, "took", time.Since(start).Round(time.Millisecond))
+			release()
 			_ = sess.Exit(code)
 			return
 		}
@@ -125,22 +130,28 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 		Height:  pty.Window.Height,
 		Changes: changes,
 	})
+	var program *tea.Program
+	// The colour profile bubbletea would use: from the terminal type only.
+	profile := colorprofile.Env([]string{"TERM=" + pty.Term})
+	// A failed write means the session is gone: the console ends (not from
+	// its event loop, which is the one writing).
+	out := newFrameWriter(sess, pty.Window.Width, pty.Window.Height, profile, func() { go program.Quit() })
+	// The client's environment variables are not the program's business:
+	// only the terminal type from the pty request is passed on. The
+	// frameWriter draws the screen, not bubbletea's renderer (screen.go).
+	opts := append(bubbletea.MakeOptions(noEnviron{sess}), tea.WithoutRenderer(), tea.WithFPS(consoleFPS), tea.WithColorProfile(profile))
 	// sess.Context() is the connection's, not this channel's: a client that
 	// multiplexes sessions on one connection may close this one and keep
 	// the others. The end of its input is what tells that this channel is
 	// gone, so it quits the program, and with it the subscription and the
 	// presence.
-	var program *tea.Program
-	// The client's environment variables are not the program's business:
-	// only the terminal type from the pty request is passed on.
-	opts := append(bubbletea.MakeOptions(noEnviron{sess}), tea.WithFPS(consoleFPS))
 	act := newActivity()
 	if sess.EmulatedPty() {
 		// Input is read through the idle clock and the paste limit.
 		in := newPasteLimiter(act.reader(sess), maxPaste, func(limit int) { program.Send(tui.PasteRefusedMsg{Limit: limit}) })
 		opts = append(opts, tea.WithInput(&inputUntilClosed{r: in, closed: func() { program.Quit() }}))
 	}
-	program = tea.NewProgram(model, opts...)
+	program = tea.NewProgram(&screen{inner: model, out: out}, opts...)
 	done := make(chan struct{})
 	lost := s.watchAccess(done, who, program.Quit)
 	idle := &atomic.Bool{}
@@ -152,6 +163,9 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 			program.Quit()
 		})
 	err := runProgram(sess, program)
+	// The program has ended: nothing draws any more, the terminal gets its
+	// modes back before any closing message.
+	out.restore()
 	close(done)
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
@@ -225,12 +239,28 @@ func (in *inputUntilClosed) Read(p []byte) (int, error) {
 // watchAccess quits a console once the record no longer lets its key in
 // with the same name and role: a revoked user stops seeing the crisis, and
 // a changed role takes effect, without waiting for them to log out. It
-// reports whether that happened; it stops when done is closed.
+// reports whether that happened; it stops when done is closed. The record
+// is looked up again only after a change to users (and once at the start,
+// for one made since the session was identified): the other changes, one
+// per logbook entry, leave nothing to check.
 func (s *Server) watchAccess(done <-chan struct{}, who crisis.Actor, quit func()) *atomic.Bool {
 	lost := &atomic.Bool{}
 	changes, unsubscribe := s.cfg.Service.Subscribe()
+	seen := s.cfg.Service.UserChanges()
 	go func() {
 		defer unsubscribe()
+		check := func() bool {
+			if u, ok := s.cfg.Service.Identify(who.Fingerprint); !ok || u.Name != who.Name || u.Role != who.Role {
+				s.cfg.Logger.Info("session closed: access changed", "user", who.Name, "key", who.Fingerprint)
+				lost.Store(true)
+				quit()
+				return false
+			}
+			return true
+		}
+		if !check() {
+			return
+		}
 		for {
 			select {
 			case <-done:
@@ -239,11 +269,11 @@ func (s *Server) watchAccess(done <-chan struct{}, who crisis.Actor, quit func()
 				if !ok {
 					return
 				}
-				if u, ok := s.cfg.Service.Identify(who.Fingerprint); !ok || u.Name != who.Name || u.Role != who.Role {
-					s.cfg.Logger.Info("session closed: access changed", "user", who.Name, "key", who.Fingerprint)
-					lost.Store(true)
-					quit()
-					return
+				if now := s.cfg.Service.UserChanges(); now != seen {
+					seen = now
+					if !check() {
+						return
+					}
 				}
 			}
 		}

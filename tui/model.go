@@ -40,6 +40,7 @@ const (
 type session struct {
 	svc  *crisis.Service
 	me   crisis.Actor
+	lang string
 	text *Text
 	st   *styles
 	keys *keyMap
@@ -108,6 +109,8 @@ type model struct {
 	// next is the header that the status just applied draws, for the View
 	// that follows this Update (any other message drops it).
 	next string
+	// drawn keeps the header, tabs line and footer last drawn (drawn.go).
+	drawn drawn
 }
 
 // New builds the console of one session. It reads the header and the first
@@ -117,6 +120,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	s := &session{
 		svc:  svc,
 		me:   me,
+		lang: opts.Lang,
 		text: text,
 		st:   newStyles(),
 		keys: newKeyMap(text.Help),
@@ -195,7 +199,10 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 	case changedMsg:
 		// Reload only what is shown: the header and the active tab.
 		m.quiet = true
-		return tea.Batch(m.wait(), m.reloadStatus(), m.activeTab().Reload())
+		// One after the other in one goroutine, then wait for the next
+		// change: hundreds of consoles answer every change, and a batch
+		// would start a goroutine for each command of each.
+		return tea.Sequence(m.reloadStatus(), m.activeTab().Reload(), m.wait())
 
 	case clockMsg:
 		m.now = m.s.svc.Now()
@@ -217,7 +224,7 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 		if msg.err == nil {
 			// The same header drawn again (a new entry, nothing else): no
 			// redraw.
-			m.next = headerView(m.s, msg.status, msg.now, m.width)
+			m.next = m.headerFor(msg.status, msg.now)
 			m.quiet = m.statusErr == nil && m.frame != nil && m.header == m.next
 		}
 		m.now = msg.now
@@ -396,7 +403,7 @@ func (m *model) helpKeys() helpKeys {
 // full help, the tab gets the rest.
 func (m *model) layout() {
 	m.help.SetWidth(m.width)
-	m.footer = m.footerView()
+	m.footer = m.footerLine()
 	body := m.height - headerHeight - tabsHeight - statusHeight - lipgloss.Height(m.footer)
 	for _, t := range m.tabs {
 		t.model.SetSize(m.width, max(body, 1))
@@ -440,16 +447,16 @@ func (m *model) View() tea.View {
 		body = m.activeTab().View()
 	}
 	if m.header = m.next; m.header == "" {
-		m.header = headerView(m.s, m.status, m.now, m.width)
+		m.header = m.headerFor(m.status, m.now)
 	}
 	parts := []string{
 		m.header,
-		tabsView(m.s.st, m.tabs, m.active, m.width),
+		m.tabsLine(),
 		fitHeight(body, m.bodyHeight()),
 		m.statusView(),
 		m.footer,
 	}
-	v := tea.NewView(fitScreen(strings.Join(parts, "\n"), m.width, m.height))
+	v := tea.NewView(m.fit(strings.Join(parts, "\n")))
 	v.AltScreen = true
 	m.frame = &v
 	return v
@@ -479,7 +486,9 @@ func fitScreen(s string, width, height int) string {
 		lines = lines[:height]
 	}
 	for i, l := range lines {
-		if lipgloss.Width(l) > width {
+		// A line has at least as many bytes as cells: a short one fits
+		// without measuring it.
+		if len(l) > width && lipgloss.Width(l) > width {
 			lines[i] = ansi.Truncate(l, width, "…")
 		}
 	}

@@ -63,6 +63,8 @@ type timeline struct {
 	// again and again, in every console, after every change.
 	rendered      map[renderKey][]string
 	renderedWidth int
+	// plainDrawn keeps the filter line's pieces as drawn (plain).
+	plainDrawn map[string]string
 }
 
 // renderKey identifies one way an entry is drawn.
@@ -571,7 +573,7 @@ func (t *timeline) entryLines(e crisis.Entry, selected bool) []string {
 	if lines, ok := t.rendered[k]; ok {
 		return lines
 	}
-	lines := t.renderEntry(e, selected)
+	lines := t.sharedRender(e, selected)
 	t.rendered[k] = lines
 	return lines
 }
@@ -650,7 +652,7 @@ func (t *timeline) filterLine() string {
 	sty, tx := t.s.st, t.s.text
 	var left []string
 	if t.kind == "" {
-		left = append(left, sty.filter.Render(tx.FilterAll))
+		left = append(left, t.plain(tx.FilterAll))
 	} else {
 		left = append(left, sty.filterActive.Render(fmt.Sprintf(tx.FilterKind, tx.kind(t.kind))))
 	}
@@ -664,9 +666,9 @@ func (t *timeline) filterLine() string {
 	case t.more:
 		count = fmt.Sprintf(tx.EntriesMore, len(t.entries))
 	}
-	left = append(left, sty.filter.Render(count))
+	left = append(left, t.plain(count))
 	if t.kind == "" && t.search == "" {
-		left = append(left, sty.filter.Render(tx.FilterHint))
+		left = append(left, t.plain(tx.FilterHint))
 	}
 	var right string
 	switch {
@@ -675,7 +677,7 @@ func (t *timeline) filterLine() string {
 	case !t.following():
 		right = sty.indicator.Render(fmt.Sprintf(tx.NewerBelow, len(t.entries)-1-t.cursor))
 	}
-	return " " + spread(strings.Join(left, sty.filter.Render(" · ")), right, t.width-2)
+	return " " + spread(strings.Join(left, t.plain(" · ")), right, t.width-2)
 }
 
 func (t *timeline) listLines(h int) []string {

@@ -1,0 +1,80 @@
+package tui
+
+import (
+	"fmt"
+	"sync"
+	"time"
+
+	"cellule/crisis"
+)
+
+// sharedEntries shares rendered entries between every console of the
+// process. A new entry reaches hundreds of consoles, which all draw it the
+// same way (same language, width and time zone): the first one renders
+// it, the others copy its lines. Each console still keeps its own cache
+// (timeline.rendered) and asks here only for what it has not drawn. The
+// key holds everything an entry's lines are drawn from, the entry's own
+// content included, so two crises served by one process (tests) never mix.
+var sharedEntries = struct {
+	mu      sync.Mutex
+	entries map[sharedEntryKey][]string
+}{}
+
+// sharedEntriesSize bounds the entries kept: the newest pages of a few
+// widths; the cache starts over once it is full.
+const sharedEntriesSize = 2048
+
+type sharedEntryKey struct {
+	lang     string
+	loc      *time.Location
+	width    int
+	selected bool
+
+	id                     uint64
+	occurredAt, recordedAt time.Time
+	author, text           string
+	kind                   crisis.Kind
+	amends, task           uint64
+	amendedBy              string
+}
+
+// sharedRender is renderEntry, shared between consoles. The lines returned
+// are shared: callers must not change them.
+func (t *timeline) sharedRender(e crisis.Entry, selected bool) []string {
+	k := sharedEntryKey{
+		lang: t.s.lang, loc: t.s.svc.Location(), width: t.width, selected: selected,
+		id: e.ID, occurredAt: e.OccurredAt, recordedAt: e.RecordedAt, author: e.Author, text: e.Text,
+		kind: e.Kind, amends: e.Amends, task: e.Task,
+	}
+	if len(e.AmendedBy) > 0 {
+		k.amendedBy = fmt.Sprint(e.AmendedBy)
+	}
+	sharedEntries.mu.Lock()
+	lines, ok := sharedEntries.entries[k]
+	sharedEntries.mu.Unlock()
+	if ok {
+		return lines
+	}
+	lines = t.renderEntry(e, selected)
+	sharedEntries.mu.Lock()
+	if sharedEntries.entries == nil || len(sharedEntries.entries) >= sharedEntriesSize {
+		sharedEntries.entries = make(map[sharedEntryKey][]string, sharedEntriesSize)
+	}
+	sharedEntries.entries[k] = lines
+	sharedEntries.mu.Unlock()
+	return lines
+}
+
+// plain is the filter line's plain style applied to s, remembered: the
+// line is drawn after every change, and most of its pieces never change.
+func (t *timeline) plain(s string) string {
+	if r, ok := t.plainDrawn[s]; ok {
+		return r
+	}
+	if t.plainDrawn == nil || len(t.plainDrawn) > 64 {
+		t.plainDrawn = map[string]string{}
+	}
+	r := t.s.st.filter.Render(s)
+	t.plainDrawn[s] = r
+	return r
+}
