@@ -47,11 +47,11 @@ const connectParallel = 16
 
 func measureFanout(cfg fanoutConfig, n int) (fanoutResult, error) {
 	res := fanoutResult{N: n}
-	pprofAddr := ""
+	profiles := ""
 	if cfg.profileDir != "" {
-		pprofAddr = freeLoopbackAddr()
+		profiles = filepath.Join(cfg.profileDir, fmt.Sprintf("server-n%d", n))
 	}
-	srv, err := startServer(cfg.bin, cfg.dataDir, pprofAddr, sessionCap(cfg.bin, n)...)
+	srv, err := startServer(cfg.bin, cfg.dataDir, profiles, sessionCap(cfg.bin, n)...)
 	if err != nil {
 		return res, err
 	}

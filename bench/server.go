@@ -3,11 +3,9 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,7 +37,10 @@ type server struct {
 	// ready is how long after the process started it accepted a
 	// connection.
 	ready  time.Duration
-	pprof  string
+	// profiles is the server's profile directory ("" when off), and
+	// taken how many profiles it has written there.
+	profiles string
+	taken    int
 	output *lockedBuffer
 	exited chan error
 }
@@ -64,13 +65,14 @@ func (l *lockedBuffer) String() string {
 var servingLine = regexp.MustCompile(`Cellule is serving .* on (\S+)`)
 
 // startServer runs `cellule serve` on dataDir and waits until it accepts TCP
-// connections. pprofAddr, when set, turns on the profiling endpoint.
-func startServer(bin, dataDir, pprofAddr string, extra ...string) (*server, error) {
+// connections. profileDir, when set, arms the server's CPU profiles
+// (CELLULE_PROFILE_DIR: SIGUSR1 starts one, the next writes it there).
+func startServer(bin, dataDir, profileDir string, extra ...string) (*server, error) {
 	cmd := exec.Command(bin, append([]string{"serve", "--data", dataDir, "--listen", "127.0.0.1:0", "--tz", "UTC"}, extra...)...)
 	// A home without ~/.ssh: the harness registers its own users.
 	cmd.Env = append(os.Environ(), "HOME="+dataDir, "CELLULE_DATA=")
-	if pprofAddr != "" {
-		cmd.Env = append(cmd.Env, "CELLULE_PPROF="+pprofAddr)
+	if profileDir != "" {
+		cmd.Env = append(cmd.Env, "CELLULE_PROFILE_DIR="+profileDir)
 	}
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -82,7 +84,7 @@ func startServer(bin, dataDir, pprofAddr string, extra ...string) (*server, erro
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	s := &server{cmd: cmd, pid: cmd.Process.Pid, output: out, exited: make(chan error, 1), pprof: pprofAddr}
+	s := &server{cmd: cmd, pid: cmd.Process.Pid, output: out, exited: make(chan error, 1), profiles: profileDir}
 	addrc := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stdout)
@@ -141,36 +143,33 @@ func (s *server) mem() memory {
 	return m
 }
 
-// cpuProfile records the server's CPU profile while fn runs, into file.
+// cpuProfile records the server's CPU profile while fn runs, into file:
+// one SIGUSR1 before, one after, then the profile the server numbered.
 func (s *server) cpuProfile(file string, seconds int, fn func()) error {
-	if s.pprof == "" {
+	_ = seconds // the profile lasts exactly as long as fn
+	if s.profiles == "" {
 		fn()
 		return nil
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	errc := make(chan error, 1)
-	go func() {
-		req, _ := http.NewRequestWithContext(ctx, "GET", fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", s.pprof, seconds), nil)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			errc <- err
-			return
-		}
-		defer resp.Body.Close()
-		f, err := os.Create(file)
-		if err != nil {
-			errc <- err
-			return
-		}
-		_, err = io.Copy(f, resp.Body)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		errc <- err
-	}()
+	if err := s.cmd.Process.Signal(syscall.SIGUSR1); err != nil {
+		return err
+	}
 	fn()
-	return <-errc
+	if err := s.cmd.Process.Signal(syscall.SIGUSR1); err != nil {
+		return err
+	}
+	s.taken++
+	written := filepath.Join(s.profiles, fmt.Sprintf("cpu-%03d.pprof", s.taken))
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if _, err := os.Stat(written); err == nil {
+			return os.Rename(written, file)
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the server wrote no profile %s", written)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // sessionCap is the `serve` flags that let n consoles and the harness's
@@ -239,12 +238,3 @@ func runCLI(bin, dataDir string, args ...string) (took time.Duration, peak memor
 	return took, peak, false, nil
 }
 
-// freeLoopbackAddr picks a loopback port for the profiling endpoint.
-func freeLoopbackAddr() string {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return ""
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
