@@ -1,0 +1,65 @@
+package crisis
+
+// englishOnCall is the on-call sentences (checklists, contacts, handovers), merged into English at start:
+// a file of their own keeps those codes together.
+var englishOnCall = map[string]string{
+	"forbidden.run-checklist":     "a %s may not start or tick checklists",
+	"forbidden.import-checklists": "a %s may not import checklists",
+	"forbidden.manage-contacts":   "a %s may not change the contacts directory",
+	"forbidden.handover":          "a %s may not write or acknowledge handovers",
+	"checklist.bad-name":          "invalid checklist name %q: use 1 to 32 lower-case letters, digits or '-'",
+	"checklist.builtin-name":      "%q is the name of a built-in checklist; choose another name",
+	"checklist.bad-head":          "a checklist starts with \"checklist NAME: TITLE\"",
+	"checklist.title-empty":       "the checklist has no title",
+	"checklist.title-long":        "the title is too long (at most %d characters)",
+	"checklist.step-empty":        "the step has no text",
+	"checklist.step-long":         "the step is too long (at most %d characters); put the rest in its detail",
+	"checklist.detail-long":       "the detail is too long (at most %d characters)",
+	"checklist.contact-long":      "the contact is too long (at most %d characters)",
+	"checklist.label-long":        "the label is too long (at most %d characters)",
+	"checklist.reason-long":       "the reason is too long (at most %d characters)",
+	"checklist.no-steps":          "checklist %s has no steps",
+	"checklist.too-many-steps":    "checklist %s has too many steps (at most %d)",
+	"checklist.duplicate":         "checklist %s is already defined on line %d",
+	"checklist.none":              "no checklist found (start one with \"checklist NAME: TITLE\", or write YAML)",
+	"checklist.step-outside":      "a step before any \"checklist NAME: TITLE\" line",
+	"checklist.detail-outside":    "an indented line that follows no step",
+	"checklist.line-unreadable":   "not a step (\"- text\" or \"1. text\"), an indented detail or a \"checklist NAME: TITLE\" line",
+	"checklist.yaml-syntax":       "not valid YAML: %s",
+	"checklist.yaml-list":         "expected a list of checklists",
+	"checklist.yaml-checklist":    "a checklist is a mapping with name, title and steps",
+	"checklist.yaml-steps":        "steps must be a list",
+	"checklist.yaml-step":         "a step is a text, or a mapping with text, detail and contact",
+	"checklist.yaml-text":         "expected a text, or a mapping of language codes to texts (en: ..., fr: ...)",
+	"checklist.yaml-unknown-key":  "unknown field %q (use %s)",
+	"checklist.template-missing":  "there is no checklist %q (there are: %s)",
+	"checklist.run-missing":       "there is no checklist run #%d",
+	"checklist.step-range":        "step %d does not exist: run #%d has steps 1 to %d",
+	"checklist.step-done":         "step %d of run #%d is already ticked (by %s); un-tick it first if it was wrong",
+	"checklist.step-not-done":     "step %d of run #%d is not ticked",
+	"checklist.reason-needed":     "un-ticking a step needs a reason, for the logbook",
+	"contact.header":              "the first line must be the header %s",
+	"contact.csv":                 "unreadable CSV: %s",
+	"contact.columns":             "%d columns where the header has %d",
+	"contact.name-empty":          "the contact has no name",
+	"contact.phone-empty":         "%s has no phone number",
+	"contact.phone-bad":           "%q is not a phone number (digits, spaces, + . - / ( ) only)",
+	"contact.phone-long":          "the phone number is too long (at most %d characters)",
+	"contact.field-long":          "a field is too long (at most %d characters)",
+	"contact.on-duty":             "on_duty is %q: use yes or no",
+	"contact.duplicate":           "%s is already on line %d",
+	"contact.too-many":            "more than %d contacts in one file",
+	"contact.none":                "the file has a header but no contacts",
+	"contact.missing":             "there is no contact %q in the directory",
+	"handover.no-situation":       "the handover needs at least the situation",
+	"handover.too-long":           "each part of a handover holds at most %d bytes",
+	"handover.missing":            "there is no handover #%d",
+	"handover.acked":              "handover #%d was already acknowledged by %s",
+	"handover.own":                "handover #%d is yours: the next shift acknowledges it",
+}
+
+func init() {
+	for code, sentence := range englishOnCall {
+		English[code] = sentence
+	}
+}
