@@ -794,11 +794,9 @@ func (b *tasksTab) Help() helpKeys {
 	case b.form != nil:
 		return b.form.help()
 	case b.picker != nil:
-		keys := []key.Binding{k.PickUp, tk.Choose, k.Close}
-		return helpKeys{short: keys, full: [][]key.Binding{keys}}
+		return oneGroup(k.PickUp, tk.Choose, k.Close)
 	case b.prompt != nil:
-		keys := []key.Binding{k.Apply, k.Cancel}
-		return helpKeys{short: keys, full: [][]key.Binding{keys}}
+		return oneGroup(k.Apply, k.Cancel)
 	}
 	var write []key.Binding
 	if b.s.me.Role.Allowed(crisis.ActWriteTask) {
