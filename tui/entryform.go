@@ -202,9 +202,9 @@ func (f *entryForm) kindKey(msg tea.KeyPressMsg) tea.Cmd {
 	n := len(crisis.Kinds)
 	switch {
 	case key.Matches(msg, k.KindPrev):
-		f.kind = (f.kind + n - 1) % n
+		f.kind = stepField(f.kind, -1, n)
 	case key.Matches(msg, k.KindNext):
-		f.kind = (f.kind + 1) % n
+		f.kind = stepField(f.kind, 1, n)
 	case msg.Code == tea.KeyEnter:
 		f.focus = fieldText
 		return f.focusCmd()

@@ -111,9 +111,9 @@ func (f *recoveryForm) key(msg tea.KeyPressMsg) (closed bool, cmd tea.Cmd) {
 		n := len(fl.choices)
 		switch {
 		case key.Matches(msg, k.KindPrev):
-			fl.choice = (fl.choice + n - 1) % n
+			fl.choice = stepField(fl.choice, -1, n)
 		case key.Matches(msg, k.KindNext):
-			fl.choice = (fl.choice + 1) % n
+			fl.choice = stepField(fl.choice, 1, n)
 		case msg.Text != "":
 			fl.choice = nextByLetter(fl.choices, fl.choice, msg.Text)
 		}

@@ -235,7 +235,7 @@ func (f *taskForm) choiceKey(msg tea.KeyPressMsg) tea.Cmd {
 	case tfPhase:
 		f.phase = min(max(f.phase+delta, 0), crisis.PhaseCount)
 	case tfAssignee:
-		f.who = (f.who + delta + len(f.names)) % len(f.names)
+		f.who = stepField(f.who, delta, len(f.names))
 	}
 	return nil
 }
