@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -125,12 +124,11 @@ func checklistImportCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:        cobra.MaximumNArgs(1),
 		Annotations: map[string]string{annotFileOnStdin: "yes"},
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
-			data, err := importData(env, cmd, args)
-			if err != nil {
-				return err
-			}
-			res, err := svc.ImportTemplates(env.Actor, data, skipBad)
-			reportRejected(cmd.ErrOrStderr(), args, res.Rejected)
+			var res crisis.TemplateImport
+			err := importFile(env, cmd, args, func(data []byte) (rejected []crisis.LineError, err error) {
+				res, err = svc.ImportTemplates(env.Actor, data, skipBad)
+				return res.Rejected, err
+			})
 			if err != nil {
 				return err
 			}
@@ -145,45 +143,6 @@ func checklistImportCmd(env *Env, dataDir *string) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&skipBad, "skip-bad", false, "import what is good and report the rest")
 	return cmd
-}
-
-// importData reads an imported file: a path on the host, standard input
-// over SSH (where a path would name a file on the server).
-func importData(env *Env, cmd *cobra.Command, args []string) ([]byte, error) {
-	if len(args) == 1 && env.Remote {
-		return nil, fmt.Errorf("over SSH the file comes on standard input: ssh host %s < %s", cmd.CommandPath()[len(cmd.Root().Name())+1:], crisis.SanitizeLine(args[0]))
-	}
-	if len(args) == 1 {
-		return readFileLimited(args[0], crisis.MaxImportBytes)
-	}
-	return readInput(env, cmd.InOrStdin(), crisis.MaxImportBytes)
-}
-
-func readFileLimited(path string, limit int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", err)
-	}
-	if len(b) > limit {
-		return nil, fmt.Errorf("%s is larger than %d bytes; refused", path, limit)
-	}
-	return b, nil
-}
-
-// reportRejected lists the rejected lines on stderr, "FILE:N: why".
-func reportRejected(w io.Writer, args []string, rejected []crisis.LineError) {
-	name := "stdin"
-	if len(args) == 1 {
-		name = args[0]
-	}
-	for _, r := range rejected {
-		fmt.Fprintf(w, "%s:%d: %s\n", crisis.SanitizeLine(name), r.Line, crisis.SanitizeLine(crisis.Message(r.Err)))
-	}
 }
 
 // Public JSON of checklists: titles and texts in the chosen language.

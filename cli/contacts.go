@@ -82,12 +82,11 @@ func contactsImportCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:        cobra.MaximumNArgs(1),
 		Annotations: map[string]string{annotFileOnStdin: "yes"},
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
-			data, err := importData(env, cmd, args)
-			if err != nil {
-				return err
-			}
-			res, err := svc.ImportContacts(env.Actor, data, skipBad)
-			reportRejected(cmd.ErrOrStderr(), args, res.Rejected)
+			var res crisis.ContactImport
+			err := importFile(env, cmd, args, func(data []byte) (rejected []crisis.LineError, err error) {
+				res, err = svc.ImportContacts(env.Actor, data, skipBad)
+				return res.Rejected, err
+			})
 			if err != nil {
 				return err
 			}

@@ -3,8 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -134,17 +132,6 @@ func userRevokeCmd(env *Env, dataDir *string) *cobra.Command {
 const maxKeyFile = 64 * 1024
 
 func readKeyFile(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", fmt.Errorf("cannot read the key file: %w", err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxKeyFile+1))
-	if err != nil {
-		return "", fmt.Errorf("cannot read the key file: %w", err)
-	}
-	if len(b) > maxKeyFile {
-		return "", fmt.Errorf("%s is larger than %d bytes: that is not a public key file", path, maxKeyFile)
-	}
-	return string(b), nil
+	b, err := readFileLimited(path, "the key file", maxKeyFile, ": that is not a public key file")
+	return string(b), err
 }
