@@ -152,8 +152,8 @@ func writeTaskText(out io.Writer, t crisis.Task, now time.Time, loc *time.Locati
 	due := "-"
 	if t.Due != nil {
 		due = "due " + t.Due.In(loc).Format("2006-01-02 15:04")
-		if late := t.Overdue(now); late > 0 {
-			due += " (LATE " + lateText(late) + ")"
+		if late := t.LateBy(now); late != "" {
+			due += " (LATE " + late + ")"
 		}
 	}
 	phase := ""
@@ -165,18 +165,6 @@ func writeTaskText(out io.Writer, t crisis.Task, now time.Time, loc *time.Locati
 		_, err = fmt.Fprintf(out, "     blocked: %s\n", crisis.SanitizeLine(t.Reason))
 	}
 	return err
-}
-
-// lateText is how late something is, to the minute: 45m, 2h05, 3d 04h.
-func lateText(d time.Duration) string {
-	mins := int64(d / time.Minute)
-	switch {
-	case mins < 60:
-		return fmt.Sprintf("%dm", max(mins, 1))
-	case mins < 24*60:
-		return fmt.Sprintf("%dh%02d", mins/60, mins%60)
-	}
-	return fmt.Sprintf("%dd %02dh", mins/(24*60), (mins/60)%24)
 }
 
 // taskID reads the task number argument; a word that is not one is a

@@ -694,8 +694,8 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 	assignee := style(sty.author).Render(cell(who, colAssignee))
 	due := cell("", colDue)
 	if t.Due != nil {
-		if late := t.Overdue(now); late > 0 {
-			due = ts.late.Render(cell(fmt.Sprintf(tx.LateBy, lateText(late)), colDue))
+		if late := t.LateBy(now); late != "" {
+			due = ts.late.Render(cell(fmt.Sprintf(tx.LateBy, late), colDue))
 		} else {
 			due = style(lipgloss.NewStyle()).Render(cell(t.Due.In(loc).Format(tx.DueLayout), colDue))
 		}
@@ -724,18 +724,6 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 	return lines
 }
 
-// lateText is how late a task is, to the minute: 45m, 2h05, 3d 04h.
-func lateText(d time.Duration) string {
-	mins := int64(d / time.Minute)
-	switch {
-	case mins < 60:
-		return fmt.Sprintf("%dm", max(mins, 1))
-	case mins < 24*60:
-		return fmt.Sprintf("%dh%02d", mins/60, mins%60)
-	}
-	return fmt.Sprintf("%dd %02dh", mins/(24*60), (mins/60)%24)
-}
-
 // detailLines shows one task in full.
 func (b *tasksTab) detailLines(t crisis.Task) []string {
 	sty, tx, ts := b.s.st, b.tx, b.st
@@ -755,8 +743,8 @@ func (b *tasksTab) detailLines(t crisis.Task) []string {
 	due := tx.NoDue
 	if t.Due != nil {
 		due = t.Due.In(loc).Format(tx.LongLayout)
-		if late := t.Overdue(now); late > 0 {
-			due += "  " + ts.late.Render(fmt.Sprintf(tx.LateBy, lateText(late)))
+		if late := t.LateBy(now); late != "" {
+			due += "  " + ts.late.Render(fmt.Sprintf(tx.LateBy, late))
 		}
 	}
 	phase := tx.NoPhase
