@@ -56,11 +56,7 @@ func checklistStartCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			r, _, err := svc.StartRun(env.Actor, args[0], label)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), r.ID)
-			return nil
+			return printID(cmd, r.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&label, "label", "", "what tells this run from others (\"night of 12 September\")")
@@ -97,11 +93,7 @@ func checklistTickCmd(env *Env, dataDir *string) *cobra.Command {
 			default:
 				_, e, err = svc.Tick(env.Actor, run, step, at)
 			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), e.ID)
-			return nil
+			return printID(cmd, e.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&at, "at", "", "when the step was done, if not now")

@@ -46,11 +46,7 @@ func handoverCmd(env *Env, dataDir *string) *cobra.Command {
 				return fmt.Errorf("--ack acknowledges a handover; write yours in another command")
 			case ack != 0:
 				h, _, err := svc.AckHandover(env.Actor, ack)
-				if err != nil {
-					return err
-				}
-				fmt.Fprintln(out, h.ID)
-				return nil
+				return printID(cmd, h.ID, err)
 			}
 			if situation != "" && len(args) > 0 {
 				return fmt.Errorf("give the situation either as TEXT or with --situation, not both")
@@ -63,11 +59,7 @@ func handoverCmd(env *Env, dataDir *string) *cobra.Command {
 				situation = text
 			}
 			h, _, err := svc.WriteHandover(env.Actor, crisis.HandoverNote{Situation: situation, OpenItems: open, NextSteps: next})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(out, h.ID)
-			return nil
+			return printID(cmd, h.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&situation, "situation", "", "where things stand")

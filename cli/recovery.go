@@ -165,11 +165,7 @@ func recoverySetCmd(env *Env, dataDir *string) *cobra.Command {
 				ch.Owner = &owner
 			}
 			_, e, err := svc.SetRecoveryItem(env.Actor, args[0], ch)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), e.ID)
-			return nil
+			return printID(cmd, e.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&state, "state", "", "the new state")
@@ -199,11 +195,7 @@ func recoveryValidateCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			e, err := svc.ValidatePhase(env.Actor, n)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), e.ID)
-			return nil
+			return printID(cmd, e.ID, err)
 		}),
 	}
 }
@@ -216,11 +208,7 @@ func recoveryOverrideCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			e, err := svc.OverrideGate(env.Actor, args[0], reason)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), e.ID)
-			return nil
+			return printID(cmd, e.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&reason, "reason", "", "why (required), written in the logbook")
@@ -237,11 +225,7 @@ func recoveryAddCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			it, err := svc.AddRecoveryItem(env.Actor, phase, args[0], total, owner)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), it.ID)
-			return nil
+			return printID(cmd, it.ID, err)
 		}),
 	}
 	cmd.Flags().IntVar(&phase, "phase", 0, "the phase, 1 to 4 (required)")
@@ -258,11 +242,7 @@ func recoveryRenameCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:  cobra.ExactArgs(2),
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			it, err := svc.RenameRecoveryItem(env.Actor, args[0], args[1])
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), it.ID)
-			return nil
+			return printID(cmd, it.ID, err)
 		}),
 	}
 }
@@ -278,11 +258,7 @@ func recoveryMoveCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			it, err := svc.MoveRecoveryItem(env.Actor, args[0], n)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), it.ID)
-			return nil
+			return printID(cmd, it.ID, err)
 		}),
 	}
 }
@@ -294,11 +270,7 @@ func recoveryRemoveCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			it, err := svc.RemoveRecoveryItem(env.Actor, args[0])
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), it.ID)
-			return nil
+			return printID(cmd, it.ID, err)
 		}),
 	}
 }

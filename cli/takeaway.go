@@ -34,11 +34,7 @@ func takeawayAddCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			t, err := svc.AddTakeaway(env.Actor, text)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), t.ID)
-			return nil
+			return printID(cmd, t.ID, err)
 		}),
 	}
 }

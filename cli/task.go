@@ -44,11 +44,7 @@ func taskAddCmd(env *Env, dataDir *string) *cobra.Command {
 				}
 			}
 			t, err := svc.AddTask(env.Actor, d)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), t.ID)
-			return nil
+			return printID(cmd, t.ID, err)
 		}),
 	}
 	f := cmd.Flags()
@@ -227,11 +223,7 @@ func taskSetCmd(env *Env, dataDir *string) *cobra.Command {
 				c.Due = &due
 			}
 			t, err := svc.UpdateTask(env.Actor, id, c)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), t.ID)
-			return nil
+			return printID(cmd, t.ID, err)
 		}),
 	}
 	f := cmd.Flags()
@@ -259,11 +251,7 @@ func taskAssignCmd(env *Env, dataDir *string) *cobra.Command {
 				name = ""
 			}
 			t, err := svc.AssignTask(env.Actor, id, name)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), t.ID)
-			return nil
+			return printID(cmd, t.ID, err)
 		}),
 	}
 }
