@@ -250,40 +250,35 @@ func (b *tasksTab) shown() (ts []crisis.Task, headings []string) {
 		}
 		slices.Sort(order)
 		order = append(order, "")
-		for _, name := range order {
-			first := true
-			for _, t := range b.tasks {
-				if t.Assignee != name {
-					continue
-				}
-				h := ""
-				if first {
-					h = crisis.SanitizeLine(name)
-					if name == "" {
-						h = b.tx.Nobody
-					}
-				}
-				ts, headings, first = append(ts, t), append(headings, h), false
+		return grouped(b.tasks, order, func(t crisis.Task) string { return t.Assignee }, func(name string) string {
+			if name == "" {
+				return b.tx.Nobody
 			}
-		}
-		return ts, headings
+			return crisis.SanitizeLine(name)
+		})
 	case viewByStatus:
-		for _, st := range crisis.TaskStatuses {
-			first := true
-			for _, t := range b.tasks {
-				if t.Status != st {
-					continue
-				}
-				h := ""
-				if first {
-					h = b.tx.status(st)
-				}
-				ts, headings, first = append(ts, t), append(headings, h), false
-			}
-		}
-		return ts, headings
+		return grouped(b.tasks, crisis.TaskStatuses, func(t crisis.Task) crisis.TaskStatus { return t.Status }, b.tx.status)
 	}
 	return b.tasks, make([]string, len(b.tasks))
+}
+
+// grouped lists the tasks group by group, in the order of keys and the
+// service's order inside each; a group's first task carries its heading.
+func grouped[K comparable](tasks []crisis.Task, keys []K, keyOf func(crisis.Task) K, heading func(K) string) (ts []crisis.Task, headings []string) {
+	for _, k := range keys {
+		first := true
+		for _, t := range tasks {
+			if keyOf(t) != k {
+				continue
+			}
+			h := ""
+			if first {
+				h = heading(k)
+			}
+			ts, headings, first = append(ts, t), append(headings, h), false
+		}
+	}
+	return ts, headings
 }
 
 // cursor is the index of the selected task in ts (the first when the
