@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -183,21 +182,19 @@ func writeChecklistsJSON(out io.Writer, o crisis.ChecklistOverview, lang string)
 	for _, r := range o.Runs {
 		done, total := r.Progress()
 		rj := runJSON{ID: r.ID, Template: r.Template, Title: r.Title.In(lang), Label: r.Label,
-			StartedAt: r.StartedAt.UTC().Format(time.RFC3339), StartedBy: r.StartedBy,
+			StartedAt: utcTime(r.StartedAt), StartedBy: r.StartedBy,
 			Done: done, Total: total, Next: r.Next(), Steps: []stepJSON{}}
 		for i, s := range r.Steps {
 			sj := stepJSON{Number: i + 1, Text: s.Text.In(lang), Detail: s.Detail.In(lang), Contact: s.Contact, Done: s.Done(), DoneBy: s.DoneBy}
 			if s.DoneAt != nil {
-				at := s.DoneAt.UTC().Format(time.RFC3339)
+				at := utcTime(*s.DoneAt)
 				sj.DoneAt = &at
 			}
 			rj.Steps = append(rj.Steps, sj)
 		}
 		doc.Runs = append(doc.Runs, rj)
 	}
-	enc := json.NewEncoder(out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return writeJSON(out, doc)
 }
 
 func writeChecklistsText(out io.Writer, o crisis.ChecklistOverview, contacts []crisis.Contact, lang string, loc *time.Location) error {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -43,9 +42,7 @@ func contactsCmd(env *Env, dataDir *string) *cobra.Command {
 				for i, c := range cs {
 					list[i] = contactJSON(c)
 				}
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(list)
+				return writeJSON(out, list)
 			}
 			if len(cs) == 0 {
 				fmt.Fprintln(out, "No contact (cellule contacts import FILE.csv, header name,role,organisation,phone,backup_phone,notes).")

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -84,17 +83,15 @@ func writeHandoversJSON(out io.Writer, hs []crisis.Handover) error {
 	}
 	list := make([]handoverJSON, 0, len(hs))
 	for _, h := range hs {
-		j := handoverJSON{ID: h.ID, WrittenAt: h.WrittenAt.UTC().Format(time.RFC3339), By: h.By,
+		j := handoverJSON{ID: h.ID, WrittenAt: utcTime(h.WrittenAt), By: h.By,
 			Situation: h.Situation, OpenItems: h.OpenItems, NextSteps: h.NextSteps, AckedBy: h.AckedBy}
 		if h.AckedAt != nil {
-			at := h.AckedAt.UTC().Format(time.RFC3339)
+			at := utcTime(*h.AckedAt)
 			j.AckedAt = &at
 		}
 		list = append(list, j)
 	}
-	enc := json.NewEncoder(out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(list)
+	return writeJSON(out, list)
 }
 
 func writeHandoversText(out io.Writer, hs []crisis.Handover, loc *time.Location) error {

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -16,3 +19,14 @@ func printID[ID uint64 | string](cmd *cobra.Command, id ID, err error) error {
 	fmt.Fprintln(cmd.OutOrStdout(), id)
 	return nil
 }
+
+// writeJSON prints a command's --json answer, indented for people who
+// read it and the same for scripts.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// utcTime is how every --json answer writes a time: RFC 3339, in UTC.
+func utcTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -52,7 +51,7 @@ func planJSON(p crisis.RecoveryPlan) recoveryJSON {
 	for _, ph := range p.Phases {
 		j := phaseJSON{Number: ph.Number, Name: ph.Name, State: string(ph.State), Progress: ph.Progress, Items: []itemJSON{}}
 		if ph.Validated() {
-			by, at := ph.ValidatedBy, ph.ValidatedAt.UTC().Format(time.RFC3339)
+			by, at := ph.ValidatedBy, utcTime(*ph.ValidatedAt)
 			j.ValidatedBy, j.ValidatedAt = &by, &at
 		}
 		for _, it := range ph.Items {
@@ -62,7 +61,7 @@ func planJSON(p crisis.RecoveryPlan) recoveryJSON {
 				ij.Count, ij.Total = &count, &total
 			}
 			if o := it.Override; o != nil {
-				ij.Override = &overrideJSON{By: o.By, At: o.At.UTC().Format(time.RFC3339), Reason: o.Reason, Entry: o.Entry}
+				ij.Override = &overrideJSON{By: o.By, At: utcTime(o.At), Reason: o.Reason, Entry: o.Entry}
 			}
 			j.Items = append(j.Items, ij)
 		}
@@ -86,9 +85,7 @@ func recoveryCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetIndent("", "  ")
-				return enc.Encode(planJSON(p))
+				return writeJSON(cmd.OutOrStdout(), planJSON(p))
 			}
 			return writePlanText(cmd.OutOrStdout(), p, svc.Location())
 		}),

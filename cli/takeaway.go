@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -62,11 +60,9 @@ func takeawayListCmd(env *Env, dataDir *string) *cobra.Command {
 			if asJSON {
 				list := make([]takeawayJSON, len(ts))
 				for i, t := range ts {
-					list[i] = takeawayJSON{ID: t.ID, At: t.At.UTC().Format(time.RFC3339), Author: t.Author, Text: t.Text}
+					list[i] = takeawayJSON{ID: t.ID, At: utcTime(t.At), Author: t.Author, Text: t.Text}
 				}
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(list)
+				return writeJSON(out, list)
 			}
 			for _, t := range ts {
 				text := strings.ReplaceAll(crisis.Sanitize(t.Text), "\n", "\n    ")

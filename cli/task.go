@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -76,8 +75,8 @@ func toTaskJSON(t crisis.Task) taskJSON {
 	j := taskJSON{
 		ID: t.ID, Title: t.Title, Details: t.Details, Status: string(t.Status), Priority: t.Priority,
 		CreatedBy: t.CreatedBy,
-		CreatedAt: t.CreatedAt.UTC().Format(time.RFC3339),
-		UpdatedAt: t.UpdatedAt.UTC().Format(time.RFC3339),
+		CreatedAt: utcTime(t.CreatedAt),
+		UpdatedAt: utcTime(t.UpdatedAt),
 	}
 	if t.Assignee != "" {
 		a := t.Assignee
@@ -88,7 +87,7 @@ func toTaskJSON(t crisis.Task) taskJSON {
 		j.Phase = &p
 	}
 	if t.Due != nil {
-		d := t.Due.UTC().Format(time.RFC3339)
+		d := utcTime(*t.Due)
 		j.Due = &d
 	}
 	return j
@@ -120,9 +119,7 @@ func taskListCmd(env *Env, dataDir *string) *cobra.Command {
 				for i, t := range ts {
 					list[i] = toTaskJSON(t)
 				}
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(list)
+				return writeJSON(out, list)
 			}
 			now := svc.Now()
 			for _, t := range ts {

@@ -27,8 +27,8 @@ type entryJSON struct {
 func toJSON(e crisis.Entry) entryJSON {
 	j := entryJSON{
 		ID:         e.ID,
-		OccurredAt: e.OccurredAt.UTC().Format(time.RFC3339),
-		RecordedAt: e.RecordedAt.UTC().Format(time.RFC3339),
+		OccurredAt: utcTime(e.OccurredAt),
+		RecordedAt: utcTime(e.RecordedAt),
 		Author:     e.Author,
 		Kind:       string(e.Kind),
 		Text:       e.Text,

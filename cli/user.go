@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -80,12 +79,10 @@ func userListCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetIndent("", "  ")
 				if users == nil {
 					users = []crisis.User{}
 				}
-				return enc.Encode(users)
+				return writeJSON(cmd.OutOrStdout(), users)
 			}
 			if len(users) == 0 {
 				fmt.Fprintln(cmd.OutOrStdout(), "no users yet: cellule user add NAME --role lead --key-file FILE.pub")
