@@ -76,6 +76,8 @@ var (
 	}
 )
 
+// label is a code's label in the reports; a code this version does not
+// know (from a newer record) shows as itself, sanitised.
 func label[K ~string](labels map[K]string, k K) string {
 	if l, ok := labels[k]; ok {
 		return l
