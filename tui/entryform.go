@@ -275,12 +275,8 @@ func padLabel(s string) string {
 // help lists the form's keys: only y/n while it asks a question.
 func (f *entryForm) help() helpKeys {
 	k := f.s.keys
-	if f.confirm != confirmNone {
-		return k.confirmHelp()
-	}
-	keys := []key.Binding{k.Save, k.Cancel, k.NextField, k.PrevField}
 	if f.focus == fieldKind {
-		keys = append(keys, k.KindPrev)
+		return k.formHelp(f.confirm, k.KindPrev)
 	}
-	return oneGroup(keys...)
+	return k.formHelp(f.confirm)
 }

@@ -192,3 +192,13 @@ func (s *session) formStatus(c confirmKind, discard string, saving bool, errLine
 	}
 	return lines
 }
+
+// formHelp is the help of a form with several fields: its question's
+// answers while it asks one, else save, cancel, the field keys and the
+// focused field's own keys (extra).
+func (k *keyMap) formHelp(c confirmKind, extra ...key.Binding) helpKeys {
+	if c != confirmNone {
+		return k.confirmHelp()
+	}
+	return oneGroup(append([]key.Binding{k.Save, k.Cancel, k.NextField, k.PrevField}, extra...)...)
+}

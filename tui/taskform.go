@@ -299,12 +299,8 @@ func (f *taskForm) view() string {
 
 func (f *taskForm) help() helpKeys {
 	k := f.s.keys
-	if f.confirm != confirmNone {
-		return k.confirmHelp()
-	}
-	keys := []key.Binding{k.Save, k.Cancel, k.NextField, k.PrevField}
 	if f.focus == tfPriority || f.focus == tfPhase || f.focus == tfAssignee {
-		keys = append(keys, key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", f.s.text.Tasks.HelpChoose)))
+		return k.formHelp(f.confirm, key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", f.s.text.Tasks.HelpChoose)))
 	}
-	return oneGroup(keys...)
+	return k.formHelp(f.confirm)
 }
