@@ -222,7 +222,7 @@ func writeChecklistsText(out io.Writer, o crisis.ChecklistOverview, contacts []c
 			state = fmt.Sprintf("next: step %d", n)
 		}
 		fmt.Fprintf(out, "\nRun #%d  %s  %d/%d done, %s  (started %s by %s)\n", r.ID, clean(r.Name(lang)), done, total, state,
-			r.StartedAt.In(loc).Format("2006-01-02 15:04"), clean(r.StartedBy))
+			r.StartedAt.In(loc).Format(textTime), clean(r.StartedBy))
 		for i, s := range r.Steps {
 			box := "[ ]"
 			if s.Done() {

@@ -103,9 +103,9 @@ func writeHandoversText(out io.Writer, hs []crisis.Handover, loc *time.Location)
 	for _, h := range hs {
 		state := "NOT ACKNOWLEDGED (handover --ack " + fmt.Sprint(h.ID) + ")"
 		if h.Acked() {
-			state = fmt.Sprintf("acknowledged by %s at %s", crisis.SanitizeLine(h.AckedBy), h.AckedAt.In(loc).Format("2006-01-02 15:04"))
+			state = fmt.Sprintf("acknowledged by %s at %s", crisis.SanitizeLine(h.AckedBy), h.AckedAt.In(loc).Format(textTime))
 		}
-		fmt.Fprintf(out, "Handover #%d  %s  by %s  %s\n", h.ID, h.WrittenAt.In(loc).Format("2006-01-02 15:04"), crisis.SanitizeLine(h.By), state)
+		fmt.Fprintf(out, "Handover #%d  %s  by %s  %s\n", h.ID, h.WrittenAt.In(loc).Format(textTime), crisis.SanitizeLine(h.By), state)
 		fmt.Fprintf(out, "  Situation:  %s\n", indent(h.Situation))
 		if h.OpenItems != "" {
 			fmt.Fprintf(out, "  Open items: %s\n", indent(h.OpenItems))

@@ -30,3 +30,7 @@ func writeJSON(w io.Writer, v any) error {
 
 // utcTime is how every --json answer writes a time: RFC 3339, in UTC.
 func utcTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+// textTime is how the commands' text output writes a time, in the crisis's
+// zone: to the minute, as people say it.
+const textTime = "2006-01-02 15:04"

@@ -113,7 +113,7 @@ func writePlanText(out io.Writer, p crisis.RecoveryPlan, loc *time.Location) err
 		}
 		state := string(ph.State)
 		if ph.Validated() {
-			state += fmt.Sprintf(" by %s %s", crisis.SanitizeLine(ph.ValidatedBy), ph.ValidatedAt.In(loc).Format("2006-01-02 15:04"))
+			state += fmt.Sprintf(" by %s %s", crisis.SanitizeLine(ph.ValidatedBy), ph.ValidatedAt.In(loc).Format(textTime))
 		}
 		fmt.Fprintf(&b, "Phase %d  %s  %d%%  %s\n", ph.Number, crisis.SanitizeLine(ph.Name), ph.Progress, state)
 		for _, it := range ph.Items {

@@ -66,7 +66,7 @@ func takeawayListCmd(env *Env, dataDir *string) *cobra.Command {
 			}
 			for _, t := range ts {
 				text := strings.ReplaceAll(crisis.Sanitize(t.Text), "\n", "\n    ")
-				fmt.Fprintf(out, "#%d  %s  %s\n    %s\n", t.ID, t.At.In(svc.Location()).Format("2006-01-02 15:04"), crisis.SanitizeLine(t.Author), text)
+				fmt.Fprintf(out, "#%d  %s  %s\n    %s\n", t.ID, t.At.In(svc.Location()).Format(textTime), crisis.SanitizeLine(t.Author), text)
 			}
 			return nil
 		}),

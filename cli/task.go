@@ -144,7 +144,7 @@ func writeTaskText(out io.Writer, t crisis.Task, now time.Time, loc *time.Locati
 	}
 	due := "-"
 	if t.Due != nil {
-		due = "due " + t.Due.In(loc).Format("2006-01-02 15:04")
+		due = "due " + t.Due.In(loc).Format(textTime)
 		if late := t.LateBy(now); late != "" {
 			due += " (LATE " + late + ")"
 		}
