@@ -709,10 +709,7 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 		reason := fmt.Sprintf(tx.BlockedBy, crisis.SanitizeLine(t.Reason))
 		lines = append(lines, indent+ts.blocked.Render(ansi.Truncate(reason, max(b.width-barWidth-len(indent), 1), "…")))
 	}
-	bar := strings.Repeat(" ", barWidth)
-	if selected {
-		bar = sty.bar.Render("▌ ")
-	}
+	bar := sty.selBar(selected)
 	for i, l := range lines {
 		lines[i] = bar + l
 	}
