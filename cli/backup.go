@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"cellule/crisis"
+	"cellule/internal/atomicfile"
 )
 
 func backupCmd(env *Env, dataDir *string) *cobra.Command {
@@ -86,40 +86,24 @@ func remoteBackup(svc *crisis.Service, who crisis.Actor, out io.Writer, check fu
 	return rc, err
 }
 
-// backupToFile writes the copy to a temporary file beside path, syncs it,
-// checks it, and only then renames it over path and syncs the directory:
-// a crash or a bad copy never leaves a half-written or unchecked FILE.
+// backupToFile writes the copy beside path, syncs it, checks it, and only
+// then puts it in place: a crash or a bad copy never leaves a half-written
+// or unchecked FILE.
 func backupToFile(svc *crisis.Service, who crisis.Actor, path string, check func(string) (crisis.RecordCheck, error)) (crisis.RecordCheck, error) {
 	var rc crisis.RecordCheck
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-*")
-	if err != nil {
-		return rc, fmt.Errorf("cannot write in %s: %w", dir, err)
+	fill := func(w io.Writer) error {
+		_, err := svc.Backup(who, w)
+		return err
 	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := svc.Backup(who, tmp); err != nil {
-		tmp.Close()
-		return rc, err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return rc, fmt.Errorf("the copy could not be synced to disk: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return rc, err
-	}
+	var checkCopy func(string) error
 	if check != nil {
-		if rc, err = check(tmp.Name()); err != nil {
-			return rc, fmt.Errorf("the copy does not check out, %s was left as it was: %w", path, err)
+		checkCopy = func(name string) error {
+			var err error
+			if rc, err = check(name); err != nil {
+				return fmt.Errorf("the copy does not check out, %s was left as it was: %w", path, err)
+			}
+			return nil
 		}
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return rc, err
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return rc, err
-	}
-	defer d.Close()
-	return rc, d.Sync()
+	return rc, atomicfile.Write(path, fill, checkCopy)
 }

@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -57,11 +55,7 @@ func checklistStartCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			r, _, err := svc.StartRun(env.Actor, args[0], label)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), r.ID)
-			return nil
+			return printID(cmd, r.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&label, "label", "", "what tells this run from others (\"night of 12 September\")")
@@ -98,11 +92,7 @@ func checklistTickCmd(env *Env, dataDir *string) *cobra.Command {
 			default:
 				_, e, err = svc.Tick(env.Actor, run, step, at)
 			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), e.ID)
-			return nil
+			return printID(cmd, e.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&at, "at", "", "when the step was done, if not now")
@@ -125,12 +115,11 @@ func checklistImportCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:        cobra.MaximumNArgs(1),
 		Annotations: map[string]string{annotFileOnStdin: "yes"},
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
-			data, err := importData(env, cmd, args)
-			if err != nil {
-				return err
-			}
-			res, err := svc.ImportTemplates(env.Actor, data, skipBad)
-			reportRejected(cmd.ErrOrStderr(), args, res.Rejected)
+			var res crisis.TemplateImport
+			err := importFile(env, cmd, args, func(data []byte) (rejected []crisis.LineError, err error) {
+				res, err = svc.ImportTemplates(env.Actor, data, skipBad)
+				return res.Rejected, err
+			})
 			if err != nil {
 				return err
 			}
@@ -145,45 +134,6 @@ func checklistImportCmd(env *Env, dataDir *string) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&skipBad, "skip-bad", false, "import what is good and report the rest")
 	return cmd
-}
-
-// importData reads an imported file: a path on the host, standard input
-// over SSH (where a path would name a file on the server).
-func importData(env *Env, cmd *cobra.Command, args []string) ([]byte, error) {
-	if len(args) == 1 && env.Remote {
-		return nil, fmt.Errorf("over SSH the file comes on standard input: ssh host %s < %s", cmd.CommandPath()[len(cmd.Root().Name())+1:], crisis.SanitizeLine(args[0]))
-	}
-	if len(args) == 1 {
-		return readFileLimited(args[0], crisis.MaxImportBytes)
-	}
-	return readInput(env, cmd.InOrStdin(), crisis.MaxImportBytes)
-}
-
-func readFileLimited(path string, limit int) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the file: %w", err)
-	}
-	if len(b) > limit {
-		return nil, fmt.Errorf("%s is larger than %d bytes; refused", path, limit)
-	}
-	return b, nil
-}
-
-// reportRejected lists the rejected lines on stderr, "FILE:N: why".
-func reportRejected(w io.Writer, args []string, rejected []crisis.LineError) {
-	name := "stdin"
-	if len(args) == 1 {
-		name = args[0]
-	}
-	for _, r := range rejected {
-		fmt.Fprintf(w, "%s:%d: %s\n", crisis.SanitizeLine(name), r.Line, crisis.SanitizeLine(crisis.Message(r.Err)))
-	}
 }
 
 // Public JSON of checklists: titles and texts in the chosen language.
@@ -232,21 +182,19 @@ func writeChecklistsJSON(out io.Writer, o crisis.ChecklistOverview, lang string)
 	for _, r := range o.Runs {
 		done, total := r.Progress()
 		rj := runJSON{ID: r.ID, Template: r.Template, Title: r.Title.In(lang), Label: r.Label,
-			StartedAt: r.StartedAt.UTC().Format(time.RFC3339), StartedBy: r.StartedBy,
+			StartedAt: utcTime(r.StartedAt), StartedBy: r.StartedBy,
 			Done: done, Total: total, Next: r.Next(), Steps: []stepJSON{}}
 		for i, s := range r.Steps {
 			sj := stepJSON{Number: i + 1, Text: s.Text.In(lang), Detail: s.Detail.In(lang), Contact: s.Contact, Done: s.Done(), DoneBy: s.DoneBy}
 			if s.DoneAt != nil {
-				at := s.DoneAt.UTC().Format(time.RFC3339)
+				at := utcTime(*s.DoneAt)
 				sj.DoneAt = &at
 			}
 			rj.Steps = append(rj.Steps, sj)
 		}
 		doc.Runs = append(doc.Runs, rj)
 	}
-	enc := json.NewEncoder(out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return writeJSON(out, doc)
 }
 
 func writeChecklistsText(out io.Writer, o crisis.ChecklistOverview, contacts []crisis.Contact, lang string, loc *time.Location) error {
@@ -274,7 +222,7 @@ func writeChecklistsText(out io.Writer, o crisis.ChecklistOverview, contacts []c
 			state = fmt.Sprintf("next: step %d", n)
 		}
 		fmt.Fprintf(out, "\nRun #%d  %s  %d/%d done, %s  (started %s by %s)\n", r.ID, clean(r.Name(lang)), done, total, state,
-			r.StartedAt.In(loc).Format("2006-01-02 15:04"), clean(r.StartedBy))
+			r.StartedAt.In(loc).Format(textTime), clean(r.StartedBy))
 		for i, s := range r.Steps {
 			box := "[ ]"
 			if s.Done() {

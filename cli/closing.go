@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"cellule/crisis"
@@ -20,11 +18,7 @@ func closeCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, _ []string, svc *crisis.Service) error {
 			e, err := svc.Close(env.Actor, note)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), e.ID)
-			return nil
+			return printID(cmd, e.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&note, "note", "", "the closing note (required)")

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -43,9 +42,7 @@ func contactsCmd(env *Env, dataDir *string) *cobra.Command {
 				for i, c := range cs {
 					list[i] = contactJSON(c)
 				}
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(list)
+				return writeJSON(out, list)
 			}
 			if len(cs) == 0 {
 				fmt.Fprintln(out, "No contact (cellule contacts import FILE.csv, header name,role,organisation,phone,backup_phone,notes).")
@@ -82,12 +79,11 @@ func contactsImportCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:        cobra.MaximumNArgs(1),
 		Annotations: map[string]string{annotFileOnStdin: "yes"},
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
-			data, err := importData(env, cmd, args)
-			if err != nil {
-				return err
-			}
-			res, err := svc.ImportContacts(env.Actor, data, skipBad)
-			reportRejected(cmd.ErrOrStderr(), args, res.Rejected)
+			var res crisis.ContactImport
+			err := importFile(env, cmd, args, func(data []byte) (rejected []crisis.LineError, err error) {
+				res, err = svc.ImportContacts(env.Actor, data, skipBad)
+				return res.Rejected, err
+			})
 			if err != nil {
 				return err
 			}

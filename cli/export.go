@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"cellule/crisis"
+	"cellule/internal/atomicfile"
 	"cellule/report"
 )
 
@@ -38,7 +38,7 @@ func exportCmd(env *Env, dataDir *string) *cobra.Command {
 			case outPath != "" && env.Remote:
 				return fmt.Errorf("--out writes a file on the server; over SSH the export comes on standard output (ssh host export > FILE)")
 			case outPath != "":
-				return writeFileAtomic(outPath, render)
+				return atomicfile.Write(outPath, render, nil)
 			case env.Remote:
 				return spooled(cmd.OutOrStdout(), render)
 			}
@@ -48,29 +48,6 @@ func exportCmd(env *Env, dataDir *string) *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "md", "md, json, csv or html")
 	cmd.Flags().StringVar(&outPath, "out", "", "write to FILE instead of standard output (on the host)")
 	return cmd
-}
-
-// writeFileAtomic renders into a temporary file next to path and renames
-// it into place once complete and on disk: a failed export leaves no half
-// file where a whole one was expected.
-func writeFileAtomic(path string, render func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := render(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // spooled renders into a private temporary file, then copies it to out.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -46,11 +45,7 @@ func handoverCmd(env *Env, dataDir *string) *cobra.Command {
 				return fmt.Errorf("--ack acknowledges a handover; write yours in another command")
 			case ack != 0:
 				h, _, err := svc.AckHandover(env.Actor, ack)
-				if err != nil {
-					return err
-				}
-				fmt.Fprintln(out, h.ID)
-				return nil
+				return printID(cmd, h.ID, err)
 			}
 			if situation != "" && len(args) > 0 {
 				return fmt.Errorf("give the situation either as TEXT or with --situation, not both")
@@ -63,11 +58,7 @@ func handoverCmd(env *Env, dataDir *string) *cobra.Command {
 				situation = text
 			}
 			h, _, err := svc.WriteHandover(env.Actor, crisis.HandoverNote{Situation: situation, OpenItems: open, NextSteps: next})
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(out, h.ID)
-			return nil
+			return printID(cmd, h.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&situation, "situation", "", "where things stand")
@@ -92,17 +83,15 @@ func writeHandoversJSON(out io.Writer, hs []crisis.Handover) error {
 	}
 	list := make([]handoverJSON, 0, len(hs))
 	for _, h := range hs {
-		j := handoverJSON{ID: h.ID, WrittenAt: h.WrittenAt.UTC().Format(time.RFC3339), By: h.By,
+		j := handoverJSON{ID: h.ID, WrittenAt: utcTime(h.WrittenAt), By: h.By,
 			Situation: h.Situation, OpenItems: h.OpenItems, NextSteps: h.NextSteps, AckedBy: h.AckedBy}
 		if h.AckedAt != nil {
-			at := h.AckedAt.UTC().Format(time.RFC3339)
+			at := utcTime(*h.AckedAt)
 			j.AckedAt = &at
 		}
 		list = append(list, j)
 	}
-	enc := json.NewEncoder(out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(list)
+	return writeJSON(out, list)
 }
 
 func writeHandoversText(out io.Writer, hs []crisis.Handover, loc *time.Location) error {
@@ -114,9 +103,9 @@ func writeHandoversText(out io.Writer, hs []crisis.Handover, loc *time.Location)
 	for _, h := range hs {
 		state := "NOT ACKNOWLEDGED (handover --ack " + fmt.Sprint(h.ID) + ")"
 		if h.Acked() {
-			state = fmt.Sprintf("acknowledged by %s at %s", crisis.SanitizeLine(h.AckedBy), h.AckedAt.In(loc).Format("2006-01-02 15:04"))
+			state = fmt.Sprintf("acknowledged by %s at %s", crisis.SanitizeLine(h.AckedBy), h.AckedAt.In(loc).Format(textTime))
 		}
-		fmt.Fprintf(out, "Handover #%d  %s  by %s  %s\n", h.ID, h.WrittenAt.In(loc).Format("2006-01-02 15:04"), crisis.SanitizeLine(h.By), state)
+		fmt.Fprintf(out, "Handover #%d  %s  by %s  %s\n", h.ID, h.WrittenAt.In(loc).Format(textTime), crisis.SanitizeLine(h.By), state)
 		fmt.Fprintf(out, "  Situation:  %s\n", indent(h.Situation))
 		if h.OpenItems != "" {
 			fmt.Fprintf(out, "  Open items: %s\n", indent(h.OpenItems))

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"cellule/crisis"
@@ -31,11 +29,7 @@ func logCmd(env *Env, dataDir *string) *cobra.Command {
 			} else {
 				e, err = svc.Log(env.Actor, d)
 			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), e.ID)
-			return nil
+			return printID(cmd, e.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&kind, "kind", "", "kind of entry (default fact; a correction keeps the original's)")

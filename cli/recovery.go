@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -52,7 +51,7 @@ func planJSON(p crisis.RecoveryPlan) recoveryJSON {
 	for _, ph := range p.Phases {
 		j := phaseJSON{Number: ph.Number, Name: ph.Name, State: string(ph.State), Progress: ph.Progress, Items: []itemJSON{}}
 		if ph.Validated() {
-			by, at := ph.ValidatedBy, ph.ValidatedAt.UTC().Format(time.RFC3339)
+			by, at := ph.ValidatedBy, utcTime(*ph.ValidatedAt)
 			j.ValidatedBy, j.ValidatedAt = &by, &at
 		}
 		for _, it := range ph.Items {
@@ -62,7 +61,7 @@ func planJSON(p crisis.RecoveryPlan) recoveryJSON {
 				ij.Count, ij.Total = &count, &total
 			}
 			if o := it.Override; o != nil {
-				ij.Override = &overrideJSON{By: o.By, At: o.At.UTC().Format(time.RFC3339), Reason: o.Reason, Entry: o.Entry}
+				ij.Override = &overrideJSON{By: o.By, At: utcTime(o.At), Reason: o.Reason, Entry: o.Entry}
 			}
 			j.Items = append(j.Items, ij)
 		}
@@ -86,9 +85,7 @@ func recoveryCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetIndent("", "  ")
-				return enc.Encode(planJSON(p))
+				return writeJSON(cmd.OutOrStdout(), planJSON(p))
 			}
 			return writePlanText(cmd.OutOrStdout(), p, svc.Location())
 		}),
@@ -116,7 +113,7 @@ func writePlanText(out io.Writer, p crisis.RecoveryPlan, loc *time.Location) err
 		}
 		state := string(ph.State)
 		if ph.Validated() {
-			state += fmt.Sprintf(" by %s %s", crisis.SanitizeLine(ph.ValidatedBy), ph.ValidatedAt.In(loc).Format("2006-01-02 15:04"))
+			state += fmt.Sprintf(" by %s %s", crisis.SanitizeLine(ph.ValidatedBy), ph.ValidatedAt.In(loc).Format(textTime))
 		}
 		fmt.Fprintf(&b, "Phase %d  %s  %d%%  %s\n", ph.Number, crisis.SanitizeLine(ph.Name), ph.Progress, state)
 		for _, it := range ph.Items {
@@ -165,11 +162,7 @@ func recoverySetCmd(env *Env, dataDir *string) *cobra.Command {
 				ch.Owner = &owner
 			}
 			_, e, err := svc.SetRecoveryItem(env.Actor, args[0], ch)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), e.ID)
-			return nil
+			return printID(cmd, e.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&state, "state", "", "the new state")
@@ -199,11 +192,7 @@ func recoveryValidateCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			e, err := svc.ValidatePhase(env.Actor, n)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), e.ID)
-			return nil
+			return printID(cmd, e.ID, err)
 		}),
 	}
 }
@@ -216,11 +205,7 @@ func recoveryOverrideCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			e, err := svc.OverrideGate(env.Actor, args[0], reason)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), e.ID)
-			return nil
+			return printID(cmd, e.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&reason, "reason", "", "why (required), written in the logbook")
@@ -237,11 +222,7 @@ func recoveryAddCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			it, err := svc.AddRecoveryItem(env.Actor, phase, args[0], total, owner)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), it.ID)
-			return nil
+			return printID(cmd, it.ID, err)
 		}),
 	}
 	cmd.Flags().IntVar(&phase, "phase", 0, "the phase, 1 to 4 (required)")
@@ -258,11 +239,7 @@ func recoveryRenameCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:  cobra.ExactArgs(2),
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			it, err := svc.RenameRecoveryItem(env.Actor, args[0], args[1])
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), it.ID)
-			return nil
+			return printID(cmd, it.ID, err)
 		}),
 	}
 }
@@ -278,11 +255,7 @@ func recoveryMoveCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			it, err := svc.MoveRecoveryItem(env.Actor, args[0], n)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), it.ID)
-			return nil
+			return printID(cmd, it.ID, err)
 		}),
 	}
 }
@@ -294,11 +267,7 @@ func recoveryRemoveCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			it, err := svc.RemoveRecoveryItem(env.Actor, args[0])
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), it.ID)
-			return nil
+			return printID(cmd, it.ID, err)
 		}),
 	}
 }

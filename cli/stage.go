@@ -27,11 +27,7 @@ func stageCmd(env *Env, dataDir *string) *cobra.Command {
 				return nil
 			}
 			e, err := svc.SetStage(env.Actor, crisis.Stage(args[0]), note)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), e.ID)
-			return nil
+			return printID(cmd, e.ID, err)
 		}),
 	}
 	cmd.Flags().StringVar(&note, "note", "", "why, added to the logbook entry")

@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -34,11 +32,7 @@ func takeawayAddCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			t, err := svc.AddTakeaway(env.Actor, text)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), t.ID)
-			return nil
+			return printID(cmd, t.ID, err)
 		}),
 	}
 }
@@ -66,15 +60,13 @@ func takeawayListCmd(env *Env, dataDir *string) *cobra.Command {
 			if asJSON {
 				list := make([]takeawayJSON, len(ts))
 				for i, t := range ts {
-					list[i] = takeawayJSON{ID: t.ID, At: t.At.UTC().Format(time.RFC3339), Author: t.Author, Text: t.Text}
+					list[i] = takeawayJSON{ID: t.ID, At: utcTime(t.At), Author: t.Author, Text: t.Text}
 				}
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(list)
+				return writeJSON(out, list)
 			}
 			for _, t := range ts {
 				text := strings.ReplaceAll(crisis.Sanitize(t.Text), "\n", "\n    ")
-				fmt.Fprintf(out, "#%d  %s  %s\n    %s\n", t.ID, t.At.In(svc.Location()).Format("2006-01-02 15:04"), crisis.SanitizeLine(t.Author), text)
+				fmt.Fprintf(out, "#%d  %s  %s\n    %s\n", t.ID, t.At.In(svc.Location()).Format(textTime), crisis.SanitizeLine(t.Author), text)
 			}
 			return nil
 		}),

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -44,11 +43,7 @@ func taskAddCmd(env *Env, dataDir *string) *cobra.Command {
 				}
 			}
 			t, err := svc.AddTask(env.Actor, d)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), t.ID)
-			return nil
+			return printID(cmd, t.ID, err)
 		}),
 	}
 	f := cmd.Flags()
@@ -80,8 +75,8 @@ func toTaskJSON(t crisis.Task) taskJSON {
 	j := taskJSON{
 		ID: t.ID, Title: t.Title, Details: t.Details, Status: string(t.Status), Priority: t.Priority,
 		CreatedBy: t.CreatedBy,
-		CreatedAt: t.CreatedAt.UTC().Format(time.RFC3339),
-		UpdatedAt: t.UpdatedAt.UTC().Format(time.RFC3339),
+		CreatedAt: utcTime(t.CreatedAt),
+		UpdatedAt: utcTime(t.UpdatedAt),
 	}
 	if t.Assignee != "" {
 		a := t.Assignee
@@ -92,7 +87,7 @@ func toTaskJSON(t crisis.Task) taskJSON {
 		j.Phase = &p
 	}
 	if t.Due != nil {
-		d := t.Due.UTC().Format(time.RFC3339)
+		d := utcTime(*t.Due)
 		j.Due = &d
 	}
 	return j
@@ -124,9 +119,7 @@ func taskListCmd(env *Env, dataDir *string) *cobra.Command {
 				for i, t := range ts {
 					list[i] = toTaskJSON(t)
 				}
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(list)
+				return writeJSON(out, list)
 			}
 			now := svc.Now()
 			for _, t := range ts {
@@ -151,9 +144,9 @@ func writeTaskText(out io.Writer, t crisis.Task, now time.Time, loc *time.Locati
 	}
 	due := "-"
 	if t.Due != nil {
-		due = "due " + t.Due.In(loc).Format("2006-01-02 15:04")
-		if late := t.Overdue(now); late > 0 {
-			due += " (LATE " + lateText(late) + ")"
+		due = "due " + t.Due.In(loc).Format(textTime)
+		if late := t.LateBy(now); late != "" {
+			due += " (LATE " + late + ")"
 		}
 	}
 	phase := ""
@@ -165,18 +158,6 @@ func writeTaskText(out io.Writer, t crisis.Task, now time.Time, loc *time.Locati
 		_, err = fmt.Fprintf(out, "     blocked: %s\n", crisis.SanitizeLine(t.Reason))
 	}
 	return err
-}
-
-// lateText is how late something is, to the minute: 45m, 2h05, 3d 04h.
-func lateText(d time.Duration) string {
-	mins := int64(d / time.Minute)
-	switch {
-	case mins < 60:
-		return fmt.Sprintf("%dm", max(mins, 1))
-	case mins < 24*60:
-		return fmt.Sprintf("%dh%02d", mins/60, mins%60)
-	}
-	return fmt.Sprintf("%dd %02dh", mins/(24*60), (mins/60)%24)
 }
 
 // taskID reads the task number argument; a word that is not one is a
@@ -239,11 +220,7 @@ func taskSetCmd(env *Env, dataDir *string) *cobra.Command {
 				c.Due = &due
 			}
 			t, err := svc.UpdateTask(env.Actor, id, c)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), t.ID)
-			return nil
+			return printID(cmd, t.ID, err)
 		}),
 	}
 	f := cmd.Flags()
@@ -271,11 +248,7 @@ func taskAssignCmd(env *Env, dataDir *string) *cobra.Command {
 				name = ""
 			}
 			t, err := svc.AssignTask(env.Actor, id, name)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(cmd.OutOrStdout(), t.ID)
-			return nil
+			return printID(cmd, t.ID, err)
 		}),
 	}
 }

@@ -27,8 +27,8 @@ type entryJSON struct {
 func toJSON(e crisis.Entry) entryJSON {
 	j := entryJSON{
 		ID:         e.ID,
-		OccurredAt: e.OccurredAt.UTC().Format(time.RFC3339),
-		RecordedAt: e.RecordedAt.UTC().Format(time.RFC3339),
+		OccurredAt: utcTime(e.OccurredAt),
+		RecordedAt: utcTime(e.RecordedAt),
 		Author:     e.Author,
 		Kind:       string(e.Kind),
 		Text:       e.Text,
@@ -93,9 +93,9 @@ func writeTimelineJSON(out io.Writer, svc *crisis.Service) error {
 // writeEntryText prints one entry for a terminal or a pipe. The text is
 // sanitised again here: the output may land on someone's terminal.
 func writeEntryText(out io.Writer, e crisis.Entry, loc *time.Location) error {
-	head := fmt.Sprintf("#%d  %s  %s  %s", e.ID, e.OccurredAt.In(loc).Format("2006-01-02 15:04"), crisis.SanitizeLine(e.Author), strings.ToUpper(string(e.Kind)))
+	head := fmt.Sprintf("#%d  %s  %s  %s", e.ID, e.OccurredAt.In(loc).Format(textTime), crisis.SanitizeLine(e.Author), strings.ToUpper(string(e.Kind)))
 	if e.Backdated() {
-		head += fmt.Sprintf("  (recorded %s)", e.RecordedAt.In(loc).Format("2006-01-02 15:04"))
+		head += fmt.Sprintf("  (recorded %s)", e.RecordedAt.In(loc).Format(textTime))
 	}
 	if e.Amends != 0 {
 		head += fmt.Sprintf("  corrects #%d", e.Amends)

@@ -1,10 +1,7 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -82,12 +79,10 @@ func userListCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetIndent("", "  ")
 				if users == nil {
 					users = []crisis.User{}
 				}
-				return enc.Encode(users)
+				return writeJSON(cmd.OutOrStdout(), users)
 			}
 			if len(users) == 0 {
 				fmt.Fprintln(cmd.OutOrStdout(), "no users yet: cellule user add NAME --role lead --key-file FILE.pub")
@@ -134,17 +129,6 @@ func userRevokeCmd(env *Env, dataDir *string) *cobra.Command {
 const maxKeyFile = 64 * 1024
 
 func readKeyFile(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", fmt.Errorf("cannot read the key file: %w", err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxKeyFile+1))
-	if err != nil {
-		return "", fmt.Errorf("cannot read the key file: %w", err)
-	}
-	if len(b) > maxKeyFile {
-		return "", fmt.Errorf("%s is larger than %d bytes: that is not a public key file", path, maxKeyFile)
-	}
-	return string(b), nil
+	b, err := readFileLimited(path, "the key file", maxKeyFile, ": that is not a public key file")
+	return string(b), err
 }

@@ -43,13 +43,8 @@ func parseDue(s string, now time.Time, loc *time.Location) (time.Time, error) {
 		}
 		return now.Add(d), nil
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
+	if t, ok := parseDateTime(s, loc); ok {
 		return t, nil
-	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
 	}
 	if d, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
 		return d.Add(23*time.Hour + 59*time.Minute), nil

@@ -120,6 +120,23 @@ func (t Task) Overdue(now time.Time) time.Duration {
 	return now.Sub(*t.Due)
 }
 
+// LateBy is how late the task is at now, to the minute (45m, 2h05,
+// 3d 04h), as the board and the task list show it; "" when it is not late.
+func (t Task) LateBy(now time.Time) string {
+	late := t.Overdue(now)
+	if late <= 0 {
+		return ""
+	}
+	mins := int64(late / time.Minute)
+	switch {
+	case mins < 60:
+		return fmt.Sprintf("%dm", max(mins, 1))
+	case mins < 24*60:
+		return fmt.Sprintf("%dh%02d", mins/60, mins%60)
+	}
+	return fmt.Sprintf("%dd %02dh", mins/(24*60), (mins/60)%24)
+}
+
 // NewFor reports whether the task waits for name to open it.
 func (t Task) NewFor(name string) bool { return t.Unseen && t.Assignee != "" && t.Assignee == name }
 

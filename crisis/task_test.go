@@ -270,6 +270,27 @@ func TestOverdue(t *testing.T) {
 	}
 }
 
+// TestLateBy: the board and the task list say how late a task is in the
+// same words.
+func TestLateBy(t *testing.T) {
+	due := fixedNow
+	task := crisis.Task{Status: crisis.TaskInProgress, Due: &due}
+	for _, c := range []struct {
+		after time.Duration
+		want  string
+	}{
+		{-time.Minute, ""},
+		{20 * time.Second, "1m"},
+		{45 * time.Minute, "45m"},
+		{2*time.Hour + 5*time.Minute, "2h05"},
+		{3*24*time.Hour + 4*time.Hour + 30*time.Minute, "3d 04h"},
+	} {
+		if got := task.LateBy(fixedNow.Add(c.after)); got != c.want {
+			t.Errorf("%v after the due time: %q, want %q", c.after, got, c.want)
+		}
+	}
+}
+
 func TestParseDue(t *testing.T) {
 	paris := time.FixedZone("CEST", 2*3600)
 	now := fixedNow // 04:00 in Paris

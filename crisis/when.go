@@ -45,13 +45,8 @@ func parseWhen(s string, now time.Time, loc *time.Location) (time.Time, error) {
 		}
 		return now.Add(-d), nil
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
+	if t, ok := parseDateTime(s, loc); ok {
 		return t, nil
-	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
 	}
 	for _, layout := range []string{"15:04", "15h04", "15:04:05"} {
 		clock, err := time.Parse(layout, s)
@@ -67,6 +62,21 @@ func parseWhen(s string, now time.Time, loc *time.Location) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, invalidf("when.unreadable", s)
+}
+
+// parseDateTime reads a full date and time, as a logbook time and a due
+// time both accept it: RFC 3339 with its own offset, or "2006-01-02 15:04"
+// in loc ("T" may replace the space, seconds may follow).
+func parseDateTime(s string, loc *time.Location) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // parseAgo reads "20m", "1h30m", "2d" or "90s". Days are accepted because

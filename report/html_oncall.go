@@ -19,17 +19,11 @@ func htmlChecklists(w *bufio.Writer, f *facts, opt Options) error {
 	for _, r := range runs {
 		fmt.Fprintf(w, "<h3>Run %d: %s</h3>\n<p>%s</p>\n", r.ID, escLine(runTitle(r)), escLine(f.runStory(r)))
 		w.WriteString("<table>\n<tr><th>#</th><th>Step</th><th>Done</th><th>By</th></tr>\n")
-		var unticks []string
 		for n, st := range r.Steps {
-			when, by := "not done", "-"
-			if st.Done() {
-				when, by = f.at(*st.DoneAt), escLine(st.DoneBy)
-			}
+			when, by := f.stepCells(st, escLine)
 			fmt.Fprintf(w, "<tr><td>%d</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", n+1, escLine(st.Text.In(reportLang)), when, by)
-			if st.UndoneAt != nil {
-				unticks = append(unticks, f.untickText(n+1, st))
-			}
 		}
+		unticks := f.unticks(r)
 		w.WriteString("</table>\n")
 		if len(unticks) > 0 {
 			w.WriteString("<ul>\n")

@@ -15,13 +15,7 @@ func htmlRecovery(w *bufio.Writer, f *facts, _ Options) error {
 	}
 	w.WriteString("</p>\n<table>\n<tr><th>Phase</th><th>State</th><th>Progress</th><th>First change</th><th>Validated</th></tr>\n")
 	for _, p := range f.plan.Phases {
-		first, validated := "-", "-"
-		if t, ok := phaseStart(p); ok {
-			first = f.at(t)
-		}
-		if p.ValidatedAt != nil {
-			validated = f.at(*p.ValidatedAt) + " by " + escLine(p.ValidatedBy)
-		}
+		first, validated := f.phaseCells(p, escLine)
 		fmt.Fprintf(w, "<tr><td>%s</td><td>%s</td><td>%d%%</td><td>%s</td><td>%s</td></tr>\n", escLine(phaseName(p)), escLine(label(phaseStateLabels, p.State)), p.Progress, first, validated)
 	}
 	w.WriteString("</table>\n")
@@ -32,17 +26,11 @@ func htmlRecovery(w *bufio.Writer, f *facts, _ Options) error {
 			continue
 		}
 		w.WriteString("<table>\n<tr><th>Item</th><th>State</th><th>Owner</th><th>Last change</th><th>Note</th></tr>\n")
-		var overrides []string
 		for _, it := range p.Items {
-			owner := it.Owner
-			if owner == "" {
-				owner = "-"
-			}
-			fmt.Fprintf(w, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", escLine(it.Name), escLine(itemState(it)), escLine(owner), escLine(f.itemChange(it)), escLine(it.Note))
-			if it.Override != nil {
-				overrides = append(overrides, f.overrideText(it))
-			}
+			owner, change := f.itemCells(it, escLine)
+			fmt.Fprintf(w, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", escLine(it.Name), escLine(itemState(it)), owner, change, escLine(it.Note))
 		}
+		overrides := f.overrides(p)
 		w.WriteString("</table>\n")
 		if len(overrides) > 0 {
 			w.WriteString("<p>Gate overrides:</p>\n<ul>\n")

@@ -26,17 +26,11 @@ func mdChecklists(w *bufio.Writer, f *facts, opt Options) error {
 		}
 		fmt.Fprintf(w, "### Run %d: %s\n\n%s\n\n", r.ID, mdCell(runTitle(r)), mdText(f.runStory(r)))
 		w.WriteString("| # | Step | Done | By |\n| --- | --- | --- | --- |\n")
-		var unticks []string
 		for n, st := range r.Steps {
-			when, by := "not done", "-"
-			if st.Done() {
-				when, by = f.at(*st.DoneAt), mdCell(st.DoneBy)
-			}
+			when, by := f.stepCells(st, mdCell)
 			fmt.Fprintf(w, "| %d | %s | %s | %s |\n", n+1, mdCell(st.Text.In(reportLang)), when, by)
-			if st.UndoneAt != nil {
-				unticks = append(unticks, f.untickText(n+1, st))
-			}
 		}
+		unticks := f.unticks(r)
 		if len(unticks) > 0 {
 			w.WriteString("\n")
 			for _, u := range unticks {

@@ -17,13 +17,7 @@ func mdRecovery(w *bufio.Writer, f *facts, _ Options) error {
 	}
 	w.WriteString("\n\n| Phase | State | Progress | First change | Validated |\n| --- | --- | --- | --- | --- |\n")
 	for _, p := range f.plan.Phases {
-		first, validated := "-", "-"
-		if t, ok := phaseStart(p); ok {
-			first = f.at(t)
-		}
-		if p.ValidatedAt != nil {
-			validated = f.at(*p.ValidatedAt) + " by " + mdCell(p.ValidatedBy)
-		}
+		first, validated := f.phaseCells(p, mdCell)
 		fmt.Fprintf(w, "| %s | %s | %d%% | %s | %s |\n", mdCell(phaseName(p)), label(phaseStateLabels, p.State), p.Progress, first, validated)
 	}
 	for _, p := range f.plan.Phases {
@@ -33,20 +27,11 @@ func mdRecovery(w *bufio.Writer, f *facts, _ Options) error {
 			continue
 		}
 		w.WriteString("| Item | State | Owner | Last change | Note |\n| --- | --- | --- | --- | --- |\n")
-		var overrides []string
 		for _, it := range p.Items {
-			owner, change := "-", "-"
-			if it.Owner != "" {
-				owner = mdCell(it.Owner)
-			}
-			if !it.UpdatedAt.IsZero() {
-				change = mdCell(f.itemChange(it))
-			}
+			owner, change := f.itemCells(it, mdCell)
 			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", mdCell(it.Name), mdCell(itemState(it)), owner, change, mdCell(it.Note))
-			if it.Override != nil {
-				overrides = append(overrides, f.overrideText(it))
-			}
 		}
+		overrides := f.overrides(p)
 		if len(overrides) > 0 {
 			w.WriteString("\nGate overrides:\n\n")
 			for _, o := range overrides {

@@ -76,6 +76,8 @@ var (
 	}
 )
 
+// label is a code's label in the reports; a code this version does not
+// know (from a newer record) shows as itself, sanitised.
 func label[K ~string](labels map[K]string, k K) string {
 	if l, ok := labels[k]; ok {
 		return l
@@ -371,3 +373,61 @@ func resultLines(f *facts) []string {
 // hospitals), and the staff's personal phone numbers teach nothing there.
 // The JSON snapshot, the evidence, keeps them.
 const directoryNote = "kept in the JSON snapshot, not reproduced in this report"
+
+// The tables' cells below are shared by the Markdown and HTML sections:
+// cell escapes user text for the format; the placeholders ("-", "not
+// done") and the times are written as they are.
+
+// phaseCells are a phase's first change and its validation.
+func (f *facts) phaseCells(p crisis.PhaseView, cell func(string) string) (first, validated string) {
+	first, validated = "-", "-"
+	if t, ok := phaseStart(p); ok {
+		first = f.at(t)
+	}
+	if p.ValidatedAt != nil {
+		validated = f.at(*p.ValidatedAt) + " by " + cell(p.ValidatedBy)
+	}
+	return first, validated
+}
+
+// itemCells are an item's owner and last change.
+func (f *facts) itemCells(it crisis.RecoveryItem, cell func(string) string) (owner, change string) {
+	owner, change = "-", "-"
+	if it.Owner != "" {
+		owner = cell(it.Owner)
+	}
+	if !it.UpdatedAt.IsZero() {
+		change = cell(f.itemChange(it))
+	}
+	return owner, change
+}
+
+// overrides tells the gate overrides of a phase's items, in their order.
+func (f *facts) overrides(p crisis.PhaseView) []string {
+	var out []string
+	for _, it := range p.Items {
+		if it.Override != nil {
+			out = append(out, f.overrideText(it))
+		}
+	}
+	return out
+}
+
+// stepCells are when a run's step was done and by whom.
+func (f *facts) stepCells(st crisis.RunStep, cell func(string) string) (when, by string) {
+	if !st.Done() {
+		return "not done", "-"
+	}
+	return f.at(*st.DoneAt), cell(st.DoneBy)
+}
+
+// unticks tells the last un-tick of each step of a run that has one.
+func (f *facts) unticks(r crisis.ChecklistRun) []string {
+	var out []string
+	for n, st := range r.Steps {
+		if st.UndoneAt != nil {
+			out = append(out, f.untickText(n+1, st))
+		}
+	}
+	return out
+}

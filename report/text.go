@@ -28,19 +28,9 @@ var (
 	}
 )
 
-func kindLabel(k crisis.Kind) string {
-	if l, ok := kindLabels[k]; ok {
-		return l
-	}
-	return crisis.SanitizeLine(string(k))
-}
+func kindLabel(k crisis.Kind) string { return label(kindLabels, k) }
 
-func stageLabel(s crisis.Stage) string {
-	if l, ok := stageLabels[s]; ok {
-		return l
-	}
-	return crisis.SanitizeLine(string(s))
-}
+func stageLabel(s crisis.Stage) string { return label(stageLabels, s) }
 
 // Time layouts of the reports.
 const (

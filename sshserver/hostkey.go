@@ -6,9 +6,10 @@ import (
 	"encoding/pem"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"cellule/internal/atomicfile"
 )
 
 // HostKey is the server's identity: users check its fingerprint on their
@@ -41,7 +42,7 @@ func LoadOrCreateHostKey(path string) (HostKey, error) {
 		return HostKey{}, err
 	}
 	data := pem.EncodeToMemory(block)
-	if err := writeFileAtomic(path, data, 0o600); err != nil {
+	if err := atomicfile.WriteData(path, data); err != nil {
 		return HostKey{}, fmt.Errorf("write host key: %w", err)
 	}
 	hk, err := parseHostKey(path, data)
@@ -78,37 +79,4 @@ func HostKeyFingerprint(path string) (string, error) {
 		return "", fmt.Errorf("host key %s is not a usable private key: %w", path, err)
 	}
 	return gossh.FingerprintSHA256(signer.PublicKey()), nil
-}
-
-func writeFileAtomic(path string, data []byte, mode os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-"+filepath.Base(path)+"-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	// The rename is durable only once the directory is synced.
-	dir, err := os.Open(filepath.Dir(path))
-	if err != nil {
-		return err
-	}
-	defer dir.Close()
-	return dir.Sync()
 }

@@ -77,41 +77,10 @@ func newEntryForm(s *session, orig *crisis.Entry, width, height int) *entryForm 
 		}
 	}
 
-	ta := textarea.New()
-	ta.ShowLineNumbers = false
-	ta.Prompt = "┃ "
-	ta.Placeholder = s.text.TextPlaceholder
-	ta.MaxHeight = 0 // the layout sets the height
 	// One rune over the limit: a longer paste is cut there and then refused
 	// by the service with its message, never saved cut short in silence.
-	ta.CharLimit = crisis.MaxEntryBytes + 1
-	// ctrl+v and copy would use the clipboard of the machine running the
-	// server, not the user's: the terminal's own paste still works.
-	ta.KeyMap.Paste.SetEnabled(false)
-	ta.KeyMap.CopySelection.SetEnabled(false)
-	tst := ta.Styles()
-	tst.Cursor.Blink = false // a blinking cursor is a frame twice a second
-	tst.Focused.CursorLine = lipgloss.NewStyle()
-	tst.Focused.Prompt = s.st.labelFocused
-	tst.Blurred.Prompt = s.st.label
-	tst.Focused.Placeholder = s.st.hint
-	tst.Blurred.Placeholder = s.st.hint
-	tst.Blurred.Text = lipgloss.NewStyle()
-	tst.Blurred.CursorLine = lipgloss.NewStyle()
-	ta.SetStyles(tst)
-	f.text = ta
-
-	ti := textinput.New()
-	ti.Prompt = ""
-	ti.Placeholder = s.text.WhenPlaceholder
-	ti.CharLimit = 40
-	ti.KeyMap.Paste.SetEnabled(false)
-	ist := ti.Styles()
-	ist.Cursor.Blink = false
-	ist.Focused.Placeholder = s.st.hint
-	ist.Blurred.Placeholder = s.st.hint
-	ti.SetStyles(ist)
-	f.when = ti
+	f.text = newFormArea(s.st, s.text.TextPlaceholder, crisis.MaxEntryBytes+1)
+	f.when = newTextInput(s.st, "", s.text.WhenPlaceholder, 40)
 
 	f.setSize(width, height)
 	return f
@@ -170,24 +139,10 @@ func (f *entryForm) kindLines() []string {
 			kinds = append(kinds, sty.choice.Render(" "+label+" "))
 		}
 	}
-	wrapped := strings.Split(ansi.Wrap(strings.Join(kinds, ""), max(f.width-labelWidth-1, 10), ""), "\n")
-	lines := make([]string, len(wrapped))
-	for i, l := range wrapped {
-		if i == 0 {
-			lines[i] = padLabel(f.label(fieldKind, t.KindField)) + l
-		} else {
-			lines[i] = strings.Repeat(" ", labelWidth) + l
-		}
-	}
-	return lines
+	return afterLabel(f.label(fieldKind, t.KindField), strings.Join(kinds, ""), f.width)
 }
 
-func (f *entryForm) errLines() []string {
-	if f.err == "" {
-		return nil
-	}
-	return strings.Split(ansi.Wrap(crisis.SanitizeLine(f.err), max(f.width-2, 10), ""), "\n")
-}
+func (f *entryForm) errLines() []string { return errorLines(f.err, f.width) }
 
 func (f *entryForm) dirty() bool {
 	return strings.TrimSpace(f.text.Value()) != "" || strings.TrimSpace(f.when.Value()) != ""
@@ -211,37 +166,20 @@ func (f *entryForm) key(msg tea.KeyPressMsg) (formAction, tea.Cmd) {
 		}
 	}
 	if f.confirm != confirmNone {
-		switch {
-		case key.Matches(msg, k.Yes):
-			if f.confirm == confirmQuit {
-				return formQuit, nil
-			}
-			return formCancel, nil
-		case key.Matches(msg, k.No):
-			f.confirm = confirmNone
-		}
-		return formNone, nil
+		return f.confirm.answer(msg, k.Yes, k.No), nil
 	}
 	switch {
 	case key.Matches(msg, k.Save):
 		return formSave, nil
 	case key.Matches(msg, k.Cancel):
-		if f.dirty() {
-			f.confirm = confirmDiscard
-			return formNone, nil
-		}
-		return formCancel, nil
+		return f.confirm.leave(formCancel, f.dirty()), nil
 	case key.Matches(msg, k.ForceQuit):
-		if f.dirty() {
-			f.confirm = confirmQuit
-			return formNone, nil
-		}
-		return formQuit, nil
+		return f.confirm.leave(formQuit, f.dirty()), nil
 	case key.Matches(msg, k.NextField):
-		f.focus = (f.focus + 1) % fieldCount
+		f.focus = formField(stepField(int(f.focus), 1, int(fieldCount)))
 		return formNone, f.focusCmd()
 	case key.Matches(msg, k.PrevField):
-		f.focus = (f.focus + fieldCount - 1) % fieldCount
+		f.focus = formField(stepField(int(f.focus), -1, int(fieldCount)))
 		return formNone, f.focusCmd()
 	}
 
@@ -264,21 +202,18 @@ func (f *entryForm) kindKey(msg tea.KeyPressMsg) tea.Cmd {
 	n := len(crisis.Kinds)
 	switch {
 	case key.Matches(msg, k.KindPrev):
-		f.kind = (f.kind + n - 1) % n
+		f.kind = stepField(f.kind, -1, n)
 	case key.Matches(msg, k.KindNext):
-		f.kind = (f.kind + 1) % n
+		f.kind = stepField(f.kind, 1, n)
 	case msg.Code == tea.KeyEnter:
 		f.focus = fieldText
 		return f.focusCmd()
 	case msg.Text != "":
-		letter := strings.ToLower(msg.Text)
-		for i := 1; i <= n; i++ {
-			j := (f.kind + i) % n
-			if strings.HasPrefix(strings.ToLower(f.s.text.kind(crisis.Kinds[j])), letter) {
-				f.kind = j
-				break
-			}
+		labels := make([]string, n)
+		for i, kd := range crisis.Kinds {
+			labels[i] = f.s.text.kind(kd)
 		}
+		f.kind = nextByLetter(labels, f.kind, msg.Text)
 	}
 	return nil
 }
@@ -296,10 +231,7 @@ func (f *entryForm) update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *entryForm) label(field formField, name string) string {
-	if f.focus == field && f.confirm == confirmNone {
-		return f.s.st.labelFocused.Render("› " + name)
-	}
-	return f.s.st.label.Render("  " + name)
+	return f.s.fieldLabel(f.focus == field && f.confirm == confirmNone, name)
 }
 
 func (f *entryForm) view() string {
@@ -328,18 +260,7 @@ func (f *entryForm) view() string {
 		strings.Repeat(" ", labelWidth)+sty.hint.Render(fmt.Sprintf(t.WhenHint, f.s.svc.Now().In(f.s.svc.Location()).Format("MST"))),
 		"")
 
-	switch {
-	case f.confirm == confirmDiscard:
-		lines = append(lines, " "+sty.confirm.Render(t.ConfirmDiscard))
-	case f.confirm == confirmQuit:
-		lines = append(lines, " "+sty.confirm.Render(t.ConfirmQuit))
-	case f.saving:
-		lines = append(lines, " "+sty.hint.Render(t.Saving))
-	case f.err != "":
-		for _, l := range f.errLines() {
-			lines = append(lines, " "+sty.formError.Render(l))
-		}
-	}
+	lines = append(lines, f.s.formStatus(f.confirm, t.ConfirmDiscard, f.saving, f.errLines())...)
 	return fitHeight(strings.Join(lines, "\n"), f.height)
 }
 
@@ -354,13 +275,8 @@ func padLabel(s string) string {
 // help lists the form's keys: only y/n while it asks a question.
 func (f *entryForm) help() helpKeys {
 	k := f.s.keys
-	if f.confirm != confirmNone {
-		yn := []key.Binding{k.Yes, k.No}
-		return helpKeys{short: yn, full: [][]key.Binding{yn}}
-	}
-	keys := []key.Binding{k.Save, k.Cancel, k.NextField, k.PrevField}
 	if f.focus == fieldKind {
-		keys = append(keys, k.KindPrev)
+		return k.formHelp(f.confirm, k.KindPrev)
 	}
-	return helpKeys{short: keys, full: [][]key.Binding{keys}}
+	return k.formHelp(f.confirm)
 }

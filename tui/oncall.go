@@ -541,18 +541,17 @@ func (o *onCall) formKey(msg tea.KeyPressMsg) tea.Cmd {
 // Help lists the keys that work now.
 func (o *onCall) Help() helpKeys {
 	k := o.k
-	one := func(bs ...key.Binding) helpKeys { return helpKeys{short: bs, full: [][]key.Binding{bs}} }
 	switch {
 	case o.form != nil:
-		return one(k.NextField, k.Save, k.Cancel)
+		return oneGroup(k.NextField, k.Save, k.Cancel)
 	case o.prompt != nil:
-		return one(k.Choose, k.Cancel)
+		return oneGroup(k.Choose, k.Cancel)
 	case o.picker != nil:
-		return one(k.MoveList, k.Choose, k.Cancel)
+		return oneGroup(k.MoveList, k.Choose, k.Cancel)
 	case o.confirm != 0:
-		return one(k.Yes, k.No)
+		return oneGroup(k.Yes, k.No)
 	case o.searching:
-		return one(k.MoveList, k.SearchDone, k.SearchClear)
+		return oneGroup(k.MoveList, k.SearchDone, k.SearchClear)
 	}
 	role := o.s.me.Role
 	sections := []key.Binding{k.Checklists, k.Directory, k.Handover}

@@ -7,7 +7,6 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"cellule/crisis"
 )
@@ -25,15 +24,7 @@ type onCallPrompt struct {
 }
 
 func newOnCallPrompt(o *onCall, title, hint string, submit func(string) tea.Cmd) *onCallPrompt {
-	in := textinput.New()
-	in.Prompt = "> "
-	in.Placeholder = hint
-	in.CharLimit = crisis.MaxReason
-	in.KeyMap.Paste.SetEnabled(false)
-	st := in.Styles()
-	st.Cursor.Blink = false
-	st.Focused.Placeholder = o.s.st.hint
-	in.SetStyles(st)
+	in := newTextInput(o.s.st, "> ", hint, crisis.MaxReason)
 	in.SetWidth(max(o.width-4, 10))
 	return &onCallPrompt{title: title, input: in, submit: submit}
 }
@@ -55,25 +46,7 @@ type handoverForm struct {
 func newHandoverForm(s *session, t *OnCallText, k *onCallKeys, width, height int) *handoverForm {
 	f := &handoverForm{s: s, t: t, k: k}
 	for i, holder := range []string{t.SituationHolder, t.OpenHolder, t.NextHolder} {
-		ta := textarea.New()
-		ta.ShowLineNumbers = false
-		ta.Prompt = "┃ "
-		ta.Placeholder = holder
-		ta.MaxHeight = 0
-		ta.CharLimit = crisis.MaxHandoverPart + 1 // over the limit: refused with its message
-		ta.KeyMap.Paste.SetEnabled(false)
-		ta.KeyMap.CopySelection.SetEnabled(false)
-		st := ta.Styles()
-		st.Cursor.Blink = false
-		st.Focused.CursorLine = lipgloss.NewStyle()
-		st.Focused.Prompt = s.st.labelFocused
-		st.Blurred.Prompt = s.st.label
-		st.Focused.Placeholder = s.st.hint
-		st.Blurred.Placeholder = s.st.hint
-		st.Blurred.Text = lipgloss.NewStyle()
-		st.Blurred.CursorLine = lipgloss.NewStyle()
-		ta.SetStyles(st)
-		f.areas[i] = ta
+		f.areas[i] = newFormArea(s.st, holder, crisis.MaxHandoverPart+1) // over the limit: refused with its message
 	}
 	f.setSize(width, height)
 	return f
@@ -121,39 +94,26 @@ func (f *handoverForm) empty() bool {
 func (f *handoverForm) key(msg tea.KeyPressMsg) (formAction, tea.Cmd) {
 	k := f.k
 	if f.confirm != confirmNone {
-		c := f.confirm
+		// Any key but yes answers no.
+		act := f.confirm.answer(msg, k.Yes, k.No)
 		f.confirm = confirmNone
-		if key.Matches(msg, k.Yes) {
-			if c == confirmQuit {
-				return formQuit, nil
-			}
-			return formCancel, nil
-		}
-		return formNone, nil
+		return act, nil
 	}
 	if f.saving {
 		return formNone, nil
 	}
 	switch {
 	case key.Matches(msg, k.ForceQuit):
-		if f.empty() {
-			return formQuit, nil
-		}
-		f.confirm = confirmQuit
-		return formNone, nil
+		return f.confirm.leave(formQuit, !f.empty()), nil
 	case key.Matches(msg, k.Cancel):
-		if f.empty() {
-			return formCancel, nil
-		}
-		f.confirm = confirmDiscard
-		return formNone, nil
+		return f.confirm.leave(formCancel, !f.empty()), nil
 	case key.Matches(msg, k.Save):
 		return formSave, nil
 	case key.Matches(msg, k.NextField):
-		f.focus = (f.focus + 1) % len(f.areas)
+		f.focus = stepField(f.focus, 1, len(f.areas))
 		return formNone, f.focusCmd()
 	case key.Matches(msg, k.PrevField):
-		f.focus = (f.focus + len(f.areas) - 1) % len(f.areas)
+		f.focus = stepField(f.focus, -1, len(f.areas))
 		return formNone, f.focusCmd()
 	}
 	return formNone, f.update(msg)

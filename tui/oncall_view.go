@@ -182,10 +182,7 @@ func (o *onCall) checklistLines(h int) []string {
 func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []string {
 	sty, t, lang := o.s.st, o.t, o.t.Lang
 	loc := o.s.svc.Location()
-	bar := "  "
-	if selected {
-		bar = sty.bar.Render("▌ ")
-	}
+	bar := sty.selBar(selected)
 	mark := "  "
 	if next {
 		mark = sty.indicator.Render("▶ ")
@@ -288,10 +285,7 @@ func (o *onCall) directoryLines(h int) []string {
 	first := min(max(o.contact-listH/2, 0), max(len(ms)-listH, 0))
 	for i := first; i < len(ms) && i < first+listH; i++ {
 		c := ms[i]
-		bar := "  "
-		if i == o.contact {
-			bar = sty.bar.Render("▌ ")
-		}
+		bar := sty.selBar(i == o.contact)
 		duty := "  "
 		if c.OnDuty {
 			duty = sty.statusOK.Render("● ")
@@ -333,10 +327,7 @@ func (o *onCall) handoverLines(h int) []string {
 	first := min(max(o.handover-listH/2, 0), max(len(o.handovers)-listH, 0))
 	for i := first; i < len(o.handovers) && i < first+listH; i++ {
 		hv := o.handovers[i]
-		bar := "  "
-		if i == o.handover {
-			bar = sty.bar.Render("▌ ")
-		}
+		bar := sty.selBar(i == o.handover)
 		state := sty.statusErr.Render(t.Pending)
 		if hv.Acked() {
 			state = sty.recorded.Render(fmt.Sprintf(t.AckedBy, crisis.SanitizeLine(hv.AckedBy), o.when(hv.AckedAt.In(loc))))

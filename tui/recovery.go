@@ -586,15 +586,14 @@ func padLeft(s string, w int) string {
 func (r *recoveryTab) Help() helpKeys {
 	k, rk := r.s.keys, r.keys
 	if r.confirm != nil {
-		yn := []key.Binding{k.Yes, k.No}
-		return helpKeys{short: yn, full: [][]key.Binding{yn}}
+		return k.confirmHelp()
 	}
 	if r.form != nil {
 		keys := []key.Binding{rk.Save, k.Cancel, k.NextField}
 		if r.form.fields[r.form.focus].choices != nil {
 			keys = append(keys, rk.Choose)
 		}
-		return helpKeys{short: keys, full: [][]key.Binding{keys}}
+		return oneGroup(keys...)
 	}
 	role := r.s.me.Role
 	short := []key.Binding{k.Move}

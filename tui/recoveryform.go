@@ -7,8 +7,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"cellule/crisis"
 )
 
 // rfField is one line of a recovery form: a choice among a few words
@@ -53,15 +51,7 @@ func (f *recoveryForm) choice(label string, choices []string, current int) *rfFi
 
 // text adds a text field holding value, width cells wide at most.
 func (f *recoveryForm) text(label, value, hint string, limit, width int) *rfField {
-	in := textinput.New()
-	in.Prompt = ""
-	in.CharLimit = limit
-	in.KeyMap.Paste.SetEnabled(false) // it would read the server's clipboard
-	st := in.Styles()
-	st.Cursor.Blink = false // a blinking cursor is a frame twice a second
-	st.Focused.Placeholder = f.s.st.hint
-	st.Blurred.Placeholder = f.s.st.hint
-	in.SetStyles(st)
+	in := newTextInput(f.s.st, "", "", limit)
 	in.SetWidth(max(min(f.width-labelWidth-4, width), 4))
 	in.SetValue(value)
 	in.CursorEnd()
@@ -110,10 +100,10 @@ func (f *recoveryForm) key(msg tea.KeyPressMsg) (closed bool, cmd tea.Cmd) {
 		f.err, f.saving = "", true
 		return false, cmd
 	case key.Matches(msg, k.NextField):
-		f.focus = (f.focus + 1) % len(f.fields)
+		f.focus = stepField(f.focus, 1, len(f.fields))
 		return false, f.focusCmd()
 	case key.Matches(msg, k.PrevField):
-		f.focus = (f.focus + len(f.fields) - 1) % len(f.fields)
+		f.focus = stepField(f.focus, -1, len(f.fields))
 		return false, f.focusCmd()
 	}
 	fl := f.fields[f.focus]
@@ -121,19 +111,11 @@ func (f *recoveryForm) key(msg tea.KeyPressMsg) (closed bool, cmd tea.Cmd) {
 		n := len(fl.choices)
 		switch {
 		case key.Matches(msg, k.KindPrev):
-			fl.choice = (fl.choice + n - 1) % n
+			fl.choice = stepField(fl.choice, -1, n)
 		case key.Matches(msg, k.KindNext):
-			fl.choice = (fl.choice + 1) % n
+			fl.choice = stepField(fl.choice, 1, n)
 		case msg.Text != "":
-			// A word's first letter (again for the next one with it).
-			letter := strings.ToLower(msg.Text)
-			for i := 1; i <= n; i++ {
-				j := (fl.choice + i) % n
-				if strings.HasPrefix(strings.ToLower(fl.choices[j]), letter) {
-					fl.choice = j
-					break
-				}
-			}
+			fl.choice = nextByLetter(fl.choices, fl.choice, msg.Text)
 		}
 		return false, nil
 	}
@@ -165,32 +147,16 @@ func (f *recoveryForm) view(height int) string {
 	}
 	lines = append(lines, "")
 	for i, fl := range f.fields {
-		label := sty.label.Render("  " + fl.label)
-		if i == f.focus {
-			label = sty.labelFocused.Render("› " + fl.label)
-		}
-		var body string
+		label := f.s.fieldLabel(i == f.focus, fl.label)
 		if fl.choices != nil {
-			var words []string
+			words := make([]string, len(fl.choices))
 			for j, c := range fl.choices {
 				// A choice of several words wraps as one.
-				c = strings.ReplaceAll(c, " ", "\u00a0")
-				switch {
-				case j == fl.choice && i == f.focus:
-					words = append(words, sty.chosen.Render("["+c+"]"))
-				case j == fl.choice:
-					words = append(words, sty.formTitle.Render("["+c+"]"))
-				default:
-					words = append(words, sty.choice.Render(" "+c+" "))
-				}
+				words[j] = strings.ReplaceAll(c, " ", "\u00a0")
 			}
-			wrapped := strings.Split(ansi.Wrap(strings.Join(words, ""), max(f.width-labelWidth-1, 10), ""), "\n")
-			lines = append(lines, padLabel(label)+wrapped[0])
-			for _, w := range wrapped[1:] {
-				lines = append(lines, strings.Repeat(" ", labelWidth)+w)
-			}
+			lines = append(lines, afterLabel(label, strings.Join(f.s.choiceWords(words, fl.choice, i == f.focus), ""), f.width)...)
 		} else {
-			body = fl.input.View()
+			body := fl.input.View()
 			if fl.hint != "" {
 				body += "  " + sty.hint.Render(fl.hint)
 			}
@@ -202,7 +168,7 @@ func (f *recoveryForm) view(height int) string {
 	case f.saving:
 		lines = append(lines, " "+sty.hint.Render(f.s.text.Recovery.Saving))
 	case f.err != "":
-		for _, l := range strings.Split(ansi.Wrap(crisis.SanitizeLine(f.err), max(f.width-2, 10), ""), "\n") {
+		for _, l := range errorLines(f.err, f.width) {
 			lines = append(lines, " "+sty.formError.Render(l))
 		}
 	}

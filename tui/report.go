@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
@@ -230,25 +229,11 @@ func (r *reportTab) open(act crisis.Action, closing bool) tea.Cmd {
 		r.s.notify(r.s.action(), r.s.text.Report.ReadOnly, true, r.entries)
 		return nil
 	}
-	ta := textarea.New()
-	ta.ShowLineNumbers = false
-	ta.Prompt = "┃ "
-	ta.CharLimit = crisis.MaxTakeawayBytes + 1
+	ta := newTextArea(r.s.st, r.s.text.Report.TakeawayHint, crisis.MaxTakeawayBytes+1)
 	if closing {
 		ta.CharLimit = crisis.MaxCloseNote + 1
 		ta.Placeholder = r.s.text.Report.CloseHint
-	} else {
-		ta.Placeholder = r.s.text.Report.TakeawayHint
 	}
-	ta.KeyMap.Paste.SetEnabled(false)
-	ta.KeyMap.CopySelection.SetEnabled(false)
-	st := ta.Styles()
-	st.Cursor.Blink = false
-	st.Focused.CursorLine = lipgloss.NewStyle()
-	st.Focused.Prompt = r.s.st.labelFocused
-	st.Focused.Placeholder = r.s.st.hint
-	st.Blurred.Placeholder = r.s.st.hint
-	ta.SetStyles(st)
 	r.form = &noteForm{closing: closing, text: ta}
 	r.SetSize(r.width, r.height)
 	return r.form.text.Focus()
@@ -308,11 +293,10 @@ func (r *reportTab) View() string {
 func (r *reportTab) Help() helpKeys {
 	k := r.s.keys
 	if r.confirming {
-		return helpKeys{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
+		return k.confirmHelp()
 	}
 	if r.form != nil {
-		keys := []key.Binding{k.Save, k.Cancel}
-		return helpKeys{short: keys, full: [][]key.Binding{keys}}
+		return oneGroup(k.Save, k.Cancel)
 	}
 	short := []key.Binding{k.Move}
 	full := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}

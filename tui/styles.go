@@ -145,3 +145,11 @@ func (s *styles) stageStyle(st crisis.Stage) lipgloss.Style {
 	}
 	return lipgloss.NewStyle().Bold(true)
 }
+
+// selBar marks the selected row of a list; other rows get as many blanks.
+func (st *styles) selBar(selected bool) string {
+	if selected {
+		return st.bar.Render("▌ ")
+	}
+	return "  "
+}

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
@@ -56,41 +55,9 @@ type taskForm struct {
 func newTaskForm(s *session, orig *crisis.Task, assignees []string, width, height int) *taskForm {
 	tx := &s.text.Tasks
 	f := &taskForm{s: s, orig: orig, prio: crisis.TaskPriorityDefault, names: append([]string{""}, assignees...)}
-	input := func(placeholder string, limit int) textinput.Model {
-		in := textinput.New()
-		in.Prompt = ""
-		in.Placeholder = placeholder
-		in.CharLimit = limit
-		in.KeyMap.Paste.SetEnabled(false)
-		st := in.Styles()
-		st.Cursor.Blink = false
-		st.Focused.Placeholder = s.st.hint
-		st.Blurred.Placeholder = s.st.hint
-		in.SetStyles(st)
-		return in
-	}
-	f.title = input(tx.TitlePlaceholder, crisis.MaxTaskTitle+1)
-	f.due = input(tx.DueEmpty, 40)
-
-	ta := textarea.New()
-	ta.ShowLineNumbers = false
-	ta.Prompt = "┃ "
-	ta.Placeholder = tx.DetailsPlaceholder
-	ta.MaxHeight = 0
-	ta.CharLimit = crisis.MaxTaskDetails + 1 // longer is refused with its message
-	ta.KeyMap.Paste.SetEnabled(false)
-	ta.KeyMap.CopySelection.SetEnabled(false)
-	tst := ta.Styles()
-	tst.Cursor.Blink = false
-	tst.Focused.CursorLine = lipgloss.NewStyle()
-	tst.Focused.Prompt = s.st.labelFocused
-	tst.Blurred.Prompt = s.st.label
-	tst.Focused.Placeholder = s.st.hint
-	tst.Blurred.Placeholder = s.st.hint
-	tst.Blurred.Text = lipgloss.NewStyle()
-	tst.Blurred.CursorLine = lipgloss.NewStyle()
-	ta.SetStyles(tst)
-	f.details = ta
+	f.title = newTextInput(s.st, "", tx.TitlePlaceholder, crisis.MaxTaskTitle+1)
+	f.due = newTextInput(s.st, "", tx.DueEmpty, 40)
+	f.details = newFormArea(s.st, tx.DetailsPlaceholder, crisis.MaxTaskDetails+1) // longer is refused with its message
 
 	if orig != nil {
 		f.title.SetValue(orig.Title)
@@ -118,7 +85,7 @@ func (f *taskForm) step(delta int) tea.Cmd {
 	fs := f.fields()
 	for i, fl := range fs {
 		if fl == f.focus {
-			f.focus = fs[(i+delta+len(fs))%len(fs)]
+			f.focus = fs[stepField(i, delta, len(fs))]
 			break
 		}
 	}
@@ -157,12 +124,7 @@ func (f *taskForm) layout() {
 	f.details.SetHeight(max(f.height-fixed-1, 2))
 }
 
-func (f *taskForm) errLines() []string {
-	if f.err == "" {
-		return nil
-	}
-	return strings.Split(ansi.Wrap(crisis.SanitizeLine(f.err), max(f.width-2, 10), ""), "\n")
-}
+func (f *taskForm) errLines() []string { return errorLines(f.err, f.width) }
 
 func (f *taskForm) setError(msg string) {
 	f.saving, f.err = false, msg
@@ -218,32 +180,15 @@ func (f *taskForm) key(msg tea.KeyPressMsg) (formAction, tea.Cmd) {
 		return formNone, nil
 	}
 	if f.confirm != confirmNone {
-		switch {
-		case key.Matches(msg, k.Yes):
-			if f.confirm == confirmQuit {
-				return formQuit, nil
-			}
-			return formCancel, nil
-		case key.Matches(msg, k.No):
-			f.confirm = confirmNone
-		}
-		return formNone, nil
+		return f.confirm.answer(msg, k.Yes, k.No), nil
 	}
 	switch {
 	case key.Matches(msg, k.Save):
 		return formSave, nil
 	case key.Matches(msg, k.Cancel):
-		if f.dirty() {
-			f.confirm = confirmDiscard
-			return formNone, nil
-		}
-		return formCancel, nil
+		return f.confirm.leave(formCancel, f.dirty()), nil
 	case key.Matches(msg, k.ForceQuit):
-		if f.dirty() {
-			f.confirm = confirmQuit
-			return formNone, nil
-		}
-		return formQuit, nil
+		return f.confirm.leave(formQuit, f.dirty()), nil
 	case key.Matches(msg, k.NextField):
 		return formNone, f.step(1)
 	case key.Matches(msg, k.PrevField):
@@ -290,7 +235,7 @@ func (f *taskForm) choiceKey(msg tea.KeyPressMsg) tea.Cmd {
 	case tfPhase:
 		f.phase = min(max(f.phase+delta, 0), crisis.PhaseCount)
 	case tfAssignee:
-		f.who = (f.who + delta + len(f.names)) % len(f.names)
+		f.who = stepField(f.who, delta, len(f.names))
 	}
 	return nil
 }
@@ -309,27 +254,13 @@ func (f *taskForm) update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *taskForm) label(field taskField, name string) string {
-	if f.focus == field && f.confirm == confirmNone {
-		return f.s.st.labelFocused.Render("› " + name)
-	}
-	return f.s.st.label.Render("  " + name)
+	return f.s.fieldLabel(f.focus == field && f.confirm == confirmNone, name)
 }
 
 // choices renders options in a row, the chosen one in brackets.
 func (f *taskForm) choices(field taskField, labels []string, chosen int) string {
-	sty := f.s.st
-	var b strings.Builder
-	for i, l := range labels {
-		switch {
-		case i == chosen && f.focus == field:
-			b.WriteString(sty.chosen.Render("[" + l + "]"))
-		case i == chosen:
-			b.WriteString(sty.formTitle.Render("[" + l + "]"))
-		default:
-			b.WriteString(sty.choice.Render(" " + l + " "))
-		}
-	}
-	return ansi.Truncate(b.String(), max(f.width-labelWidth-1, 10), "…")
+	row := strings.Join(f.s.choiceWords(labels, chosen, f.focus == field), "")
+	return ansi.Truncate(row, max(f.width-labelWidth-1, 10), "…")
 }
 
 func (f *taskForm) view() string {
@@ -362,30 +293,14 @@ func (f *taskForm) view() string {
 		padLabel(f.label(tfDue, tx.DueField))+f.due.View(),
 		strings.Repeat(" ", labelWidth)+sty.hint.Render(fmt.Sprintf(tx.DueFormHint, zone)),
 		"")
-	switch {
-	case f.confirm == confirmDiscard:
-		lines = append(lines, " "+sty.confirm.Render(tx.ConfirmDiscard))
-	case f.confirm == confirmQuit:
-		lines = append(lines, " "+sty.confirm.Render(f.s.text.ConfirmQuit))
-	case f.saving:
-		lines = append(lines, " "+sty.hint.Render(f.s.text.Saving))
-	case f.err != "":
-		for _, l := range f.errLines() {
-			lines = append(lines, " "+sty.formError.Render(l))
-		}
-	}
+	lines = append(lines, f.s.formStatus(f.confirm, tx.ConfirmDiscard, f.saving, f.errLines())...)
 	return fitHeight(strings.Join(lines, "\n"), f.height)
 }
 
 func (f *taskForm) help() helpKeys {
 	k := f.s.keys
-	if f.confirm != confirmNone {
-		yn := []key.Binding{k.Yes, k.No}
-		return helpKeys{short: yn, full: [][]key.Binding{yn}}
-	}
-	keys := []key.Binding{k.Save, k.Cancel, k.NextField, k.PrevField}
 	if f.focus == tfPriority || f.focus == tfPhase || f.focus == tfAssignee {
-		keys = append(keys, key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", f.s.text.Tasks.HelpChoose)))
+		return k.formHelp(f.confirm, key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", f.s.text.Tasks.HelpChoose)))
 	}
-	return helpKeys{short: keys, full: [][]key.Binding{keys}}
+	return k.formHelp(f.confirm)
 }

@@ -131,10 +131,7 @@ type taskPrompt struct {
 
 func newTaskPrompt(s *session, kind promptKind, t crisis.Task, width int) *taskPrompt {
 	tx := &s.text.Tasks
-	in := textinput.New()
-	in.Prompt = tx.DuePrompt
-	in.Placeholder = tx.DueHint
-	in.CharLimit = 40
+	in := newTextInput(s.st, tx.DuePrompt, tx.DueHint, 40)
 	if kind == promptReason {
 		in.Prompt, in.Placeholder = tx.ReasonPrompt, tx.ReasonHint
 		in.CharLimit = crisis.MaxTaskReason + 1 // longer is refused with its message
@@ -145,12 +142,6 @@ func newTaskPrompt(s *session, kind promptKind, t crisis.Task, width int) *taskP
 		in.SetValue(t.Due.In(s.svc.Location()).Format("2006-01-02 15:04"))
 	}
 	in.CursorEnd()
-	in.KeyMap.Paste.SetEnabled(false) // it would read the server's clipboard
-	st := in.Styles()
-	st.Cursor.Blink = false
-	st.Focused.Placeholder = s.st.hint
-	st.Blurred.Placeholder = s.st.hint
-	in.SetStyles(st)
 	p := &taskPrompt{s: s, kind: kind, task: t, input: in, opened: in.Value()}
 	p.setWidth(width)
 	return p

@@ -250,40 +250,35 @@ func (b *tasksTab) shown() (ts []crisis.Task, headings []string) {
 		}
 		slices.Sort(order)
 		order = append(order, "")
-		for _, name := range order {
-			first := true
-			for _, t := range b.tasks {
-				if t.Assignee != name {
-					continue
-				}
-				h := ""
-				if first {
-					h = crisis.SanitizeLine(name)
-					if name == "" {
-						h = b.tx.Nobody
-					}
-				}
-				ts, headings, first = append(ts, t), append(headings, h), false
+		return grouped(b.tasks, order, func(t crisis.Task) string { return t.Assignee }, func(name string) string {
+			if name == "" {
+				return b.tx.Nobody
 			}
-		}
-		return ts, headings
+			return crisis.SanitizeLine(name)
+		})
 	case viewByStatus:
-		for _, st := range crisis.TaskStatuses {
-			first := true
-			for _, t := range b.tasks {
-				if t.Status != st {
-					continue
-				}
-				h := ""
-				if first {
-					h = b.tx.status(st)
-				}
-				ts, headings, first = append(ts, t), append(headings, h), false
-			}
-		}
-		return ts, headings
+		return grouped(b.tasks, crisis.TaskStatuses, func(t crisis.Task) crisis.TaskStatus { return t.Status }, b.tx.status)
 	}
 	return b.tasks, make([]string, len(b.tasks))
+}
+
+// grouped lists the tasks group by group, in the order of keys and the
+// service's order inside each; a group's first task carries its heading.
+func grouped[K comparable](tasks []crisis.Task, keys []K, keyOf func(crisis.Task) K, heading func(K) string) (ts []crisis.Task, headings []string) {
+	for _, k := range keys {
+		first := true
+		for _, t := range tasks {
+			if keyOf(t) != k {
+				continue
+			}
+			h := ""
+			if first {
+				h = heading(k)
+			}
+			ts, headings, first = append(ts, t), append(headings, h), false
+		}
+	}
+	return ts, headings
 }
 
 // cursor is the index of the selected task in ts (the first when the
@@ -694,8 +689,8 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 	assignee := style(sty.author).Render(cell(who, colAssignee))
 	due := cell("", colDue)
 	if t.Due != nil {
-		if late := t.Overdue(now); late > 0 {
-			due = ts.late.Render(cell(fmt.Sprintf(tx.LateBy, lateText(late)), colDue))
+		if late := t.LateBy(now); late != "" {
+			due = ts.late.Render(cell(fmt.Sprintf(tx.LateBy, late), colDue))
 		} else {
 			due = style(lipgloss.NewStyle()).Render(cell(t.Due.In(loc).Format(tx.DueLayout), colDue))
 		}
@@ -714,26 +709,11 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 		reason := fmt.Sprintf(tx.BlockedBy, crisis.SanitizeLine(t.Reason))
 		lines = append(lines, indent+ts.blocked.Render(ansi.Truncate(reason, max(b.width-barWidth-len(indent), 1), "…")))
 	}
-	bar := strings.Repeat(" ", barWidth)
-	if selected {
-		bar = sty.bar.Render("▌ ")
-	}
+	bar := sty.selBar(selected)
 	for i, l := range lines {
 		lines[i] = bar + l
 	}
 	return lines
-}
-
-// lateText is how late a task is, to the minute: 45m, 2h05, 3d 04h.
-func lateText(d time.Duration) string {
-	mins := int64(d / time.Minute)
-	switch {
-	case mins < 60:
-		return fmt.Sprintf("%dm", max(mins, 1))
-	case mins < 24*60:
-		return fmt.Sprintf("%dh%02d", mins/60, mins%60)
-	}
-	return fmt.Sprintf("%dd %02dh", mins/(24*60), (mins/60)%24)
 }
 
 // detailLines shows one task in full.
@@ -755,8 +735,8 @@ func (b *tasksTab) detailLines(t crisis.Task) []string {
 	due := tx.NoDue
 	if t.Due != nil {
 		due = t.Due.In(loc).Format(tx.LongLayout)
-		if late := t.Overdue(now); late > 0 {
-			due += "  " + ts.late.Render(fmt.Sprintf(tx.LateBy, lateText(late)))
+		if late := t.LateBy(now); late != "" {
+			due += "  " + ts.late.Render(fmt.Sprintf(tx.LateBy, late))
 		}
 	}
 	phase := tx.NoPhase
@@ -794,11 +774,9 @@ func (b *tasksTab) Help() helpKeys {
 	case b.form != nil:
 		return b.form.help()
 	case b.picker != nil:
-		keys := []key.Binding{k.PickUp, tk.Choose, k.Close}
-		return helpKeys{short: keys, full: [][]key.Binding{keys}}
+		return oneGroup(k.PickUp, tk.Choose, k.Close)
 	case b.prompt != nil:
-		keys := []key.Binding{k.Apply, k.Cancel}
-		return helpKeys{short: keys, full: [][]key.Binding{keys}}
+		return oneGroup(k.Apply, k.Cancel)
 	}
 	var write []key.Binding
 	if b.s.me.Role.Allowed(crisis.ActWriteTask) {
