@@ -140,7 +140,7 @@ func (o *onCall) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case o.form != nil:
 		return o.form.update(msg)
-	case o.prompt != nil:
+	case o.prompt != nil && o.prompt.confirm == confirmNone:
 		var cmd tea.Cmd
 		o.prompt.input, cmd = o.prompt.input.Update(msg)
 		return cmd
@@ -383,12 +383,15 @@ func (o *onCall) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (o *onCall) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := o.k
+	p := o.prompt
+	if p.confirm != confirmNone {
+		return o.promptLeaving(p.confirm.answer(msg, k.Yes, k.No))
+	}
 	switch {
 	case key.Matches(msg, k.ForceQuit):
-		return tea.Quit
+		return o.promptLeaving(p.confirm.leave(formQuit, p.dirty()))
 	case key.Matches(msg, k.Cancel):
-		o.prompt = nil
-		return nil
+		return o.promptLeaving(p.confirm.leave(formCancel, p.dirty()))
 	case key.Matches(msg, k.Choose):
 		v := strings.TrimSpace(o.prompt.input.Value())
 		if v == "" && !o.prompt.allowEmpty {
@@ -401,6 +404,18 @@ func (o *onCall) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	o.prompt.input, cmd = o.prompt.input.Update(msg)
 	return cmd
+}
+
+// promptLeaving acts on what Esc, ctrl+c or the question's answer asked
+// of a prompt: it closes, the console quits, or the prompt stays.
+func (o *onCall) promptLeaving(act formAction) tea.Cmd {
+	switch act {
+	case formCancel:
+		o.prompt = nil
+	case formQuit:
+		return tea.Quit
+	}
+	return nil
 }
 
 func (o *onCall) directoryKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -542,6 +557,9 @@ func (o *onCall) formKey(msg tea.KeyPressMsg) tea.Cmd {
 func (o *onCall) Help() helpKeys {
 	k := o.k
 	switch {
+	case o.form != nil && o.form.confirm != confirmNone,
+		o.prompt != nil && o.prompt.confirm != confirmNone:
+		return o.s.keys.confirmHelp()
 	case o.form != nil:
 		return oneGroup(k.NextField, k.Save, k.Cancel)
 	case o.prompt != nil:

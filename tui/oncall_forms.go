@@ -21,6 +21,8 @@ type onCallPrompt struct {
 	input      textinput.Model
 	allowEmpty bool
 	submit     func(string) tea.Cmd
+	// confirm is the question asked before typed text is dropped.
+	confirm confirmKind
 }
 
 func newOnCallPrompt(o *onCall, title, hint string, submit func(string) tea.Cmd) *onCallPrompt {

@@ -37,7 +37,12 @@ func (o *onCall) View() string {
 		body = o.checklistLines(h)
 	}
 	if o.prompt != nil {
-		body = append(fitLines(body, h-2), " "+o.s.st.confirm.Render(o.prompt.title)+o.s.st.hint.Render("  "+o.t.PromptKeys), " "+o.prompt.input.View())
+		// While it asks, the question takes the title's line.
+		title := []string{" " + o.s.st.confirm.Render(o.prompt.title) + o.s.st.hint.Render("  "+o.t.PromptKeys)}
+		if o.prompt.confirm != confirmNone {
+			title = o.s.formStatus(o.prompt.confirm, o.t.ConfirmDiscardText, false, nil)
+		}
+		body = append(fitLines(body, h-2), title[0], " "+o.prompt.input.View())
 	}
 	return fitHeight(strings.Join(append([]string{o.sectionsLine()}, fitLines(body, h)...), "\n"), o.height)
 }

@@ -588,6 +588,9 @@ func (r *recoveryTab) Help() helpKeys {
 	if r.confirm != nil {
 		return k.confirmHelp()
 	}
+	if r.form != nil && r.form.confirm != confirmNone {
+		return k.confirmHelp()
+	}
 	if r.form != nil {
 		keys := []key.Binding{rk.Save, k.Cancel, k.NextField}
 		if r.form.fields[r.form.focus].choices != nil {

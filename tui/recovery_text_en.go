@@ -40,6 +40,7 @@ type RecoveryText struct {
 	Saving          string
 	ConfirmValidate string // "Validate phase %d (%s)? y/n"
 	ConfirmRemove   string // "Remove %s from the plan? y/n"
+	ConfirmDiscard  string
 
 	// Outcomes, on the status line.
 	SetDone       string // "%s: %s (#%d)" (item, state, entry)
@@ -92,6 +93,7 @@ var englishRecovery = RecoveryText{
 	Saving:          "Saving…",
 	ConfirmValidate: "Validate phase %d (%s)? Its items are all verified or in service. y/n",
 	ConfirmRemove:   "Remove %s from the plan? y/n",
+	ConfirmDiscard:  "Discard this change? y/n",
 
 	SetDone:       "%s: %s (#%d)",
 	ValidatedDone: "Phase %d validated (#%d)",

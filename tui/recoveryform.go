@@ -36,6 +36,9 @@ type recoveryForm struct {
 	saving bool
 	submit func(f *recoveryForm) (tea.Cmd, string)
 	width  int
+
+	// confirm is the question asked before typed text is dropped.
+	confirm confirmKind
 }
 
 func newRecoveryForm(s *session, title string, width int) *recoveryForm {
@@ -86,11 +89,14 @@ func (f *recoveryForm) key(msg tea.KeyPressMsg) (closed bool, cmd tea.Cmd) {
 		}
 		return false, nil
 	}
+	if f.confirm != confirmNone {
+		return f.leaving(f.confirm.answer(msg, k.Yes, k.No))
+	}
 	switch {
 	case key.Matches(msg, k.ForceQuit):
-		return true, tea.Quit
+		return f.leaving(f.confirm.leave(formQuit, f.dirty()))
 	case key.Matches(msg, k.Cancel):
-		return true, nil
+		return f.leaving(f.confirm.leave(formCancel, f.dirty()))
 	case msg.Code == tea.KeyEnter, key.Matches(msg, k.Save):
 		cmd, bad := f.submit(f)
 		if bad != "" {
@@ -122,10 +128,23 @@ func (f *recoveryForm) key(msg tea.KeyPressMsg) (closed bool, cmd tea.Cmd) {
 	return false, f.update(msg)
 }
 
-// update feeds a message (a key, a paste) to the focused text field.
+// leaving turns what Esc, ctrl+c or the question's answer asked into
+// the form's outcome: closed, closed and quit, or still open.
+func (f *recoveryForm) leaving(act formAction) (bool, tea.Cmd) {
+	switch act {
+	case formCancel:
+		return true, nil
+	case formQuit:
+		return true, tea.Quit
+	}
+	return false, nil
+}
+
+// update feeds a message (a key, a paste) to the focused text field; not
+// while the form asks its question.
 func (f *recoveryForm) update(msg tea.Msg) tea.Cmd {
 	fl := f.fields[f.focus]
-	if fl.choices != nil {
+	if fl.choices != nil || f.confirm != confirmNone {
 		return nil
 	}
 	var cmd tea.Cmd
@@ -164,13 +183,6 @@ func (f *recoveryForm) view(height int) string {
 		}
 	}
 	lines = append(lines, "", " "+sty.hint.Render(f.s.text.Recovery.FormHint))
-	switch {
-	case f.saving:
-		lines = append(lines, " "+sty.hint.Render(f.s.text.Recovery.Saving))
-	case f.err != "":
-		for _, l := range errorLines(f.err, f.width) {
-			lines = append(lines, " "+sty.formError.Render(l))
-		}
-	}
+	lines = append(lines, f.s.formStatus(f.confirm, f.s.text.Recovery.ConfirmDiscard, f.saving, errorLines(f.err, f.width))...)
 	return fitHeight(strings.Join(lines, "\n"), height)
 }

@@ -50,6 +50,8 @@ type noteForm struct {
 	text    textarea.Model
 	saving  bool
 	err     string
+	// confirm is the question asked before typed text is dropped.
+	confirm confirmKind
 }
 
 // Messages of the tab.
@@ -148,7 +150,7 @@ func (r *reportTab) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return r.key(msg)
 	}
-	if r.form != nil && !r.form.saving {
+	if r.form != nil && !r.form.saving && r.form.confirm == confirmNone {
 		var cmd tea.Cmd
 		r.form.text, cmd = r.form.text.Update(msg)
 		return cmd
@@ -185,12 +187,14 @@ func (r *reportTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		if r.form.saving {
 			return nil
 		}
+		if r.form.confirm != confirmNone {
+			return r.leaving(r.form.confirm.answer(msg, k.Yes, k.No))
+		}
 		switch {
 		case key.Matches(msg, k.ForceQuit):
-			return tea.Quit
+			return r.leaving(r.form.confirm.leave(formQuit, r.Unsaved()))
 		case key.Matches(msg, k.Cancel):
-			r.form = nil
-			return nil
+			return r.leaving(r.form.confirm.leave(formCancel, r.Unsaved()))
 		case key.Matches(msg, k.Save):
 			if r.form.closing {
 				r.confirming = true
@@ -218,6 +222,24 @@ func (r *reportTab) key(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	r.view, cmd = r.view.Update(msg)
 	return cmd
+}
+
+// leaving acts on what Esc, ctrl+c or the question's answer asked: the
+// form closes, the console quits, or the form goes on (the question shown,
+// or the text back under the cursor).
+func (r *reportTab) leaving(act formAction) tea.Cmd {
+	switch act {
+	case formCancel:
+		r.form = nil
+		return nil
+	case formQuit:
+		return tea.Quit
+	}
+	if r.form.confirm != confirmNone {
+		r.form.text.Blur()
+		return nil
+	}
+	return r.form.text.Focus()
 }
 
 // open opens the takeaway or closing form, or says why it cannot.
@@ -265,7 +287,13 @@ func (r *reportTab) View() string {
 			title = t.CloseForm
 		}
 		lines := []string{" " + sty.label.Render(title), r.form.text.View()}
+		discard := t.ConfirmDiscardTakeaway
+		if r.form.closing {
+			discard = t.ConfirmDiscardClose
+		}
 		switch {
+		case r.form.confirm != confirmNone:
+			lines = append(lines, r.s.formStatus(r.form.confirm, discard, false, nil)...)
 		case r.confirming:
 			lines = append(lines, " "+sty.confirm.Render(t.ConfirmClose))
 		case r.form.saving:
@@ -292,7 +320,7 @@ func (r *reportTab) View() string {
 
 func (r *reportTab) Help() helpKeys {
 	k := r.s.keys
-	if r.confirming {
+	if r.confirming || r.form != nil && r.form.confirm != confirmNone {
 		return k.confirmHelp()
 	}
 	if r.form != nil {

@@ -19,6 +19,9 @@ type ReportText struct {
 	ReadOnly      string
 	// Help labels.
 	AddTakeaway, CloseCrisis string
+
+	// Asked before typed text is dropped.
+	ConfirmDiscardTakeaway, ConfirmDiscardClose string
 }
 
 var englishReport = ReportText{
@@ -39,4 +42,7 @@ var englishReport = ReportText{
 	ReadOnly:      "The crisis is closed: the record is read-only",
 	AddTakeaway:   "takeaway",
 	CloseCrisis:   "close crisis",
+
+	ConfirmDiscardTakeaway: "Discard this takeaway? y/n",
+	ConfirmDiscardClose:    "Discard this closing note? y/n",
 }

@@ -127,6 +127,8 @@ type taskPrompt struct {
 	task   crisis.Task
 	input  textinput.Model
 	opened string // the value the prompt opened with
+	// confirm is the question asked before a typed reason is dropped.
+	confirm confirmKind
 }
 
 func newTaskPrompt(s *session, kind promptKind, t crisis.Task, width int) *taskPrompt {
@@ -153,12 +155,25 @@ func (p *taskPrompt) setWidth(width int) {
 
 func (p *taskPrompt) focus() tea.Cmd { return p.input.Focus() }
 
+// dirty: the value was typed or changed since the prompt opened.
+func (p *taskPrompt) dirty() bool { return p.input.Value() != p.opened }
+
+// asks says whether leaving asks first: a reason is a sentence worth a
+// question; a due time is a few characters typed again in a second.
+func (p *taskPrompt) asks() bool { return p.kind == promptReason && p.dirty() }
+
 func (p *taskPrompt) update(msg tea.Msg) tea.Cmd {
+	if p.confirm != confirmNone {
+		return nil // not while the question is asked
+	}
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	return cmd
 }
 
+// view is the field, and under it the question when one is asked.
 func (p *taskPrompt) view() string {
-	return " " + ansi.Truncate(p.input.View(), 200, "")
+	lines := []string{" " + ansi.Truncate(p.input.View(), 200, "")}
+	lines = append(lines, p.s.formStatus(p.confirm, p.s.text.Tasks.ConfirmDiscardReason, false, nil)...)
+	return strings.Join(lines, "\n")
 }

@@ -484,12 +484,14 @@ func (b *tasksTab) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 func (b *tasksTab) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := b.s.keys
 	p := b.prompt
+	if p.confirm != confirmNone {
+		return b.promptLeaving(p.confirm.answer(msg, k.Yes, k.No))
+	}
 	switch {
 	case key.Matches(msg, k.ForceQuit):
-		return tea.Quit
+		return b.promptLeaving(p.confirm.leave(formQuit, p.asks()))
 	case key.Matches(msg, k.ClearSearch): // esc
-		b.prompt = nil
-		return nil
+		return b.promptLeaving(p.confirm.leave(formCancel, p.asks()))
 	case key.Matches(msg, k.Apply): // enter
 		b.prompt = nil
 		value := p.input.Value()
@@ -503,6 +505,18 @@ func (b *tasksTab) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return p.update(msg)
+}
+
+// promptLeaving acts on what Esc, ctrl+c or the question's answer asked
+// of a prompt: it closes, the console quits, or the prompt stays.
+func (b *tasksTab) promptLeaving(act formAction) tea.Cmd {
+	switch act {
+	case formCancel:
+		b.prompt = nil
+	case formQuit:
+		return tea.Quit
+	}
+	return nil
 }
 
 func (b *tasksTab) formKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -556,12 +570,14 @@ func (b *tasksTab) View() string {
 		body = append([]string{b.viewLine()}, b.listLines(b.height-1)...)
 	}
 	h := b.height
+	prompt := ""
 	if b.prompt != nil {
-		h--
+		prompt = b.prompt.view()
+		h -= strings.Count(prompt, "\n") + 1
 	}
 	out := fitHeight(strings.Join(body, "\n"), h)
 	if b.prompt != nil {
-		out += "\n" + b.prompt.view()
+		out += "\n" + prompt
 	}
 	return out
 }
@@ -775,6 +791,8 @@ func (b *tasksTab) Help() helpKeys {
 		return b.form.help()
 	case b.picker != nil:
 		return oneGroup(k.PickUp, tk.Choose, k.Close)
+	case b.prompt != nil && b.prompt.confirm != confirmNone:
+		return k.confirmHelp()
 	case b.prompt != nil:
 		return oneGroup(k.Apply, k.Cancel)
 	}

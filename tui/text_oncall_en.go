@@ -79,6 +79,8 @@ type OnCallText struct {
 	NextHolder       string
 
 	Help OnCallHelp
+
+	ConfirmDiscardText string // a reason or a label typed at a prompt
 }
 
 // OnCallHelp describes the tab's keys.
@@ -165,4 +167,6 @@ var onCallEnglish = OnCallText{
 		Move: "move", Choose: "choose", Cancel: "cancel", Submit: "confirm",
 		Fields: "next field", Save: "save", SearchDone: "done", SearchClear: "clear",
 	},
+
+	ConfirmDiscardText: "Discard what you typed? y/n",
 }

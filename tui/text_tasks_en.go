@@ -52,6 +52,8 @@ type TaskText struct {
 	HelpOpen, HelpNew, HelpEdit, HelpAssign, HelpTake string
 	HelpStatus, HelpDue, HelpView, HelpViewBack       string
 	HelpBack, HelpChoose                              string
+
+	ConfirmDiscardReason string // a blocking reason typed at its prompt
 }
 
 var englishTasks = TaskText{
@@ -118,6 +120,8 @@ var englishTasks = TaskText{
 	HelpOpen: "open", HelpNew: "new", HelpEdit: "edit", HelpAssign: "assign", HelpTake: "take",
 	HelpStatus: "status", HelpDue: "due", HelpView: "view", HelpViewBack: "view back",
 	HelpBack: "back", HelpChoose: "choose",
+
+	ConfirmDiscardReason: "Discard this reason? y/n",
 }
 
 // status is a task status's label, or its code for one this language

@@ -12,7 +12,7 @@ func (b *tasksTab) Unsaved() bool {
 	if b.form != nil && b.form.dirty() {
 		return true
 	}
-	return b.prompt != nil && b.prompt.input.Value() != b.prompt.opened
+	return b.prompt != nil && b.prompt.dirty()
 }
 
 // Unsaved: a recovery form with a text field changed from what it opened
@@ -34,8 +34,11 @@ func (o *onCall) Unsaved() bool {
 	if o.form != nil && !o.form.empty() {
 		return true
 	}
-	return o.prompt != nil && strings.TrimSpace(o.prompt.input.Value()) != ""
+	return o.prompt != nil && o.prompt.dirty()
 }
+
+// dirty: something other than blanks typed at an on-call prompt.
+func (p *onCallPrompt) dirty() bool { return strings.TrimSpace(p.input.Value()) != "" }
 
 // Unsaved: a takeaway or a closing note being written.
 func (r *reportTab) Unsaved() bool {
