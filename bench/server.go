@@ -36,13 +36,13 @@ type server struct {
 	addr string
 	// ready is how long after the process started it accepted a
 	// connection.
-	ready  time.Duration
+	ready time.Duration
 	// profiles is the server's profile directory ("" when off), and
 	// taken how many profiles it has written there.
 	profiles string
 	taken    int
-	output *lockedBuffer
-	exited chan error
+	output   *lockedBuffer
+	exited   chan error
 }
 
 type lockedBuffer struct {
@@ -237,4 +237,3 @@ func runCLI(bin, dataDir string, args ...string) (took time.Duration, peak memor
 	}
 	return took, peak, false, nil
 }
-

@@ -117,11 +117,11 @@ func TestCtrlCInFormWithTextAsksFirst(t *testing.T) {
 	tm.Type("q?s1") // keys of the shell are text here
 	scr.waitFor(t, tm, "q?s1")
 	press(tm, "ctrl+c")
-	scr.waitFor(t, tm, "Quit and discard this entry? y/n")
+	scr.waitFor(t, tm, "Quit and discard what you typed? y/n")
 	press(tm, "n")
 	scr.waitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "Quit and discard") }, "the question gone")
 	press(tm, "ctrl+c")
-	scr.waitFor(t, tm, "Quit and discard this entry? y/n")
+	scr.waitFor(t, tm, "Quit and discard what you typed? y/n")
 	press(tm, "y")
 	tm.WaitFinished(t) // the program ended
 }

@@ -150,7 +150,7 @@ var english = Text{
 	TextPlaceholder: "What happened, what was decided, who was told…",
 	Saving:          "Saving…",
 	ConfirmDiscard:  "Discard this entry? y/n",
-	ConfirmQuit:     "Quit and discard this entry? y/n",
+	ConfirmQuit:     "Quit and discard what you typed? y/n",
 	SavedAs:         "Saved as #%d",
 
 	IdleWarning:        "No key pressed for a while: closing in %s. Press a key to stay.",
