@@ -199,10 +199,20 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 	case changedMsg:
 		// Reload only what is shown: the header and the active tab.
 		m.quiet = true
-		// One after the other in one goroutine, then wait for the next
-		// change: hundreds of consoles answer every change, and a batch
-		// would start a goroutine for each command of each.
-		return tea.Sequence(m.reloadStatus(), m.activeTab().Reload(), m.wait())
+		// Both reads in one command, their results in one message, and
+		// one redraw: hundreds of consoles answer every change, and each
+		// message costs each of them a pass of its event loop.
+		return reloadCmd(m.reloadStatus(), m.activeTab().Reload())
+
+	case reloadedMsg:
+		// The header's status, then the tab's page, as if each had come
+		// alone; then wait for the next change.
+		m.update(msg.status)
+		if msg.tab == nil {
+			return m.wait()
+		}
+		m.quiet = false // the tab's page: drawn again
+		return tea.Batch(m.update(msg.tab), m.wait())
 
 	case clockMsg:
 		m.now = m.s.svc.Now()
