@@ -29,8 +29,8 @@ type fanoutResult struct {
 	// the SSH clients and terminal emulators of N consoles, on the same
 	// cores as the server.
 	HarnessCPU time.Duration `json:"harness_cpu_per_entry_ns"`
-	IdleCPU     float64       `json:"idle_cpu_percent_of_core"`
-	Profile     string        `json:"profile,omitempty"`
+	IdleCPU    float64       `json:"idle_cpu_percent_of_core"`
+	Profile    string        `json:"profile,omitempty"`
 }
 
 type fanoutConfig struct {

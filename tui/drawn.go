@@ -103,11 +103,10 @@ func writeBindings(b *strings.Builder, bindings []key.Binding) {
 	}
 }
 
-// fit is fitScreen for this console's screen: a line that was on the
-// previous screen at the same place, at the same width, is not measured
-// again.
-func (m *model) fit(s string) string {
-	lines := strings.Split(s, "\n")
+// fit is fitScreen for this console's screen, lines as they are drawn: a
+// line that was on the previous screen at the same place, at the same
+// width, is not measured again. It fits lines in place and returns them.
+func (m *model) fit(lines []string) []string {
 	if len(lines) > m.height {
 		lines = lines[:m.height]
 	}
@@ -124,5 +123,5 @@ func (m *model) fit(s string) string {
 		lines[i] = fitScreen(l, m.width, 1)
 	}
 	m.drawn.fitIn, m.drawn.fitOut = in, lines
-	return strings.Join(lines, "\n")
+	return lines
 }

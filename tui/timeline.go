@@ -634,16 +634,27 @@ func (t *timeline) View() string {
 	if t.form != nil {
 		return t.form.view()
 	}
+	return strings.Join(t.viewLines(), "\n")
+}
+
+// viewLines is View as lines, for the shell's Frame.
+func (t *timeline) viewLines() []string {
+	if t.form != nil {
+		return appendLines(nil, t.form.view())
+	}
 	h := t.listHeight()
-	out := []string{t.filterLine()}
-	out = append(out, t.listLines(h)...)
+	out := make([]string, 0, h+2)
+	out = appendLines(out, t.filterLine())
+	for _, l := range t.listLines(h) {
+		out = appendLines(out, l)
+	}
 	for len(out) < 1+h {
 		out = append(out, "")
 	}
 	if t.searchOpen {
-		out = append(out, " "+t.searchInput.View())
+		out = appendLines(out, " "+t.searchInput.View())
 	}
-	return strings.Join(out, "\n")
+	return out
 }
 
 // filterLine says what the list shows (all kinds or one, a search) and
