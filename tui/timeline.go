@@ -660,6 +660,11 @@ func (t *timeline) viewLines() []string {
 // filterLine says what the list shows (all kinds or one, a search) and
 // whether there is more above or below.
 func (t *timeline) filterLine() string {
+	return t.sharedFilterLine()
+}
+
+// drawFilterLine draws filterLine.
+func (t *timeline) drawFilterLine() string {
 	sty, tx := t.s.st, t.s.text
 	var left []string
 	if t.kind == "" {
