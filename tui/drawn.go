@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"cellule/crisis"
 )
@@ -101,6 +102,24 @@ func writeBindings(b *strings.Builder, bindings []key.Binding) {
 		b.WriteString(h.Desc)
 		b.WriteByte(0)
 	}
+}
+
+// helpKeeper is a tab whose keys (its Help) a message of its own does not
+// change: the timeline's keys do not depend on the page it shows.
+type helpKeeper interface {
+	keepsHelp(msg tea.Msg) bool
+}
+
+// keepsLayout tells that msg, the reads after a change, changed neither
+// the keys in the footer nor, so, the sizes layout gives: the footer's
+// keys need not be listed again (hundreds of consoles after every change).
+func (m *model) keepsLayout(msg tea.Msg) bool {
+	r, ok := msg.(reloadedMsg)
+	if !ok || r.tab == nil || m.picker != nil {
+		return false
+	}
+	k, ok := m.activeTab().(helpKeeper)
+	return ok && k.keepsHelp(r.tab)
 }
 
 // fit is fitScreen for this console's screen, lines as they are drawn: a

@@ -186,7 +186,9 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	if !m.quiet {
 		m.frame, m.lines = nil, nil
-		m.layout()
+		if !m.keepsLayout(msg) {
+			m.layout()
+		}
 	}
 	return m, cmd
 }

@@ -761,5 +761,12 @@ func (t *timeline) Help() helpKeys {
 	}
 }
 
+// keepsHelp: a page read leaves the keys as they were (Help depends on the
+// form, the search field and the filter, not on the entries).
+func (t *timeline) keepsHelp(msg tea.Msg) bool {
+	_, ok := msg.(timelineLoadedMsg)
+	return ok
+}
+
 // Unsaved reports typed text in an open form, not saved yet.
 func (t *timeline) Unsaved() bool { return t.form != nil && t.form.dirty() }
