@@ -125,3 +125,42 @@ func (t *timeline) sharedFilterLine() string {
 	sharedFilters.mu.Unlock()
 	return line
 }
+
+// sharedFits shares, between consoles, screen lines cut to a width
+// (fitScreen): when the logbook moves up by a new entry, each console's
+// lines are at new places and would each be measured again, the same
+// lines in every console.
+var sharedFits = struct {
+	mu    sync.Mutex
+	lines map[fitKey]string
+}{}
+
+const sharedFitsSize = 4096
+
+type fitKey struct {
+	line  string
+	width int
+}
+
+// sharedFit is fitScreen of one line, shared between consoles. A line
+// that has fewer bytes than the width has fewer cells: it fits as it is.
+func sharedFit(line string, width int) string {
+	if len(line) <= width {
+		return line
+	}
+	k := fitKey{line, width}
+	sharedFits.mu.Lock()
+	out, ok := sharedFits.lines[k]
+	sharedFits.mu.Unlock()
+	if ok {
+		return out
+	}
+	out = fitScreen(line, width, 1)
+	sharedFits.mu.Lock()
+	if sharedFits.lines == nil || len(sharedFits.lines) >= sharedFitsSize {
+		sharedFits.lines = make(map[fitKey]string, sharedFitsSize)
+	}
+	sharedFits.lines[k] = out
+	sharedFits.mu.Unlock()
+	return out
+}
