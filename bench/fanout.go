@@ -25,8 +25,12 @@ type fanoutResult struct {
 	RSSLoaded   int64         `json:"rss_with_sessions_bytes"`
 	RSSPerSess  float64       `json:"rss_per_session_bytes"`
 	CPUPerEntry time.Duration `json:"cpu_per_entry_ns"`
-	IdleCPU     float64       `json:"idle_cpu_percent_of_core"`
-	Profile     string        `json:"profile,omitempty"`
+	// HarnessCPU is this harness's own CPU per entry during the fan-out:
+	// the SSH clients and terminal emulators of N consoles, on the same
+	// cores as the server.
+	HarnessCPU time.Duration `json:"harness_cpu_per_entry_ns"`
+	IdleCPU    float64       `json:"idle_cpu_percent_of_core"`
+	Profile    string        `json:"profile,omitempty"`
 }
 
 type fanoutConfig struct {
@@ -133,6 +137,7 @@ func measureFanout(cfg fanoutConfig, n int) (fanoutResult, error) {
 		bytesBefore += c.bytes.Load()
 	}
 	cpuBefore := srv.cpu()
+	selfBefore, _ := cpuTime(os.Getpid())
 	fan := func() error {
 		for i := 0; i < cfg.entries; i++ {
 			text := marker(fmt.Sprintf("%sn%d", cfg.run, n), i)
@@ -175,6 +180,9 @@ func measureFanout(cfg fanoutConfig, n int) (fanoutResult, error) {
 	}
 	settle(open, 200*time.Millisecond, 10*time.Second)
 	res.CPUPerEntry = (srv.cpu() - cpuBefore) / time.Duration(cfg.entries)
+	if selfAfter, err := cpuTime(os.Getpid()); err == nil {
+		res.HarnessCPU = (selfAfter - selfBefore) / time.Duration(cfg.entries)
+	}
 	var bytesAfter int64
 	for _, c := range open {
 		bytesAfter += c.bytes.Load()

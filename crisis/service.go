@@ -151,7 +151,8 @@ type Status struct {
 }
 
 // Status reads the crisis and who is connected: once per change, however
-// many consoles ask.
+// many consoles ask. Its slices and map are shared between callers: read
+// them, never modify them.
 func (s *Service) Status() (Status, error) {
 	return s.shared.getStatus(s.hub.seq.Load(), s.readStatus)
 }

@@ -45,8 +45,18 @@ func (s *screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // View draws the model's view on the session. What it returns goes to
 // bubbletea's renderer, which is disabled: nothing.
 func (s *screen) View() tea.View {
-	s.out.frame(s.inner.View().Content)
+	if f, ok := s.inner.(framer); ok {
+		s.out.lines(f.Frame())
+	} else {
+		s.out.frame(s.inner.View().Content)
+	}
 	return tea.View{}
+}
+
+// framer is a model that gives its view as lines (the console's does):
+// no whole screen joined into one string to be split again here.
+type framer interface {
+	Frame() []string
 }
 
 // Terminal modes of a console: the alternate screen (the user's shell
@@ -69,10 +79,12 @@ type frameWriter struct {
 
 	// rows is what each row of the terminal shows (as the view drew it,
 	// before colour conversion); sums are their hashes.
-	rows []string
-	sums []uint64
-	last string // the content last drawn
-	seed maphash.Seed
+	rows      []string
+	sums      []uint64
+	last      string   // the content last drawn (frame)
+	lastLines []string // the lines last drawn (lines)
+	next      []uint64 // draw's hashes of the new rows, kept to be reused
+	seed      maphash.Seed
 
 	started bool // the console's terminal modes are set
 	redraw  bool // the next frame clears the screen and draws every row
@@ -114,11 +126,28 @@ func (w *frameWriter) frame(content string) {
 		return
 	}
 	w.last = content
-	lines := strings.SplitN(content, "\n", w.height+1)
+	w.draw(strings.SplitN(content, "\n", w.height+1))
+}
+
+// lines shows the view's lines. The same slice as last time (the model
+// keeps its frame while nothing changed) is the same screen.
+func (w *frameWriter) lines(lines []string) {
+	same := len(lines) > 0 && len(lines) == len(w.lastLines) && &lines[0] == &w.lastLines[0]
+	if w.failed || (same && !w.redraw && w.started) {
+		return
+	}
+	w.lastLines = lines
+	w.draw(lines)
+}
+
+// draw shows lines, one per row.
+func (w *frameWriter) draw(lines []string) {
 	if len(lines) > w.height {
 		lines = lines[:w.height]
 	}
-	next := make([]uint64, w.height)
+	next := w.next[:0]
+	next = slices.Grow(next, w.height)[:w.height]
+	w.next = next
 	empty := maphash.String(w.seed, "")
 	for i := range next {
 		if i < len(lines) {

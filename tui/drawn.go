@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"cellule/crisis"
 )
@@ -103,11 +104,28 @@ func writeBindings(b *strings.Builder, bindings []key.Binding) {
 	}
 }
 
-// fit is fitScreen for this console's screen: a line that was on the
-// previous screen at the same place, at the same width, is not measured
-// again.
-func (m *model) fit(s string) string {
-	lines := strings.Split(s, "\n")
+// helpKeeper is a tab whose keys (its Help) a message of its own does not
+// change: the timeline's keys do not depend on the page it shows.
+type helpKeeper interface {
+	keepsHelp(msg tea.Msg) bool
+}
+
+// keepsLayout tells that msg, the reads after a change, changed neither
+// the keys in the footer nor, so, the sizes layout gives: the footer's
+// keys need not be listed again (hundreds of consoles after every change).
+func (m *model) keepsLayout(msg tea.Msg) bool {
+	r, ok := msg.(reloadedMsg)
+	if !ok || r.tab == nil || m.picker != nil {
+		return false
+	}
+	k, ok := m.activeTab().(helpKeeper)
+	return ok && k.keepsHelp(r.tab)
+}
+
+// fit is fitScreen for this console's screen, lines as they are drawn: a
+// line that was on the previous screen at the same place, at the same
+// width, is not measured again. It fits lines in place and returns them.
+func (m *model) fit(lines []string) []string {
 	if len(lines) > m.height {
 		lines = lines[:m.height]
 	}
@@ -121,8 +139,8 @@ func (m *model) fit(s string) string {
 			lines[i] = m.drawn.fitOut[i]
 			continue
 		}
-		lines[i] = fitScreen(l, m.width, 1)
+		lines[i] = sharedFit(l, m.width)
 	}
 	m.drawn.fitIn, m.drawn.fitOut = in, lines
-	return strings.Join(lines, "\n")
+	return lines
 }

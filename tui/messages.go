@@ -109,6 +109,25 @@ func loadStatusCmd(svc *crisis.Service, seq int) tea.Cmd {
 	}
 }
 
+// reloadedMsg carries what a change makes the console read again: the
+// header's status and the active tab's message (nil if it read nothing).
+type reloadedMsg struct {
+	status tea.Msg
+	tab    tea.Msg
+}
+
+// reloadCmd runs both reads one after the other in one command. A tab's
+// Reload is one read that returns one message.
+func reloadCmd(status, tab tea.Cmd) tea.Cmd {
+	return func() tea.Msg {
+		msg := reloadedMsg{status: status()}
+		if tab != nil {
+			msg.tab = tab()
+		}
+		return msg
+	}
+}
+
 // refuseCmd reports why the role may not take an action whose key the
 // view does not offer, in the words of the one place that decides.
 func refuseCmd(s *session, act crisis.Action) tea.Cmd {

@@ -104,6 +104,7 @@ type model struct {
 	// quiet; footer is the help line, rendered once per such message.
 	quiet  bool
 	frame  *tea.View
+	lines  []string // frame's lines (Frame)
 	footer string
 	header string // as drawn in frame
 	// next is the header that the status just applied draws, for the View
@@ -184,8 +185,10 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.quiet, m.next = false, ""
 	cmd := m.update(msg)
 	if !m.quiet {
-		m.frame = nil
-		m.layout()
+		m.frame, m.lines = nil, nil
+		if !m.keepsLayout(msg) {
+			m.layout()
+		}
 	}
 	return m, cmd
 }
@@ -199,10 +202,20 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 	case changedMsg:
 		// Reload only what is shown: the header and the active tab.
 		m.quiet = true
-		// One after the other in one goroutine, then wait for the next
-		// change: hundreds of consoles answer every change, and a batch
-		// would start a goroutine for each command of each.
-		return tea.Sequence(m.reloadStatus(), m.activeTab().Reload(), m.wait())
+		// Both reads in one command, their results in one message, and
+		// one redraw: hundreds of consoles answer every change, and each
+		// message costs each of them a pass of its event loop.
+		return reloadCmd(m.reloadStatus(), m.activeTab().Reload())
+
+	case reloadedMsg:
+		// The header's status, then the tab's page, as if each had come
+		// alone; then wait for the next change.
+		m.update(msg.status)
+		if msg.tab == nil {
+			return m.wait()
+		}
+		m.quiet = false // the tab's page: drawn again
+		return tea.Batch(m.update(msg.tab), m.wait())
 
 	case clockMsg:
 		m.now = m.s.svc.Now()
@@ -225,7 +238,7 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 			// The same header drawn again (a new entry, nothing else): no
 			// redraw.
 			m.next = m.headerFor(msg.status, msg.now)
-			m.quiet = m.statusErr == nil && m.frame != nil && m.header == m.next
+			m.quiet = m.statusErr == nil && m.lines != nil && m.header == m.next
 		}
 		m.now = msg.now
 		m.statusErr = msg.err
@@ -437,29 +450,67 @@ func (m *model) statusView() string {
 // View draws the whole screen. Every line is cut to the width and the
 // screen to the height, whatever a part produced.
 func (m *model) View() tea.View {
-	if m.frame != nil {
-		return *m.frame // nothing changed since it was drawn
+	if m.frame == nil {
+		v := tea.NewView(strings.Join(m.Frame(), "\n"))
+		v.AltScreen = true
+		m.frame = &v
 	}
-	var body string
-	if m.picker != nil {
-		body = m.picker.view(m.s, m.width, m.bodyHeight())
-	} else {
-		body = m.activeTab().View()
+	return *m.frame // nothing changed since it was drawn
+}
+
+// Frame is the screen View shows, as its lines: the SSH console's frame
+// writer takes them as they are, without the whole screen joined into one
+// string and split again (hundreds of consoles draw after every change).
+// The slice stays the same until something on screen changes; it is not
+// to be modified.
+func (m *model) Frame() []string {
+	if m.lines != nil {
+		return m.lines
 	}
+	lines := make([]string, 0, m.height+8)
 	if m.header = m.next; m.header == "" {
 		m.header = m.headerFor(m.status, m.now)
 	}
-	parts := []string{
-		m.header,
-		m.tabsLine(),
-		fitHeight(body, m.bodyHeight()),
-		m.statusView(),
-		m.footer,
+	lines = appendLines(lines, m.header)
+	lines = appendLines(lines, m.tabsLine())
+	var body []string
+	if m.picker != nil {
+		body = appendLines(nil, m.picker.view(m.s, m.width, m.bodyHeight()))
+	} else if lv, ok := m.activeTab().(lineViewer); ok {
+		body = lv.viewLines()
+	} else {
+		body = appendLines(nil, m.activeTab().View())
 	}
-	v := tea.NewView(m.fit(strings.Join(parts, "\n")))
-	v.AltScreen = true
-	m.frame = &v
-	return v
+	h := m.bodyHeight()
+	if len(body) > h {
+		body = body[:h]
+	}
+	lines = append(lines, body...)
+	for range h - len(body) {
+		lines = append(lines, "")
+	}
+	lines = appendLines(lines, m.statusView())
+	lines = appendLines(lines, m.footer)
+	m.lines = m.fit(lines)
+	return m.lines
+}
+
+// lineViewer is a tab that can give its view as lines (View joins them).
+type lineViewer interface {
+	viewLines() []string
+}
+
+// appendLines appends the lines of s, as strings.Split(s, "\n") gives
+// them.
+func appendLines(lines []string, s string) []string {
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return append(lines, s)
+		}
+		lines = append(lines, s[:i])
+		s = s[i+1:]
+	}
 }
 
 func (m *model) bodyHeight() int {

@@ -78,3 +78,89 @@ func (t *timeline) plain(s string) string {
 	t.plainDrawn[s] = r
 	return r
 }
+
+// sharedFilters shares filter lines between consoles: after a new entry,
+// hundreds of consoles draw the same line (all kinds, one more entry, at
+// the newest), and drawing it with its styles was a tenth of a change's
+// cost. The key is everything the line is drawn from.
+var sharedFilters = struct {
+	mu    sync.Mutex
+	lines map[filterKey]string
+}{}
+
+const sharedFiltersSize = 1024
+
+type filterKey struct {
+	lang         string
+	width        int
+	kind         crisis.Kind
+	search       string
+	entries      int
+	more         bool
+	olderPending bool
+	newerBelow   int // -1 while following the newest entry
+}
+
+// sharedFilterLine is drawFilterLine, shared between consoles.
+func (t *timeline) sharedFilterLine() string {
+	k := filterKey{
+		lang: t.s.lang, width: t.width, kind: t.kind, search: t.search,
+		entries: len(t.entries), more: t.more, olderPending: t.olderPending, newerBelow: -1,
+	}
+	if !t.following() {
+		k.newerBelow = len(t.entries) - 1 - t.cursor
+	}
+	sharedFilters.mu.Lock()
+	line, ok := sharedFilters.lines[k]
+	sharedFilters.mu.Unlock()
+	if ok {
+		return line
+	}
+	line = t.drawFilterLine()
+	sharedFilters.mu.Lock()
+	if sharedFilters.lines == nil || len(sharedFilters.lines) >= sharedFiltersSize {
+		sharedFilters.lines = make(map[filterKey]string, sharedFiltersSize)
+	}
+	sharedFilters.lines[k] = line
+	sharedFilters.mu.Unlock()
+	return line
+}
+
+// sharedFits shares, between consoles, screen lines cut to a width
+// (fitScreen): when the logbook moves up by a new entry, each console's
+// lines are at new places and would each be measured again, the same
+// lines in every console.
+var sharedFits = struct {
+	mu    sync.Mutex
+	lines map[fitKey]string
+}{}
+
+const sharedFitsSize = 4096
+
+type fitKey struct {
+	line  string
+	width int
+}
+
+// sharedFit is fitScreen of one line, shared between consoles. A line
+// that has fewer bytes than the width has fewer cells: it fits as it is.
+func sharedFit(line string, width int) string {
+	if len(line) <= width {
+		return line
+	}
+	k := fitKey{line, width}
+	sharedFits.mu.Lock()
+	out, ok := sharedFits.lines[k]
+	sharedFits.mu.Unlock()
+	if ok {
+		return out
+	}
+	out = fitScreen(line, width, 1)
+	sharedFits.mu.Lock()
+	if sharedFits.lines == nil || len(sharedFits.lines) >= sharedFitsSize {
+		sharedFits.lines = make(map[fitKey]string, sharedFitsSize)
+	}
+	sharedFits.lines[k] = out
+	sharedFits.mu.Unlock()
+	return out
+}

@@ -634,21 +634,37 @@ func (t *timeline) View() string {
 	if t.form != nil {
 		return t.form.view()
 	}
+	return strings.Join(t.viewLines(), "\n")
+}
+
+// viewLines is View as lines, for the shell's Frame.
+func (t *timeline) viewLines() []string {
+	if t.form != nil {
+		return appendLines(nil, t.form.view())
+	}
 	h := t.listHeight()
-	out := []string{t.filterLine()}
-	out = append(out, t.listLines(h)...)
+	out := make([]string, 0, h+2)
+	out = appendLines(out, t.filterLine())
+	for _, l := range t.listLines(h) {
+		out = appendLines(out, l)
+	}
 	for len(out) < 1+h {
 		out = append(out, "")
 	}
 	if t.searchOpen {
-		out = append(out, " "+t.searchInput.View())
+		out = appendLines(out, " "+t.searchInput.View())
 	}
-	return strings.Join(out, "\n")
+	return out
 }
 
 // filterLine says what the list shows (all kinds or one, a search) and
 // whether there is more above or below.
 func (t *timeline) filterLine() string {
+	return t.sharedFilterLine()
+}
+
+// drawFilterLine draws filterLine.
+func (t *timeline) drawFilterLine() string {
 	sty, tx := t.s.st, t.s.text
 	var left []string
 	if t.kind == "" {
@@ -743,6 +759,13 @@ func (t *timeline) Help() helpKeys {
 			{k.Filter, k.FilterBack, k.Search, k.Clear},
 		},
 	}
+}
+
+// keepsHelp: a page read leaves the keys as they were (Help depends on the
+// form, the search field and the filter, not on the entries).
+func (t *timeline) keepsHelp(msg tea.Msg) bool {
+	_, ok := msg.(timelineLoadedMsg)
+	return ok
 }
 
 // Unsaved reports typed text in an open form, not saved yet.
