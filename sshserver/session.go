@@ -162,6 +162,7 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 			idle.Store(true)
 			program.Quit()
 		})
+	startInStep()
 	err := runProgram(sess, program)
 	// The program has ended: nothing draws any more, the terminal gets its
 	// modes back before any closing message.
