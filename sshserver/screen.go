@@ -33,13 +33,27 @@ func (s *screen) Init() tea.Cmd { return s.inner.Init() }
 func (s *screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		msg.Width, msg.Height = clampSize(msg.Width, msg.Height)
 		s.out.resize(msg.Width, msg.Height)
+		var cmd tea.Cmd
+		s.inner, cmd = s.inner.Update(msg)
+		return s, cmd
 	case tea.ColorProfileMsg:
 		s.out.setProfile(msg.Profile)
 	}
 	var cmd tea.Cmd
 	s.inner, cmd = s.inner.Update(msg)
 	return s, cmd
+}
+
+// The largest terminal a console draws for. The size comes from the
+// client, which may claim billions of rows: the frame writer and the
+// views allocate per row and column, so one such session could exhaust
+// the server's memory. Wider or taller terminals get a console this big.
+const maxWidth, maxHeight = 1000, 500
+
+func clampSize(w, h int) (int, int) {
+	return min(max(w, 1), maxWidth), min(max(h, 1), maxHeight)
 }
 
 // View draws the model's view on the session. What it returns goes to

@@ -125,9 +125,10 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	leave := s.cfg.Service.Join(who)
 	defer leave()
 
+	width, height := clampSize(pty.Window.Width, pty.Window.Height)
 	model := s.newConsole(s.cfg.Service, who, tui.Options{
-		Width:   pty.Window.Width,
-		Height:  pty.Window.Height,
+		Width:   width,
+		Height:  height,
 		Changes: changes,
 	})
 	var program *tea.Program
@@ -135,11 +136,11 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	profile := colorprofile.Env([]string{"TERM=" + pty.Term})
 	// A failed write means the session is gone: the console ends (not from
 	// its event loop, which is the one writing).
-	out := newFrameWriter(sess, pty.Window.Width, pty.Window.Height, profile, func() { go program.Quit() })
+	out := newFrameWriter(sess, width, height, profile, func() { go program.Quit() })
 	// The client's environment variables are not the program's business:
 	// only the terminal type from the pty request is passed on. The
 	// frameWriter draws the screen, not bubbletea's renderer (screen.go).
-	opts := append(bubbletea.MakeOptions(noEnviron{sess}), tea.WithoutRenderer(), tea.WithFPS(consoleFPS), tea.WithColorProfile(profile))
+	opts := append(bubbletea.MakeOptions(noEnviron{sess}), tea.WithoutRenderer(), tea.WithFPS(consoleFPS), tea.WithColorProfile(profile), tea.WithWindowSize(width, height))
 	// sess.Context() is the connection's, not this channel's: a client that
 	// multiplexes sessions on one connection may close this one and keep
 	// the others. The end of its input is what tells that this channel is
