@@ -69,12 +69,24 @@ func (s *Service) AddTask(a Actor, d TaskDraft) (Task, error) {
 }
 
 // AssignTask gives task id to the user name, or to nobody when name is
-// empty. A responder may only take a task for themselves.
+// empty. A responder may only take an unassigned task for themselves, or
+// let go of their own.
 func (s *Service) AssignTask(a Actor, id uint64, name string) (Task, error) {
 	name = strings.TrimSpace(name)
 	return s.changeTask(a, id, "task.assign", func(tx WriteTx, t *Task, _ time.Time) (string, error) {
 		if err := checkAssignee(tx, a, name); err != nil {
 			return "", err
+		}
+		if t.Assignee != "" && t.Assignee != a.Name && name != t.Assignee {
+			// Taking a task away from someone else (to oneself or to
+			// nobody) is giving out work: a lead's call.
+			cur, err := currentActor(tx, a)
+			if err != nil {
+				return "", err
+			}
+			if err := cur.Check(ActAssignTask); err != nil {
+				return "", err
+			}
 		}
 		if name == t.Assignee {
 			if name == "" {

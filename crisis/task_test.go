@@ -102,6 +102,7 @@ func TestTaskChangesAreLogged(t *testing.T) {
 func TestTaskRefusalsChangeNothing(t *testing.T) {
 	svc, db := newService(t)
 	task := addTask(t, svc, lead, crisis.TaskDraft{Title: "Block inbound attachments", Assignee: "bob"})
+	leads := addTask(t, svc, lead, crisis.TaskDraft{Title: "Call the insurer", Assignee: "alice"})
 	p0, p4, phase9 := 0, 4, 9
 	past, title := "2022-09-11 10:00", "  "
 	cases := []struct {
@@ -134,6 +135,8 @@ func TestTaskRefusalsChangeNothing(t *testing.T) {
 		{"viewer adds", func() error { _, err := svc.AddTask(viewer, crisis.TaskDraft{Title: "x"}); return err }, crisis.ErrForbidden, "viewer may not change tasks"},
 		{"viewer sets status", func() error { _, err := svc.SetTaskStatus(viewer, task.ID, crisis.TaskDone, ""); return err }, crisis.ErrForbidden, "viewer"},
 		{"responder gives to another", func() error { _, err := svc.AssignTask(responder, task.ID, "alice"); return err }, crisis.ErrForbidden, "only take a task for themselves"},
+		{"responder takes another's", func() error { _, err := svc.AssignTask(responder, leads.ID, "bob"); return err }, crisis.ErrForbidden, "only take a task for themselves"},
+		{"responder unassigns another's", func() error { _, err := svc.AssignTask(responder, leads.ID, ""); return err }, crisis.ErrForbidden, "only take a task for themselves"},
 		{"responder adds for another", func() error {
 			_, err := svc.AddTask(responder, crisis.TaskDraft{Title: "x", Assignee: "alice"})
 			return err
@@ -157,8 +160,11 @@ func TestTaskRefusalsChangeNothing(t *testing.T) {
 			if got.Status != crisis.TaskTodo || got.Assignee != "bob" || got.Priority != 2 || got.Title != "Block inbound attachments" || got.Due != nil {
 				t.Errorf("task changed: %+v", got)
 			}
-			if ts, _ := svc.Tasks(); len(ts) != 1 {
+			if ts, _ := svc.Tasks(); len(ts) != 2 {
 				t.Errorf("%d tasks", len(ts))
+			}
+			if got, _ := svc.Task(leads.ID); got.Assignee != "alice" {
+				t.Errorf("the lead's task changed hands: %+v", got)
 			}
 		})
 	}
