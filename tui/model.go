@@ -519,6 +519,7 @@ func (m *model) bodyHeight() int {
 
 // fitHeight pads or cuts s to exactly h lines.
 func fitHeight(s string, h int) string {
+	h = max(h, 0) // a tiny terminal leaves a part no room at all
 	lines := strings.Split(s, "\n")
 	if len(lines) > h {
 		lines = lines[:h]

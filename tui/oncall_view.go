@@ -49,6 +49,7 @@ func (o *onCall) View() string {
 
 // fitLines pads or cuts lines to exactly h.
 func fitLines(lines []string, h int) []string {
+	h = max(h, 0) // a tiny terminal leaves a part no room at all
 	if len(lines) > h {
 		return lines[:h]
 	}
