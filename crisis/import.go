@@ -3,6 +3,7 @@ package crisis
 import (
 	"encoding/json"
 	"io"
+	"strconv"
 )
 
 // Imported is what an import wrote.
@@ -47,13 +48,28 @@ func (s *Service) Import(r io.ReadSeeker) (Imported, error) {
 				return nil
 			},
 			bucket: func(b RawBucket) error {
-				if _, ok := known[b.Name]; !ok {
+				k, ok := known[b.Name]
+				if !ok {
 					return invalidf("import.bucket", SanitizeLine(b.Name))
+				}
+				if b.KeyForm != k.KeyForm {
+					return invalidf("import.key-form", SanitizeLine(b.Name), SanitizeLine(b.KeyForm), k.KeyForm)
 				}
 				return nil
 			},
 			record: func(b RawBucket, key string, hexKey bool, value []byte) error {
 				got.Records++
+				if known[b.Name].Counted {
+					// The counter as the bucket's records began: one given
+					// later in the file, or none, is what was written.
+					id, err := strconv.ParseUint(key, 10, 64)
+					if hexKey || err != nil {
+						return invalidf("import.key", SanitizeLine(b.Name), SanitizeLine(key))
+					}
+					if id > b.Sequence {
+						return invalidf("import.sequence", SanitizeLine(b.Name), id, b.Sequence)
+					}
+				}
 				if !known[b.Name].Audit {
 					return nil
 				}

@@ -61,4 +61,7 @@ var English = map[string]string{
 	"import.head":            "the snapshot's header names audit record #%d as the last, but its audit trail ends at #%d (truncated?)",
 	"import.record":          "the snapshot's record %s/%s cannot be stored: %s",
 	"import.verify":          "the snapshot's records do not match its audit trail: %s",
+	"import.key-form":        "the snapshot writes the keys of %s as %q; this Cellule writes them as %q",
+	"import.key":             "the snapshot's record %s/%s has no number for a key",
+	"import.sequence":        "the snapshot's record %s/%d is above its counter (%d, given after the records or not at all): the next one added would overwrite it",
 }

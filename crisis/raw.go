@@ -19,6 +19,10 @@ type RawBucket struct {
 	// Audit marks the bucket of the audit trail, whose records import
 	// checks link by link before writing anything.
 	Audit bool
+	// Counted marks a bucket whose new ids come from Sequence: a record
+	// with an id above it would be overwritten by the next one added, so
+	// import refuses such a snapshot.
+	Counted bool
 }
 
 // RawReadTx reads stored records as they are. Keys and values handed to

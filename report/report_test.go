@@ -82,7 +82,15 @@ func TestImportRefusals(t *testing.T) {
 	if brokenChain == good {
 		t.Fatal("the test's alteration found nothing to alter")
 	}
+	// The entries' counter moved after their records (JSON field order
+	// means nothing to a tool that rewrites the file), or dropped: the next
+	// entry added would overwrite #1.
+	noCounter := regexp.MustCompile(`\{"name":"entries","sequence":(\d+),`).ReplaceAllString(good, `{"name":"entries",`)
+	if noCounter == good {
+		t.Fatal("the test's alteration found no entries counter")
+	}
 	cases := []struct{ name, text, want string }{
+		{"entries counter missing", noCounter, "above its counter"},
 		{"not JSON", "hello, world", "not a Cellule snapshot"},
 		{"not a snapshot", `{"entries":[]}`, "not a Cellule snapshot"},
 		{"timeline JSON", "[\n]\n", "not a Cellule snapshot"},

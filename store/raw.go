@@ -27,6 +27,16 @@ const (
 	formText   = "text"    // UTF-8 text, written as it is
 )
 
+// countedBuckets are those whose new ids come from the bucket's sequence
+// (NextSequence): entries, tasks, takeaways, checklist runs, handovers.
+var countedBuckets = map[string]bool{
+	string(bucketEntries):   true,
+	string(bucketTasks):     true,
+	string(bucketTakeaways): true,
+	string(bucketRuns):      true,
+	string(bucketHandovers): true,
+}
+
 // keyForms gives each bucket's key form; a bucket not listed has text keys,
 // and any key that does not fit its form is written in hex.
 var keyForms = map[string]string{
@@ -95,6 +105,7 @@ func (t *txn) RawBuckets() ([]crisis.RawBucket, error) {
 			Sequence: b.Sequence(),
 			KeyForm:  keyForm(string(name)),
 			Audit:    bytes.Equal(name, bucketAudit),
+			Counted:  countedBuckets[string(name)],
 		})
 		return nil
 	})
