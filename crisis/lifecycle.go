@@ -37,7 +37,12 @@ func (s *Service) Open(a Actor, name string) (bool, error) {
 	created := false
 	err = s.write(a, ActOpen, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
 		// A new crisis starts from the default recovery plan; a database
-		// from before the recovery tracker gets it on its next start.
+		// from before the recovery tracker gets it on its next start,
+		// unless its crisis was closed: a closed record is evidence, and
+		// nothing is added to it.
+		if c, ok, err := tx.Crisis(); err != nil || (ok && c.Closed != nil) {
+			return nil, err
+		}
 		plan, err := ensurePlan(tx)
 		if err != nil {
 			return nil, err

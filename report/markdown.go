@@ -72,7 +72,9 @@ func mdIndented(s, indent string) string {
 				b.WriteString("&#32;") // leading spaces would make a code block
 				continue
 			}
-			if strings.IndexByte("#-+=>", c) >= 0 {
+			// ('>' too starts a quote, but the general rule below
+			// escapes it already: once is enough.)
+			if strings.IndexByte("#-+=", c) >= 0 {
 				b.WriteByte('\\')
 			}
 			if n := orderedItemDigits(s[i:]); n > 0 {
