@@ -146,7 +146,9 @@ func (f *handoverForm) view() string {
 	case f.confirm == confirmQuit:
 		out = append(out, " "+sty.confirm.Render(f.t.ConfirmQuit))
 	case f.err != "":
-		out = append(out, " "+sty.formError.Render(f.err))
+		for _, line := range errorLines(f.err, f.width) {
+			out = append(out, " "+sty.formError.Render(line))
+		}
 	case f.saving:
 		out = append(out, " "+sty.hint.Render(f.s.text.Saving))
 	default:

@@ -270,7 +270,11 @@ func (r *recoveryTab) done(msg recoveryDoneMsg) tea.Cmd {
 		r.s.notify(msg.action, r.s.text.errText(msg.err), true, msg.upTo)
 		return nil
 	}
-	r.form = nil
+	if r.form != nil && r.form.saving {
+		// Only the form that was saving closes: the answer to an earlier
+		// question (validate, remove) must not drop a form opened since.
+		r.form = nil
+	}
 	r.s.notify(msg.action, msg.text, false, msg.upTo)
 	return r.Reload()
 }
