@@ -66,3 +66,9 @@ func Write(w io.Writer, snap *crisis.Snapshot, f Format, opt Options) error {
 	}
 	return fmt.Errorf("unknown format %q", f)
 }
+
+// Preview is the Markdown report with its lists cut to their newest limit
+// items: what the console's Report tab shows (tui.Options.Preview).
+func Preview(w io.Writer, snap *crisis.Snapshot, limit int) error {
+	return WriteMarkdown(w, snap, Options{Limit: limit})
+}

@@ -18,6 +18,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
+	"cellule/report"
 	"cellule/tui"
 )
 
@@ -130,6 +131,7 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 		Width:   width,
 		Height:  height,
 		Changes: changes,
+		Preview: report.Preview,
 	})
 	var program *tea.Program
 	// The colour profile bubbletea would use: from the terminal type only.

@@ -18,6 +18,7 @@ import (
 
 	"cellule/crisis"
 	"cellule/crisis/crisistest"
+	"cellule/report"
 	"cellule/store"
 )
 
@@ -107,7 +108,7 @@ func (f *fixture) seed(t *testing.T) {
 // colour profile. changes may be nil.
 func start(t *testing.T, f *fixture, me crisis.Actor, changes <-chan struct{}) *teatest.TestModel {
 	t.Helper()
-	m := New(f.svc, me, Options{Width: 80, Height: 24, Changes: changes})
+	m := New(f.svc, me, Options{Width: 80, Height: 24, Changes: changes, Preview: report.Preview})
 	tm := teatest.NewTestModel(t, m,
 		teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))

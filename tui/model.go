@@ -5,6 +5,7 @@ package tui
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -24,6 +25,11 @@ type Options struct {
 	// or join/leave; the caller unsubscribes when the session ends.
 	Changes <-chan struct{}
 	Lang    string // "en" for now; "" means en
+	// Preview writes the Markdown report of a snapshot, its lists cut to
+	// their newest limit items, for the Report tab. The caller hands it
+	// in (report.WriteMarkdown) so that the console talks to the service
+	// only; nil leaves the tab without a preview.
+	Preview func(w io.Writer, s *crisis.Snapshot, limit int) error
 }
 
 // The size assumed until the terminal tells its own, and the fixed rows of
@@ -41,10 +47,12 @@ type session struct {
 	svc  *crisis.Service
 	me   crisis.Actor
 	lang string
-	text *Text
-	st   *styles
-	keys *keyMap
-	note *note
+	// preview renders the Report tab's Markdown (Options.Preview).
+	preview func(w io.Writer, s *crisis.Snapshot, limit int) error
+	text    *Text
+	st      *styles
+	keys    *keyMap
+	note    *note
 	// actions numbers the actions whose outcome goes to the status line;
 	// shown is the newest one shown. Outcomes come back from commands in
 	// any order: an older one never replaces a newer one.
@@ -126,6 +134,8 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 		st:   newStyles(),
 		keys: newKeyMap(text.Help),
 		note: &note{},
+
+		preview: opts.Preview,
 	}
 	m := &model{
 		s:       s,

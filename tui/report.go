@@ -11,7 +11,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
-	"cellule/report"
 )
 
 // previewLimit caps the preview's lists at their newest entries: the tab
@@ -118,13 +117,16 @@ func (r *reportTab) Capturing() bool { return r.form != nil || r.confirming }
 
 func (r *reportTab) Reload() tea.Cmd {
 	r.seq++
-	seq, svc, me := r.seq, r.s.svc, r.s.me
+	seq, svc, me, preview := r.seq, r.s.svc, r.s.me, r.s.preview
 	return func() tea.Msg {
 		var b strings.Builder
 		msg := reportLoadedMsg{seq: seq}
 		msg.err = svc.Read(me, func(s *crisis.Snapshot) error {
 			msg.closed, msg.entries = s.Crisis.Closed, s.Entries
-			return report.WriteMarkdown(&b, s, report.Options{Limit: previewLimit})
+			if preview == nil {
+				return nil
+			}
+			return preview(&b, s, previewLimit)
 		})
 		msg.md = b.String()
 		return msg
