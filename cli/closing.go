@@ -22,5 +22,6 @@ func closeCmd(env *Env, dataDir *string) *cobra.Command {
 		}),
 	}
 	cmd.Flags().StringVar(&note, "note", "", "the closing note (required)")
+	_ = cmd.MarkFlagRequired("note")
 	return cmd
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"os"
 
@@ -29,14 +28,14 @@ func exportCmd(env *Env, dataDir *string) *cobra.Command {
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, _ []string, svc *crisis.Service) error {
 			f, err := report.ParseFormat(format)
 			if err != nil {
-				return err
+				return usageError{crisis.Message(err)}
 			}
 			render := func(w io.Writer) error {
 				return svc.Export(env.Actor, func(s *crisis.Snapshot) error { return report.Write(w, s, f, report.Options{}) })
 			}
 			switch {
 			case outPath != "" && env.Remote:
-				return fmt.Errorf("--out writes a file on the server; over SSH the export comes on standard output (ssh host export > FILE)")
+				return usagef("--out writes a file on the server; over SSH the export comes on standard output (ssh host export > FILE)")
 			case outPath != "":
 				return atomicfile.Write(outPath, render, nil)
 			case env.Remote:

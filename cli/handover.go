@@ -42,13 +42,13 @@ func handoverCmd(env *Env, dataDir *string) *cobra.Command {
 				}
 				return writeHandoversText(out, hs, svc.Location())
 			case ack != 0 && writing:
-				return fmt.Errorf("--ack acknowledges a handover; write yours in another command")
+				return usagef("--ack acknowledges a handover; write yours in another command")
 			case ack != 0:
 				h, _, err := svc.AckHandover(env.Actor, ack)
 				return printID(cmd, h.ID, err)
 			}
 			if situation != "" && len(args) > 0 {
-				return fmt.Errorf("give the situation either as TEXT or with --situation, not both")
+				return usagef("give the situation either as TEXT or with --situation, not both")
 			}
 			if situation == "" {
 				text, err := readText(env, args, cmd.InOrStdin(), 3*crisis.MaxHandoverPart)

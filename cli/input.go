@@ -57,7 +57,7 @@ func importFile(env *Env, cmd *cobra.Command, args []string, load func([]byte) (
 // over SSH (where a path would name a file on the server).
 func importData(env *Env, cmd *cobra.Command, args []string) ([]byte, error) {
 	if len(args) == 1 && env.Remote {
-		return nil, fmt.Errorf("over SSH the file comes on standard input: ssh host %s < %s", cmd.CommandPath()[len(cmd.Root().Name())+1:], crisis.SanitizeLine(args[0]))
+		return nil, usagef("over SSH the file comes on standard input: ssh host %s < %s", cmd.CommandPath()[len(cmd.Root().Name())+1:], crisis.SanitizeLine(args[0]))
 	}
 	if len(args) == 1 {
 		return readFileLimited(args[0], "the file", crisis.MaxImportBytes, "; refused")

@@ -85,7 +85,7 @@ func TestContactsImportReportsBadRowsAndImportsNothing(t *testing.T) {
 		t.Errorf("contacts crisis:\n%s", out)
 	}
 	// Over SSH the file comes on stdin; a path would name a server file.
-	if _, errOut, code := h.run(true, "", "contacts", "import", csv); code != ExitFail || !strings.Contains(errOut, "standard input") {
+	if _, errOut, code := h.run(true, "", "contacts", "import", csv); code != ExitUsage || !strings.Contains(errOut, "standard input") {
 		t.Errorf("remote import with a path: %d %s", code, errOut)
 	}
 	in := "name,role,organisation,phone,backup_phone,notes\nCamille Martin,On-call administrator,DSI,05 65 00 00 09,,\n"
@@ -189,7 +189,7 @@ func TestHandoverCommand(t *testing.T) {
 	if _, errOut, code := h.run(false, "", "handover", "--ack", "1"); code != ExitFail || !strings.Contains(errOut, "is yours") {
 		t.Errorf("own ack: %d %s", code, errOut)
 	}
-	if _, _, code := h.run(false, "", "handover", "--ack", "1", "more text"); code != ExitFail {
+	if _, _, code := h.run(false, "", "handover", "--ack", "1", "more text"); code != ExitUsage {
 		t.Errorf("ack and text together: exit %d", code)
 	}
 	out, _, _ = h.run(false, "", "handover", "--list", "--json")

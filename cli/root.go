@@ -75,10 +75,25 @@ type runError struct{ err error }
 func (e runError) Error() string { return e.err.Error() }
 func (e runError) Unwrap() error { return e.err }
 
+// usageError is a wrong command line that only the command's body can
+// tell (two flags that exclude each other, an unknown format): like
+// cobra's own, it exits 2 and shows the usage.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Sprintf(format, args...)}
+}
+
 // run wraps a command body so its errors are told apart from usage errors.
 func run(fn func(cmd *cobra.Command, args []string) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := fn(cmd, args); err != nil {
+			var ue usageError
+			if errors.As(err, &ue) {
+				return ue
+			}
 			return runError{err}
 		}
 		return nil

@@ -37,10 +37,10 @@ func TestEndOfCrisisOverSSH(t *testing.T) {
 	if _, errOut, code := run(t, l.viewer, "", "export", "--format", "md"); code != 1 || !strings.Contains(errOut, "viewer may not export") {
 		t.Fatalf("viewer export: exit %d %q", code, errOut)
 	}
-	if _, errOut, code := run(t, l.lead, "", "export", "--format", "md", "--out", "/tmp/x.md"); code != 1 || !strings.Contains(errOut, "standard output") {
+	if _, errOut, code := run(t, l.lead, "", "export", "--format", "md", "--out", "/tmp/x.md"); code != 2 || !strings.Contains(errOut, "standard output") {
 		t.Fatalf("export --out over SSH: exit %d %q", code, errOut)
 	}
-	if _, errOut, code := run(t, l.lead, "", "export", "--format", "pdf"); code != 1 || !strings.Contains(errOut, `unknown format "pdf"`) {
+	if _, errOut, code := run(t, l.lead, "", "export", "--format", "pdf"); code != 2 || !strings.Contains(errOut, `unknown format "pdf"`) {
 		t.Fatalf("export --format pdf: exit %d %q", code, errOut)
 	}
 
