@@ -82,9 +82,14 @@ func (s *Server) exec(sess ssh.Session, who crisis.Actor, line string) (code int
 	cut := func(why string) {
 		cutOnce.Do(func() {
 			act.expired.Store(true)
-			fmt.Fprintf(sess.Stderr(), "cellule: %s.\n", why)
-			_ = sess.Exit(1)
-			_ = sess.Close()
+			// A client that stopped reading would hold these writes:
+			// the session is closed after stopGrace whatever they do.
+			time.AfterFunc(stopGrace, func() { _ = sess.Close() })
+			go func() {
+				fmt.Fprintf(sess.Stderr(), "cellule: %s.\n", why)
+				_ = sess.Exit(1)
+				_ = sess.Close()
+			}()
 		})
 	}
 	watchIdle(done, act, s.cfg.Limits.IdleTimeout, 0, nil, func() {
@@ -156,17 +161,23 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	}
 	program = tea.NewProgram(&screen{inner: model, out: out}, opts...)
 	done := make(chan struct{})
-	lost := s.watchAccess(done, who, program.Quit)
+	ended := &atomic.Bool{}
+	stop := stopOrCut(sess, program.Quit, ended)
+	lost := s.watchAccess(done, who, stop)
 	idle := &atomic.Bool{}
 	watchIdle(done, act, s.cfg.Limits.IdleTimeout, s.cfg.Limits.IdleWarning,
-		func(left time.Duration) { program.Send(tui.IdleWarningMsg{Left: left}) },
+		// Not from the idle clock's goroutine: a program stuck writing
+		// to a client that stopped reading would hold it, and the close
+		// that follows would never come.
+		func(left time.Duration) { go program.Send(tui.IdleWarningMsg{Left: left}) },
 		func() {
 			s.cfg.Logger.Info("console closed: idle", "user", who.Name, "after", s.cfg.Limits.IdleTimeout)
 			idle.Store(true)
-			program.Quit()
+			stop()
 		})
 	startInStep()
 	err := runProgram(sess, program)
+	ended.Store(true)
 	// The program has ended: nothing draws any more, the terminal gets its
 	// modes back before any closing message.
 	out.restore()
@@ -283,4 +294,24 @@ func (s *Server) watchAccess(done <-chan struct{}, who crisis.Actor, quit func()
 		}
 	}()
 	return lost
+}
+
+// stopGrace is how long a session told to stop (revoked, idle) may take
+// before it is closed under its program: well inside the 5 s in which a
+// revocation must have ended it.
+const stopGrace = 3 * time.Second
+
+// stopOrCut asks a console's program to quit. Its event loop may be stuck
+// writing a frame to a client that stopped reading, and then it never
+// takes the request: unless the program has ended after stopGrace, the
+// session is closed, which fails that write and lets the program end.
+func stopOrCut(sess ssh.Session, quit func(), ended *atomic.Bool) func() {
+	return func() {
+		go quit()
+		time.AfterFunc(stopGrace, func() {
+			if !ended.Load() {
+				_ = sess.Close()
+			}
+		})
+	}
 }
