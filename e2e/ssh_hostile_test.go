@@ -221,6 +221,25 @@ func TestRepeatedFailedLoginsPenaliseTheAddress(t *testing.T) {
 	}
 }
 
+// Connections that never try a key (a scanner, or someone holding the
+// login slots open) cost their address a penalty too: four of them and it
+// is dropped before the handshake, like one that failed its logins.
+func TestSilentConnectionsPenaliseTheAddress(t *testing.T) {
+	l := newLab(t)
+	for range 4 {
+		conn, err := net.DialTimeout("tcp", l.srv.addr, waitLimit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = conn.Close()
+	}
+	waitUntil(t, "the penalty is logged", func() bool { return strings.Contains(l.srv.out.String(), "penalised for failed logins") })
+	if c, err := dial(l.srv.addr, gossh.PublicKeys(l.responderKey)); err == nil {
+		c.Close()
+		t.Error("an address that held four silent connections got a handshake")
+	}
+}
+
 // waitUntil polls cond until it holds, failing the test after waitLimit.
 func waitUntil(t *testing.T, what string, cond func() bool) {
 	t.Helper()

@@ -103,13 +103,9 @@ func (g *connGate) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
 	if tc == nil {
 		return cfg
 	}
-	cfg.AuthLogCallback = func(_ gossh.ConnMetadata, method string, err error) {
-		switch {
-		case err == nil:
+	cfg.AuthLogCallback = func(_ gossh.ConnMetadata, _ string, err error) {
+		if err == nil {
 			tc.loggedIn()
-		case method != "none":
-			// "none" is how every client asks which methods exist.
-			tc.failed.Store(true)
 		}
 	}
 	return cfg
@@ -119,13 +115,12 @@ type trackedConnKey struct{}
 
 // trackedConn is a connection until it ends: it holds a slot among the
 // connections not logged in until it logs in, and if it ends without
-// logging in after a failed attempt, its address earns a penalty — one per
-// connection, however many keys it offered.
+// logging in, its address earns a penalty — one per connection, however
+// many keys it offered.
 type trackedConn struct {
 	net.Conn
 	gate     *connGate
 	host     string
-	failed   atomic.Bool
 	in       atomic.Bool
 	released sync.Once
 	closed   sync.Once
@@ -139,7 +134,10 @@ func (c *trackedConn) loggedIn() {
 func (c *trackedConn) Close() error {
 	c.released.Do(func() { c.gate.unauth.Add(-1) })
 	c.closed.Do(func() {
-		if !c.in.Load() && c.failed.Load() {
+		// A connection that never even tried a key (a scanner, or one
+		// holding a login slot until the handshake deadline) counts too,
+		// as OpenSSH's "noauth" penalty does.
+		if !c.in.Load() {
 			if c.gate.penalties.failure(c.host, time.Now()) {
 				c.gate.logger.Warn("address penalised for failed logins: its connections are dropped for a while", "from", c.host)
 			}
@@ -161,6 +159,11 @@ func (g *connGate) closeSession() { g.sessions.Add(-1) }
 
 func hostOf(a net.Addr) string {
 	if ta, ok := a.(*net.TCPAddr); ok {
+		if ta.IP.To4() == nil && !ta.IP.IsLoopback() {
+			// One IPv6 host usually holds a whole /64: penalties go
+			// to the block, or a new address would escape them.
+			return ta.IP.Mask(net.CIDRMask(64, 128)).String() + "/64"
+		}
 		return ta.IP.String()
 	}
 	host, _, err := net.SplitHostPort(a.String())
