@@ -38,7 +38,7 @@ func htmlContext(w *bufio.Writer, f *facts, _ Options) error {
 			}
 		}
 		row("By kind", kinds)
-		row("Events logged", f.first.In(f.loc).Format(dayTime)+" to "+f.last.In(f.loc).Format(dayTime))
+		row("Record covers", f.first.In(f.loc).Format(dayTime)+" to "+f.last.In(f.loc).Format(dayTime))
 	}
 	row("Participants", fmt.Sprintf("%d authors of entries, %d registered users", len(f.authors), len(f.users)))
 	if f.contacts > 0 {

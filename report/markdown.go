@@ -51,7 +51,8 @@ func WriteMarkdown(out io.Writer, snap *crisis.Snapshot, opt Options) error {
 
 // mdText makes user text safe in Markdown: sanitised, and with every
 // character that Markdown would read as markup escaped, so an entry can
-// neither restructure the report nor pull in a link or an image. Line
+// neither restructure the report nor pull in a markup link or an image (a
+// bare address stays text, which some viewers show as a link). Line
 // breaks are kept; each line after the first is indented by indent.
 func mdText(s string) string { return mdIndented(s, "") }
 

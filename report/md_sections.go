@@ -43,7 +43,7 @@ func mdContext(w *bufio.Writer, f *facts, _ Options) error {
 			}
 		}
 		w.WriteString("\n")
-		fmt.Fprintf(w, "- Events logged from %s to %s\n", f.first.In(f.loc).Format(dayTime), f.last.In(f.loc).Format(dayTime))
+		fmt.Fprintf(w, "- The record covers %s to %s\n", f.first.In(f.loc).Format(dayTime), f.last.In(f.loc).Format(dayTime))
 	}
 	fmt.Fprintf(w, "- Participants: %d authors of entries, %d registered users\n", len(f.authors), len(f.users))
 	if f.contacts > 0 {
