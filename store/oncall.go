@@ -8,15 +8,6 @@ import (
 
 // The on-call records: checklist templates and runs, contacts, handovers.
 
-// nextID is the next sequence number of a bucket of records keyed by id.
-func (t *txn) nextID(bucket []byte) (uint64, error) {
-	b, err := t.bucket(bucket)
-	if err != nil {
-		return 0, err
-	}
-	return b.NextSequence()
-}
-
 func (t *txn) ChecklistTemplates() ([]crisis.ChecklistTemplate, error) {
 	return all[crisis.ChecklistTemplate](t, bucketTemplates)
 }

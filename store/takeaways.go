@@ -27,11 +27,7 @@ func (t *txn) ScanTakeaways(fn func(crisis.Takeaway) (bool, error)) error {
 }
 
 func (t *txn) AppendTakeaway(tk crisis.Takeaway) (crisis.Takeaway, error) {
-	b, err := t.bucket(bucketTakeaways)
-	if err != nil {
-		return tk, err
-	}
-	id, err := b.NextSequence()
+	id, err := t.nextID(bucketTakeaways)
 	if err != nil {
 		return tk, err
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 
 	"cellule/crisis"
@@ -13,20 +12,7 @@ func (t *txn) Task(id uint64) (crisis.Task, bool, error) {
 }
 
 func (t *txn) Tasks() ([]crisis.Task, error) {
-	b, err := t.bucket(bucketTasks)
-	if err != nil {
-		return nil, err
-	}
-	var out []crisis.Task
-	err = b.ForEach(func(k, v []byte) error {
-		var task crisis.Task
-		if err := json.Unmarshal(v, &task); err != nil {
-			return fmt.Errorf("store: task %d is damaged: %w", fromU64(k), err)
-		}
-		out = append(out, task)
-		return nil
-	})
-	return out, err
+	return all[crisis.Task](t, bucketTasks)
 }
 
 func (t *txn) UnseenTasks() (map[string]int, error) {
@@ -45,11 +31,7 @@ func (t *txn) UnseenTasks() (map[string]int, error) {
 }
 
 func (t *txn) AppendTask(task crisis.Task) (crisis.Task, error) {
-	b, err := t.bucket(bucketTasks)
-	if err != nil {
-		return task, err
-	}
-	id, err := b.NextSequence()
+	id, err := t.nextID(bucketTasks)
 	if err != nil {
 		return task, err
 	}

@@ -58,6 +58,15 @@ func all[T any](t *txn, bucket []byte) ([]T, error) {
 	return out, err
 }
 
+// nextID is the next sequence number of a bucket of records keyed by id.
+func (t *txn) nextID(bucket []byte) (uint64, error) {
+	b, err := t.bucket(bucket)
+	if err != nil {
+		return 0, err
+	}
+	return b.NextSequence()
+}
+
 func put(t *txn, bucket, key []byte, v any) error {
 	b, err := t.bucket(bucket)
 	if err != nil {
@@ -149,11 +158,7 @@ func (t *txn) ScanEntries(from uint64, reverse bool, fn func(crisis.Entry) (bool
 }
 
 func (t *txn) AppendEntry(e crisis.Entry) (crisis.Entry, error) {
-	b, err := t.bucket(bucketEntries)
-	if err != nil {
-		return e, err
-	}
-	id, err := b.NextSequence()
+	id, err := t.nextID(bucketEntries)
 	if err != nil {
 		return e, err
 	}
