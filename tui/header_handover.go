@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
@@ -24,5 +23,5 @@ func handoverFlag(s *session, st crisis.Status, room int) string {
 		text = fmt.Sprintf(t.HeaderPendingMany, len(pending))
 	}
 	text = ansi.Truncate(text, max(room, 12), "…")
-	return lipgloss.NewStyle().Foreground(newPalette().warn).Bold(true).Render(text)
+	return s.st.filterActive.Render(text)
 }

@@ -68,7 +68,7 @@ func recoverySummary(s *session, phases []crisis.PhaseProgress) string {
 	if len(phases) == 0 {
 		return ""
 	}
-	st := newRecoveryStyles()
+	st := s.recovery
 	parts := []string{st.label.Render(s.text.Recovery.Summary)}
 	for _, ph := range phases {
 		done := ph.State == crisis.PhaseValidated

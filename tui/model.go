@@ -47,6 +47,9 @@ type session struct {
 	svc  *crisis.Service
 	me   crisis.Actor
 	lang string
+	// recovery is the recovery bars' styles, built once: the header's
+	// summary draws them on every change.
+	recovery recoveryStyles
 	// preview renders the Report tab's Markdown (Options.Preview).
 	preview func(w io.Writer, s *crisis.Snapshot, limit int) error
 	text    *Text
@@ -135,7 +138,8 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 		keys: newKeyMap(text.Help),
 		note: &note{},
 
-		preview: opts.Preview,
+		recovery: newRecoveryStyles(),
+		preview:  opts.Preview,
 	}
 	m := &model{
 		s:       s,

@@ -15,11 +15,10 @@ import (
 
 // Column widths of an item's line; the owner and the note share the rest.
 const (
-	rcName    = 26
-	rcState   = 19 // "Under investigation"
-	rcCount   = 9  // "1400/1400"
-	rcBar     = 12
-	rcPercent = 4
+	rcName  = 26
+	rcState = 19 // "Under investigation"
+	rcCount = 9  // "1400/1400"
+	rcBar   = 12
 )
 
 // recoveryKeys are the Recovery tab's own keys, each with its help.
@@ -89,7 +88,7 @@ type recoveryTab struct {
 }
 
 func newRecoveryTab(s *session) *recoveryTab {
-	return &recoveryTab{s: s, st: newRecoveryStyles(), keys: newRecoveryKeys(s.text.Recovery, s.text.Help)}
+	return &recoveryTab{s: s, st: s.recovery, keys: newRecoveryKeys(s.text.Recovery, s.text.Help)}
 }
 
 func (r *recoveryTab) SetSize(width, height int) {
