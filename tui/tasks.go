@@ -292,16 +292,23 @@ func (b *tasksTab) cursor(ts []crisis.Task) int {
 	return 0
 }
 
-// selected is the task keys act on: the open one, or the one under the
-// cursor.
-func (b *tasksTab) selected() (crisis.Task, bool) {
+// openTask is the task shown in full, if one is open.
+func (b *tasksTab) openTask() (crisis.Task, bool) {
 	if b.openID != 0 {
 		for _, t := range b.tasks {
 			if t.ID == b.openID {
 				return t, true
 			}
 		}
-		return crisis.Task{}, false
+	}
+	return crisis.Task{}, false
+}
+
+// selected is the task keys act on: the open one, or the one under the
+// cursor.
+func (b *tasksTab) selected() (crisis.Task, bool) {
+	if b.openID != 0 {
+		return b.openTask()
 	}
 	ts, _ := b.shown()
 	if len(ts) == 0 {
@@ -564,10 +571,12 @@ func (b *tasksTab) View() string {
 		return fitHeight(b.picker.view(b.s, b.height), b.height)
 	}
 	var body []string
-	if t, ok := b.selected(); ok && b.openID != 0 {
+	if t, ok := b.openTask(); ok {
 		body = b.detailLines(t)
 	} else {
-		body = append([]string{b.viewLine()}, b.listLines(b.height-1)...)
+		// The view's tasks are filtered, sorted and grouped once per draw.
+		ts, headings := b.shown()
+		body = append([]string{b.viewLine(ts)}, b.listLines(b.height-1, ts, headings)...)
 	}
 	h := b.height
 	prompt := ""
@@ -584,14 +593,13 @@ func (b *tasksTab) View() string {
 
 // viewLine says which view is shown and counts what matters: open, late
 // and blocked tasks.
-func (b *tasksTab) viewLine() string {
+func (b *tasksTab) viewLine(ts []crisis.Task) string {
 	sty, tx := b.s.st, b.tx
 	names := [viewCount]string{tx.ViewAll, tx.ViewMine, tx.ViewByAssignee, tx.ViewByStatus}
 	name := sty.filter.Render(names[b.view])
 	if b.view != viewAll {
 		name = sty.filterActive.Render(names[b.view])
 	}
-	ts, _ := b.shown()
 	now := b.s.svc.Now()
 	open, late, blocked := 0, 0, 0
 	for _, t := range ts {
@@ -621,12 +629,11 @@ func (b *tasksTab) viewLine() string {
 }
 
 // listLines renders the view's tasks, scrolled so the selected one shows.
-func (b *tasksTab) listLines(h int) []string {
+func (b *tasksTab) listLines(h int, ts []crisis.Task, headings []string) []string {
 	sty, tx := b.s.st, b.tx
 	if b.loadErr != nil && !b.loaded {
 		return []string{"", "  " + sty.formError.Render(fmt.Sprintf(tx.LoadFailed, b.s.text.errText(b.loadErr)))}
 	}
-	ts, headings := b.shown()
 	if len(ts) == 0 {
 		msg := tx.EmptyViewer
 		switch {
