@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -172,13 +171,4 @@ type ChecklistOverview struct {
 
 func runRecord(action, detail string, r ChecklistRun) AuditRecord {
 	return AuditRecord{Action: action, Subject: fmt.Sprintf("checklist-run/%d", r.ID), Detail: detail, Digest: DigestOf(r)}
-}
-
-// cleanText is a one-line text, sanitised and checked against its bound.
-func cleanText(s string, maxLen int, code string) (string, error) {
-	s = strings.TrimSpace(SanitizeLine(s))
-	if len([]rune(s)) > maxLen {
-		return "", invalidf(code, maxLen)
-	}
-	return s, nil
 }

@@ -223,14 +223,11 @@ func (p *planTx) checkName(name, self string) (string, error) {
 }
 
 func itemName(name string) (string, error) {
-	name = strings.TrimSpace(SanitizeLine(name))
-	if name == "" {
-		return "", invalidf("recovery.item-name-empty")
+	name, err := cleanText(name, MaxItemName, "recovery.item-name-long")
+	if err == nil && name == "" {
+		err = invalidf("recovery.item-name-empty")
 	}
-	if len([]rune(name)) > MaxItemName {
-		return "", invalidf("recovery.item-name-long", MaxItemName)
-	}
-	return name, nil
+	return name, err
 }
 
 // phaseRecord and itemRecord describe a stored phase or item for the audit

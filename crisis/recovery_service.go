@@ -42,16 +42,16 @@ func (s *Service) SetRecoveryItem(a Actor, ref string, ch ItemChange) (RecoveryI
 		}
 	}
 	if ch.Note != nil {
-		n := strings.TrimSpace(SanitizeLine(*ch.Note))
-		if len([]rune(n)) > MaxItemNote {
-			return RecoveryItem{}, Entry{}, invalidf("recovery.note-long", MaxItemNote)
+		n, err := cleanText(*ch.Note, MaxItemNote, "recovery.note-long")
+		if err != nil {
+			return RecoveryItem{}, Entry{}, err
 		}
 		ch.Note = &n
 	}
 	if ch.Owner != nil {
-		o := strings.TrimSpace(SanitizeLine(*ch.Owner))
-		if len([]rune(o)) > MaxItemOwner {
-			return RecoveryItem{}, Entry{}, invalidf("recovery.owner-long", MaxItemOwner)
+		o, err := cleanText(*ch.Owner, MaxItemOwner, "recovery.owner-long")
+		if err != nil {
+			return RecoveryItem{}, Entry{}, err
 		}
 		ch.Owner = &o
 	}
@@ -230,12 +230,12 @@ func (s *Service) AddRecoveryItem(a Actor, n int, name string, total int, owner 
 	if total < 0 || total > MaxItemTotal {
 		return RecoveryItem{}, invalidf("recovery.total-bad", MaxItemTotal)
 	}
-	owner = strings.TrimSpace(SanitizeLine(owner))
-	if len([]rune(owner)) > MaxItemOwner {
-		return RecoveryItem{}, invalidf("recovery.owner-long", MaxItemOwner)
+	owner, err := cleanText(owner, MaxItemOwner, "recovery.owner-long")
+	if err != nil {
+		return RecoveryItem{}, err
 	}
 	var it RecoveryItem
-	err := s.withRecoveryPlan(a, ActEditRecoveryPlan, func(p *planTx, now time.Time) ([]AuditRecord, error) {
+	err = s.withRecoveryPlan(a, ActEditRecoveryPlan, func(p *planTx, now time.Time) ([]AuditRecord, error) {
 		name, err := p.checkName(name, "")
 		if err != nil {
 			return nil, err

@@ -134,3 +134,12 @@ func isBidiControl(r rune) bool {
 	}
 	return false
 }
+
+// cleanText is a one-line text, sanitised and checked against its bound.
+func cleanText(s string, maxLen int, code string) (string, error) {
+	s = strings.TrimSpace(SanitizeLine(s))
+	if len([]rune(s)) > maxLen {
+		return "", invalidf(code, maxLen)
+	}
+	return s, nil
+}
