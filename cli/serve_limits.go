@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"cellule/sshserver"
 )
 
 // ServeLimits bound what clients can hold of the server; 0 turns one off.
@@ -14,19 +16,22 @@ type ServeLimits struct {
 	MaxSessions int
 	// MaxUnauthenticated caps the connections not logged in yet.
 	MaxUnauthenticated int
-	// AuthPenalty is what each failed login adds to its address's penalty;
+	// AuthPenalty is what each connection that ends without logging in
+	// adds to its address's penalty;
 	// AuthPenaltyMax caps it.
 	AuthPenalty, AuthPenaltyMax time.Duration
 }
 
-// DefaultServeLimits are serve's defaults.
+// DefaultServeLimits are serve's defaults: the SSH server's own, so the
+// flags' defaults and the server's never drift apart.
 func DefaultServeLimits() ServeLimits {
+	d := sshserver.DefaultLimits()
 	return ServeLimits{
-		IdleTimeout:        30 * time.Minute,
-		MaxSessions:        500,
-		MaxUnauthenticated: 50,
-		AuthPenalty:        5 * time.Second,
-		AuthPenaltyMax:     10 * time.Minute,
+		IdleTimeout:        d.IdleTimeout,
+		MaxSessions:        d.MaxSessions,
+		MaxUnauthenticated: d.MaxUnauthenticated,
+		AuthPenalty:        d.Penalty.PerFailure,
+		AuthPenaltyMax:     d.Penalty.Max,
 	}
 }
 
@@ -35,6 +40,6 @@ func limitFlags(cmd *cobra.Command, l *ServeLimits) {
 	f.DurationVar(&l.IdleTimeout, "idle-timeout", l.IdleTimeout, "close a session after this long without a key pressed (a form with unsaved text is warned first); 0 never")
 	f.IntVar(&l.MaxSessions, "max-sessions", l.MaxSessions, "most consoles and commands open at once; 0 no cap")
 	f.IntVar(&l.MaxUnauthenticated, "max-unauthenticated", l.MaxUnauthenticated, "most connections still logging in at once; 0 no cap")
-	f.DurationVar(&l.AuthPenalty, "auth-penalty", l.AuthPenalty, "penalty a failed login adds to its address; past 15s its connections are dropped until it runs out; 0 off")
+	f.DurationVar(&l.AuthPenalty, "auth-penalty", l.AuthPenalty, "penalty a connection that ends without logging in adds to its address; past 15s its connections are dropped until it runs out; 0 off")
 	f.DurationVar(&l.AuthPenaltyMax, "auth-penalty-max", l.AuthPenaltyMax, "longest penalty an address can build up")
 }
