@@ -214,7 +214,7 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 				width = 2
 			}
 			fmt.Fprintf(w, "<g class=\"band\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" fill=\"%s\"><title>%s: %s to %s</title></rect>",
-				x0, y, width, row.height, s.colour, escLine(s.label), s.from.In(f.loc).Format(dayTime), s.to.In(f.loc).Format(dayTime))
+				x0, y, width, row.height, s.colour, escLine(s.label), f.at(s.from), f.at(s.to))
 			// The label goes inside the band when it fits, else beside it
 			// on the side with room.
 			text := float64(len([]rune(s.label))) * charWidth
@@ -253,7 +253,7 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 		fmt.Fprintf(w, "<g class=\"mark\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.8\"/>", m.x, ly+3, m.x, axisY, colour)
 		fmt.Fprintf(w, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>", m.x, axisY, colour)
 		fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"%s\" fill=\"#1d2733\">%s</text>", m.x, ly, m.anchor, escLine(m.label))
-		fmt.Fprintf(w, "<title>#%d %s: %s</title></g>\n", m.e.ID, m.e.OccurredAt.In(f.loc).Format(dayTime), escLine(m.e.Text))
+		fmt.Fprintf(w, "<title>#%d %s: %s</title></g>\n", m.e.ID, f.at(m.e.OccurredAt), escLine(m.e.Text))
 	}
 	w.WriteString("</svg>\n")
 	caption := "Key entries (decisions, escalations, closure) as marks above the time axis; the crisis stages as bands below it."
@@ -352,7 +352,7 @@ func ticks(t0, t1 time.Time, loc *time.Location) []tick {
 			lt := t.In(loc)
 			label := lt.Format("02 Jan")
 			if step < 24*time.Hour && (lt.Hour() != 0 || lt.Minute() != 0) {
-				label = lt.Format("15:04")
+				label = lt.Format(clock)
 			}
 			out = append(out, tick{at: t, label: label})
 		}

@@ -95,10 +95,10 @@ func escLine(s string) string { return html.EscapeString(crisis.SanitizeLine(s))
 // htmlEntry writes an entry as a list item.
 func htmlEntry(w *bufio.Writer, f *facts, e crisis.Entry) error {
 	var b strings.Builder
-	b.WriteString("<li class=\"k-" + escLine(string(e.Kind)) + "\"><span class=\"when\">" + e.OccurredAt.In(f.loc).Format(dayTime) + "</span> ")
+	b.WriteString("<li class=\"k-" + escLine(string(e.Kind)) + "\"><span class=\"when\">" + f.at(e.OccurredAt) + "</span> ")
 	b.WriteString(escLine(kindLabel(e.Kind)) + ", <span class=\"by\">" + escLine(e.Author) + "</span> <span class=\"ref\">(" + ref(e) + ")")
 	if e.Backdated() {
-		b.WriteString(", recorded " + e.RecordedAt.In(f.loc).Format(dayTime))
+		b.WriteString(", recorded " + f.at(e.RecordedAt))
 	}
 	b.WriteString("</span><div class=\"text\">" + esc(e.Text) + "</div></li>\n")
 	_, err := w.WriteString(b.String())

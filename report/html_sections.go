@@ -13,14 +13,14 @@ func htmlContext(w *bufio.Writer, f *facts, _ Options) error {
 	row := func(k, v string) { w.WriteString("<tr><th>" + k + "</th><td>" + v + "</td></tr>\n") }
 	row("Crisis", escLine(c.Name))
 	if !c.OpenedAt.IsZero() {
-		row("Opened", c.OpenedAt.In(f.loc).Format(dayTime))
+		row("Opened", f.at(c.OpenedAt))
 	}
 	if c.EndedAt != nil {
-		row("Ended", c.EndedAt.In(f.loc).Format(dayTime)+", after "+duration(c.Duration(*c.EndedAt)))
+		row("Ended", f.at(*c.EndedAt)+", after "+duration(c.Duration(*c.EndedAt)))
 	}
 	row("Stage", escLine(stageLabel(c.Stage)))
 	if c.Closed != nil {
-		row("Closed", c.Closed.At.In(f.loc).Format(dayTime)+" by "+escLine(c.Closed.By)+": <span class=\"text\">"+esc(c.Closed.Note)+"</span>")
+		row("Closed", f.at(c.Closed.At)+" by "+escLine(c.Closed.By)+": <span class=\"text\">"+esc(c.Closed.Note)+"</span>")
 	} else {
 		row("Closed", "not yet: the record may still change")
 	}
@@ -38,7 +38,7 @@ func htmlContext(w *bufio.Writer, f *facts, _ Options) error {
 			}
 		}
 		row("By kind", kinds)
-		row("Record covers", f.first.In(f.loc).Format(dayTime)+" to "+f.last.In(f.loc).Format(dayTime))
+		row("Record covers", f.at(f.first)+" to "+f.at(f.last))
 	}
 	row("Participants", fmt.Sprintf("%d authors of entries, %d registered users", len(f.authors), len(f.users)))
 	if f.contacts > 0 {
@@ -46,7 +46,7 @@ func htmlContext(w *bufio.Writer, f *facts, _ Options) error {
 	}
 	w.WriteString("</table>\n<h3>Stages</h3>\n<table>\n<tr><th>Stage</th><th>From</th><th>To</th></tr>\n")
 	for _, s := range f.stages {
-		fmt.Fprintf(w, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n", escLine(stageLabel(s.stage)), s.from.In(f.loc).Format(dayTime), s.to.In(f.loc).Format(dayTime))
+		fmt.Fprintf(w, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n", escLine(stageLabel(s.stage)), f.at(s.from), f.at(s.to))
 	}
 	_, err := w.WriteString("</table>\n</section>\n")
 	return err

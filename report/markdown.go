@@ -114,7 +114,7 @@ func orderedItemDigits(s string) int {
 func mdEntry(w *bufio.Writer, f *facts, e crisis.Entry, layout string) error {
 	line := "- **" + e.OccurredAt.In(f.loc).Format(layout) + "** " + kindLabel(e.Kind) + ", " + mdText(e.Author) + " (" + ref(e) + ")"
 	if e.Backdated() {
-		line += ", recorded " + e.RecordedAt.In(f.loc).Format(dayTime)
+		line += ", recorded " + f.at(e.RecordedAt)
 	}
 	_, err := w.WriteString(line + ":  \n  " + mdIndented(e.Text, "  ") + "\n")
 	return err

@@ -17,14 +17,14 @@ func mdContext(w *bufio.Writer, f *facts, _ Options) error {
 	c := f.c
 	fmt.Fprintf(w, "- Crisis: %s\n", mdText(c.Name))
 	if !c.OpenedAt.IsZero() {
-		fmt.Fprintf(w, "- Opened: %s\n", c.OpenedAt.In(f.loc).Format(dayTime))
+		fmt.Fprintf(w, "- Opened: %s\n", f.at(c.OpenedAt))
 	}
 	if c.EndedAt != nil {
-		fmt.Fprintf(w, "- Ended: %s, after %s\n", c.EndedAt.In(f.loc).Format(dayTime), duration(c.Duration(*c.EndedAt)))
+		fmt.Fprintf(w, "- Ended: %s, after %s\n", f.at(*c.EndedAt), duration(c.Duration(*c.EndedAt)))
 	}
 	fmt.Fprintf(w, "- Stage: %s\n", stageLabel(c.Stage))
 	if c.Closed != nil {
-		fmt.Fprintf(w, "- Closed: %s by %s: %s\n", c.Closed.At.In(f.loc).Format(dayTime), mdText(c.Closed.By), mdIndented(c.Closed.Note, "  "))
+		fmt.Fprintf(w, "- Closed: %s by %s: %s\n", f.at(c.Closed.At), mdText(c.Closed.By), mdIndented(c.Closed.Note, "  "))
 	} else {
 		w.WriteString("- Not closed: the record may still change.\n")
 	}
@@ -43,7 +43,7 @@ func mdContext(w *bufio.Writer, f *facts, _ Options) error {
 			}
 		}
 		w.WriteString("\n")
-		fmt.Fprintf(w, "- The record covers %s to %s\n", f.first.In(f.loc).Format(dayTime), f.last.In(f.loc).Format(dayTime))
+		fmt.Fprintf(w, "- The record covers %s to %s\n", f.at(f.first), f.at(f.last))
 	}
 	fmt.Fprintf(w, "- Participants: %d authors of entries, %d registered users\n", len(f.authors), len(f.users))
 	if f.contacts > 0 {
@@ -51,7 +51,7 @@ func mdContext(w *bufio.Writer, f *facts, _ Options) error {
 	}
 	w.WriteString("\n### Stages\n\n| Stage | From | To |\n| --- | --- | --- |\n")
 	for _, s := range f.stages {
-		fmt.Fprintf(w, "| %s | %s | %s |\n", stageLabel(s.stage), s.from.In(f.loc).Format(dayTime), s.to.In(f.loc).Format(dayTime))
+		fmt.Fprintf(w, "| %s | %s | %s |\n", stageLabel(s.stage), f.at(s.from), f.at(s.to))
 	}
 	return nil
 }

@@ -35,7 +35,6 @@ func stageLabel(s crisis.Stage) string { return label(stageLabels, s) }
 // Time layouts of the reports.
 const (
 	dayTime = "2006-01-02 15:04"
-	day     = "2006-01-02"
 	clock   = "15:04"
 )
 
