@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
 )
@@ -243,7 +242,7 @@ func (f *entryForm) view() string {
 	lines := []string{" " + sty.formTitle.Render(title)}
 	if f.amends != 0 {
 		orig := fmt.Sprintf(t.Original, f.amends, f.orig)
-		lines = append(lines, " "+sty.original.Render(ansi.Truncate(orig, max(f.width-2, 1), "…")))
+		lines = append(lines, " "+sty.original.Render(cut(orig, f.width-2)))
 	}
 	lines = append(lines, "")
 

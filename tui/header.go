@@ -32,7 +32,7 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 	fixed := lipgloss.Width(product) + 2*lipgloss.Width(sep) + lipgloss.Width(stage) + lipgloss.Width(clock) + 2
 	name := crisis.SanitizeLine(st.Crisis.Name)
 	if room := width - fixed; room < lipgloss.Width(name) {
-		name = ansi.Truncate(name, max(room, 1), "…")
+		name = cut(name, room)
 	}
 	left := product + sep + sty.crisisName.Render(name) + sep + stage
 	line1 := spread(left, clock, width)

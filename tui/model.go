@@ -531,19 +531,6 @@ func (m *model) bodyHeight() int {
 	return max(m.height-headerHeight-tabsHeight-statusHeight-lipgloss.Height(m.footer), 1)
 }
 
-// fitHeight pads or cuts s to exactly h lines.
-func fitHeight(s string, h int) string {
-	h = max(h, 0) // a tiny terminal leaves a part no room at all
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
-}
-
 // fitScreen cuts every line to the width and the whole to the height, so
 // no part can ever push the layout off the screen.
 func fitScreen(s string, width, height int) string {

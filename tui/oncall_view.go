@@ -47,32 +47,6 @@ func (o *onCall) View() string {
 	return fitHeight(strings.Join(append([]string{o.sectionsLine()}, fitLines(body, h)...), "\n"), o.height)
 }
 
-// fitLines pads or cuts lines to exactly h.
-func fitLines(lines []string, h int) []string {
-	h = max(h, 0) // a tiny terminal leaves a part no room at all
-	if len(lines) > h {
-		return lines[:h]
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return lines
-}
-
-// cut truncates a line to the width, with an ellipsis.
-func cut(s string, width int) string {
-	if lipgloss.Width(s) <= width {
-		return s
-	}
-	return ansi.Truncate(s, max(width, 1), "…")
-}
-
-// pad cuts or pads s to exactly width cells.
-func pad(s string, width int) string {
-	s = cut(s, width)
-	return s + strings.Repeat(" ", max(width-lipgloss.Width(s), 0))
-}
-
 func (o *onCall) sectionsLine() string {
 	sty := o.s.st
 	handover := o.t.SecHandover

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
 )
@@ -493,7 +492,7 @@ func (r *recoveryTab) listLines() ([]string, int) {
 				at = len(lines)
 			}
 			marker := "   "
-			name := padRight(ansi.Truncate(crisis.SanitizeLine(it.Name), rcName, "…"), rcName)
+			name := pad(crisis.SanitizeLine(it.Name), rcName)
 			if selected {
 				marker = sty.pickerCursor.Render(" › ")
 				name = sty.idSelected.Render(name)
@@ -530,7 +529,7 @@ func (r *recoveryTab) listLines() ([]string, int) {
 // phaseLine is a phase's heading: number and name, bar, percent, state.
 func (r *recoveryTab) phaseLine(ph crisis.PhaseView) string {
 	rs, t := r.st, &r.s.text.Recovery
-	title := padRight(ansi.Truncate(fmt.Sprintf(t.Phase, ph.Number, crisis.SanitizeLine(ph.Name)), rcName+2, "…"), rcName+2)
+	title := pad(fmt.Sprintf(t.Phase, ph.Number, crisis.SanitizeLine(ph.Name)), rcName+2)
 	done := ph.State == crisis.PhaseValidated
 	state := rs.phaseState.Render(t.phaseState(ph.State))
 	if done {
@@ -567,21 +566,7 @@ func (r *recoveryTab) detailLine() string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return " " + rs.detail.Render(ansi.Truncate(it.ID+": "+strings.Join(parts, " · "), max(r.width-2, 1), "…"))
-}
-
-func padRight(s string, w int) string {
-	if n := lipgloss.Width(s); n < w {
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
-}
-
-func padLeft(s string, w int) string {
-	if n := lipgloss.Width(s); n < w {
-		return strings.Repeat(" ", w-n) + s
-	}
-	return s
+	return " " + rs.detail.Render(cut(it.ID+": "+strings.Join(parts, " · "), r.width-2))
 }
 
 // Help lists the keys that work now: the form's, the question's, or the

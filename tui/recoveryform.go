@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // rfField is one line of a recovery form: a choice among a few words
@@ -160,9 +159,9 @@ func (f *recoveryForm) failed(msg string) {
 
 func (f *recoveryForm) view(height int) string {
 	sty := f.s.st
-	lines := []string{"", " " + sty.formTitle.Render(ansi.Truncate(f.title, max(f.width-2, 1), "…"))}
+	lines := []string{"", " " + sty.formTitle.Render(cut(f.title, f.width-2))}
 	if f.hint != "" {
-		lines = append(lines, " "+sty.hint.Render(ansi.Truncate(f.hint, max(f.width-2, 1), "…")))
+		lines = append(lines, " "+sty.hint.Render(cut(f.hint, f.width-2)))
 	}
 	lines = append(lines, "")
 	for i, fl := range f.fields {

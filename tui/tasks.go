@@ -726,11 +726,11 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 		mark = ts.fresh.Render(strings.TrimSpace(tx.NewMark)) + " "
 		room -= lipgloss.Width(tx.NewMark)
 	}
-	lines := []string{head + mark + style(sty.text).Render(ansi.Truncate(title, max(room, 1), "…"))}
+	lines := []string{head + mark + style(sty.text).Render(cut(title, room))}
 	if t.Status == crisis.TaskBlocked {
 		indent := strings.Repeat(" ", colID+colPrio)
 		reason := fmt.Sprintf(tx.BlockedBy, crisis.SanitizeLine(t.Reason))
-		lines = append(lines, indent+ts.blocked.Render(ansi.Truncate(reason, max(b.width-barWidth-len(indent), 1), "…")))
+		lines = append(lines, indent+ts.blocked.Render(cut(reason, b.width-barWidth-len(indent))))
 	}
 	bar := sty.selBar(selected)
 	for i, l := range lines {
@@ -767,7 +767,7 @@ func (b *tasksTab) detailLines(t crisis.Task) []string {
 		phase = tx.PhaseNames[t.Phase]
 	}
 	title := fmt.Sprintf(tx.TaskTitle, t.ID) + "  " + crisis.SanitizeLine(t.Title)
-	lines := []string{" " + sty.formTitle.Render(ansi.Truncate(title, max(b.width-2, 1), "…")), "",
+	lines := []string{" " + sty.formTitle.Render(cut(title, b.width-2)), "",
 		field(tx.Status, status),
 		field(tx.Priority, fmt.Sprintf("P%d", t.Priority)),
 		field(tx.Assignee, who),
