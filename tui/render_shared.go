@@ -8,6 +8,34 @@ import (
 	"cellule/crisis"
 )
 
+// sharedCache is what every console of the process draws the same way,
+// drawn once: a map behind a lock, which starts over once it holds size
+// values (what is drawn again is cheap next to a cache without a bound).
+// The value is computed outside the lock: two consoles may both draw it,
+// never wait on each other.
+type sharedCache[K comparable, V any] struct {
+	mu     sync.Mutex
+	size   int
+	values map[K]V
+}
+
+func (c *sharedCache[K, V]) get(k K, draw func() V) V {
+	c.mu.Lock()
+	v, ok := c.values[k]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = draw()
+	c.mu.Lock()
+	if c.values == nil || len(c.values) >= c.size {
+		c.values = make(map[K]V, c.size)
+	}
+	c.values[k] = v
+	c.mu.Unlock()
+	return v
+}
+
 // sharedEntries shares rendered entries between every console of the
 // process. A new entry reaches hundreds of consoles, which all draw it the
 // same way (same language, width and time zone): the first one renders
@@ -15,14 +43,8 @@ import (
 // (timeline.rendered) and asks here only for what it has not drawn. The
 // key holds everything an entry's lines are drawn from, the entry's own
 // content included, so two crises served by one process (tests) never mix.
-var sharedEntries = struct {
-	mu      sync.Mutex
-	entries map[sharedEntryKey][]string
-}{}
-
-// sharedEntriesSize bounds the entries kept: the newest pages of a few
-// widths; the cache starts over once it is full.
-const sharedEntriesSize = 2048
+// It keeps the newest pages of a few widths.
+var sharedEntries = sharedCache[sharedEntryKey, []string]{size: 2048}
 
 type sharedEntryKey struct {
 	lang     string
@@ -49,20 +71,7 @@ func (t *timeline) sharedRender(e crisis.Entry, selected bool) []string {
 	if len(e.AmendedBy) > 0 {
 		k.amendedBy = fmt.Sprint(e.AmendedBy)
 	}
-	sharedEntries.mu.Lock()
-	lines, ok := sharedEntries.entries[k]
-	sharedEntries.mu.Unlock()
-	if ok {
-		return lines
-	}
-	lines = t.renderEntry(e, selected)
-	sharedEntries.mu.Lock()
-	if sharedEntries.entries == nil || len(sharedEntries.entries) >= sharedEntriesSize {
-		sharedEntries.entries = make(map[sharedEntryKey][]string, sharedEntriesSize)
-	}
-	sharedEntries.entries[k] = lines
-	sharedEntries.mu.Unlock()
-	return lines
+	return sharedEntries.get(k, func() []string { return t.renderEntry(e, selected) })
 }
 
 // plain is the filter line's plain style applied to s, remembered: the
@@ -83,12 +92,7 @@ func (t *timeline) plain(s string) string {
 // hundreds of consoles draw the same line (all kinds, one more entry, at
 // the newest), and drawing it with its styles was a tenth of a change's
 // cost. The key is everything the line is drawn from.
-var sharedFilters = struct {
-	mu    sync.Mutex
-	lines map[filterKey]string
-}{}
-
-const sharedFiltersSize = 1024
+var sharedFilters = sharedCache[filterKey, string]{size: 1024}
 
 type filterKey struct {
 	lang         string
@@ -110,32 +114,14 @@ func (t *timeline) sharedFilterLine() string {
 	if !t.following() {
 		k.newerBelow = len(t.entries) - 1 - t.cursor
 	}
-	sharedFilters.mu.Lock()
-	line, ok := sharedFilters.lines[k]
-	sharedFilters.mu.Unlock()
-	if ok {
-		return line
-	}
-	line = t.drawFilterLine()
-	sharedFilters.mu.Lock()
-	if sharedFilters.lines == nil || len(sharedFilters.lines) >= sharedFiltersSize {
-		sharedFilters.lines = make(map[filterKey]string, sharedFiltersSize)
-	}
-	sharedFilters.lines[k] = line
-	sharedFilters.mu.Unlock()
-	return line
+	return sharedFilters.get(k, t.drawFilterLine)
 }
 
 // sharedFits shares, between consoles, screen lines cut to a width
 // (fitScreen): when the logbook moves up by a new entry, each console's
 // lines are at new places and would each be measured again, the same
 // lines in every console.
-var sharedFits = struct {
-	mu    sync.Mutex
-	lines map[fitKey]string
-}{}
-
-const sharedFitsSize = 4096
+var sharedFits = sharedCache[fitKey, string]{size: 4096}
 
 type fitKey struct {
 	line  string
@@ -148,19 +134,5 @@ func sharedFit(line string, width int) string {
 	if len(line) <= width {
 		return line
 	}
-	k := fitKey{line, width}
-	sharedFits.mu.Lock()
-	out, ok := sharedFits.lines[k]
-	sharedFits.mu.Unlock()
-	if ok {
-		return out
-	}
-	out = fitScreen(line, width, 1)
-	sharedFits.mu.Lock()
-	if sharedFits.lines == nil || len(sharedFits.lines) >= sharedFitsSize {
-		sharedFits.lines = make(map[fitKey]string, sharedFitsSize)
-	}
-	sharedFits.lines[k] = out
-	sharedFits.mu.Unlock()
-	return out
+	return sharedFits.get(fitKey{line, width}, func() string { return fitScreen(line, width, 1) })
 }
