@@ -2,23 +2,21 @@ package sshserver
 
 import (
 	"bytes"
-	"sync"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+
+	"cellule/internal/sharedcache"
 )
 
-// rowCache shares, between every console of the server, rows as they go to
+// sharedRows shares, between every console of the server, rows as they go to
 // a terminal: cut to a width and converted to a colour profile. A new
 // logbook entry brings the same rows to hundreds of consoles; measuring and
 // converting them (parsing every escape sequence) once instead of once per
 // console is most of what drawing them costs. Rows differ from console to
 // console only in a few places (who I am, the selected entry), so the
 // cache holds recent rows only: it starts over once it is full.
-type rowCache struct {
-	mu   sync.Mutex
-	rows map[rowKey]fitRow
-}
+var sharedRows = sharedcache.Cache[rowKey, fitRow]{Size: rowCacheSize}
 
 type rowKey struct {
 	line    string
@@ -36,25 +34,9 @@ type fitRow struct {
 // consoles (a few megabytes at most).
 const rowCacheSize = 4096
 
-var sharedRows rowCache
-
-// fit returns line cut to width and converted to profile.
-func (c *rowCache) fit(line string, width int, profile colorprofile.Profile) fitRow {
-	k := rowKey{line: line, width: width, profile: profile}
-	c.mu.Lock()
-	r, ok := c.rows[k]
-	c.mu.Unlock()
-	if ok {
-		return r
-	}
-	r = fitLine(line, width, profile)
-	c.mu.Lock()
-	if c.rows == nil || len(c.rows) >= rowCacheSize {
-		c.rows = make(map[rowKey]fitRow, rowCacheSize)
-	}
-	c.rows[k] = r
-	c.mu.Unlock()
-	return r
+// sharedFitLine is fitLine, shared between consoles.
+func sharedFitLine(line string, width int, profile colorprofile.Profile) fitRow {
+	return sharedRows.Get(rowKey{line: line, width: width, profile: profile}, func() fitRow { return fitLine(line, width, profile) })
 }
 
 // fitLine cuts line to width and converts its colours to profile.

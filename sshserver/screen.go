@@ -214,7 +214,7 @@ func (w *frameWriter) row(i int, line string) {
 	w.buf.WriteString(ansi.CursorPosition(1, i+1))
 	r := fitRow{}
 	if line != "" {
-		r = sharedRows.fit(line, w.width, w.profile)
+		r = sharedFitLine(line, w.width, w.profile)
 		w.buf.WriteString(r.text)
 		w.buf.WriteString(ansi.ResetStyle)
 	}

@@ -2,39 +2,11 @@ package tui
 
 import (
 	"fmt"
-	"sync"
 	"time"
 
 	"cellule/crisis"
+	"cellule/internal/sharedcache"
 )
-
-// sharedCache is what every console of the process draws the same way,
-// drawn once: a map behind a lock, which starts over once it holds size
-// values (what is drawn again is cheap next to a cache without a bound).
-// The value is computed outside the lock: two consoles may both draw it,
-// never wait on each other.
-type sharedCache[K comparable, V any] struct {
-	mu     sync.Mutex
-	size   int
-	values map[K]V
-}
-
-func (c *sharedCache[K, V]) get(k K, draw func() V) V {
-	c.mu.Lock()
-	v, ok := c.values[k]
-	c.mu.Unlock()
-	if ok {
-		return v
-	}
-	v = draw()
-	c.mu.Lock()
-	if c.values == nil || len(c.values) >= c.size {
-		c.values = make(map[K]V, c.size)
-	}
-	c.values[k] = v
-	c.mu.Unlock()
-	return v
-}
 
 // sharedEntries shares rendered entries between every console of the
 // process. A new entry reaches hundreds of consoles, which all draw it the
@@ -44,7 +16,7 @@ func (c *sharedCache[K, V]) get(k K, draw func() V) V {
 // key holds everything an entry's lines are drawn from, the entry's own
 // content included, so two crises served by one process (tests) never mix.
 // It keeps the newest pages of a few widths.
-var sharedEntries = sharedCache[sharedEntryKey, []string]{size: 2048}
+var sharedEntries = sharedcache.Cache[sharedEntryKey, []string]{Size: 2048}
 
 type sharedEntryKey struct {
 	lang     string
@@ -71,7 +43,7 @@ func (t *timeline) sharedRender(e crisis.Entry, selected bool) []string {
 	if len(e.AmendedBy) > 0 {
 		k.amendedBy = fmt.Sprint(e.AmendedBy)
 	}
-	return sharedEntries.get(k, func() []string { return t.renderEntry(e, selected) })
+	return sharedEntries.Get(k, func() []string { return t.renderEntry(e, selected) })
 }
 
 // plain is the filter line's plain style applied to s, remembered: the
@@ -92,7 +64,7 @@ func (t *timeline) plain(s string) string {
 // hundreds of consoles draw the same line (all kinds, one more entry, at
 // the newest), and drawing it with its styles was a tenth of a change's
 // cost. The key is everything the line is drawn from.
-var sharedFilters = sharedCache[filterKey, string]{size: 1024}
+var sharedFilters = sharedcache.Cache[filterKey, string]{Size: 1024}
 
 type filterKey struct {
 	lang         string
@@ -114,14 +86,14 @@ func (t *timeline) sharedFilterLine() string {
 	if !t.following() {
 		k.newerBelow = len(t.entries) - 1 - t.cursor
 	}
-	return sharedFilters.get(k, t.drawFilterLine)
+	return sharedFilters.Get(k, t.drawFilterLine)
 }
 
 // sharedFits shares, between consoles, screen lines cut to a width
 // (fitScreen): when the logbook moves up by a new entry, each console's
 // lines are at new places and would each be measured again, the same
 // lines in every console.
-var sharedFits = sharedCache[fitKey, string]{size: 4096}
+var sharedFits = sharedcache.Cache[fitKey, string]{Size: 4096}
 
 type fitKey struct {
 	line  string
@@ -134,5 +106,5 @@ func sharedFit(line string, width int) string {
 	if len(line) <= width {
 		return line
 	}
-	return sharedFits.get(fitKey{line, width}, func() string { return fitScreen(line, width, 1) })
+	return sharedFits.Get(fitKey{line, width}, func() string { return fitScreen(line, width, 1) })
 }
