@@ -13,5 +13,7 @@ func limitsFrom(o cli.ServeLimits) *sshserver.Limits {
 	l.MaxUnauthenticated = o.MaxUnauthenticated
 	l.Penalty.PerFailure = o.AuthPenalty
 	l.Penalty.Max = o.AuthPenaltyMax
+	// Checked when the flag was read: it cannot fail here.
+	l.Penalty.Exempt, _ = sshserver.ParseExempt(o.PenaltyExempt)
 	return &l
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -20,6 +21,9 @@ type ServeLimits struct {
 	// adds to its address's penalty;
 	// AuthPenaltyMax caps it.
 	AuthPenalty, AuthPenaltyMax time.Duration
+	// PenaltyExempt lists the networks never penalised (the crisis room's
+	// own), comma-separated, as checked by --penalty-exempt.
+	PenaltyExempt string
 }
 
 // DefaultServeLimits are serve's defaults: the SSH server's own, so the
@@ -40,6 +44,36 @@ func limitFlags(cmd *cobra.Command, l *ServeLimits) {
 	f.DurationVar(&l.IdleTimeout, "idle-timeout", l.IdleTimeout, "close a session after this long without a key pressed (a form with unsaved text is warned first); 0 never")
 	f.IntVar(&l.MaxSessions, "max-sessions", l.MaxSessions, "most consoles and commands open at once; 0 no cap")
 	f.IntVar(&l.MaxUnauthenticated, "max-unauthenticated", l.MaxUnauthenticated, "most connections still logging in at once; 0 no cap")
-	f.DurationVar(&l.AuthPenalty, "auth-penalty", l.AuthPenalty, "penalty a connection that ends without logging in adds to its address; past 15s its connections are dropped until it runs out; 0 off")
-	f.DurationVar(&l.AuthPenaltyMax, "auth-penalty-max", l.AuthPenaltyMax, "longest penalty an address can build up")
+	f.DurationVar(&l.AuthPenalty, "auth-penalty", l.AuthPenalty, "penalty a connection that ends without logging in adds to its address; past 15s its connections are dropped for 20s, twice as long at each new block; 0 off")
+	f.DurationVar(&l.AuthPenaltyMax, "auth-penalty-max", l.AuthPenaltyMax, "longest block an address can earn")
+	f.Var(exemptList{&l.PenaltyExempt}, "penalty-exempt", "networks never penalised for failed logins, e.g. the crisis room's own: CIDR,... (10.20.0.0/24,2001:db8::/64)")
 }
+
+// exemptList is --penalty-exempt: checked when the flag is read, kept as
+// the canonical comma-separated text.
+type exemptList struct{ s *string }
+
+func (e exemptList) String() string {
+	if e.s == nil {
+		return ""
+	}
+	return *e.s
+}
+
+func (e exemptList) Set(v string) error {
+	nets, err := sshserver.ParseExempt(v)
+	if err != nil {
+		return err
+	}
+	parts := make([]string, 0, len(nets))
+	if *e.s != "" {
+		parts = append(parts, *e.s)
+	}
+	for _, n := range nets {
+		parts = append(parts, n.String())
+	}
+	*e.s = strings.Join(parts, ",")
+	return nil
+}
+
+func (exemptList) Type() string { return "CIDR,..." }

@@ -55,7 +55,8 @@ func (s *Service) HasUsers() (bool, error) {
 
 // AddUser registers a user with one or more public keys (authorized_keys
 // text). A revoked user's name may be given again, with new keys: that is
-// how a lost laptop's key is replaced.
+// how a lost laptop's key is replaced. A key that was ever revoked is
+// refused for ever, under any name: it is the evidence of a lost laptop.
 func (s *Service) AddUser(a Actor, name string, role Role, keyText string) (User, error) {
 	if err := ValidUserName(name); err != nil {
 		return User{}, err
@@ -88,6 +89,9 @@ func (s *Service) AddUser(a Actor, name string, role Role, keyText string) (User
 			if err != nil {
 				return nil, err
 			}
+			if at, revoked := owner.RevokedKey(k.Fingerprint); taken && revoked {
+				return nil, conflictf("key.retired", k.Fingerprint, at.In(s.loc).Format("2006-01-02 15:04 MST"), owner.Name)
+			}
 			if taken && owner.Name != name {
 				return nil, conflictf("key.taken", k.Fingerprint, owner.Name)
 			}
@@ -96,16 +100,10 @@ func (s *Service) AddUser(a Actor, name string, role Role, keyText string) (User
 		u = User{Name: name, Role: role, Keys: uniq, CreatedAt: now, CreatedBy: a.Name}
 		if exists {
 			// Enrolled again after a revocation: the old keys are retired,
-			// not forgotten (unless the lead enrols one of them again).
-			for _, r := range old.Retired {
-				if !seen[r.Fingerprint] {
-					u.Retired = append(u.Retired, r)
-				}
-			}
+			// not forgotten (none of them can be among the new ones).
+			u.Retired = append(u.Retired, old.Retired...)
 			for _, k := range old.Keys {
-				if !seen[k.Fingerprint] {
-					u.Retired = append(u.Retired, RetiredKey{Key: k, RetiredAt: *old.RevokedAt})
-				}
+				u.Retired = append(u.Retired, RetiredKey{Key: k, RetiredAt: *old.RevokedAt})
 			}
 		}
 		if err := tx.PutUser(u); err != nil {

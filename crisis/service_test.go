@@ -273,26 +273,24 @@ func TestUsersAddIdentifyRevoke(t *testing.T) {
 	if _, err := svc.RevokeUser(lead, "alice"); !errors.Is(err, crisis.ErrInvalid) {
 		t.Errorf("revoking oneself: %v", err)
 	}
-	// A revoked name may be enrolled again, as after a lost laptop.
-	if _, err := svc.AddUser(lead, "dave", crisis.RoleResponder, key); err != nil {
-		t.Errorf("re-enrolling dave: %v", err)
+	// A revoked key is refused for ever, under its own name or any other:
+	// it is the evidence of a lost laptop. The refusal says when it was
+	// revoked, and whose it was.
+	for _, name := range []string{"dave", "robert"} {
+		_, err := svc.AddUser(lead, name, crisis.RoleResponder, key)
+		if !errors.Is(err, crisis.ErrConflict) {
+			t.Fatalf("dave's revoked key enrolled again as %s: %v", name, err)
+		}
+		if msg := crisis.Message(err); !strings.Contains(msg, fp) || !strings.Contains(msg, "was revoked on 20") || !strings.Contains(msg, "as dave's") {
+			t.Errorf("refusal of a revoked key as %s: %q", name, msg)
+		}
 	}
 	if _, err := svc.Users(responder); !errors.Is(err, crisis.ErrForbidden) {
 		t.Errorf("a responder listed users and keys: %v", err)
 	}
-	if us, err := svc.Users(lead); err != nil || len(us) != 4 {
-		t.Errorf("users = %d, %v; want alice, bob, dave, vera", len(us), err)
-	}
-	if got := auditCount(t, db); got != before+3 {
-		t.Errorf("audit records: %d new; want 3 (add, revoke, add)", got-before)
-	}
 
-	// Revoked again and given a new key (a lost laptop): the old key is
-	// retired — it still names dave, never logs in, and no one else may
-	// take it.
-	if _, err := svc.RevokeUser(lead, "dave"); err != nil {
-		t.Fatal(err)
-	}
+	// Given a new key (a lost laptop): the old key is retired — it still
+	// names dave, never logs in, and no one may take it, dave included.
 	_, newKey := crisistest.Key("dave's new laptop")
 	d, err := svc.AddUser(lead, "dave", crisis.RoleResponder, newKey)
 	if err != nil {
@@ -301,14 +299,27 @@ func TestUsersAddIdentifyRevoke(t *testing.T) {
 	if len(d.Retired) != 1 || d.Retired[0].Fingerprint != fp {
 		t.Errorf("retired keys = %+v; want the lost one", d.Retired)
 	}
+	if us, err := svc.Users(lead); err != nil || len(us) != 4 {
+		t.Errorf("users = %d, %v; want alice, bob, dave, vera", len(us), err)
+	}
+	if got := auditCount(t, db); got != before+3 {
+		t.Errorf("audit records: %d new; want 3 (add, revoke, add)", got-before)
+	}
 	if _, ok := svc.Identify(fp); ok {
 		t.Error("a retired key still logs in")
 	}
 	if _, ok := svc.Identify(d.Keys[0].Fingerprint); !ok {
 		t.Error("the new key does not log in")
 	}
-	if _, err := svc.AddUser(lead, "mallory", crisis.RoleViewer, key); !errors.Is(err, crisis.ErrConflict) {
-		t.Errorf("a retired key enrolled under another name: %v", err)
+	if _, err := svc.RevokeUser(lead, "dave"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"dave", "mallory"} {
+		_, fresh := crisistest.Key("fresh " + name)
+		_, err := svc.AddUser(lead, name, crisis.RoleViewer, key+"\n"+fresh)
+		if !errors.Is(err, crisis.ErrConflict) || !strings.Contains(crisis.Message(err), "was revoked on") {
+			t.Errorf("a retired key enrolled again as %s (next to a fresh one): %v", name, err)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package crisis
 
 import (
 	"bufio"
+	"crypto/rsa"
 	"regexp"
 	"strings"
 	"time"
@@ -48,6 +49,24 @@ func (u User) LogsInWith(fp string) bool {
 		}
 	}
 	return false
+}
+
+// RevokedKey reports whether the key with fingerprint fp was u's and was
+// revoked (u revoked while it was current, or retired since), and when.
+func (u User) RevokedKey(fp string) (time.Time, bool) {
+	for _, r := range u.Retired {
+		if r.Fingerprint == fp {
+			return r.RetiredAt, true
+		}
+	}
+	if u.RevokedAt != nil {
+		for _, k := range u.Keys {
+			if k.Fingerprint == fp {
+				return *u.RevokedAt, true
+			}
+		}
+	}
+	return time.Time{}, false
 }
 
 // Actor is the user acting through the key with fingerprint fp.
@@ -119,7 +138,14 @@ func ParseKeys(text string) ([]Key, error) {
 		}
 		pub, comment, _, _, err := gossh.ParseAuthorizedKey([]byte(l))
 		if err != nil {
+			if isDSALine(l) {
+				// x/crypto no longer reads DSA keys: say why, not "not a key".
+				return nil, invalidf("key.weak-line", line, Message(invalidf("key.dsa")))
+			}
 			return nil, invalidf("key.bad-line", line)
+		}
+		if err := WeakKey(pub); err != nil {
+			return nil, invalidf("key.weak-line", line, Message(err))
 		}
 		keys = append(keys, KeyFrom(pub, SanitizeLine(comment)))
 	}
@@ -138,3 +164,52 @@ func KeyFrom(pub gossh.PublicKey, comment string) Key {
 		Comment:       comment,
 	}
 }
+
+// MinRSABits is the smallest RSA key that identifies anyone here, at
+// enrolment and at login: shorter ones can be factored by a well-funded
+// attacker (NIST retired them in 2013; OpenSSH refuses them too).
+const MinRSABits = 2048
+
+// WeakKey says why a public key is too weak to stand for a person (a DSA
+// key, an RSA key under MinRSABits), or returns nil. A certificate is
+// judged by the key it certifies.
+func WeakKey(pub gossh.PublicKey) error {
+	if cert, ok := pub.(*gossh.Certificate); ok {
+		pub = cert.Key
+	}
+	switch pub.Type() {
+	case keyAlgoDSA:
+		return invalidf("key.dsa")
+	case gossh.KeyAlgoRSA:
+		cpk, ok := pub.(gossh.CryptoPublicKey)
+		if !ok {
+			return invalidf("key.rsa-short", 0, MinRSABits)
+		}
+		rk, ok := cpk.CryptoPublicKey().(*rsa.PublicKey)
+		if !ok || rk.N.BitLen() < MinRSABits {
+			bits := 0
+			if ok {
+				bits = rk.N.BitLen()
+			}
+			return invalidf("key.rsa-short", bits, MinRSABits)
+		}
+	}
+	return nil
+}
+
+// isDSALine tells an authorized_keys line whose key is DSA ("ssh-dss",
+// after options if any).
+func isDSALine(l string) bool {
+	for _, f := range strings.Fields(l) {
+		if f == keyAlgoDSA {
+			return true
+		}
+		if strings.HasPrefix(f, "ssh-") || strings.HasPrefix(f, "ecdsa-") || strings.HasPrefix(f, "sk-") {
+			return false
+		}
+	}
+	return false
+}
+
+// keyAlgoDSA is the type of DSA keys, which are refused.
+const keyAlgoDSA = "ssh-dss"

@@ -48,12 +48,14 @@ type connGate struct {
 	limits    Limits
 	logger    *log.Logger
 	unauth    atomic.Int64
+	sources   *sourceSlots // unauth, by source
 	sessions  atomic.Int64
 	penalties *penalties
 }
 
 func newConnGate(l Limits, logger *log.Logger) *connGate {
-	return &connGate{limits: l, logger: logger, penalties: newPenalties(l.Penalty)}
+	return &connGate{limits: l, logger: logger, penalties: newPenalties(l.Penalty),
+		sources: newSourceSlots(perSourceCap(l.MaxUnauthenticated))}
 }
 
 // Messages written before the SSH version line: a client shows nothing of
@@ -61,6 +63,7 @@ func newConnGate(l Limits, logger *log.Logger) *connGate {
 // whoever connects with nc, or ssh -v, reads why the door closed.
 const (
 	busyLine    = "cellule: too many connections are logging in right now; try again in a minute.\r\n"
+	sourceLine  = "cellule: too many connections from your address are logging in right now; try again in a minute.\r\n"
 	penaltyLine = "cellule: too many failed logins from your address; try again later.\r\n"
 )
 
@@ -69,20 +72,29 @@ const (
 // before any handshake, and otherwise tracks it until it logs in or ends.
 func (g *connGate) admit(ctx ssh.Context, c net.Conn) net.Conn {
 	host := hostOf(c.RemoteAddr())
-	if left, blocked := g.penalties.blocked(host, time.Now()); blocked {
+	exempt := g.penalties.exempt(c.RemoteAddr())
+	if left, blocked := g.penalties.blocked(host, time.Now()); blocked && !exempt {
 		if g.penalties.shouldLog(host) {
 			g.logger.Warn("connection dropped: penalty for failed logins", "from", host, "left", left.Round(time.Second))
 		}
 		refuse(c, penaltyLine)
 		return nil
 	}
+	// One source holds a share of the slots at most, whoever it is (an
+	// exempt network too): the rest stay for everyone else.
+	if !g.sources.take(host) {
+		g.logger.Warn("connection refused: too many connections logging in from one address", "from", host, "cap", g.sources.cap)
+		refuse(c, sourceLine)
+		return nil
+	}
 	if n, max := g.unauth.Add(1), g.limits.MaxUnauthenticated; max > 0 && n > int64(max) {
 		g.unauth.Add(-1)
+		g.sources.release(host)
 		g.logger.Warn("connection refused: too many connections logging in", "from", c.RemoteAddr().String(), "cap", max)
 		refuse(c, busyLine)
 		return nil
 	}
-	tc := &trackedConn{Conn: c, gate: g, host: host}
+	tc := &trackedConn{Conn: c, gate: g, host: host, exempt: exempt}
 	ctx.SetValue(trackedConnKey{}, tc)
 	return tc
 }
@@ -103,10 +115,12 @@ func (g *connGate) serverConfig(ctx ssh.Context) *gossh.ServerConfig {
 	if tc == nil {
 		return cfg
 	}
-	cfg.AuthLogCallback = func(_ gossh.ConnMetadata, _ string, err error) {
+	cfg.AuthLogCallback = func(_ gossh.ConnMetadata, method string, err error) {
 		if err == nil {
 			tc.loggedIn()
+			return
 		}
+		tc.failed(method)
 	}
 	return cfg
 }
@@ -121,23 +135,51 @@ type trackedConn struct {
 	net.Conn
 	gate     *connGate
 	host     string
+	exempt   bool // from a network exempt from penalties
 	in       atomic.Bool
 	released sync.Once
 	closed   sync.Once
+	// attempts and failures count the authentication requests, as
+	// OpenSSH's MaxAuthTries does (see keyAllowed).
+	attempts, failures atomic.Int32
+}
+
+// failed counts a refused authentication request: every one but a first
+// "none" (which clients send to learn the methods), a key only offered
+// (queried without a signature) included.
+func (c *trackedConn) failed(method string) {
+	if c.attempts.Add(1) == 1 && method == "none" {
+		return
+	}
+	c.failures.Add(1)
+}
+
+// keyAllowed reports whether the connection may still have a key looked
+// at: once maxAuthTries requests failed, every further key is refused,
+// registered or not. x/crypto's own count lets the first unsigned key
+// queries through for free; this one does not.
+func (c *trackedConn) keyAllowed() bool { return c.failures.Load() < maxAuthTries }
+
+func (c *trackedConn) release() {
+	c.released.Do(func() {
+		c.gate.unauth.Add(-1)
+		c.gate.sources.release(c.host)
+	})
 }
 
 func (c *trackedConn) loggedIn() {
 	c.in.Store(true)
-	c.released.Do(func() { c.gate.unauth.Add(-1) })
+	c.release()
 }
 
 func (c *trackedConn) Close() error {
-	c.released.Do(func() { c.gate.unauth.Add(-1) })
+	c.release()
 	c.closed.Do(func() {
 		// A connection that never even tried a key (a scanner, or one
 		// holding a login slot until the handshake deadline) counts too,
-		// as OpenSSH's "noauth" penalty does.
-		if !c.in.Load() {
+		// as OpenSSH's "noauth" penalty does; one from an exempt
+		// network never does.
+		if !c.in.Load() && !c.exempt {
 			if c.gate.penalties.failure(c.host, time.Now()) {
 				c.gate.logger.Warn("address penalised for failed logins: its connections are dropped for a while", "from", c.host)
 			}

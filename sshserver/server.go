@@ -51,9 +51,10 @@ type Config struct {
 }
 
 const (
-	// maxAuthTries bounds the failed authentication attempts (signed
-	// offers and other methods) on one connection; x/crypto does not count
-	// unsigned key queries.
+	// maxAuthTries bounds the failed authentication requests on one
+	// connection, keys only offered included, as OpenSSH's MaxAuthTries:
+	// x/crypto's own count skips the first unsigned key queries, so the
+	// public-key callback counts them (trackedConn.keyAllowed).
 	maxAuthTries = 3
 )
 
@@ -116,12 +117,43 @@ func New(cfg Config) (*Server, error) {
 }
 
 // authorize answers one public-key offer: yes if it is an active user's
-// key. It is an exact fingerprint lookup and writes nothing to the
-// context: who the session is gets decided after the handshake, from the
-// key that actually signed (s.PublicKey()).
-func (s *Server) authorize(_ ssh.Context, key ssh.PublicKey) bool {
-	_, ok := s.cfg.Service.Identify(gossh.FingerprintSHA256(key))
-	return ok
+// key, strong enough, and the connection has not used up its tries. It is
+// an exact fingerprint lookup and writes nothing to the context: who the
+// session is gets decided after the handshake, from the key that actually
+// signed (s.PublicKey()).
+func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
+	tc, _ := ctx.Value(trackedConnKey{}).(*trackedConn)
+	if tc != nil && !tc.keyAllowed() {
+		return false
+	}
+	fp := gossh.FingerprintSHA256(key)
+	if err := crisis.WeakKey(key); err != nil {
+		s.refusedKey(ctx, fp, crisis.Message(err))
+		return false
+	}
+	if _, ok := s.cfg.Service.Identify(fp); !ok {
+		s.refusedKey(ctx, fp, "not an active user's key")
+		return false
+	}
+	return true
+}
+
+// refusedKey logs a refused key with the name the client offered, so that
+// a lead told "I cannot get in" can check the newcomer's fingerprint and
+// enrol the key. At most maxAuthTries lines per connection (authorize
+// stops looking after that), and the penalty bounds the connections.
+func (s *Server) refusedKey(ctx ssh.Context, fp, why string) {
+	s.cfg.Logger.Info("key refused", "user", offeredName(ctx.User()), "fingerprint", fp, "from", ctx.RemoteAddr().String(), "reason", why)
+}
+
+// offeredName is the user name a client sent, made safe for the log: it
+// is anyone's text.
+func offeredName(name string) string {
+	name = crisis.SanitizeLine(name)
+	if r := []rune(name); len(r) > 64 {
+		name = string(r[:64]) + "…"
+	}
+	return name
 }
 
 // Serve accepts connections on l until Shutdown or Close.
