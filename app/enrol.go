@@ -33,11 +33,14 @@ func enrolFirstLead(svc *crisis.Service, host crisis.Actor, h Hooks) error {
 		if err != nil {
 			continue
 		}
-		// A .pub file that is not a key (or holds garbage) is skipped,
-		// not fatal: the server must come up.
-		if _, err := crisis.ParseKeys(string(b)); err == nil {
-			keys = append(keys, string(b))
+		// A .pub file that is not a key (or holds garbage, or a key too
+		// weak to trust) is skipped, not fatal: the server must come up.
+		// It says why, so the operator is not left guessing.
+		if _, err := crisis.ParseKeys(string(b)); err != nil {
+			fmt.Fprintf(h.Out, "Not enrolled: %s: %s\n", f, crisis.Message(err))
+			continue
 		}
+		keys = append(keys, string(b))
 	}
 	if len(keys) == 0 {
 		fmt.Fprintf(h.Out, "No users yet, and no public key in %s.\n", filepath.Join(home, ".ssh"))
