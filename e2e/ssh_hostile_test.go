@@ -257,19 +257,17 @@ func TestConnectionsNotLoggedInAreCapped(t *testing.T) {
 	o.MaxUnauthenticated = 2
 	l := newLabWith(t, o)
 	var held []net.Conn
-	for range 2 {
-		conn, err := net.Dial("tcp", l.srv.addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Wait for the server's version line: the connection holds a slot.
-		_ = conn.SetReadDeadline(time.Now().Add(waitLimit))
-		if line, _ := bufio.NewReader(conn).ReadString('\n'); !strings.HasPrefix(line, "SSH-2.0-") {
+	// From two addresses: one address holds a quarter of the cap at most
+	// (here one slot).
+	for _, from := range []string{"127.0.0.2", "127.0.0.3"} {
+		// The server's version line: the connection holds a slot.
+		conn, line := rawFrom(t, from, l.srv.addr)
+		if !strings.HasPrefix(line, "SSH-2.0-") {
 			t.Fatalf("expected the server's version, got %q", line)
 		}
 		held = append(held, conn)
 	}
-	if line := rawLine(t, l.srv.addr); !strings.Contains(line, "too many connections are logging in") {
+	if _, line := rawFrom(t, "127.0.0.4", l.srv.addr); !strings.Contains(line, "too many connections are logging in") {
 		t.Errorf("a third connection logging in was told %q", line)
 	}
 	if _, err := dial(l.srv.addr, gossh.PublicKeys(l.responderKey)); err == nil {
