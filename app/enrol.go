@@ -14,8 +14,12 @@ import (
 // it. Without keys it says how to add a user, and serving goes on.
 func enrolFirstLead(svc *crisis.Service, host crisis.Actor, h Hooks) error {
 	has, err := svc.HasUsers()
-	if err != nil || has {
+	if err != nil {
 		return err
+	}
+	if has {
+		warnWeakKeys(svc, host, h)
+		return nil
 	}
 	home := h.Home
 	if home == "" {
@@ -55,4 +59,24 @@ func enrolFirstLead(svc *crisis.Service, host crisis.Actor, h Hooks) error {
 	}
 	fmt.Fprintf(h.Out, "First start: enrolled %d key(s) from %s as lead %q.\n", len(u.Keys), filepath.Join(home, ".ssh"), u.Name)
 	return nil
+}
+
+// warnWeakKeys names the active users whose keys are too weak to log in
+// (enrolled before DSA and short RSA keys were refused), so the operator
+// knows whom to enrol again before they find the door shut.
+func warnWeakKeys(svc *crisis.Service, host crisis.Actor, h Hooks) {
+	us, err := svc.Users(host)
+	if err != nil {
+		return
+	}
+	for _, u := range us {
+		if !u.Active() {
+			continue
+		}
+		for _, k := range u.Keys {
+			if err := k.Weakness(); err != nil {
+				fmt.Fprintf(h.Out, "warning: %s's key %s cannot log in: %s (revoke %s and add a new key)\n", u.Name, k.Fingerprint, crisis.Message(err), u.Name)
+			}
+		}
+	}
 }

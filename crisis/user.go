@@ -197,6 +197,19 @@ func WeakKey(pub gossh.PublicKey) error {
 	return nil
 }
 
+// Weakness says why a registered key is too weak to log in (see WeakKey),
+// or returns nil: a database from before that rule may hold one.
+func (k Key) Weakness() error {
+	if k.Type == keyAlgoDSA {
+		return invalidf("key.dsa")
+	}
+	pub, _, _, _, err := gossh.ParseAuthorizedKey([]byte(k.AuthorizedKey))
+	if err != nil {
+		return nil // not a key this server can read: it cannot log in anyway
+	}
+	return WeakKey(pub)
+}
+
 // isDSALine tells an authorized_keys line whose key is DSA ("ssh-dss",
 // after options if any).
 func isDSALine(l string) bool {

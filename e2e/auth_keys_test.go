@@ -118,6 +118,9 @@ func TestWeakKeysAreRefusedAtEnrolmentAndLogin(t *testing.T) {
 		t.Fatal(err)
 	}
 	old := startServer(t, dir, t.TempDir(), false)
+	if !strings.Contains(old.out.String(), "warning: olga's key "+gossh.FingerprintSHA256(weak.PublicKey())+" cannot log in: "+says) {
+		t.Errorf("the start does not warn of the weak key it holds:\n%s", old.out)
+	}
 	if c, err := dial(old.addr, gossh.PublicKeys(weak)); err == nil {
 		c.Close()
 		t.Error("a registered 1024-bit RSA key logged in")

@@ -82,8 +82,10 @@ func (g *connGate) admit(ctx ssh.Context, c net.Conn) net.Conn {
 	}
 	// One source holds a share of the slots at most, whoever it is (an
 	// exempt network too): the rest stay for everyone else.
-	if !g.sources.take(host) {
-		g.logger.Warn("connection refused: too many connections logging in from one address", "from", host, "cap", g.sources.cap)
+	if ok, first := g.sources.take(host); !ok {
+		if first {
+			g.logger.Warn("connections refused: too many logging in from one address (logged once until it has room again)", "from", host, "cap", g.sources.cap)
+		}
 		refuse(c, sourceLine)
 		return nil
 	}

@@ -22,24 +22,30 @@ type sourceSlots struct {
 	cap int
 	mu  sync.Mutex
 	by  map[string]int
+	// full holds the sources refused since they last had a free slot:
+	// one log line per source filling its share, not one per connection.
+	full map[string]bool
 }
 
 func newSourceSlots(cap int) *sourceSlots {
-	return &sourceSlots{cap: cap, by: map[string]int{}}
+	return &sourceSlots{cap: cap, by: map[string]int{}, full: map[string]bool{}}
 }
 
-// take holds a slot for host, or reports that host holds its share.
-func (s *sourceSlots) take(host string) bool {
+// take holds a slot for host, or reports that host holds its share, and
+// whether this is the first refusal since it had room (to be logged).
+func (s *sourceSlots) take(host string) (ok, first bool) {
 	if s.cap <= 0 {
-		return true
+		return true, false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.by[host] >= s.cap {
-		return false
+		first = !s.full[host]
+		s.full[host] = true
+		return false, first
 	}
 	s.by[host]++
-	return true
+	return true, false
 }
 
 // release gives back a slot taken for host; an address holding none is
@@ -50,6 +56,7 @@ func (s *sourceSlots) release(host string) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	delete(s.full, host)
 	if s.by[host] <= 1 {
 		delete(s.by, host)
 		return

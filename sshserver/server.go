@@ -143,7 +143,7 @@ func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 // enrol the key. At most maxAuthTries lines per connection (authorize
 // stops looking after that), and the penalty bounds the connections.
 func (s *Server) refusedKey(ctx ssh.Context, fp, why string) {
-	s.cfg.Logger.Info("key refused", "user", offeredName(ctx.User()), "fingerprint", fp, "from", ctx.RemoteAddr().String(), "reason", why)
+	s.cfg.Logger.Info("key refused", "user", offeredName(ctx.User()), "key", fp, "from", ctx.RemoteAddr().String(), "reason", why)
 }
 
 // offeredName is the user name a client sent, made safe for the log: it
