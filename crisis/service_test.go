@@ -395,9 +395,9 @@ func TestWritesFollowTheRecordNotTheLogin(t *testing.T) {
 	if _, err := svc.Log(responder, crisis.Draft{Text: "written after my revocation"}); !errors.Is(err, crisis.ErrForbidden) {
 		t.Errorf("a revoked user's open session wrote: %v", err)
 	}
-	// Re-enrolled as a viewer (same key): the old responder session may
-	// not write either.
-	_, pub := crisistest.Key("bob")
+	// Re-enrolled as a viewer (with a new key: the revoked one is refused
+	// for ever): the old responder session may not write either.
+	_, pub := crisistest.Key("bob's new laptop")
 	if _, err := svc.AddUser(lead, "bob", crisis.RoleViewer, pub); err != nil {
 		t.Fatal(err)
 	}
