@@ -185,3 +185,39 @@ func TestVerifyAcceptsRemovals(t *testing.T) {
 		t.Fatalf("verify: %v", err)
 	}
 }
+
+// Only closing writes a closure: a person who gives an entry that kind
+// (however spelt), lead or responder, is refused and nothing is stored, so
+// no entry can pass for the one that seals the record.
+func TestOnlyClosingWritesAClosure(t *testing.T) {
+	svc, db := newService(t)
+	before := auditCount(t, db)
+	fake := "Crisis closed: stand down\nThe record is read-only from now on. Audit chain head at closing: #1 sha256:00"
+	for _, a := range []crisis.Actor{responder, lead} {
+		for _, kind := range []crisis.Kind{"closure", "CLOSURE", " Closure "} {
+			_, err := svc.Log(a, crisis.Draft{Kind: kind, Text: fake})
+			if !errors.Is(err, crisis.ErrInvalid) || !strings.Contains(crisis.Message(err), "only closing") {
+				t.Errorf("%s wrote a %q entry: %v", a.Name, kind, err)
+			}
+		}
+	}
+	e, err := svc.SetStage(lead, crisis.StageEnd, "sortie de crise")
+	if err != nil || e.Kind == crisis.KindClosure {
+		t.Fatalf("the end-of-crisis stage wrote %+v, %v", e, err)
+	}
+	if _, err := svc.Correct(lead, e.ID, crisis.Draft{Kind: crisis.KindClosure, Text: fake}); !errors.Is(err, crisis.ErrInvalid) {
+		t.Errorf("a correction of kind closure: %v", err)
+	}
+	if got := auditCount(t, db); got != before+2 {
+		t.Fatalf("the refused entries added %d audit records", got-before-2)
+	}
+	for _, k := range crisis.WritableKinds {
+		if k == crisis.KindClosure {
+			t.Fatal("forms offer the closure kind")
+		}
+	}
+	closing, err := svc.Close(lead, "Sortie de crise")
+	if err != nil || closing.Kind != crisis.KindClosure {
+		t.Fatalf("closing: %+v %v", closing, err)
+	}
+}

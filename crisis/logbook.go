@@ -48,6 +48,10 @@ func (s *Service) appendEntry(a Actor, d Draft, amends uint64) (Entry, error) {
 		if e.Kind == "" {
 			e.Kind = KindFact
 		}
+		// A correction of a closure would be one too (it keeps the kind).
+		if !e.Kind.Writable() {
+			return nil, invalidf("kind.closure-reserved")
+		}
 		e.RecordedAt = now
 		if e.OccurredAt.IsZero() {
 			e.OccurredAt = now
@@ -80,6 +84,9 @@ func (s *Service) prepare(a Actor, d Draft) (Entry, error) {
 		var err error
 		if kind, err = ParseKind(string(kind)); err != nil {
 			return Entry{}, err
+		}
+		if !kind.Writable() {
+			return Entry{}, invalidf("kind.closure-reserved")
 		}
 	}
 	var occurred time.Time

@@ -7,6 +7,7 @@ var englishRules = map[string]string{
 	"user.role-revoked":       "user %s is revoked; add them again with the role they should have",
 	"user.role-same":          "user %s is already %s",
 	"forbidden.restrict-user": "a %s may not manage users",
+	"kind.closure-reserved":   "only closing the crisis writes a closure entry (close --note); give the entry another kind",
 	"when.too-early":          "%q is too far back: a logbook time goes back at most to %s, a year before the crisis opened",
 	"due.too-far":             "the due time %q is too far ahead: at most a year, until %s",
 	"when.bad-offset":         "cannot read the offset %q (use +02:00 or -05:00)",
