@@ -48,12 +48,13 @@ func ParseKind(s string) (Kind, error) {
 	if alias, ok := kindAliases[k]; ok {
 		return alias, nil
 	}
-	return "", invalidf("kind.unknown", s, joinKinds())
+	return "", invalidf("kind.unknown", SanitizeLine(s), joinKinds())
 }
 
+// joinKinds lists the kinds a person may give, for the refusal of another.
 func joinKinds() string {
-	codes := make([]string, len(Kinds))
-	for i, k := range Kinds {
+	codes := make([]string, len(WritableKinds))
+	for i, k := range WritableKinds {
 		codes[i] = string(k)
 	}
 	return strings.Join(codes, ", ")
