@@ -69,7 +69,7 @@ func checklistTickCmd(env *Env, dataDir *string) *cobra.Command {
 		Use:   "tick RUN STEP [--at TIME] | tick RUN STEP --undo --reason TEXT",
 		Short: "Tick a step of a run (or un-tick it, with a reason); prints the logbook entry's number",
 		Long: "Tick step STEP (its number, 1 for the first) of run RUN: it records who and when, and logs it.\n" +
-			"--at says when it was done, if earlier (14:05, 2022-09-12T03:40, -20m).\n" +
+			"--at says when it was done, if earlier (14:05, 2022-09-12T03:40, -20m; as log --at reads it).\n" +
 			"--undo --reason TEXT un-ticks a step ticked by mistake; the reason goes to the logbook.",
 		Args: cobra.ExactArgs(2),
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {

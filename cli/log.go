@@ -14,8 +14,10 @@ func logCmd(env *Env, dataDir *string) *cobra.Command {
 		Short: "Append an entry to the logbook and print its number",
 		Long: "Append an entry to the logbook (main courante) and print its number once it is saved.\n" +
 			"The text comes from the arguments, or from standard input when there are none.\n" +
-			"Kinds: fact, info, decision, action, communication, escalation, closure.\n" +
-			"--at takes 14:05, 2022-09-12T03:40 (or \"2022-09-12 03:40\", quoted), or -20m (20 minutes ago).",
+			"Kinds: fact, info, decision, action, communication, escalation (a closure is written by close only).\n" +
+			"--at takes 14:05, 2022-09-12T03:40 (or \"2022-09-12 03:40\", quoted), or -20m (20 minutes ago),\n" +
+			"in the server's time zone; add the zone or offset (\"02:30 CEST\", 02:30+02:00, 14:05 UTC) when the\n" +
+			"clocks went back and the hour came twice. At most a year before the crisis opened, not in the future.",
 		Example: `  ssh -p 2222 host log "Firewall rules reloaded" --kind action --at 03:40`,
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
 			text, err := readText(env, args, cmd.InOrStdin(), crisis.MaxEntryBytes)

@@ -18,7 +18,8 @@ func taskCmd(env *Env, dataDir *string) *cobra.Command {
 		Short: "The task board: add, list, set and assign tasks",
 		Long: "The task board: who does what, by when. Every change is logged in the timeline.\n" +
 			"Statuses: todo, in-progress, blocked (with --reason), done, cancelled. Priorities: 1 (P1, most urgent) to 3.\n" +
-			"Due times: 17:00 (the next one), +2h, +1d, 2022-09-13T08:00 (or \"2022-09-13 08:00\", quoted), 2022-09-13 (end of day).",
+			"Due times: 17:00 (the next one), +2h, +1d, 2022-09-13T08:00 (or \"2022-09-13 08:00\", quoted), 2022-09-13 (end of day),\n" +
+			"in the server's time zone (or with a zone or offset: \"08:00 CET\", 08:00+01:00); at most a year ahead.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}

@@ -14,11 +14,11 @@ import (
 func userCmd(env *Env, dataDir *string) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "user",
-		Short: "Add, list and revoke the people who may connect",
+		Short: "Add, list and revoke the people who may connect, and change their roles",
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(userAddCmd(env, dataDir), userListCmd(env, dataDir), userRevokeCmd(env, dataDir))
+	cmd.AddCommand(userAddCmd(env, dataDir), userListCmd(env, dataDir), userRevokeCmd(env, dataDir), userRoleCmd(env, dataDir))
 	return cmd
 }
 
@@ -119,6 +119,25 @@ func userRevokeCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "revoked %s\n", u.Name)
+			return nil
+		}),
+	}
+}
+
+func userRoleCmd(env *Env, dataDir *string) *cobra.Command {
+	return &cobra.Command{
+		Use:   "role NAME lead|responder|viewer",
+		Short: "Give a person another role (lead; lowering stays possible once closed)",
+		Long: "Give a registered person another role. The change applies at once, to their open sessions too.\n" +
+			"Once the crisis is closed, a role may still be lowered (as a user may still be revoked), not raised.",
+		Example: "  ssh -p 2222 host user role alice viewer",
+		Args:    cobra.ExactArgs(2),
+		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
+			u, err := svc.SetRole(env.Actor, args[0], crisis.Role(args[1]))
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s is now %s\n", u.Name, u.Role)
 			return nil
 		}),
 	}

@@ -103,11 +103,11 @@ func (s *Service) StartRun(a Actor, template, label string) (ChecklistRun, Entry
 func (s *Service) Tick(a Actor, run uint64, n int, when string) (ChecklistRun, Entry, error) {
 	var at time.Time
 	if strings.TrimSpace(when) != "" {
-		t, err := ParseWhen(when, s.Now(), s.loc)
+		t, err := s.parseWhen(when)
 		if err != nil {
 			return ChecklistRun{}, Entry{}, err
 		}
-		at = t.UTC().Truncate(time.Second)
+		at = t
 	}
 	return s.changeStep(a, run, n, "checklist.tick", func(r *ChecklistRun, st *RunStep, now time.Time) (Entry, error) {
 		if st.Done() {

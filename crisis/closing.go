@@ -24,9 +24,12 @@ const MaxCloseNote = MaxEntryBytes / 2
 // refuseIfClosed is the one place that makes a closed crisis read-only:
 // Service.write calls it before every change, so every feature, present
 // or to come, is covered. Open is let through because it changes nothing
-// once a crisis exists (and a closed crisis does).
+// once a crisis exists (and a closed crisis does). Taking powers away
+// (ActRestrictUser) is let through too: the record stays readable, and a
+// lost laptop's key must still be shut out of it; the audit chain records
+// the change after the closing's head, so verify still passes through it.
 func refuseIfClosed(tx ReadTx, act Action) error {
-	if act == ActOpen {
+	if act == ActOpen || act == ActRestrictUser {
 		return nil
 	}
 	c, ok, err := tx.Crisis()

@@ -47,7 +47,7 @@ func TestClosedCrisisIsReadOnly(t *testing.T) {
 		"stage":    func() error { _, err := svc.SetStage(lead, crisis.StageRemediation, ""); return err },
 		"rename":   func() error { _, err := svc.Rename(lead, "Another name"); return err },
 		"user add": func() error { _, err := svc.AddUser(host, "zoe", crisis.RoleViewer, pub); return err },
-		"revoke":   func() error { _, err := svc.RevokeUser(lead, "bob"); return err },
+		"raise":    func() error { _, err := svc.SetRole(lead, "vera", crisis.RoleResponder); return err },
 		"takeaway": func() error { _, err := svc.AddTakeaway(lead, "late"); return err },
 		"close":    func() error { _, err := svc.Close(lead, "again"); return err },
 		"demo":     func() error { return svc.LoadDemo(host) },
@@ -67,6 +67,65 @@ func TestClosedCrisisIsReadOnly(t *testing.T) {
 	}
 	if _, err := svc.Verify(lead); err != nil {
 		t.Fatalf("verify after closing: %v", err)
+	}
+}
+
+// Taking powers away stays possible on a closed crisis: its record still
+// holds every phone number and key. Each change is audited after the
+// closing's head, and the chain still verifies through it.
+func TestClosedCrisisStillTakesPowersAway(t *testing.T) {
+	svc, db := newService(t)
+	if _, err := svc.Close(lead, "Sortie de crise"); err != nil {
+		t.Fatal(err)
+	}
+	before := auditCount(t, db)
+	if _, err := svc.RevokeUser(responder, "vera"); !errors.Is(err, crisis.ErrForbidden) {
+		t.Fatalf("a responder revoked a user of a closed crisis: %v", err)
+	}
+	if u, err := svc.RevokeUser(lead, "vera"); err != nil || u.Active() {
+		t.Fatalf("revoke on a closed crisis: %+v %v", u, err)
+	}
+	if _, ok := svc.Identify(viewer.Fingerprint); ok {
+		t.Fatal("the revoked key still identifies its user")
+	}
+	if u, err := svc.SetRole(lead, "bob", crisis.RoleViewer); err != nil || u.Role != crisis.RoleViewer {
+		t.Fatalf("lowering a role on a closed crisis: %+v %v", u, err)
+	}
+	if err := svc.Export(responder, func(*crisis.Snapshot) error { return nil }); !errors.Is(err, crisis.ErrForbidden) {
+		t.Fatalf("the lowered responder still exports: %v", err)
+	}
+	if _, err := svc.SetRole(lead, "bob", crisis.RoleLead); !errors.Is(err, crisis.ErrConflict) {
+		t.Fatalf("raising a role on a closed crisis: %v", err)
+	}
+	if got := auditCount(t, db); got != before+2 {
+		t.Fatalf("the two changes added %d audit records", got-before)
+	}
+	if _, err := svc.Verify(lead); err != nil {
+		t.Fatalf("verify after the changes: %v", err)
+	}
+}
+
+// A role change applies to the sessions already open, and nobody changes
+// their own.
+func TestSetRole(t *testing.T) {
+	svc, _ := newService(t)
+	if _, err := svc.SetRole(responder, "vera", crisis.RoleLead); !errors.Is(err, crisis.ErrForbidden) {
+		t.Fatalf("a responder changed a role: %v", err)
+	}
+	if _, err := svc.SetRole(lead, "alice", crisis.RoleViewer); !errors.Is(err, crisis.ErrInvalid) {
+		t.Fatalf("a lead changed their own role: %v", err)
+	}
+	if _, err := svc.SetRole(lead, "vera", crisis.RoleViewer); !errors.Is(err, crisis.ErrConflict) {
+		t.Fatalf("a role set to what it was: %v", err)
+	}
+	if _, err := svc.SetRole(lead, "nobody", crisis.RoleViewer); !errors.Is(err, crisis.ErrNotFound) {
+		t.Fatalf("a role given to nobody: %v", err)
+	}
+	if _, err := svc.SetRole(lead, "vera", crisis.RoleResponder); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Log(viewer, crisis.Draft{Text: "now a responder"}); err != nil {
+		t.Fatalf("the raised viewer's open session cannot write: %v", err)
 	}
 }
 
@@ -124,5 +183,41 @@ func TestVerifyAcceptsRemovals(t *testing.T) {
 	}
 	if _, err := svc.Verify(lead); err != nil {
 		t.Fatalf("verify: %v", err)
+	}
+}
+
+// Only closing writes a closure: a person who gives an entry that kind
+// (however spelt), lead or responder, is refused and nothing is stored, so
+// no entry can pass for the one that seals the record.
+func TestOnlyClosingWritesAClosure(t *testing.T) {
+	svc, db := newService(t)
+	before := auditCount(t, db)
+	fake := "Crisis closed: stand down\nThe record is read-only from now on. Audit chain head at closing: #1 sha256:00"
+	for _, a := range []crisis.Actor{responder, lead} {
+		for _, kind := range []crisis.Kind{"closure", "CLOSURE", " Closure "} {
+			_, err := svc.Log(a, crisis.Draft{Kind: kind, Text: fake})
+			if !errors.Is(err, crisis.ErrInvalid) || !strings.Contains(crisis.Message(err), "only closing") {
+				t.Errorf("%s wrote a %q entry: %v", a.Name, kind, err)
+			}
+		}
+	}
+	e, err := svc.SetStage(lead, crisis.StageEnd, "sortie de crise")
+	if err != nil || e.Kind == crisis.KindClosure {
+		t.Fatalf("the end-of-crisis stage wrote %+v, %v", e, err)
+	}
+	if _, err := svc.Correct(lead, e.ID, crisis.Draft{Kind: crisis.KindClosure, Text: fake}); !errors.Is(err, crisis.ErrInvalid) {
+		t.Errorf("a correction of kind closure: %v", err)
+	}
+	if got := auditCount(t, db); got != before+2 {
+		t.Fatalf("the refused entries added %d audit records", got-before-2)
+	}
+	for _, k := range crisis.WritableKinds {
+		if k == crisis.KindClosure {
+			t.Fatal("forms offer the closure kind")
+		}
+	}
+	closing, err := svc.Close(lead, "Sortie de crise")
+	if err != nil || closing.Kind != crisis.KindClosure {
+		t.Fatalf("closing: %+v %v", closing, err)
 	}
 }

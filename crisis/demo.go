@@ -123,7 +123,7 @@ var demoScenario = []demoEntry{
 	// 20 Sep: end of the crisis.
 	{at: "2022-09-20 09:30", by: demoDirector, kind: KindFact,
 		text: "Assessment: no major compromise of the IS. Patient records were not affected (hosted by a certified health-data host, HDS). Administrative services were affected by the mail servers' disconnection."},
-	{at: "2022-09-20 10:00", by: demoCell, kind: KindClosure, stage: StageEnd,
+	{at: "2022-09-20 10:00", by: demoCell, kind: KindDecision, stage: StageEnd,
 		text: "Stage changed from remediation to end-of-crisis: sortie de crise. Remediation plan prepared on the priority axes identified."},
 	{at: "2022-09-20 11:00", by: demoDirector, kind: KindCommunication,
 		text: "Internal communication to all CH users: the use of 4G keys and smartphones is banned."},
@@ -165,7 +165,7 @@ func (s *Service) LoadDemo(a Actor) error {
 			if row.name != "" {
 				ids[row.name] = e.ID
 			}
-			if e.Kind == KindClosure {
+			if e.Stage == StageEnd {
 				// The crisis ended when the closing stage change was made.
 				ended := e.OccurredAt
 				c.EndedAt = &ended

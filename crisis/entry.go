@@ -19,8 +19,16 @@ const (
 	KindClosure       Kind = "closure"
 )
 
-// Kinds in the order forms and filters offer them.
+// Kinds in the order filters and reports list them.
 var Kinds = []Kind{KindFact, KindInfo, KindDecision, KindAction, KindCommunication, KindEscalation, KindClosure}
+
+// WritableKinds are the kinds a person may give an entry, in the order
+// forms offer them: every kind but closure, which only closing the crisis
+// writes (with the audit chain's head), so that no entry can pass for it.
+var WritableKinds = []Kind{KindFact, KindInfo, KindDecision, KindAction, KindCommunication, KindEscalation}
+
+// Writable reports whether a person may give an entry kind k.
+func (k Kind) Writable() bool { return k != KindClosure }
 
 var kindAliases = map[string]Kind{
 	"information":          KindInfo,
@@ -40,12 +48,13 @@ func ParseKind(s string) (Kind, error) {
 	if alias, ok := kindAliases[k]; ok {
 		return alias, nil
 	}
-	return "", invalidf("kind.unknown", s, joinKinds())
+	return "", invalidf("kind.unknown", SanitizeLine(s), joinKinds())
 }
 
+// joinKinds lists the kinds a person may give, for the refusal of another.
 func joinKinds() string {
-	codes := make([]string, len(Kinds))
-	for i, k := range Kinds {
+	codes := make([]string, len(WritableKinds))
+	for i, k := range WritableKinds {
 		codes[i] = string(k)
 	}
 	return strings.Join(codes, ", ")

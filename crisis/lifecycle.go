@@ -97,8 +97,9 @@ func (s *Service) SetStage(a Actor, st Stage, note string) (Entry, error) {
 		c.Stage, c.EndedAt = st, nil
 		if st == StageEnd {
 			c.EndedAt = &now
-			return KindClosure, text, nil
 		}
+		// A decision, even the end of the crisis: only closing writes a
+		// closure, the entry that seals the record with the chain's head.
 		return KindDecision, text, nil
 	})
 }

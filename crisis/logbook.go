@@ -48,6 +48,10 @@ func (s *Service) appendEntry(a Actor, d Draft, amends uint64) (Entry, error) {
 		if e.Kind == "" {
 			e.Kind = KindFact
 		}
+		// A correction of a closure would be one too (it keeps the kind).
+		if !e.Kind.Writable() {
+			return nil, invalidf("kind.closure-reserved")
+		}
 		e.RecordedAt = now
 		if e.OccurredAt.IsZero() {
 			e.OccurredAt = now
@@ -81,16 +85,40 @@ func (s *Service) prepare(a Actor, d Draft) (Entry, error) {
 		if kind, err = ParseKind(string(kind)); err != nil {
 			return Entry{}, err
 		}
+		if !kind.Writable() {
+			return Entry{}, invalidf("kind.closure-reserved")
+		}
 	}
 	var occurred time.Time
 	if strings.TrimSpace(d.When) != "" {
-		t, err := ParseWhen(d.When, s.Now(), s.loc)
+		t, err := s.parseWhen(d.When)
 		if err != nil {
 			return Entry{}, err
 		}
-		occurred = t.UTC().Truncate(time.Second)
+		occurred = t
 	}
 	return Entry{Kind: kind, Text: text, OccurredAt: occurred, Author: a.Name, AuthorKey: a.Fingerprint}, nil
+}
+
+// parseWhen reads a "happened at" expression typed by a person (a logbook
+// entry's, a checklist step's), within the window around this crisis:
+// every such time goes through it. The opening time never changes once
+// the crisis exists, so it is read before the write's transaction.
+func (s *Service) parseWhen(when string) (time.Time, error) {
+	now := s.Now()
+	opened := now
+	err := s.store.View(func(tx ReadTx) error {
+		c, ok, err := tx.Crisis()
+		if ok {
+			opened = c.OpenedAt
+		}
+		return err
+	})
+	if err != nil {
+		return time.Time{}, err
+	}
+	t, err := ParseWhenSince(when, now, s.loc, opened)
+	return t.UTC().Truncate(time.Second), err
 }
 
 // Entry reads one entry.

@@ -192,11 +192,14 @@ func FuzzParseTemplatesYAML(f *testing.F) { fuzzTemplates(f, crisis.ParseTemplat
 // FuzzParseDue feeds the due-time parser (`task add --due`, the task
 // form): a due time is never far in the past, and is whole seconds, UTC.
 func FuzzParseDue(f *testing.F) {
-	for _, s := range []string{"17:00", "08h", "08h30", "+2h", "+1h30m", "+1d", "+1d2h", "+99999d", "+-1h", "2022-09-13 08:00", "2022-09-13T08:00:05", "2022-09-13", "2022-09-13T08:00:00Z", "2022-09-13T08:00:00+14:00", "", "+", "yesterday", "2022-09-11", "25:00"} {
+	for _, s := range []string{"17:00", "08h", "08h30", "+2h", "+1h30m", "+1d", "+1d2h", "+99999d", "+-1h", "2022-09-13 08:00", "2022-09-13T08:00:05", "2022-09-13", "2022-09-13T08:00:00Z", "2022-09-13T08:00:00+14:00", "", "+", "yesterday", "2022-09-11", "25:00", "9999-12-31", "2022-10-30 02:30", "2022-10-30 02:30 CET", "2023-03-26T02:30+02:00", "17:00 UTC", "08h CEST"} {
 		f.Add(s)
 	}
 	now := time.Date(2022, 9, 12, 4, 0, 0, 0, time.UTC)
-	paris := time.FixedZone("CEST", 2*3600)
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, in string) {
 		got, err := crisis.ParseDue(in, now, paris)
 		if err != nil {
@@ -205,6 +208,9 @@ func FuzzParseDue(f *testing.F) {
 		}
 		if got.Before(now.Add(-5 * time.Minute)) {
 			t.Fatalf("ParseDue(%q) = %v is in the past", in, got)
+		}
+		if got.After(now.Add(crisis.MaxDueAhead)) {
+			t.Fatalf("ParseDue(%q) = %v is more than a year ahead", in, got)
 		}
 		if got.Location() != time.UTC || got.Nanosecond() != 0 {
 			t.Fatalf("ParseDue(%q) = %v: not whole seconds in UTC", in, got)

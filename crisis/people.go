@@ -121,13 +121,13 @@ func (s *Service) AddUser(a Actor, name string, role Role, keyText string) (User
 
 // RevokeUser stops a user's keys from opening sessions, and from writing
 // through sessions already open. The user stays in the record, so the
-// logbook's authors stay known.
+// logbook's authors stay known. It stays possible on a closed crisis.
 func (s *Service) RevokeUser(a Actor, name string) (User, error) {
 	if a.Name == name {
 		return User{}, invalidf("user.revoke-self")
 	}
 	var u User
-	err := s.write(a, ActManageUsers, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
+	err := s.write(a, ActRestrictUser, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
 		var ok bool
 		var err error
 		u, ok, err = tx.User(name)

@@ -17,6 +17,16 @@ const (
 // Roles lists the roles in order of decreasing power.
 var Roles = []Role{RoleLead, RoleResponder, RoleViewer}
 
+// rank is a role's power: higher is more.
+func (r Role) rank() int {
+	for i, known := range Roles {
+		if r == known {
+			return len(Roles) - i
+		}
+	}
+	return 0
+}
+
 // ParseRole accepts a role's name in any case.
 func ParseRole(s string) (Role, error) {
 	r := Role(strings.ToLower(strings.TrimSpace(s)))
@@ -38,8 +48,12 @@ const (
 	ActWriteLog    Action = "write-log"
 	ActSetStage    Action = "set-stage"
 	ActManageUsers Action = "manage-users"
-	ActLoadDemo    Action = "load-demo"
-	ActRename      Action = "rename"
+	// ActRestrictUser takes powers away (revoking a user, lowering a role).
+	// Unlike the rest of ActManageUsers it stays possible once the crisis
+	// is closed: its record still holds every phone number and the way in.
+	ActRestrictUser Action = "restrict-user"
+	ActLoadDemo     Action = "load-demo"
+	ActRename       Action = "rename"
 
 	ActUpdateRecovery   Action = "update-recovery"
 	ActValidateRecovery Action = "validate-recovery"
@@ -61,12 +75,13 @@ const (
 )
 
 var permissions = map[Action][]Role{
-	ActOpen:        {RoleLead},
-	ActWriteLog:    {RoleLead, RoleResponder},
-	ActSetStage:    {RoleLead},
-	ActManageUsers: {RoleLead},
-	ActLoadDemo:    {RoleLead},
-	ActRename:      {RoleLead},
+	ActOpen:         {RoleLead},
+	ActWriteLog:     {RoleLead, RoleResponder},
+	ActSetStage:     {RoleLead},
+	ActManageUsers:  {RoleLead},
+	ActRestrictUser: {RoleLead},
+	ActLoadDemo:     {RoleLead},
+	ActRename:       {RoleLead},
 
 	ActUpdateRecovery:   {RoleLead, RoleResponder},
 	ActValidateRecovery: {RoleLead},

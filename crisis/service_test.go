@@ -176,7 +176,7 @@ func TestStageChangesAreLeadOnlyAndLogged(t *testing.T) {
 
 	// Reaching the end stops the crisis's clock; reopening starts it again.
 	end, err := svc.SetStage(lead, crisis.StageEnd, "sortie de crise")
-	if err != nil || end.Kind != crisis.KindClosure {
+	if err != nil || end.Kind != crisis.KindDecision || end.Stage != crisis.StageEnd {
 		t.Fatalf("end of crisis: %+v %v", end, err)
 	}
 	st, _ = svc.Status()

@@ -9,17 +9,33 @@ import (
 // typing and the server.
 const futureSlack = 5 * time.Minute
 
+// MaxBackdate is how far before the crisis opened a logbook time may go:
+// an intrusion is often found weeks after it began, and the logbook tells
+// that too; a year covers it, and keeps typos such as 0001 or 1677 out of
+// the record (and out of the chronology's arithmetic).
+const MaxBackdate = 366 * 24 * time.Hour
+
 // ParseWhen reads a "happened at" expression, relative to now in loc:
 //
 //	""                        now
 //	"14:05"                   today at 14:05 (yesterday if that is still to come)
 //	"2022-09-12 03:40"        a date and time in loc ("T" may replace the space)
+//	"2022-09-12 03:40 CEST"   the same, naming loc's zone (or UTC, or +02:00)
 //	"2022-09-12T03:40:00Z"    RFC 3339, with its own offset
 //	"-20m", "-1h30m", "-2d"   that long ago
 //
 // Times more than a few minutes in the future are refused: the logbook
 // records what happened, and a typo such as 41:05 must not pass silently.
+// So are times more than MaxBackdate before now (see ParseWhenSince), a
+// local time that does not exist (when clocks go forward) and one that
+// comes twice (when they go back) until the zone says which.
 func ParseWhen(s string, now time.Time, loc *time.Location) (time.Time, error) {
+	return ParseWhenSince(s, now, loc, now)
+}
+
+// ParseWhenSince is ParseWhen for a crisis opened at opened: the time may
+// go back to MaxBackdate before the opening.
+func ParseWhenSince(s string, now time.Time, loc *time.Location, opened time.Time) (time.Time, error) {
 	if loc == nil {
 		loc = time.Local
 	}
@@ -32,7 +48,13 @@ func ParseWhen(s string, now time.Time, loc *time.Location) (time.Time, error) {
 		return time.Time{}, err
 	}
 	if t.After(now.Add(futureSlack)) {
-		return time.Time{}, invalidf("when.future", s)
+		return time.Time{}, invalidf("when.future", SanitizeLine(s))
+	}
+	if opened.IsZero() || opened.After(now) {
+		opened = now
+	}
+	if earliest := opened.Add(-MaxBackdate); t.Before(earliest) {
+		return time.Time{}, invalidf("when.too-early", SanitizeLine(s), earliest.In(loc).Format("2006-01-02 15:04"))
 	}
 	return t, nil
 }
@@ -45,38 +67,25 @@ func parseWhen(s string, now time.Time, loc *time.Location) (time.Time, error) {
 		}
 		return now.Add(-d), nil
 	}
-	if t, ok := parseDateTime(s, loc); ok {
-		return t, nil
-	}
-	for _, layout := range []string{"15:04", "15h04", "15:04:05"} {
-		clock, err := time.Parse(layout, s)
-		if err != nil {
-			continue
-		}
-		n := now.In(loc)
-		t := time.Date(n.Year(), n.Month(), n.Day(), clock.Hour(), clock.Minute(), clock.Second(), 0, loc)
-		if t.After(now.Add(futureSlack)) {
-			// "23:50" typed at 00:10 means last night.
-			t = t.AddDate(0, 0, -1)
-		}
-		return t, nil
-	}
-	return time.Time{}, invalidf("when.unreadable", s)
-}
-
-// parseDateTime reads a full date and time, as a logbook time and a due
-// time both accept it: RFC 3339 with its own offset, or "2006-01-02 15:04"
-// in loc ("T" may replace the space, seconds may follow).
-func parseDateTime(s string, loc *time.Location) (time.Time, bool) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, true
+		return t, nil
 	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02T15:04:05"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, true
-		}
+	tt, ok := readTyped(s, false)
+	if !ok {
+		return time.Time{}, invalidf("when.unreadable", SanitizeLine(s))
 	}
-	return time.Time{}, false
+	if tt.hasDate {
+		return tt.at(tt.year, tt.month, tt.day, loc)
+	}
+	// A clock time alone is today's, or yesterday's if today's is still to
+	// come: "23:50" typed at 00:10 means last night. The day is chosen on
+	// the plain reading, then the time is read strictly on that day.
+	n := now.In(loc)
+	day := n
+	if time.Date(n.Year(), n.Month(), n.Day(), tt.hour, tt.min, tt.sec, 0, loc).After(now.Add(futureSlack)) {
+		day = n.AddDate(0, 0, -1)
+	}
+	return tt.at(day.Year(), day.Month(), day.Day(), loc)
 }
 
 // parseAgo reads "20m", "1h30m", "2d" or "90s". Days are accepted because

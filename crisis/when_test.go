@@ -46,12 +46,16 @@ func TestParseWhenRefuses(t *testing.T) {
 }
 
 func FuzzParseWhen(f *testing.F) {
-	for _, s := range []string{"14:05", "2022-09-12 03:40", "-20m", "-1d2h", "2022-09-12T01:40:00Z", "", "41:05"} {
+	for _, s := range []string{"14:05", "2022-09-12 03:40", "-20m", "-1d2h", "2022-09-12T01:40:00Z", "", "41:05", "0001-01-01T00:00", "2022-03-27 02:30", "2021-10-31 02:30 CEST", "03:40+02:00", "03:40 cest"} {
 		f.Add(s)
 	}
 	now := time.Date(2022, 9, 12, 4, 0, 0, 0, time.UTC)
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, in string) {
-		got, err := crisis.ParseWhen(in, now, time.UTC)
+		got, err := crisis.ParseWhen(in, now, paris)
 		if err != nil {
 			if !errors.Is(err, crisis.ErrInvalid) {
 				t.Fatalf("ParseWhen(%q): unexpected error kind %v", in, err)
@@ -60,6 +64,9 @@ func FuzzParseWhen(f *testing.F) {
 		}
 		if got.After(now.Add(5 * time.Minute)) {
 			t.Fatalf("ParseWhen(%q) = %v is in the future", in, got)
+		}
+		if got.Before(now.Add(-crisis.MaxBackdate)) {
+			t.Fatalf("ParseWhen(%q) = %v is more than a year back", in, got)
 		}
 	})
 }

@@ -58,12 +58,14 @@ func TestEndOfCrisisOverSSH(t *testing.T) {
 		t.Fatalf("verify after closing: %q", verified)
 	}
 
-	// Read-only from now on, for everyone, saying why.
+	// Read-only from now on, for everyone, saying why (taking powers away
+	// excepted: closed_users_test.go).
+	_, pub := newKey(t)
 	for _, args := range [][]string{
 		{"log", "one more thing"},
 		{"stage", "containment"},
 		{"takeaway", "add", "late"},
-		{"user", "revoke", "bob"},
+		{"user", "add", "mallory", "--role", "viewer", pub},
 		{"close", "--note", "again"},
 	} {
 		who := l.lead

@@ -184,7 +184,7 @@ func TestNoLineWiderThanTheTerminal(t *testing.T) {
 	for i, name := range people {
 		a := crisistest.Register(t, f.svc, name, crisis.RoleResponder)
 		defer f.svc.Join(a)()
-		f.log(t, a, crisis.Kinds[i%len(crisis.Kinds)], fmt.Sprintf("%d %s\n\tindented\n", i, long), "-2h")
+		f.log(t, a, crisis.WritableKinds[i%len(crisis.WritableKinds)], fmt.Sprintf("%d %s\n\tindented\n", i, long), "-2h")
 	}
 	f.log(t, lead, crisis.KindEscalation, "short", "")
 
