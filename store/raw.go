@@ -73,6 +73,7 @@ var subjectRecords = map[string]struct {
 	"checklist-run/":      {bucketRuns, idSubject},
 	"contact/":            {bucketContacts, textSubject},
 	"handover/":           {bucketHandovers, idSubject},
+	"invite/":             {bucketInvites, textSubject},
 }
 
 func textSubject(rest string) ([]byte, bool) { return []byte(rest), rest != "" }
