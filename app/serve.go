@@ -134,7 +134,7 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	if hostKey.Placeholder {
 		fmt.Fprintln(h.Out, "    (replace HOST with this machine's name or address on the cell's network)")
 	}
-	fmt.Fprintf(h.Out, "  invite:   cellule user invite NAME --role responder   (over SSH while serving: %s user invite ...)\n", sshHint(o.DataDir))
+	fmt.Fprintf(h.Out, "  invite:   %s user invite NAME --role responder\n", sshHint(o.DataDir))
 	fmt.Fprintf(h.Out, "  connect:  %s\n", sshHint(o.DataDir))
 	if created && o.Name == "" && !o.Demo {
 		fmt.Fprintln(h.Out, "  name the crisis with: cellule serve --name \"...\"")
