@@ -103,7 +103,13 @@ func (s *Server) invitePrompt(sess ssh.Session) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
+		select {
+		case s.inviteRate.checks <- struct{}{}:
+		case <-sess.Context().Done():
+			return
+		}
 		u, err := s.cfg.Service.RedeemInvite(line, pk, sess.RemoteAddr().String())
+		<-s.inviteRate.checks
 		switch {
 		case err == nil:
 			enrolled = true

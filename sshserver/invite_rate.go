@@ -13,7 +13,15 @@ import (
 type inviteRate struct {
 	mu sync.Mutex
 	by map[string]*rateBucket
+	// checks bounds the codes checked at once: each check is an scrypt
+	// of 16 MiB, and many sessions typing at once must not exhaust the
+	// memory.
+	checks chan struct{}
 }
+
+// maxCodeChecks is how many codes are checked at once; the others wait
+// their turn (a check takes some 20 ms).
+const maxCodeChecks = 4
 
 type rateBucket struct {
 	tokens float64
@@ -25,7 +33,9 @@ const (
 	inviteRefill = time.Minute
 )
 
-func newInviteRate() *inviteRate { return &inviteRate{by: map[string]*rateBucket{}} }
+func newInviteRate() *inviteRate {
+	return &inviteRate{by: map[string]*rateBucket{}, checks: make(chan struct{}, maxCodeChecks)}
+}
 
 // allow takes one try for host, or reports that it has none left.
 func (r *inviteRate) allow(host string, now time.Time) bool {

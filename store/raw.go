@@ -55,6 +55,7 @@ var keyForms = map[string]string{
 	string(bucketRuns):           formID,
 	string(bucketContacts):       formText,
 	string(bucketHandovers):      formID,
+	string(bucketInvites):        formText,
 }
 
 // subjectRecords maps an audit subject's prefix ("entry/" of "entry/42")
