@@ -111,7 +111,7 @@ func TestInviteOverSSHEnrolsAResponderWhoThenLogsIn(t *testing.T) {
 	// Spent: the same code for another key says only that it is not valid.
 	otherKey, _ := newKey(t)
 	said, exit = typeCodes(t, srv.addr, "127.0.0.2", otherKey, code)
-	if exit == 0 || !strings.Contains(said, "Code: This code is not valid.\n") || strings.Contains(said, "bob") {
+	if exit == 0 || !strings.Contains(said, "Code: \nThis code is not valid.\n") || strings.Contains(said, "bob") {
 		t.Fatalf("a spent code: exit %d\n%s", exit, said)
 	}
 }
@@ -267,5 +267,25 @@ func TestInviteRefusesAKeyAlreadyRegistered(t *testing.T) {
 	fayKey, _ := newKey(t)
 	if said, exit := typeCodes(t, srv.addr, "", fayKey, code); exit != 0 {
 		t.Fatalf("the code after a refused key is spent:\n%s", said)
+	}
+}
+
+func TestInviteMadeOnTheHostWorksOnceTheServerRuns(t *testing.T) {
+	_, leadPub := newKey(t)
+	dir, home := t.TempDir(), homeWithKey(t, leadPub)
+	startServer(t, dir, home, false).stop()
+	out, errOut, exit := host(t, dir, "user", "invite", "gus", "--role", "viewer", "--for", "2h")
+	m := codeLine.FindStringSubmatch(out)
+	if exit != 0 || m == nil || !strings.Contains(out, "(2h0m0s)") || !strings.Contains(out, "host key:  SHA256:") || !strings.Contains(out, "invite@HOST") {
+		t.Fatalf("user invite on the host: exit %d\n%s%s", exit, out, errOut)
+	}
+	srv := startServer(t, dir, home, false)
+	// While it runs, the host command names the SSH one.
+	if _, errOut, exit := host(t, dir, "user", "invite", "hal", "--role", "viewer"); exit == 0 || !strings.Contains(errOut, "user invite hal --role viewer") {
+		t.Errorf("user invite on the host while serving: exit %d %s", exit, errOut)
+	}
+	k, _ := newKey(t)
+	if said, exit := typeCodes(t, srv.addr, "", k, m[1]); exit != 0 || !strings.Contains(said, "Welcome, gus: your key is enrolled as viewer.") {
+		t.Fatalf("the host's invite: exit %d\n%s", exit, said)
 	}
 }

@@ -145,7 +145,8 @@ func (s *Server) invitePenalty(host string) {
 
 // readCodeLine reads one line. With a terminal (the client's is raw) it
 // echoes what is typed, erases on Backspace and ends on Enter; Ctrl-C or
-// Ctrl-D end the session. Without one, bytes up to a newline. Anything
+// Ctrl-D end the session. Without one, bytes up to a newline. Either
+// way the line ends on the screen. Anything
 // but letters, digits, spaces and dashes is dropped (escape sequences
 // included), and past maxCodeLine the line is kept short: it cannot be a
 // code anyway.
@@ -162,9 +163,9 @@ func readCodeLine(in *bufio.Reader, echo io.Writer, tty bool) (string, error) {
 		}
 		switch {
 		case b == '\r' || b == '\n':
-			if tty {
-				_, _ = io.WriteString(echo, "\n")
-			}
+			// Also without a terminal: piped input is not echoed, and
+			// the answer goes on a line of its own.
+			_, _ = io.WriteString(echo, "\n")
 			if over {
 				return "-", nil // not a code
 			}
