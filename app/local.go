@@ -37,6 +37,7 @@ func LocalEnv(in io.Reader, out, errOut io.Writer) cli.Env {
 		Service:     openLocal,
 		Serve:       func(ctx context.Context, o cli.ServeOptions) error { return Serve(ctx, o, Hooks{Out: out}) },
 		Fingerprint: func(dir string) (string, error) { return sshserver.HostKeyFingerprint(filepath.Join(dir, hostKeyFile)) },
+		HostKey:     localHostKey,
 		SSHHint:     sshHint,
 		CheckFile:   store.CheckFile,
 		Import:      importLocal,

@@ -94,6 +94,8 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	if hk.FixedMode {
 		fmt.Fprintln(h.Out, "warning: the host key was readable by others; its permissions are now 0600")
 	}
+	// Set once the address is known, before the first connection.
+	var hostKey cli.HostKeyInfo
 	logger := log.NewWithOptions(h.Log, log.Options{ReportTimestamp: true, Prefix: "cellule"})
 	srv, err := sshserver.New(sshserver.Config{
 		Listen:  o.Listen,
@@ -102,7 +104,8 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		Logger:  logger,
 		Limits:  limitsFrom(o.ServeLimits),
 		Exec: func(ctx context.Context, x sshserver.Exec) int {
-			return cli.ExecuteLine(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), CheckFile: store.CheckFile, In: x.In, Out: x.Out, Err: x.Err, StdinTTY: x.TTY}, x.Line)
+			return cli.ExecuteLine(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), CheckFile: store.CheckFile,
+				HostKey: func(string) (cli.HostKeyInfo, error) { return hostKey, nil }, In: x.In, Out: x.Out, Err: x.Err, StdinTTY: x.TTY}, x.Line)
 		},
 	})
 	if err != nil {
@@ -113,6 +116,7 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		return fmt.Errorf("listen on %s: %w", o.Listen, err)
 	}
 	addr := l.Addr().String()
+	hostKey = hostKeyInfo(hk.Signer.PublicKey(), addr)
 	_ = os.WriteFile(filepath.Join(o.DataDir, addrFile), []byte(addr+"\n"), 0o600)
 	defer os.Remove(filepath.Join(o.DataDir, addrFile))
 
@@ -125,7 +129,12 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		zone = time.Now().In(loc).Format("MST") + " (the host's; --tz changes it)"
 	}
 	fmt.Fprintf(h.Out, "  times:    %s\n", zone)
-	fmt.Fprintf(h.Out, "  host key: %s (check it on your first connection)\n", hk.Fingerprint)
+	fmt.Fprintf(h.Out, "  host key: %s (%s): check it on your first connection\n", hostKey.Fingerprint, hostKey.Type)
+	fmt.Fprintf(h.Out, "  known_hosts line to hand out:\n    %s\n", hostKey.KnownHosts)
+	if hostKey.Placeholder {
+		fmt.Fprintln(h.Out, "    (replace HOST with this machine's name or address on the cell's network)")
+	}
+	fmt.Fprintf(h.Out, "  invite:   %s user invite NAME --role responder\n", sshHint(o.DataDir))
 	fmt.Fprintf(h.Out, "  connect:  %s\n", sshHint(o.DataDir))
 	if created && o.Name == "" && !o.Demo {
 		fmt.Fprintln(h.Out, "  name the crisis with: cellule serve --name \"...\"")

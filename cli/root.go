@@ -31,6 +31,8 @@ type Env struct {
 	Serve func(ctx context.Context, o ServeOptions) error
 	// Fingerprint prints the host key's fingerprint (host only).
 	Fingerprint func(dataDir string) (string, error)
+	// HostKey describes the host key for people to check it (invite.go).
+	HostKey func(dataDir string) (HostKeyInfo, error)
 	// CheckFile checks a database file read-only: pages, schema, audit
 	// chain (host only).
 	CheckFile func(path string) (crisis.RecordCheck, error)
@@ -162,6 +164,7 @@ func newRoot(env *Env) *cobra.Command {
 		checklistCmd(env, &dataDir), contactsCmd(env, &dataDir), handoverCmd(env, &dataDir),
 		backupCmd(env, &dataDir),
 		exportCmd(env, &dataDir), verifyCmd(env, &dataDir), closeCmd(env, &dataDir), takeawayCmd(env, &dataDir),
+		versionCmd(),
 	)
 	return root
 }

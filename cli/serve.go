@@ -29,11 +29,15 @@ func serveCmd(env *Env, dataDir *string) *cobra.Command {
 }
 
 func fingerprintCmd(env *Env, dataDir *string) *cobra.Command {
-	return &cobra.Command{
-		Use:   "fingerprint",
+	var knownHosts bool
+	cmd := &cobra.Command{
+		Use:   "fingerprint [--known-hosts]",
 		Short: "Print the SSH host key's fingerprint, for users to check on first connection",
 		Args:  cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, _ []string) error {
+			if knownHosts {
+				return printKnownHosts(cmd, env, *dataDir)
+			}
 			fp, err := env.Fingerprint(*dataDir)
 			if err != nil {
 				return err
@@ -42,4 +46,20 @@ func fingerprintCmd(env *Env, dataDir *string) *cobra.Command {
 			return nil
 		}),
 	}
+	cmd.Flags().BoolVar(&knownHosts, "known-hosts", false, "print a ready ~/.ssh/known_hosts line instead")
+	return cmd
+}
+
+// printKnownHosts prints the known_hosts line, and on standard error what
+// to replace in it, so the line itself can be appended to a file as it is.
+func printKnownHosts(cmd *cobra.Command, env *Env, dataDir string) error {
+	hk, err := env.HostKey(dataDir)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(cmd.OutOrStdout(), hk.KnownHosts)
+	if hk.Placeholder {
+		fmt.Fprintln(cmd.ErrOrStderr(), "replace HOST with this machine's name or address on the cell's network")
+	}
+	return nil
 }

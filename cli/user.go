@@ -18,7 +18,7 @@ func userCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(userAddCmd(env, dataDir), userListCmd(env, dataDir), userRevokeCmd(env, dataDir), userRoleCmd(env, dataDir))
+	cmd.AddCommand(userAddCmd(env, dataDir), userListCmd(env, dataDir), userRevokeCmd(env, dataDir), userRoleCmd(env, dataDir), userInviteCmd(env, dataDir))
 	return cmd
 }
 

@@ -54,6 +54,7 @@ type ReadTx interface {
 	Handover(id uint64) (Handover, bool, error)
 	Handovers() ([]Handover, error)
 	TakeawayReadTx
+	InviteReadTx
 	RawReadTx
 }
 
@@ -92,6 +93,7 @@ type WriteTx interface {
 	AddHandover(h Handover) (Handover, error)
 	PutHandover(h Handover) error
 	TakeawayWriteTx
+	InviteWriteTx
 	RawWriteTx
 }
 

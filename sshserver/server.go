@@ -63,6 +63,8 @@ type Server struct {
 	cfg  Config
 	srv  *ssh.Server
 	gate *connGate
+	// inviteRate limits the codes typed at the invite login (invite.go).
+	inviteRate *inviteRate
 	// newConsole builds a session's console model: tui.New, replaced only
 	// by tests that need a console which fails.
 	newConsole func(*crisis.Service, crisis.Actor, tui.Options) tea.Model
@@ -89,14 +91,14 @@ func New(cfg Config) (*Server, error) {
 		l := DefaultLimits()
 		cfg.Limits = &l
 	}
-	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger), newConsole: tui.New}
+	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger), inviteRate: newInviteRate(), newConsole: tui.New}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },
 		// Public keys only: with no password or keyboard-interactive
 		// handler, those methods (and "none") are refused.
 		ssh.PublicKeyAuth(s.authorize),
-		wish.WithMiddleware(wishrecover.MiddlewareWithLogger(cfg.Logger.StandardLog(), s.handle)),
+		wish.WithMiddleware(wishrecover.MiddlewareWithLogger(cfg.Logger.StandardLog(), s.handle, s.inviteOnly)),
 	)
 	if err != nil {
 		return nil, err
@@ -117,14 +119,19 @@ func New(cfg Config) (*Server, error) {
 }
 
 // authorize answers one public-key offer: yes if it is an active user's
-// key, strong enough, and the connection has not used up its tries. It is
-// an exact fingerprint lookup and writes nothing to the context: who the
+// key, strong enough, and the connection has not used up its tries; or, for
+// the invite login, any key (what it may do is decided after the handshake:
+// only the code prompt, invite.go; the key's strength is checked when it is
+// enrolled). It is an exact fingerprint lookup and writes nothing to the context: who the
 // session is gets decided after the handshake, from the key that actually
 // signed (s.PublicKey()).
 func (s *Server) authorize(ctx ssh.Context, key ssh.PublicKey) bool {
 	tc, _ := ctx.Value(trackedConnKey{}).(*trackedConn)
 	if tc != nil && !tc.keyAllowed() {
 		return false
+	}
+	if ctx.User() == InviteUser {
+		return true
 	}
 	fp := gossh.FingerprintSHA256(key)
 	if err := crisis.WeakKey(key); err != nil {

@@ -55,6 +55,7 @@ var keyForms = map[string]string{
 	string(bucketRuns):           formID,
 	string(bucketContacts):       formText,
 	string(bucketHandovers):      formID,
+	string(bucketInvites):        formText,
 }
 
 // subjectRecords maps an audit subject's prefix ("entry/" of "entry/42")
@@ -73,6 +74,7 @@ var subjectRecords = map[string]struct {
 	"checklist-run/":      {bucketRuns, idSubject},
 	"contact/":            {bucketContacts, textSubject},
 	"handover/":           {bucketHandovers, idSubject},
+	"invite/":             {bucketInvites, textSubject},
 }
 
 func textSubject(rest string) ([]byte, bool) { return []byte(rest), rest != "" }

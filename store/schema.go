@@ -22,6 +22,8 @@ var (
 	bucketAudit = []byte("audit")
 	// bucketTakeaways: takeaway id -> Takeaway (JSON).
 	bucketTakeaways = []byte("takeaways")
+	// bucketInvites: code selector (2 characters) -> Invite (JSON).
+	bucketInvites = []byte("invites")
 
 	// bucketTemplates: imported checklist template name -> ChecklistTemplate.
 	bucketTemplates = []byte("checklist_templates")
@@ -47,7 +49,7 @@ var (
 	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit, bucketTasks, bucketTaskUnseen,
 		bucketRecoveryPhases, bucketRecoveryItems,
 		bucketTemplates, bucketRuns, bucketContacts, bucketHandovers,
-		bucketTakeaways}
+		bucketTakeaways, bucketInvites}
 
 	keySchema = []byte("schema")
 	keyCrisis = []byte("crisis")
