@@ -48,7 +48,7 @@ func (m *fullScreen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m *fullScreen) View() tea.View { return tea.NewView("") }
+func (m *fullScreen) View() tea.View  { return tea.NewView("") }
 func (m *fullScreen) Frame() []string { return m.rows }
 
 type byteCounter struct{ n int }
