@@ -73,7 +73,7 @@ func fitLine(line string, width int, profile colorprofile.Profile) string {
 // legacy mode; in such a terminal, they are still kept in their row by
 // autowrap being off.)
 func pinColumns(line string) string {
-	if isASCII(line) {
+	if !disputed(line) {
 		return line
 	}
 	var b strings.Builder
@@ -110,11 +110,20 @@ func printable(seq string) bool {
 	return seq != "" && seq[0] >= 0x20 && seq[0] != 0x7f && !(seq[0] == 0xc2 && len(seq) > 1 && seq[1] >= 0x80 && seq[1] <= 0x9f)
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
+// disputed reports whether line may hold a character whose width
+// terminals disagree on. It is the fast path: most rows hold only ASCII,
+// Latin letters with their accents, and the punctuation, arrows, box
+// drawing and blocks the console draws with, each one column everywhere.
+func disputed(line string) bool {
+	for _, r := range line {
+		switch {
+		case r < 0x300 && r != 0xAD: // ASCII, Latin-1 and Latin Extended; not the soft hyphen
+		case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205E: // dashes, quotes, bullet, ellipsis
+		case r >= 0x2190 && r <= 0x21FF: // arrows
+		case r >= 0x2500 && r <= 0x259F: // box drawing, blocks
+		default:
+			return true
 		}
 	}
-	return true
+	return false
 }

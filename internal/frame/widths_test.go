@@ -84,13 +84,20 @@ func TestRowsStayInPlaceWhateverTheTerminalMeasures(t *testing.T) {
 // Only characters of disputed width are pinned: Latin, accented letters
 // and box drawing cost nothing.
 func TestOnlyDisputedWidthsArePinned(t *testing.T) {
-	for _, line := range []string{"Pare-feu rechargé à 03:40 ─┼─ «ok»", "\x1b[1mÉtat\x1b[m: ça va"} {
+	for _, line := range []string{"Pare-feu rechargé à 03:40 ─┼─ «ok»", "\x1b[1mÉtat\x1b[m: ça va", "▌ ↑/↓ move • f kind … ░░░"} {
 		if got := pinColumns(line); got != line {
 			t.Errorf("pinColumns(%q) = %q", line, got)
 		}
 	}
-	got := pinColumns("日本 x")
-	if want := "日" + ansi.CHA(3) + "本" + ansi.CHA(5) + " x"; got != want {
-		t.Errorf("pinColumns = %q; want %q", got, want)
+	for line, want := range map[string]string{
+		"日本 x":         "日" + ansi.CHA(3) + "本" + ansi.CHA(5) + " x",
+		"e\u0301 x":    "e\u0301" + ansi.CHA(2) + " x",
+		"a\u00ADb":     "a\u00AD" + ansi.CHA(2) + "b",
+		"❤\uFE0F x":    "❤\uFE0F" + ansi.CHA(3) + " x",
+		"\u0600\u0600": "\u0600\u0600",
+	} {
+		if got := pinColumns(line); got != want {
+			t.Errorf("pinColumns(%q) = %q; want %q", line, got, want)
+		}
 	}
 }
