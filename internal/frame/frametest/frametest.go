@@ -35,9 +35,23 @@ type Screen struct {
 // New makes a width x height terminal showing colours of profile, and the
 // frame writer that draws on it (with a row cache of its own).
 func New(width, height int, profile colorprofile.Profile) *Screen {
+	return NewThrough(width, height, profile, nil)
+}
+
+// NewThrough is New with a terminal that reads what the writer sends
+// through filter (nil: as it is): e.g. one that replaces a character by
+// another of a different width, to stand for a terminal that measures it
+// differently from the server.
+func NewThrough(width, height int, profile colorprofile.Profile, filter func([]byte) []byte) *Screen {
 	s := &Screen{em: vt.NewEmulator(width, height)}
 	s.w = frame.New(writerFunc(func(p []byte) (int, error) {
 		s.sent.Write(p)
+		if filter != nil {
+			if _, err := s.em.Write(filter(p)); err != nil {
+				return 0, err
+			}
+			return len(p), nil
+		}
 		return s.em.Write(p)
 	}), width, height, profile, frame.NewRows(), nil)
 	return s
