@@ -354,6 +354,9 @@ func TestHostileTextReachesNoTerminal(t *testing.T) {
 						return true
 					})
 					checkScreen(t, screen)
+					// The directory's phone column stays in place,
+					// whatever the names before it hold.
+					checkAligned(t, watcher, "05 65 00 00 ")
 					// The small screen shows the start of the same view:
 					// its frame holds whatever it shows.
 					if strings.HasPrefix(wait[0], "[") {

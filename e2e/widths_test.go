@@ -77,6 +77,42 @@ func (c *console) at(text string) (x, y int, ok bool) {
 	return 0, 0, false
 }
 
+// columnsOf returns the column of every place text (ASCII) starts on the
+// emulated screen, cell by cell.
+func (c *console) columnsOf(text string) []int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var xs []int
+	for y := range c.em.Height() {
+	cells:
+		for x := range c.em.Width() - len(text) + 1 {
+			for i := range len(text) {
+				cell := c.em.CellAt(x+i, y)
+				if cell == nil || cell.Content != text[i:i+1] {
+					continue cells
+				}
+			}
+			xs = append(xs, x)
+		}
+	}
+	return xs
+}
+
+// checkAligned checks that a column of a table starts at the same cell on
+// every row that shows it, whatever the columns before it hold: text is
+// what starts the column's cells (as "05 65 00 00 ", the phone numbers of
+// the directory).
+func checkAligned(t *testing.T, c *console, text string) {
+	t.Helper()
+	xs := c.columnsOf(text)
+	for _, x := range xs {
+		if x != xs[0] {
+			t.Errorf("the column of %q moved: it starts at cells %v\n%s", text, xs, c.screen())
+			return
+		}
+	}
+}
+
 // checkLayout checks an 80x24 console's frame: header on rows 1-3, the
 // tabs line on row 4, the footer on the last row, and no line that starts
 // as a logbook row of the forged text.
