@@ -68,7 +68,7 @@ func fitLine(line string, width int, profile colorprofile.Profile) string {
 // narrower than one column, or made of several code points (combining
 // marks, emoji sequences); a single code point one column wide (Latin,
 // Greek, Cyrillic, precomposed accents, the console's box drawing) is
-// drawn the same everywhere and costs nothing. (East Asian "ambiguous"
+// drawn the same everywhere and gets no pin. (East Asian "ambiguous"
 // characters are one column here, as in every terminal not set to a CJK
 // legacy mode; in such a terminal, they are still kept in their row by
 // autowrap being off.)
