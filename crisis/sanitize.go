@@ -2,6 +2,7 @@ package crisis
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -13,9 +14,10 @@ const tabWidth = 4
 
 // Sanitize makes text typed by one person safe to show on another's
 // terminal: escape sequences (CSI, OSC, DCS, APC...), C0 controls other than
-// newline, DEL, C1 controls and bidirectional overrides are removed; tabs
-// become spaces; CRLF and lone CR become newline; invalid UTF-8 becomes
-// U+FFFD. It is applied on input and again at render.
+// newline, DEL, C1 controls, bidirectional overrides, format characters and
+// the emoji modifiers terminals measure differently are removed (see
+// unevenWidth); tabs become spaces; CRLF and lone CR become newline;
+// invalid UTF-8 becomes U+FFFD. It is applied on input and again at render.
 func Sanitize(s string) string {
 	if isPlain(s) {
 		return s
@@ -34,7 +36,7 @@ func Sanitize(s string) string {
 		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
 			// C0, DEL and C1 controls: dropped, including a lone \r and \b
 			// that could overwrite what was shown before them.
-		case isBidiControl(r):
+		case isBidiControl(r), unevenWidth(r):
 		default:
 			b.WriteRune(r)
 		}
@@ -133,6 +135,42 @@ func isBidiControl(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// unevenWidth reports the characters that terminals draw with widths of
+// their own, so that a text holding them shifts or overflows the columns
+// the server laid out, and that carry nothing a reader of the logbook
+// needs:
+//
+//   - Format characters (Unicode category Cf): U+0600-0605, U+06DD,
+//     U+070F, U+0890-0891, U+08E2, U+110BD, the soft hyphen, zero-width
+//     spaces and joiners, word joiner and invisible operators, the BOM,
+//     interlinear annotations, tag characters... The server measures them
+//     as zero columns; tmux and others draw several of them as one, so
+//     3,000 of them filled a viewer's screen and placed a forged row. The
+//     zero-width joiner goes too: an emoji sequence joined by it (a family)
+//     is one 2-column glyph for some terminals and its 2-column parts for
+//     others; without it, every terminal draws the parts.
+//   - Variation selectors 15 and 16 (U+FE0E, U+FE0F): VS16 makes a heart
+//     2 columns here and stays 1 in tmux. Without them, a character takes
+//     its default presentation, which terminals agree on.
+//   - Skin-tone modifiers (U+1F3FB-1F3FF): a thumbs-up with one is 2
+//     columns here and 4 in tmux (base and modifier side by side). The
+//     gesture stays; its skin tone, which says nothing to the crisis cell,
+//     goes.
+//
+// Whatever is left that terminals may still measure differently (wide,
+// combining, flag pairs), the frame writer keeps in its own cells.
+func unevenWidth(r rune) bool {
+	switch {
+	case r < 0xad:
+		return false
+	case r == 0xFE0E, r == 0xFE0F:
+		return true
+	case r >= 0x1F3FB && r <= 0x1F3FF:
+		return true
+	}
+	return unicode.Is(unicode.Cf, r)
 }
 
 // cleanText is a one-line text, sanitised and checked against its bound.

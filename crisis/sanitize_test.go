@@ -116,3 +116,39 @@ func TestSanitizeHostileCorpus(t *testing.T) {
 		})
 	}
 }
+
+// Characters terminals measure differently from the server go, the text
+// around them stays, and what is left is as wide for the server as for a
+// terminal without them.
+func TestSanitizeDropsCharactersOfUnevenWidth(t *testing.T) {
+	cases := map[string]string{
+		"arabic number signs": "a\u0600\u0601\u0602\u0603\u0604\u0605b",
+		"end of ayah":         "a\u06DD\u070F\u0890\u0891\u08E2b",
+		"kaithi number sign":  "a\U000110BD\U000110CDb",
+		"zero widths":         "a\u200B\u200C\u200D\u2060\u2061\u2062\u2063\u2064\uFEFFb",
+		"soft hyphen":         "a\u00ADb",
+		"annotations":         "a\uFFF9\uFFFA\uFFFBb",
+		"tags":                "a\U000E0001\U000E0041\U000E007Fb",
+		"bidi marks":          "a\u200E\u200F\u061Cb",
+	}
+	for name, in := range cases {
+		if got := crisis.Sanitize(in); got != "ab" {
+			t.Errorf("%s: Sanitize(%q) = %q; want %q", name, in, got, "ab")
+		}
+	}
+	emoji := map[string]string{
+		"👍🏽 ok":      "👍 ok",
+		"❤️ ok":      "❤ ok",
+		"😀\uFE0E ok": "😀 ok",
+		"👨‍👩‍👧 ok":   "👨👩👧 ok",
+	}
+	for in, want := range emoji {
+		if got := crisis.Sanitize(in); got != want {
+			t.Errorf("Sanitize(%q) = %q; want %q", in, got, want)
+		}
+	}
+	// 3,000 of them, as pasted by an attacker, are nothing at all.
+	if got := crisis.SanitizeLine(strings.Repeat("\u0600", 3000) + "x"); got != "x" {
+		t.Errorf("a run of U+0600 left %d bytes", len(got))
+	}
+}

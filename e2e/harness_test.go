@@ -199,11 +199,31 @@ type console struct {
 
 func openConsole(t *testing.T, c *gossh.Client, w, h int) *console {
 	t.Helper()
+	return openConsoleThrough(t, c, w, h, nil)
+}
+
+// openConsoleThrough is openConsole whose emulator reads the server's
+// output through filter (nil: as it is), e.g. to measure characters as
+// another terminal does (see widths_test.go).
+func openConsoleThrough(t *testing.T, c *gossh.Client, w, h int, filter func([]byte) []byte) *console {
+	t.Helper()
+	return openConsoleWith(t, c, w, h, w, h, filter)
+}
+
+// openConsoleSized asks the server for a ptyW x ptyH terminal and reads
+// the session on a w x h emulator.
+func openConsoleSized(t *testing.T, c *gossh.Client, ptyW, ptyH, w, h int) *console {
+	t.Helper()
+	return openConsoleWith(t, c, ptyW, ptyH, w, h, nil)
+}
+
+func openConsoleWith(t *testing.T, c *gossh.Client, ptyW, ptyH, w, h int, filter func([]byte) []byte) *console {
+	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+	if err := sess.RequestPty("xterm-256color", ptyH, ptyW, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
 	stdin, err := sess.StdinPipe()
@@ -223,8 +243,12 @@ func openConsole(t *testing.T, c *gossh.Client, w, h int) *console {
 		for {
 			n, err := stdout.Read(buf)
 			if n > 0 {
+				out := buf[:n]
+				if filter != nil {
+					out = filter(out)
+				}
 				con.mu.Lock()
-				_, _ = con.em.Write(buf[:n])
+				_, _ = con.em.Write(out)
 				con.mu.Unlock()
 				select {
 				case con.changed <- struct{}{}:

@@ -315,9 +315,13 @@ func TestHostileTextReachesNoTerminal(t *testing.T) {
 	for _, f := range hostileFields {
 		t.Run(f.name, func(t *testing.T) {
 			l := newLab(t)
-			// Another person's console, on a screen tall enough for all.
-			watcher := openConsole(t, l.viewer, 160, 130)
+			// Another person's console, on a screen tall enough for all,
+			// and one of the classic size; both measure characters as
+			// tmux does where it disagrees with the server.
+			watcher := openConsoleThrough(t, l.viewer, 160, 130, tmuxWidths())
 			watcher.waitText("Timeline")
+			small := openConsoleThrough(t, l.viewer, 80, 24, tmuxWidths())
+			small.waitText("Timeline")
 			var titles []string
 			var mu sync.Mutex
 			watcher.mu.Lock()
@@ -328,6 +332,7 @@ func TestHostileTextReachesNoTerminal(t *testing.T) {
 			stored := f.write(t, l, texts)
 			if !stored || len(f.views) == 0 {
 				checkScreen(t, watcher.screen())
+				checkLayout(t, small.screen())
 			}
 			if stored {
 				for _, v := range f.views {
@@ -339,6 +344,7 @@ func TestHostileTextReachesNoTerminal(t *testing.T) {
 						wait = append([]string{"[" + v.keys[:1] + " "}, wait...)
 					}
 					watcher.typeKeys(v.keys)
+					small.typeKeys(v.keys)
 					screen := watcher.waitFor(fmt.Sprintf("%q after typing %q", wait, v.keys), func(s string) bool {
 						for _, w := range wait {
 							if !strings.Contains(s, w) {
@@ -348,6 +354,15 @@ func TestHostileTextReachesNoTerminal(t *testing.T) {
 						return true
 					})
 					checkScreen(t, screen)
+					// The directory's phone column stays in place,
+					// whatever the names before it hold.
+					checkAligned(t, watcher, "05 65 00 00 ")
+					// The small screen shows the start of the same view:
+					// its frame holds whatever it shows.
+					if strings.HasPrefix(wait[0], "[") {
+						small.waitText(wait[0])
+					}
+					checkLayout(t, small.screen())
 				}
 			}
 			checkOutputs(t, l)
@@ -379,12 +394,24 @@ func checkScreen(t *testing.T, screen string) {
 			t.Errorf("the payload %q reached the screen:\n%s", trace, screen)
 		}
 	}
+	if !isFooter(lines[len(lines)-1]) {
+		t.Errorf("the footer is not on the last row:\n%s", screen)
+	}
+	// The forged row shows only inside its case's frame.
+	for _, line := range lines {
+		if i := strings.Index(line, "#999"); i >= 0 && !frameStart.MatchString(line[:i]) {
+			t.Errorf("a forged row shows:\n%s", screen)
+		}
+	}
 	// Each case's line keeps its frame, in order, on one line: no cursor
 	// move, carriage return or backspace rewrote it. (A line cut to the
 	// width ends with an ellipsis instead.)
-	for _, line := range lines {
+	for i, line := range lines {
 		for _, loc := range frameStart.FindAllStringIndex(line, -1) {
 			rest := line[loc[1]:]
+			if i+1 < len(lines) && strings.Contains(rest, " ") {
+				rest += lines[i+1] // a case with spaces may wrap, once
+			}
 			if !strings.Contains(rest, hostile.After) && !strings.Contains(rest, "…") {
 				t.Errorf("case %s lost its frame on screen:\n%s", line[loc[0]:loc[1]], screen)
 			}
@@ -401,7 +428,9 @@ func checkOutputs(t *testing.T, l *lab) {
 		out := mustRun(t, l.lead, "", args...)
 		raw := out
 		if o.form == "csv" {
-			// RFC 4180 ends records with CRLF: a CR there is the format's.
+			// RFC 4180 ends records with CRLF: a CR there is the format's;
+			// and the file starts with a BOM, for spreadsheets.
+			out = strings.TrimPrefix(out, "\uFEFF")
 			raw = strings.ReplaceAll(out, "\r\n", "\n")
 		}
 		if err := hostile.Check(raw); err != nil {

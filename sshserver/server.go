@@ -19,6 +19,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
+	"cellule/internal/frame"
 	"cellule/tui"
 )
 
@@ -68,6 +69,8 @@ type Server struct {
 	// newConsole builds a session's console model: tui.New, replaced only
 	// by tests that need a console which fails.
 	newConsole func(*crisis.Service, crisis.Actor, tui.Options) tea.Model
+	// rows is the frame writers' shared cache of drawn rows.
+	rows *frame.Rows
 
 	// Shutdown lets commands in flight finish. It does not use charm's
 	// Server.Shutdown, whose connection WaitGroup races with handshakes
@@ -91,7 +94,7 @@ func New(cfg Config) (*Server, error) {
 		l := DefaultLimits()
 		cfg.Limits = &l
 	}
-	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger), inviteRate: newInviteRate(), newConsole: tui.New}
+	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger), inviteRate: newInviteRate(), newConsole: tui.New, rows: frame.NewRows()}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },

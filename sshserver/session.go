@@ -18,6 +18,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
+	"cellule/internal/frame"
 	"cellule/report"
 	"cellule/tui"
 )
@@ -143,10 +144,10 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	profile := colorprofile.Env([]string{"TERM=" + pty.Term})
 	// A failed write means the session is gone: the console ends (not from
 	// its event loop, which is the one writing).
-	out := newFrameWriter(sess, width, height, profile, func() { go program.Quit() })
+	out := frame.New(sess, width, height, profile, s.rows, func() { go program.Quit() })
 	// The client's environment variables are not the program's business:
 	// only the terminal type from the pty request is passed on. The
-	// frameWriter draws the screen, not bubbletea's renderer (screen.go).
+	// frame writer draws the screen, not bubbletea's renderer (screen.go).
 	opts := append(bubbletea.MakeOptions(noEnviron{sess}), tea.WithoutRenderer(), tea.WithFPS(consoleFPS), tea.WithColorProfile(profile), tea.WithWindowSize(width, height))
 	// sess.Context() is the connection's, not this channel's: a client that
 	// multiplexes sessions on one connection may close this one and keep
@@ -180,7 +181,7 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	ended.Store(true)
 	// The program has ended: nothing draws any more, the terminal gets its
 	// modes back before any closing message.
-	out.restore()
+	out.Restore()
 	close(done)
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):

@@ -7,6 +7,7 @@ package hostile
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -53,7 +54,27 @@ var payloads = []struct{ name, seq string }{
 	{"esc save restore cursor", "\x1b7\x1b8"},
 	{"esc c reset", "\x1bc"},
 	{"vertical tab form feed", "\x0b\x0c"},
+	// Characters terminals draw with widths of their own (format
+	// characters: zero columns for the server, one for tmux; emoji
+	// modifiers): a run of them pushed a console's rows off the screen or
+	// shifted its columns.
+	{"arabic format characters", "\u0600\u0601\u0602\u0603\u0604\u0605\u06DD\u070F\u0890\u0891\u08E2\U000110BD\U000110CD"},
+	{"zero width characters", "\u200B\u200C\u200D\u2060\u2061\u2062\u2063\u2064\uFEFF\u00AD\u180E"},
+	{"interlinear annotation", "\uFFF9\uFFFA\uFFFB"},
+	{"tag characters", "\U000E0001\U000E0066\U000E0072\U000E007F"},
+	{"bidi embeddings and marks", "\u202A\u202B\u202C\u202D\u200E\u200F\u061C"},
+	{"run of number signs", strings.Repeat("\u0600", 300)},
+	{"forged row after number signs", strings.Repeat("\u0600", 200) + ForgedRow},
+	{"emoji skin tones", "👍🏽👍🏿"},
+	{"emoji presentation selectors", "❤️✔️☺️😀\uFE0E"},
+	{"emoji zwj family", "👨\u200D👩\u200D👧\u200D👦"},
+	{"flags", "🇫🇷🇩🇪"},
+	{"wide and combining", "日本語e\u0301\u0302\u0303한국어"},
 }
+
+// ForgedRow is a logbook row an attacker types after characters that move
+// it, hoping a terminal shows it as a row of its own.
+const ForgedRow = "  #999  lead  DECISION"
 
 // Corpus is every case, framed by Before and After.
 func Corpus() []Case {
@@ -74,7 +95,9 @@ func Seqs() []string {
 }
 
 // Unsafe returns the first character of s that must not reach a terminal:
-// a C0 control but newline, DEL, a C1 control, or a bidirectional control.
+// a C0 control but newline, DEL, a C1 control, a bidirectional control, a
+// format character (Unicode Cf), an emoji presentation selector (VS15,
+// VS16) or a skin-tone modifier.
 // ESC is a C0 control, so no escape sequence of any kind passes.
 func Unsafe(s string) (rune, bool) {
 	for _, r := range s {
@@ -94,8 +117,10 @@ func Forbidden(r rune) bool {
 		return true
 	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
 		return true
+	case r == 0xFE0E, r == 0xFE0F, r >= 0x1F3FB && r <= 0x1F3FF:
+		return true
 	}
-	return false
+	return unicode.Is(unicode.Cf, r)
 }
 
 // Check reports what is wrong with s as text to show: not UTF-8, or a

@@ -1,4 +1,4 @@
-package sshserver
+package frame
 
 import (
 	"bytes"
@@ -12,29 +12,29 @@ import (
 // and the same frame again sends nothing.
 func TestFrameWriterTakesLines(t *testing.T) {
 	var asText, asLines bytes.Buffer
-	wt := newFrameWriter(&asText, 20, 3, colorprofile.TrueColor, nil)
-	wl := newFrameWriter(&asLines, 20, 3, colorprofile.TrueColor, nil)
+	wt := New(&asText, 20, 3, colorprofile.TrueColor, nil, nil)
+	wl := New(&asLines, 20, 3, colorprofile.TrueColor, nil, nil)
 	first := []string{"header", "entry #1", "footer"}
-	wt.frame(strings.Join(first, "\n"))
-	wl.lines(first)
+	wt.DrawText(strings.Join(first, "\n"), nil)
+	wl.Draw(first, nil)
 	if asText.String() != asLines.String() {
 		t.Fatalf("first frame differs:\nas text  %q\nas lines %q", asText.String(), asLines.String())
 	}
 
 	asLines.Reset()
-	wl.lines(first)
-	wl.lines([]string{"header", "entry #1", "footer"})
+	wl.Draw(first, nil)
+	wl.Draw([]string{"header", "entry #1", "footer"}, nil)
 	if asLines.Len() != 0 {
 		t.Errorf("an unchanged frame was written again: %q", asLines.String())
 	}
 
 	next := []string{"header", "entry #2", "footer"}
-	wt.frame(strings.Join(next, "\n"))
+	wt.DrawText(strings.Join(next, "\n"), nil)
 	asText.Reset()
-	wt.frame(strings.Join(first, "\n"))
-	wl.lines(next)
+	wt.DrawText(strings.Join(first, "\n"), nil)
+	wl.Draw(next, nil)
 	asLines.Reset()
-	wl.lines(first)
+	wl.Draw(first, nil)
 	if asText.String() != asLines.String() || !strings.Contains(asLines.String(), "entry #1") {
 		t.Errorf("a changed row differs:\nas text  %q\nas lines %q", asText.String(), asLines.String())
 	}
