@@ -1,6 +1,9 @@
 package crisis
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strconv"
+)
 
 // Store is the persistence the service needs. The bbolt implementation
 // lives in store/; the domain only states what it needs.
@@ -106,4 +109,22 @@ func DigestOf(v any) string {
 		return ""
 	}
 	return Digest(b)
+}
+
+// MaxID bounds every id and counter a store hands out or an import
+// accepts: 2^53, the largest integer every JSON reader (JavaScript's
+// included) holds exactly, and far below where int64 arithmetic on ids
+// would wrap.
+const MaxID = 1 << 53
+
+// IDTakenError is a store's refusal to add a record under an id that
+// already holds one (or that is past MaxID): its counter is behind its
+// records, so the file was altered or damaged. Nothing was written.
+type IDTakenError struct {
+	Bucket string
+	ID     uint64
+}
+
+func (e *IDTakenError) Error() string {
+	return "store: " + e.Bucket + " #" + strconv.FormatUint(e.ID, 10) + " is taken or out of range: the counter is behind the records"
 }
