@@ -53,38 +53,38 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 			return fmt.Errorf("--tz %s: unknown time zone (use a name such as Europe/Paris)", o.TZ)
 		}
 	}
-	if err := os.MkdirAll(o.DataDir, 0o700); err != nil {
-		return fmt.Errorf("create the data directory: %w", err)
-	}
-	db, err := store.Open(filepath.Join(o.DataDir, dbFile))
+	db, err := openServed(o)
 	if err != nil {
-		if errors.Is(err, store.ErrLocked) {
-			return fmt.Errorf("the database in %s is in use: is another `cellule serve` running on it?", o.DataDir)
-		}
 		return err
 	}
 	defer db.Close()
 
 	svc := crisis.NewService(db, crisis.WithLocation(loc))
 	host := crisis.LocalActor(osUserName())
-	created, err := svc.Open(host, o.Name)
-	if err != nil {
-		return err
-	}
-	if !created && o.Name != "" {
-		if _, err := svc.Rename(host, o.Name); err != nil && !errors.Is(err, crisis.ErrConflict) {
+	created := false
+	if !o.ReadOnly {
+		if created, err = svc.Open(host, o.Name); err != nil {
 			return err
 		}
-	}
-	if o.Demo {
-		if err := svc.LoadDemo(host); err != nil {
-			fmt.Fprintf(h.Out, "--demo: %s; serving the existing record\n", crisis.Message(err))
-		} else {
-			fmt.Fprintln(h.Out, "--demo: loaded the Cahors 2022 scenario")
+		if !created && o.Name != "" {
+			if _, err := svc.Rename(host, o.Name); err != nil && !errors.Is(err, crisis.ErrConflict) {
+				return err
+			}
 		}
-	}
-	if err := enrolFirstLead(svc, host, h); err != nil {
-		return err
+		if o.Demo {
+			if err := svc.LoadDemo(host); err != nil {
+				fmt.Fprintf(h.Out, "--demo: %s; serving the existing record\n", crisis.Message(err))
+			} else {
+				fmt.Fprintln(h.Out, "--demo: loaded the Cahors 2022 scenario")
+			}
+		}
+		if err := enrolFirstLead(svc, host, h); err != nil {
+			return err
+		}
+	} else if err := db.CheckStructure(); err != nil {
+		fmt.Fprintf(h.Out, "warning: %s\n  serving what can still be read, read-only: every write is refused\n", crisis.Message(err))
+	} else {
+		fmt.Fprintln(h.Out, "read-only: every write is refused")
 	}
 
 	hk, err := sshserver.LoadOrCreateHostKey(filepath.Join(o.DataDir, hostKeyFile))
@@ -155,6 +155,44 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		_ = srv.Close()
 	}
 	return nil
+}
+
+// openServed opens the data directory's database for serve: created if
+// needed and checked page by page, or, with --read-only, opened as it is
+// for reading. A damaged file is refused: writing into it would spread
+// the damage, and its readers would meet it one request at a time.
+func openServed(o cli.ServeOptions) (*store.DB, error) {
+	path := filepath.Join(o.DataDir, dbFile)
+	if o.ReadOnly {
+		if o.Demo || o.Name != "" {
+			return nil, errors.New("--read-only serves the record as it is: --demo and --name would change it")
+		}
+		db, err := store.OpenReadOnly(path)
+		if errors.Is(err, store.ErrLocked) {
+			return nil, fmt.Errorf("the database in %s is in use: is another `cellule serve` running on it?", o.DataDir)
+		}
+		return db, err
+	}
+	if err := os.MkdirAll(o.DataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("create the data directory: %w", err)
+	}
+	db, err := store.Open(path)
+	if errors.Is(err, store.ErrLocked) {
+		return nil, fmt.Errorf("the database in %s is in use: is another `cellule serve` running on it?", o.DataDir)
+	}
+	if err == nil {
+		if err = db.CheckStructure(); err != nil {
+			_ = db.Close()
+		}
+	}
+	var damage *crisis.DamageError
+	if errors.As(err, &damage) {
+		return nil, fmt.Errorf("%s: refusing to serve it, since writing into a damaged file spreads the damage. Restore the last backup, or serve what can still be read with `cellule serve --read-only`", damage.Error())
+	}
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
 }
 
 // shared hands the server's service to SSH commands; there is nothing to

@@ -44,6 +44,7 @@ var English = map[string]string{
 	"import.nothing":         "nothing to import",
 	"forbidden.backup":       "a %s may not take a backup (leads only)",
 	"store.id-taken":         "NOT SAVED: the database's counter of %s is behind its records (#%d is already taken or out of range), so this would have replaced a record already written. Nothing was written. The file was altered or damaged: tell the host's operator (cellule verify) and keep your text.",
+	"store.read-only":        "NOT SAVED: the record is read-only: this server opened its database read-only (serve --read-only), as it does for a damaged file. Nothing was written; reading still works. Tell the host's operator and keep your text.",
 	"store.not-saved":        "NOT SAVED: the database could not write it (%s). Nothing of it was kept; reading still works. Tell the host's operator (disk full?) and keep your text.",
 	"forbidden.close":        "a %s may not close the crisis",
 	"forbidden.export":       "a %s may not export the record",

@@ -2,6 +2,7 @@ package crisis
 
 import (
 	"encoding/json"
+	"errors"
 	"strconv"
 )
 
@@ -128,3 +129,35 @@ type IDTakenError struct {
 func (e *IDTakenError) Error() string {
 	return "store: " + e.Bucket + " #" + strconv.FormatUint(e.ID, 10) + " is taken or out of range: the counter is behind the records"
 }
+
+// DamageError is a store's finding that its file is damaged: which page,
+// in which bucket ("" when the page belongs to none, or to the list of
+// buckets), and what is wrong with it. More counts further findings.
+type DamageError struct {
+	Page   uint64
+	Bucket string
+	Reason string
+	More   int
+}
+
+func (e *DamageError) Error() string {
+	where := "page " + strconv.FormatUint(e.Page, 10)
+	if e.Bucket != "" {
+		where += " (records of " + SanitizeLine(e.Bucket) + ")"
+	}
+	s := "the database file is damaged: " + where + ": " + SanitizeLine(e.Reason)
+	if e.More > 0 {
+		s += " (and " + strconv.Itoa(e.More) + " more problems)"
+	}
+	return s
+}
+
+// StructureChecker is a store that can check its file's structure (its
+// pages, below the records): verify does before it reads the records.
+type StructureChecker interface {
+	CheckStructure() error
+}
+
+// ErrReadOnly: the store was opened read-only (serve --read-only, for a
+// damaged file): every write is refused, reading goes on.
+var ErrReadOnly = errors.New("the record is read-only")

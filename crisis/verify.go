@@ -34,9 +34,11 @@ func (e *VerifyError) Error() string {
 	return fmt.Sprintf("audit record #%d (%s): %s", e.Seq, SanitizeLine(e.Subject), e.Reason)
 }
 
-// Verify recomputes the audit chain, record by record, and the digests of
-// the stored records the audit records describe, in one read transaction.
-// The error is a *VerifyError naming the first bad record.
+// Verify checks the file's structure, when the store can (a damaged page
+// is a *DamageError naming it), then recomputes the audit chain, record by
+// record, and the digests of the stored records the audit records
+// describe, in one read transaction. The error is a *VerifyError naming
+// the first bad record.
 func (s *Service) Verify(a Actor) (Verification, error) {
 	var v Verification
 	err := s.store.View(func(tx ReadTx) error {
@@ -44,9 +46,18 @@ func (s *Service) Verify(a Actor) (Verification, error) {
 		if err != nil {
 			return err
 		}
-		if err := cur.Check(ActExport); err != nil {
-			return err
+		return cur.Check(ActExport)
+	})
+	if err != nil {
+		return v, err
+	}
+	if sc, ok := s.store.(StructureChecker); ok {
+		if err := sc.CheckStructure(); err != nil {
+			return v, err
 		}
+	}
+	err = s.store.View(func(tx ReadTx) error {
+		var err error
 		v, err = verifyTx(tx)
 		return err
 	})
