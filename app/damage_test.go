@@ -311,3 +311,31 @@ func asExit(err error, target **gossh.ExitError) bool {
 	}
 	return ok
 }
+
+// Item: a large file is served while its pages are checked (so that it is
+// ready as fast as a small one); damage found then stops the server with
+// its sentence, and no write waiting behind the check is committed.
+func TestServeStopsWhenTheLateCheckFindsDamage(t *testing.T) {
+	file := liveRecord(t)
+	for _, f := range flipsIn(t, file, 60) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "cellule.db"), f.apply(file), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, errOut, _ := cellule(t, dir, "verify"); !strings.Contains(errOut, "database file is damaged") {
+			continue
+		}
+		var out syncBuffer
+		err := app.Serve(context.Background(), cli.ServeOptions{DataDir: dir, Listen: "127.0.0.1:0"}, app.Hooks{
+			Out: &out, Home: t.TempDir(), StructureWait: time.Nanosecond,
+		})
+		if err == nil || !strings.Contains(err.Error(), "damaged") || !strings.Contains(err.Error(), "--read-only") {
+			t.Fatalf("%s: serve with a late check ended with %v\n%s", f, err, out.String())
+		}
+		if !strings.Contains(out.String(), "checking every page") {
+			t.Logf("%s: the check ended before serving started", f)
+		}
+		return
+	}
+	t.Fatal("no flip of the sample damaged a page")
+}

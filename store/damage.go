@@ -27,8 +27,9 @@ var errUnchanged = errors.New("store: nothing to commit")
 // CheckStructure checks the file's pages as one transaction sees them: the
 // page walk (pages.go), then bbolt's own check (every page used once,
 // or free; no free page in use). It blocks writers while it runs, since
-// bbolt's check is safe against them only from a writing transaction; a
-// read-only store has no writers.
+// bbolt's check is safe against them only from a writing transaction (a
+// read-only store has no writers), and a file found damaged refuses every
+// write from then on, those that waited included. Reads go on meanwhile.
 func (db *DB) CheckStructure() error {
 	return db.guard(func() error {
 		if db.readOnly {
@@ -36,6 +37,9 @@ func (db *DB) CheckStructure() error {
 		}
 		err := db.bolt.Update(func(tx *bolt.Tx) error {
 			if err := db.checkTx(tx); err != nil {
+				if d := (*crisis.DamageError)(nil); errors.As(err, &d) {
+					db.damaged.Store(d)
+				}
 				return err
 			}
 			return errUnchanged
@@ -56,7 +60,7 @@ func (db *DB) checkTx(tx *bolt.Tx) error {
 	// reads nothing outside the file.
 	for e := range tx.Check() {
 		page := pageOf(e.Error())
-		w.problems = append(w.problems, crisis.DamageError{Page: page, Bucket: w.owner[page], Reason: e.Error()})
+		w.problems = append(w.problems, crisis.DamageError{Page: page, Bucket: w.ownerOf(page), Reason: e.Error()})
 	}
 	return firstDamage(w, nil)
 }
@@ -73,7 +77,12 @@ func (db *DB) walk(tx *bolt.Tx) (*pageWalk, error) {
 	defer f.Close()
 	ps := tx.DB().Info().PageSize
 	root := uint64(tx.Cursor().Bucket().Root())
-	return walkPages(f, ps, root, uint64(tx.Size())/uint64(ps)), nil
+	hwm := uint64(tx.Size()) / uint64(ps)
+	// bbolt grows the file before a commit names the new pages, and never
+	// shrinks it under a reader: the first hwm pages are in the file.
+	data, unmap := mapFile(f, int64(hwm)*int64(ps))
+	defer unmap()
+	return walkPages(data, f, ps, root, hwm), nil
 }
 
 func firstDamage(w *pageWalk, err error) error {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -25,6 +26,9 @@ type DB struct {
 	path string
 	// readOnly: opened with OpenReadOnly; every Update is refused.
 	readOnly bool
+	// damaged is what CheckStructure found, set before it lets writers
+	// in: a write waiting behind the check is refused, not committed.
+	damaged atomic.Pointer[crisis.DamageError]
 }
 
 var _ crisis.Store = (*DB)(nil)
@@ -137,9 +141,6 @@ func (db *DB) init() error {
 // Close releases the file and its lock.
 func (db *DB) Close() error { return db.bolt.Close() }
 
-// ReadOnly reports a store opened with OpenReadOnly.
-func (db *DB) ReadOnly() bool { return db.readOnly }
-
 // View runs fn in a read-only transaction: a consistent snapshot.
 func (db *DB) View(fn func(crisis.ReadTx) error) error {
 	return db.guard(func() error {
@@ -155,7 +156,12 @@ func (db *DB) Update(fn func(crisis.WriteTx) error) error {
 		return crisis.ErrReadOnly
 	}
 	return db.guard(func() error {
-		return db.bolt.Update(func(tx *bolt.Tx) error { return fn(&txn{tx: tx}) })
+		return db.bolt.Update(func(tx *bolt.Tx) error {
+			if d := db.damaged.Load(); d != nil {
+				return d
+			}
+			return fn(&txn{tx: tx})
+		})
 	})
 }
 

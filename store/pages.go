@@ -37,21 +37,56 @@ const (
 
 // pageWalk reads pages of one file as one transaction sees them.
 type pageWalk struct {
+	// data is the file mapped read-only (pages_unix.go), or nil: then
+	// pages are read from r. Either way nothing is read past hwm pages,
+	// which the file holds.
+	data     []byte
 	r        io.ReaderAt
 	pageSize uint64
 	hwm      uint64 // pages below this id are in the file
-	// owner records the bucket each reached page belongs to ("" for the
-	// list of buckets), so that later findings can name it.
-	owner    map[uint64]string
+	// owner records, for each reached page, 1 + the index in names of the
+	// bucket it belongs to ("" for the list of buckets), so that later
+	// findings can name it; 0 for a page not reached.
+	owner    []int32
+	names    []string
 	problems []crisis.DamageError
 }
 
 // walkPages checks every page reachable from root; problems are in the
-// order found, the first one first.
-func walkPages(r io.ReaderAt, pageSize int, root, hwm uint64) *pageWalk {
-	w := &pageWalk{r: r, pageSize: uint64(pageSize), hwm: hwm, owner: map[uint64]string{}}
+// order found, the first one first. data, when not nil, is the file.
+func walkPages(data []byte, r io.ReaderAt, pageSize int, root, hwm uint64) *pageWalk {
+	w := &pageWalk{data: data, r: r, pageSize: uint64(pageSize), hwm: hwm, owner: make([]int32, hwm)}
 	w.page(root, "", nil, nil, 0, true)
 	return w
+}
+
+// ownerOf is the bucket page id belongs to, "" if none (or not reached).
+func (w *pageWalk) ownerOf(id uint64) string {
+	if id >= uint64(len(w.owner)) || w.owner[id] == 0 {
+		return ""
+	}
+	return w.names[w.owner[id]-1]
+}
+
+func (w *pageWalk) own(id uint64, bucket string) {
+	if n := len(w.names); n == 0 || w.names[n-1] != bucket {
+		w.names = append(w.names, bucket)
+	}
+	w.owner[id] = int32(len(w.names))
+}
+
+// read is n bytes of the file from page id on.
+func (w *pageWalk) read(id, n uint64) ([]byte, error) {
+	off := id * w.pageSize
+	if w.data != nil {
+		if off+n > uint64(len(w.data)) {
+			return nil, io.ErrUnexpectedEOF
+		}
+		return w.data[off : off+n : off+n], nil
+	}
+	buf := make([]byte, n)
+	_, err := w.r.ReadAt(buf, int64(off))
+	return buf, err
 }
 
 func (w *pageWalk) bad(page uint64, bucket, format string, args ...any) {
@@ -66,20 +101,20 @@ func (w *pageWalk) page(id uint64, bucket string, lo, hi []byte, depth int, top 
 		w.bad(id, bucket, "a reference to page %d, which is outside the file (pages 2 to %d)", id, w.hwm-1)
 		return
 	}
-	if prev, seen := w.owner[id]; seen {
-		w.bad(id, bucket, "page %d is reached twice (also from %s)", id, bucketName(prev))
+	if w.owner[id] != 0 {
+		w.bad(id, bucket, "page %d is reached twice (also from %s)", id, bucketName(w.ownerOf(id)))
 		return
 	}
 	if depth > maxDepth {
 		w.bad(id, bucket, "the tree is more than %d pages deep", maxDepth)
 		return
 	}
-	head := make([]byte, pageHeaderSize)
-	if _, err := w.r.ReadAt(head, int64(id*w.pageSize)); err != nil {
+	head, err := w.read(id, pageHeaderSize)
+	if err != nil {
 		w.bad(id, bucket, "cannot read it: %v", err)
 		return
 	}
-	w.owner[id] = bucket
+	w.own(id, bucket)
 	if got := binary.LittleEndian.Uint64(head); got != id {
 		w.bad(id, bucket, "it says it is page %d", got)
 		return
@@ -90,10 +125,14 @@ func (w *pageWalk) page(id uint64, bucket string, lo, hi []byte, depth int, top 
 		return
 	}
 	for i := uint64(1); i <= overflow; i++ {
-		w.owner[id+i] = bucket
+		if w.owner[id+i] != 0 {
+			w.bad(id, bucket, "its overflow page %d is reached twice (also from %s)", id+i, bucketName(w.ownerOf(id+i)))
+			return
+		}
+		w.own(id+i, bucket)
 	}
-	buf := make([]byte, (1+overflow)*w.pageSize)
-	if _, err := w.r.ReadAt(buf, int64(id*w.pageSize)); err != nil {
+	buf, err := w.read(id, (1+overflow)*w.pageSize)
+	if err != nil {
 		w.bad(id, bucket, "cannot read it: %v", err)
 		return
 	}
