@@ -141,11 +141,15 @@ type DamageError struct {
 }
 
 func (e *DamageError) Error() string {
-	where := "page " + strconv.FormatUint(e.Page, 10)
-	if e.Bucket != "" {
-		where += " (records of " + SanitizeLine(e.Bucket) + ")"
+	s := "the database file is damaged: "
+	if e.Page != 0 {
+		s += "page " + strconv.FormatUint(e.Page, 10)
+		if e.Bucket != "" {
+			s += " (records of " + SanitizeLine(e.Bucket) + ")"
+		}
+		s += ": "
 	}
-	s := "the database file is damaged: " + where + ": " + SanitizeLine(e.Reason)
+	s += SanitizeLine(e.Reason)
 	if e.More > 0 {
 		s += " (and " + strconv.Itoa(e.More) + " more problems)"
 	}
