@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"charm.land/log/v2"
@@ -29,6 +31,9 @@ type Hooks struct {
 	// Ready is called with the listening address once connections are
 	// accepted.
 	Ready func(addr string)
+	// StructureWait replaces how long serve waits for the page check
+	// before serving while it goes on (0: structureWait).
+	StructureWait time.Duration
 }
 
 // shutdownGrace is how long open sessions get to finish on shutdown.
@@ -39,6 +44,9 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	if h.Out == nil {
 		h.Out = io.Discard
 	}
+	// A large file's check ends while serving, and says so from another
+	// goroutine.
+	h.Out = &lockedWriter{w: h.Out}
 	if h.Log == nil {
 		h.Log = h.Out
 	}
@@ -53,38 +61,62 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 			return fmt.Errorf("--tz %s: unknown time zone (use a name such as Europe/Paris)", o.TZ)
 		}
 	}
-	if err := os.MkdirAll(o.DataDir, 0o700); err != nil {
-		return fmt.Errorf("create the data directory: %w", err)
-	}
-	db, err := store.Open(filepath.Join(o.DataDir, dbFile))
+	db, err := openServed(o)
 	if err != nil {
-		if errors.Is(err, store.ErrLocked) {
-			return fmt.Errorf("the database in %s is in use: is another `cellule serve` running on it?", o.DataDir)
-		}
 		return err
 	}
 	defer db.Close()
 
 	svc := crisis.NewService(db, crisis.WithLocation(loc))
 	host := crisis.LocalActor(osUserName())
-	created, err := svc.Open(host, o.Name)
-	if err != nil {
-		return err
-	}
-	if !created && o.Name != "" {
-		if _, err := svc.Rename(host, o.Name); err != nil && !errors.Is(err, crisis.ErrConflict) {
-			return err
+	// The start's own writes: the crisis record, a new name, the demo, the
+	// first lead.
+	startWrites := func() (created bool, err error) {
+		if created, err = svc.Open(host, o.Name); err != nil {
+			return created, err
 		}
+		if !created && o.Name != "" {
+			if _, err := svc.Rename(host, o.Name); err != nil && !errors.Is(err, crisis.ErrConflict) {
+				return created, err
+			}
+		}
+		if o.Demo {
+			if err := svc.LoadDemo(host); err != nil {
+				fmt.Fprintf(h.Out, "--demo: %s; serving the existing record\n", crisis.Message(err))
+			} else {
+				fmt.Fprintln(h.Out, "--demo: loaded the Cahors 2022 scenario")
+			}
+		}
+		return created, enrolFirstLead(svc, host, h)
 	}
-	if o.Demo {
-		if err := svc.LoadDemo(host); err != nil {
-			fmt.Fprintf(h.Out, "--demo: %s; serving the existing record\n", crisis.Message(err))
+	created := false
+	// Every page is checked before anything is written. A large file
+	// (the check reads all of it: about a second per GB) is served while
+	// the check goes on, so that it is ready as fast as a small one:
+	// reads go on, writes wait behind the check, and a damage found then
+	// stops the server with its sentence.
+	var lateCheck <-chan error
+	if o.ReadOnly {
+		if err := db.CheckStructure(); err != nil {
+			fmt.Fprintf(h.Out, "warning: %s\n  serving what can still be read, read-only: every write is refused\n", crisis.Message(err))
 		} else {
-			fmt.Fprintln(h.Out, "--demo: loaded the Cahors 2022 scenario")
+			fmt.Fprintln(h.Out, "read-only: every write is refused")
 		}
-	}
-	if err := enrolFirstLead(svc, host, h); err != nil {
-		return err
+	} else {
+		checked := make(chan error, 1)
+		go func() { checked <- db.CheckStructure() }()
+		select {
+		case err := <-checked:
+			if err != nil {
+				return damagedRefusal(err)
+			}
+			if created, err = startWrites(); err != nil {
+				return err
+			}
+		case <-time.After(cmp.Or(h.StructureWait, structureWait)):
+			fmt.Fprintln(h.Out, "checking every page of the database file: writes wait until that is done")
+			lateCheck = checked
+		}
 	}
 
 	hk, err := sshserver.LoadOrCreateHostKey(filepath.Join(o.DataDir, hostKeyFile))
@@ -152,9 +184,25 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	if h.Ready != nil {
 		h.Ready(addr)
 	}
+	refused := make(chan error, 1)
+	if lateCheck != nil {
+		go func() {
+			err := <-lateCheck
+			if err == nil {
+				if _, err = startWrites(); err == nil {
+					fmt.Fprintln(h.Out, "every page of the database file checked")
+					return
+				}
+			}
+			refused <- damagedRefusal(err)
+		}()
+	}
+	var stopWith error
 	select {
 	case err := <-errc:
 		return err
+	case stopWith = <-refused:
+		fmt.Fprintf(h.Out, "cellule: %s\n", crisis.Message(stopWith))
 	case <-ctx.Done():
 	}
 	fmt.Fprintln(h.Out, "shutting down")
@@ -163,11 +211,65 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	if err := srv.Shutdown(sctx); err != nil {
 		_ = srv.Close()
 	}
-	return nil
+	return stopWith
+}
+
+// openServed opens the data directory's database for serve: created if
+// needed and checked page by page, or, with --read-only, opened as it is
+// for reading. A damaged file is refused: writing into it would spread
+// the damage, and its readers would meet it one request at a time.
+func openServed(o cli.ServeOptions) (*store.DB, error) {
+	path := filepath.Join(o.DataDir, dbFile)
+	if o.ReadOnly {
+		if o.Demo || o.Name != "" {
+			return nil, errors.New("--read-only serves the record as it is: --demo and --name would change it")
+		}
+		db, err := store.OpenReadOnly(path)
+		if errors.Is(err, store.ErrLocked) {
+			return nil, fmt.Errorf("the database in %s is in use: is another `cellule serve` running on it?", o.DataDir)
+		}
+		return db, err
+	}
+	if err := os.MkdirAll(o.DataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("create the data directory: %w", err)
+	}
+	db, err := store.Open(path)
+	if errors.Is(err, store.ErrLocked) {
+		return nil, fmt.Errorf("the database in %s is in use: is another `cellule serve` running on it?", o.DataDir)
+	}
+	if err != nil {
+		return nil, damagedRefusal(err)
+	}
+	return db, nil
+}
+
+// structureWait is how long serve waits for the page check before it
+// serves a large file while the check goes on.
+const structureWait = 300 * time.Millisecond
+
+// damagedRefusal says why serve refuses a damaged file, and what to do.
+func damagedRefusal(err error) error {
+	var damage *crisis.DamageError
+	if errors.As(err, &damage) {
+		return fmt.Errorf("%s: refusing to serve it, since writing into a damaged file spreads the damage. Restore the last backup, or serve what can still be read with `cellule serve --read-only`", damage.Error())
+	}
+	return err
 }
 
 // shared hands the server's service to SSH commands; there is nothing to
 // release.
 func shared(svc *crisis.Service) func(string) (*crisis.Service, func(), error) {
 	return func(string) (*crisis.Service, func(), error) { return svc, func() {}, nil }
+}
+
+// lockedWriter serialises writes to the start-up report.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

@@ -13,7 +13,8 @@ func importCmd(env *Env, dataDir *string) *cobra.Command {
 		Short: "Load a JSON snapshot into a new, empty data directory",
 		Long: "Load a snapshot written by `cellule export --format json` into an empty data directory\n" +
 			"(created if missing). Everything is checked first — the format and its version, the audit\n" +
-			"chain, the records against their digests, that the directory holds no crisis — and nothing\n" +
+			"chain, the records against their digests, the id counters (none may let a later record\n" +
+			"replace one), that the directory holds no crisis — and nothing\n" +
 			"is written unless all of it holds. The result exports exactly as the original did.",
 		Example: "  cellule import cahors.json --data ./cahors-copy",
 		Args:    cobra.ExactArgs(1),

@@ -58,6 +58,9 @@ type ServeOptions struct {
 	Name string
 	// TZ is the time zone people type and read times in; "" for the host's.
 	TZ string
+	// ReadOnly serves the record as it is, refusing every write (for a
+	// damaged file: what can still be read).
+	ReadOnly bool
 	// Limits (serve_limits.go); 0 turns one off.
 	ServeLimits
 }

@@ -24,6 +24,7 @@ func serveCmd(env *Env, dataDir *string) *cobra.Command {
 	cmd.Flags().StringVar(&o.Name, "name", "", "the crisis's name, e.g. \"Cyberattack CH Cahors\" (renames it if it had another)")
 	cmd.Flags().StringVar(&o.TZ, "tz", "", "time zone for typed and shown times, e.g. Europe/Paris (default: the host's, $TZ)")
 	cmd.Flags().BoolVar(&o.Demo, "demo", false, "load the Cahors 2022 scenario into an empty database")
+	cmd.Flags().BoolVar(&o.ReadOnly, "read-only", false, "serve the record as it is and refuse every write: for a damaged file, what can still be read")
 	limitFlags(cmd, &o.ServeLimits)
 	return cmd
 }

@@ -39,6 +39,12 @@ func (s *Service) Import(r io.ReadSeeker) (Imported, error) {
 		}
 		var head snapshotHeader
 		var prev *AuditRecord
+		// Each bucket once: a second listing would set its counter again
+		// (back to 0, say) after its records, and the next record added
+		// would replace one. maxID is each counted bucket's highest id.
+		seen := map[string]bool{}
+		maxID := map[string]uint64{}
+		var counted []RawBucket
 		err = readSnapshot(r, snapshotVisitor{
 			header: func(h snapshotHeader) error {
 				head = h
@@ -55,6 +61,16 @@ func (s *Service) Import(r io.ReadSeeker) (Imported, error) {
 				if b.KeyForm != k.KeyForm {
 					return invalidf("import.key-form", SanitizeLine(b.Name), SanitizeLine(b.KeyForm), k.KeyForm)
 				}
+				if seen[b.Name] {
+					return invalidf("import.bucket-twice", SanitizeLine(b.Name))
+				}
+				seen[b.Name] = true
+				if k.Counted {
+					if b.Sequence > MaxID {
+						return invalidf("import.counter-range", SanitizeLine(b.Name), b.Sequence, uint64(MaxID))
+					}
+					counted = append(counted, b)
+				}
 				return nil
 			},
 			record: func(b RawBucket, key string, hexKey bool, value []byte) error {
@@ -66,9 +82,10 @@ func (s *Service) Import(r io.ReadSeeker) (Imported, error) {
 					if hexKey || err != nil {
 						return invalidf("import.key", SanitizeLine(b.Name), SanitizeLine(key))
 					}
-					if id > b.Sequence {
+					if id == 0 || id > b.Sequence {
 						return invalidf("import.sequence", SanitizeLine(b.Name), id, b.Sequence)
 					}
+					maxID[b.Name] = max(maxID[b.Name], id)
 				}
 				if !known[b.Name].Audit {
 					return nil
@@ -80,6 +97,11 @@ func (s *Service) Import(r io.ReadSeeker) (Imported, error) {
 				if err := rec.Check(prev); err != nil {
 					return invalidf("import.audit", err.Error())
 				}
+				if hexKey || key != strconv.FormatUint(rec.Seq, 10) {
+					// The next record goes under the head's number plus one:
+					// under another key it would replace an older record.
+					return invalidf("import.audit", "record "+SanitizeLine(key)+" holds audit record #"+strconv.FormatUint(rec.Seq, 10))
+				}
 				prev = &rec
 				return nil
 			},
@@ -88,6 +110,15 @@ func (s *Service) Import(r io.ReadSeeker) (Imported, error) {
 			// A file cut short or mangled fails in the JSON decoder (EOF,
 			// a syntax error): it is not a snapshot, said as a sentence.
 			return notSnapshot(err)
+		}
+		for _, b := range counted {
+			// Records of a counted bucket are never removed, so the
+			// counter of a file Cellule wrote is its highest id: above
+			// it, ids would skip (the logbook's are dense); below it,
+			// the next record added would replace one.
+			if maxID[b.Name] != b.Sequence {
+				return invalidf("import.counter", SanitizeLine(b.Name), b.Sequence, maxID[b.Name])
+			}
 		}
 		switch {
 		case prev == nil && head.AuditSeq != 0:

@@ -67,6 +67,11 @@ func FuzzImportSnapshot(f *testing.F) {
 	f.Add(snap[:len(snap)/2])
 	f.Add(bytes.Replace(snap, []byte(`"schema":1`), []byte(`"schema":7`), 1))
 	f.Add(bytes.Replace(snap, []byte("Call the CERT"), []byte("Call the \\u001b[2JCERT"), 1))
+	// Counters that would have the next write replace a record: at 2^64-1
+	// (wraps to 0), at 2^63-1, a bucket listed again with its counter at 0.
+	f.Add(bytes.Replace(snap, []byte(`{"name":"entries","sequence":2`), []byte(`{"name":"entries","sequence":18446744073709551615`), 1))
+	f.Add(bytes.Replace(snap, []byte(`{"name":"takeaways","sequence":1`), []byte(`{"name":"takeaways","sequence":9223372036854775807`), 1))
+	f.Add(append(bytes.TrimSuffix(bytes.Clone(snap), []byte("\n]}\n")), []byte(",\n{\"name\":\"entries\",\"sequence\":0,\"keys\":\"id\",\"records\":[]}\n]}\n")...))
 
 	dir := f.TempDir()
 	var (
@@ -109,11 +114,24 @@ func FuzzImportSnapshot(f *testing.F) {
 		// Taken: it must be a record that verifies, then a fresh database
 		// for the next input, unless it wrote nothing (a snapshot of an
 		// empty database, the mutator's favourite).
-		if !isEmpty(t, db) {
+		wrote := !isEmpty(t, db)
+		if wrote {
 			defer reopen(t)
 		}
 		if _, err := svc.Verify(host); err != nil {
 			t.Fatalf("an accepted import (%+v) does not verify: %v", got, err)
+		}
+		if !wrote {
+			return
+		}
+		// The next entry gets a fresh id: none written before is replaced.
+		var last uint64
+		_ = db.View(func(tx crisis.ReadTx) (err error) { last, err = tx.LastEntryID(); return err })
+		if e, err := svc.Log(host, crisis.Draft{Text: "after the import"}); err == nil && e.ID != last+1 {
+			t.Fatalf("after an accepted import holding %d entries, the next was given #%d", last, e.ID)
+		}
+		if _, err := svc.Verify(host); err != nil {
+			t.Fatalf("an accepted import (%+v) does not verify after a write: %v", got, err)
 		}
 		if got.AuditRecords > 0 && !strings.HasPrefix(strings.TrimSpace(string(data)), "{") {
 			t.Fatalf("accepted a snapshot that is not a JSON object: %q", data)

@@ -46,6 +46,8 @@ var English = map[string]string{
 	"import.rejected":        "%d line(s) rejected: nothing was imported (fix them, or import the others with --skip-bad)",
 	"import.nothing":         "nothing to import",
 	"forbidden.backup":       "a %s may not take a backup (leads only)",
+	"store.id-taken":         "NOT SAVED: the database's counter of %s is behind its records (#%d is already taken or out of range), so this would have replaced a record already written. Nothing was written. The file was altered or damaged: tell the host's operator (cellule verify) and keep your text.",
+	"store.read-only":        "NOT SAVED: the record is read-only: this server opened its database read-only (serve --read-only), as it does for a damaged file. Nothing was written; reading still works. Tell the host's operator and keep your text.",
 	"store.not-saved":        "NOT SAVED: the database could not write it (%s). Nothing of it was kept; reading still works. Tell the host's operator (disk full?) and keep your text.",
 	"forbidden.close":        "a %s may not close the crisis",
 	"forbidden.export":       "a %s may not export the record",
@@ -66,5 +68,8 @@ var English = map[string]string{
 	"import.verify":          "the snapshot's records do not match its audit trail: %s",
 	"import.key-form":        "the snapshot writes the keys of %s as %q; this Cellule writes them as %q",
 	"import.key":             "the snapshot's record %s/%s has no number for a key",
+	"import.bucket-twice":    "the snapshot lists the records of %s twice: a second listing would reset its counter, and the next record added would replace one",
+	"import.counter-range":   "the snapshot's counter of %s is %d, beyond the largest id Cellule hands out (%d): the next ids would leave the range every reader holds exactly",
+	"import.counter":         "the snapshot's counter of %s is %d but its highest record is #%d: Cellule never writes that (below, the next record added would replace one; above, ids would skip)",
 	"import.sequence":        "the snapshot's record %s/%d is above its counter (%d, given after the records or not at all): the next one added would overwrite it",
 }

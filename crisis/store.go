@@ -1,6 +1,10 @@
 package crisis
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"errors"
+	"strconv"
+)
 
 // Store is the persistence the service needs. The bbolt implementation
 // lives in store/; the domain only states what it needs.
@@ -109,3 +113,57 @@ func DigestOf(v any) string {
 	}
 	return Digest(b)
 }
+
+// MaxID bounds every id and counter a store hands out or an import
+// accepts: 2^53, the largest integer every JSON reader (JavaScript's
+// included) holds exactly, and far below where int64 arithmetic on ids
+// would wrap.
+const MaxID = 1 << 53
+
+// IDTakenError is a store's refusal to add a record under an id that
+// already holds one (or that is past MaxID): its counter is behind its
+// records, so the file was altered or damaged. Nothing was written.
+type IDTakenError struct {
+	Bucket string
+	ID     uint64
+}
+
+func (e *IDTakenError) Error() string {
+	return "store: " + e.Bucket + " #" + strconv.FormatUint(e.ID, 10) + " is taken or out of range: the counter is behind the records"
+}
+
+// DamageError is a store's finding that its file is damaged: which page,
+// in which bucket ("" when the page belongs to none, or to the list of
+// buckets), and what is wrong with it. More counts further findings.
+type DamageError struct {
+	Page   uint64
+	Bucket string
+	Reason string
+	More   int
+}
+
+func (e *DamageError) Error() string {
+	s := "the database file is damaged: "
+	if e.Page != 0 {
+		s += "page " + strconv.FormatUint(e.Page, 10)
+		if e.Bucket != "" {
+			s += " (records of " + SanitizeLine(e.Bucket) + ")"
+		}
+		s += ": "
+	}
+	s += SanitizeLine(e.Reason)
+	if e.More > 0 {
+		s += " (and " + strconv.Itoa(e.More) + " more problems)"
+	}
+	return s
+}
+
+// StructureChecker is a store that can check its file's structure (its
+// pages, below the records): verify does before it reads the records.
+type StructureChecker interface {
+	CheckStructure() error
+}
+
+// ErrReadOnly: the store was opened read-only (serve --read-only, for a
+// damaged file): every write is refused, reading goes on.
+var ErrReadOnly = errors.New("the record is read-only")

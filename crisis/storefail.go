@@ -13,5 +13,12 @@ func notSaved(err error) error {
 	if err == nil || errors.As(err, &e) {
 		return err
 	}
+	if errors.Is(err, ErrReadOnly) {
+		return refusal(ErrNotSaved, "store.read-only", nil)
+	}
+	var taken *IDTakenError
+	if errors.As(err, &taken) {
+		return refusal(ErrNotSaved, "store.id-taken", []any{taken.Bucket, taken.ID})
+	}
 	return refusal(ErrNotSaved, "store.not-saved", []any{err.Error()})
 }

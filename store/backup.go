@@ -32,7 +32,7 @@ func CheckFile(path string) (crisis.RecordCheck, error) {
 	if _, err := os.Stat(path); err != nil {
 		return rc, err
 	}
-	b, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: lockTimeout})
+	b, err := boltOpen(path, true)
 	if err != nil {
 		if errors.Is(err, berrors.ErrTimeout) {
 			return rc, ErrLocked
@@ -40,32 +40,31 @@ func CheckFile(path string) (crisis.RecordCheck, error) {
 		return rc, fmt.Errorf("%s is not a readable Cellule database: %w", path, err)
 	}
 	defer b.Close()
-	err = b.View(func(tx *bolt.Tx) error {
-		var problems []error
-		for e := range tx.Check() {
-			problems = append(problems, e)
-		}
-		if len(problems) > 0 {
-			return fmt.Errorf("%s is damaged: %w", path, errors.Join(problems...))
-		}
-		meta := tx.Bucket(bucketMeta)
-		if meta == nil {
-			return fmt.Errorf("%s is not a Cellule database", path)
-		}
-		if v := fromU64(meta.Get(keySchema)); v == 0 || v > schemaVersion {
-			return fmt.Errorf("%s has schema %d; this Cellule reads %d", path, v, schemaVersion)
-		}
-		t := &txn{tx: tx}
-		last, err := t.LastEntryID()
-		if err != nil {
-			return err
-		}
-		rc.Entries = last
-		rc.AuditRecords, rc.Head, err = crisis.CheckAuditChain(t)
-		if err != nil {
-			return fmt.Errorf("%s: the audit chain is broken: %w", path, err)
-		}
-		return nil
+	db := &DB{bolt: b, path: path, readOnly: true}
+	if err := db.CheckStructure(); err != nil {
+		return rc, fmt.Errorf("%s: %w", path, err)
+	}
+	err = db.guard(func() error {
+		return b.View(func(tx *bolt.Tx) error {
+			meta := tx.Bucket(bucketMeta)
+			if meta == nil {
+				return fmt.Errorf("%s is not a Cellule database", path)
+			}
+			if v := fromU64(meta.Get(keySchema)); v == 0 || v > schemaVersion {
+				return fmt.Errorf("%s has schema %d; this Cellule reads %d", path, v, schemaVersion)
+			}
+			t := &txn{tx: tx}
+			last, err := t.LastEntryID()
+			if err != nil {
+				return err
+			}
+			rc.Entries = last
+			rc.AuditRecords, rc.Head, err = crisis.CheckAuditChain(t)
+			if err != nil {
+				return fmt.Errorf("%s: the audit chain is broken: %w", path, err)
+			}
+			return nil
+		})
 	})
 	return rc, err
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -22,6 +24,11 @@ var ErrLocked = errors.New("the database is in use by another process (is the se
 type DB struct {
 	bolt *bolt.DB
 	path string
+	// readOnly: opened with OpenReadOnly; every Update is refused.
+	readOnly bool
+	// damaged is what CheckStructure found, set before it lets writers
+	// in: a write waiting behind the check is refused, not committed.
+	damaged atomic.Pointer[crisis.DamageError]
 }
 
 var _ crisis.Store = (*DB)(nil)
@@ -34,7 +41,22 @@ const lockTimeout = time.Second
 // that is not a Cellule database, or one written by a newer version, and
 // leaves such a file untouched.
 func Open(path string) (*DB, error) {
-	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
+	return open(path, false)
+}
+
+// OpenReadOnly opens an existing database for reading only, as serve
+// --read-only does for a damaged file: nothing is created or written, and
+// every write is refused with crisis.ErrReadOnly. It shares the file with
+// other readers, not with a writer.
+func OpenReadOnly(path string) (*DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("no Cellule database at %s: %w", path, err)
+	}
+	return open(path, true)
+}
+
+func open(path string, readOnly bool) (*DB, error) {
+	b, err := boltOpen(path, readOnly)
 	if err != nil {
 		if errors.Is(err, berrors.ErrTimeout) {
 			return nil, ErrLocked
@@ -50,8 +72,8 @@ func Open(path string) (*DB, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	db := &DB{bolt: b, path: path}
-	if err := db.init(); err != nil {
+	db := &DB{bolt: b, path: path, readOnly: readOnly}
+	if err := db.guard(db.init); err != nil {
 		_ = b.Close()
 		return nil, err
 	}
@@ -90,6 +112,19 @@ func (db *DB) init() error {
 	if err != nil || !(fresh || missing) {
 		return err
 	}
+	if db.readOnly {
+		if fresh {
+			return fmt.Errorf("%s holds no Cellule database yet: there is nothing to read", db.path)
+		}
+		return nil // the missing buckets read as missing
+	}
+	if missing && !fresh {
+		// Buckets seem missing from a file that has some: a damaged list
+		// of buckets reads that way too, and must not be written into.
+		if err := db.findDamage(); err != nil {
+			return err
+		}
+	}
 	return db.bolt.Update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
@@ -108,12 +143,36 @@ func (db *DB) Close() error { return db.bolt.Close() }
 
 // View runs fn in a read-only transaction: a consistent snapshot.
 func (db *DB) View(fn func(crisis.ReadTx) error) error {
-	return db.bolt.View(func(tx *bolt.Tx) error { return fn(&txn{tx: tx}) })
+	return db.guard(func() error {
+		return db.bolt.View(func(tx *bolt.Tx) error { return fn(&txn{tx: tx}) })
+	})
 }
 
 // Update runs fn in a read-write transaction and returns after the commit
 // reached the disk (bbolt fsyncs on commit), or with the error that undid
 // it: that return is what lets the caller acknowledge a write.
 func (db *DB) Update(fn func(crisis.WriteTx) error) error {
-	return db.bolt.Update(func(tx *bolt.Tx) error { return fn(&txn{tx: tx}) })
+	if db.readOnly {
+		return crisis.ErrReadOnly
+	}
+	return db.guard(func() error {
+		return db.bolt.Update(func(tx *bolt.Tx) error {
+			if d := db.damaged.Load(); d != nil {
+				return d
+			}
+			return fn(&txn{tx: tx})
+		})
+	})
+}
+
+// boltOpen opens the file; bbolt reads its meta and free-list pages as it
+// does, and asserts on a damaged one: that is a refusal, not a crash.
+func boltOpen(path string, readOnly bool) (b *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s is damaged: bbolt cannot open it (%v)", path, r)
+		}
+	}()
+	return bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
 }

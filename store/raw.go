@@ -252,6 +252,10 @@ func (t *txn) RawPut(bucket, form, key string, hexKey bool, value []byte) error 
 	if err != nil {
 		return err
 	}
+	if objectBuckets[bucket] && (len(value) < 2 || value[0] != '{' || value[len(value)-1] != '}') {
+		// What the page walk expects of every record there (pages.go).
+		return fmt.Errorf("the value is not a JSON object, as every record of %s is", bucket)
+	}
 	return b.Put(k, value)
 }
 

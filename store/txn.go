@@ -59,12 +59,28 @@ func all[T any](t *txn, bucket []byte) ([]T, error) {
 }
 
 // nextID is the next sequence number of a bucket of records keyed by id.
+// The counter is trusted only as far as it points past every record: a
+// file whose counter was set back (altered, damaged, or imported by an
+// older Cellule) would otherwise have the next record replace one already
+// acknowledged. Such an id is refused, and the write with it.
 func (t *txn) nextID(bucket []byte) (uint64, error) {
 	b, err := t.bucket(bucket)
 	if err != nil {
 		return 0, err
 	}
-	return b.NextSequence()
+	id, err := b.NextSequence()
+	if err != nil {
+		return 0, err
+	}
+	if id == 0 || id > crisis.MaxID {
+		// NextSequence wrapped round, or the counter is beyond what ids
+		// may be: the next id would collide or leave the exact range.
+		return 0, &crisis.IDTakenError{Bucket: string(bucket), ID: id}
+	}
+	if b.Get(u64(id)) != nil {
+		return 0, &crisis.IDTakenError{Bucket: string(bucket), ID: id}
+	}
+	return id, nil
 }
 
 func put(t *txn, bucket, key []byte, v any) error {
@@ -284,12 +300,23 @@ func (t *txn) ScanAudit(fn func(crisis.AuditRecord) (bool, error)) error {
 }
 
 func (t *txn) AppendAudit(r crisis.AuditRecord) (crisis.AuditRecord, error) {
-	head, ok, err := t.AuditHead()
+	b, err := t.bucket(bucketAudit)
 	if err != nil {
 		return r, err
 	}
+	k, v := b.Cursor().Last()
 	var prev *crisis.AuditRecord
-	if ok {
+	if k != nil {
+		var head crisis.AuditRecord
+		if err := json.Unmarshal(v, &head); err != nil {
+			return r, fmt.Errorf("store: audit record %d is damaged: %w", fromU64(k), err)
+		}
+		// The new record goes under head.Seq+1, above the last key only if
+		// the head sits under its own number: a file whose keys and
+		// sequence numbers disagree would have it replace an older record.
+		if fromU64(k) != head.Seq {
+			return r, &crisis.IDTakenError{Bucket: string(bucketAudit), ID: head.Seq + 1}
+		}
 		prev = &head
 	}
 	r = r.Chain(prev)
