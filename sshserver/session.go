@@ -26,22 +26,27 @@ import (
 func (s *Server) handle(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer next(sess)
-		if !s.gate.openSession() {
-			s.cfg.Logger.Warn("session refused: the server is at its cap", "from", sess.RemoteAddr().String(), "cap", s.cfg.Limits.MaxSessions)
-			fmt.Fprintf(sess.Stderr(), "cellule: the server is serving its maximum of %d sessions; nothing was done. Try again in a minute.\r\n", s.cfg.Limits.MaxSessions)
-			_ = sess.Exit(1)
-			return
-		}
-		// A command gives its slot back before its exit status goes out: a
-		// client that got it may open its next session at once.
-		release := sync.OnceFunc(s.gate.closeSession)
-		defer release()
 		who, ok := s.identify(sess)
 		if !ok {
 			fmt.Fprintln(sess.Stderr(), "cellule: this key is not (or no longer) registered")
 			_ = sess.Exit(1)
 			return
 		}
+		// A command gives its place back before its exit status goes
+		// out: a client that got it may open its next session at once.
+		release, ok := s.gate.openSession(who.Role)
+		if !ok {
+			l := s.cfg.Limits
+			s.cfg.Logger.Warn("session refused: the server is at its cap", "user", who.Name, "from", sess.RemoteAddr().String(), "cap", l.MaxSessions, "kept_for_leads", l.LeadReserve)
+			if who.Role == crisis.RoleLead || l.LeadReserve <= 0 {
+				fmt.Fprintf(sess.Stderr(), "cellule: the server is serving its maximum of %d sessions; nothing was done. Try again in a minute.\r\n", l.MaxSessions)
+			} else {
+				fmt.Fprintf(sess.Stderr(), "cellule: the server is serving its maximum of %d sessions (the last %d are kept for leads); nothing was done. Try again in a minute.\r\n", l.MaxSessions, l.LeadReserve)
+			}
+			_ = sess.Exit(1)
+			return
+		}
+		defer release()
 		start := time.Now()
 		if line := sess.RawCommand(); strings.TrimSpace(line) != "" {
 			if !s.startCommand() {
@@ -105,7 +110,10 @@ func (s *Server) exec(sess ssh.Session, who crisis.Actor, line string) (code int
 // identify decides who the session is from the key that completed the
 // handshake — never from an earlier offer that did not sign.
 func (s *Server) identify(sess ssh.Session) (crisis.Actor, bool) {
-	pk := sess.PublicKey()
+	return s.identifyKey(sess.PublicKey())
+}
+
+func (s *Server) identifyKey(pk ssh.PublicKey) (crisis.Actor, bool) {
 	if pk == nil {
 		return crisis.Actor{}, false
 	}
@@ -176,7 +184,7 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 			stop()
 		})
 	startInStep()
-	err := runProgram(sess, program)
+	err := runProgram(sess, s.windows.of(sess), program)
 	ended.Store(true)
 	// The program has ended: nothing draws any more, the terminal gets its
 	// modes back before any closing message.
@@ -198,23 +206,25 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	}
 }
 
-// runProgram runs a console's program until it ends, forwarding window
-// changes and quitting it when the connection ends; it returns the
-// program's error (a caught panic among them).
-func runProgram(sess ssh.Session, program *tea.Program) error {
-	_, windowChanges, _ := sess.Pty()
+// runProgram runs a console's program until it ends, forwarding the
+// session's window changes (the latest one when several came while it was
+// busy) and quitting it when the connection ends; it returns the program's
+// error (a caught panic among them).
+func runProgram(sess ssh.Session, windows *windowFeed, program *tea.Program) error {
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
+	var fresh <-chan struct{}
+	if windows != nil {
+		fresh = windows.fresh
+	}
 	go func() {
 		for {
 			select {
 			case <-ctx.Done():
 				program.Quit()
 				return
-			case w, ok := <-windowChanges:
-				if !ok {
-					return
-				}
+			case <-fresh:
+				w := windows.take()
 				program.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
 			}
 		}

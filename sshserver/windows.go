@@ -1,0 +1,94 @@
+package sshserver
+
+import (
+	"sync"
+
+	"charm.land/ssh"
+)
+
+// A session's window changes come from charm's SSH server on a channel of
+// one slot, written from the loop that reads the session's requests. A
+// reader that stops (the console ended, a command that never looks at its
+// terminal's size, a session refused or never started) leaves that loop
+// blocked on the next resize; x/crypto then stops reading the whole
+// connection, for good: its file descriptor, its memory and every other
+// session on it are held until the server restarts. So each session's
+// window changes are read from the moment its terminal is granted until
+// the session's requests end, whatever the session does, and kept as one
+// latest size that the console takes when it is ready: a thousand resizes
+// while it draws are one redraw.
+
+// windowFeed is the latest window size of one session.
+type windowFeed struct {
+	mu     sync.Mutex
+	latest ssh.Window
+	// fresh has a value when latest was not taken yet.
+	fresh chan struct{}
+}
+
+func newWindowFeed() *windowFeed { return &windowFeed{fresh: make(chan struct{}, 1)} }
+
+func (f *windowFeed) put(w ssh.Window) {
+	f.mu.Lock()
+	f.latest = w
+	f.mu.Unlock()
+	select {
+	case f.fresh <- struct{}{}:
+	default:
+	}
+}
+
+// take is the latest size, once fresh said there was one.
+func (f *windowFeed) take() ssh.Window {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.latest
+}
+
+// windowFeeds are the feeds of the sessions whose window changes are being
+// read, found by the session.
+type windowFeeds struct{ m sync.Map }
+
+// ptyHandler wraps the server's PTY handler (charm's emulated PTY): once the
+// terminal is granted, the session's window changes are read until the
+// channel closes them, into a feed the session's handler may take.
+func (fs *windowFeeds) ptyHandler(inner ssh.PtyHandler) ssh.PtyHandler {
+	return func(ctx ssh.Context, sess ssh.Session, pty ssh.Pty) (func() error, error) {
+		closer, err := inner(ctx, sess, pty)
+		if err != nil {
+			return closer, err
+		}
+		_, changes, _ := sess.Pty()
+		if changes == nil {
+			return closer, nil
+		}
+		feed := newWindowFeed()
+		fs.m.Store(sess, feed)
+		go func() {
+			// The channel is closed when the session's requests end:
+			// this goroutine ends with the session.
+			defer fs.m.Delete(sess)
+			for w := range changes {
+				feed.put(w)
+			}
+		}()
+		return closer, nil
+	}
+}
+
+// of is the feed of a session; nil when it has no terminal (or its requests
+// already ended).
+func (fs *windowFeeds) of(sess ssh.Session) *windowFeed {
+	if f, ok := fs.m.Load(sess); ok {
+		return f.(*windowFeed)
+	}
+	return nil
+}
+
+// emulatedPty is charm's PTY handler for a PTY emulated over the channel
+// (what the console uses): it is not exported but its option is.
+func emulatedPty() ssh.PtyHandler {
+	var probe ssh.Server
+	_ = ssh.EmulatePty()(&probe)
+	return probe.PtyHandler
+}
