@@ -167,7 +167,8 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 		in := newPasteLimiter(act.reader(sess), maxPaste, func(limit int) { program.Send(tui.PasteRefusedMsg{Limit: limit}) })
 		opts = append(opts, tea.WithInput(&inputUntilClosed{r: in, closed: func() { program.Quit() }}))
 	}
-	program = tea.NewProgram(&screen{inner: model, out: out}, opts...)
+	scr := &screen{inner: model, out: out}
+	program = tea.NewProgram(scr, opts...)
 	done := make(chan struct{})
 	ended := &atomic.Bool{}
 	stop := stopOrCut(sess, program.Quit, ended)
@@ -183,6 +184,10 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 			idle.Store(true)
 			stop()
 		})
+	// The first frame goes out now, drawn from the model as New built it
+	// (its first read included); the program, whose event loop draws the
+	// next ones, starts on the tick grid (frames.go).
+	scr.View()
 	startInStep()
 	err := runProgram(sess, s.windows.of(sess), program)
 	ended.Store(true)
