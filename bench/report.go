@@ -10,16 +10,18 @@ import (
 
 // Budgets (2 cores, 120x40), as the issue sets them.
 const (
-	fanoutP99At200   = 50 * time.Millisecond
-	fanoutP99At500   = 150 * time.Millisecond
-	idleCPUAt200     = 2.0 // % of one core
-	bytesPerEntry    = 1024
-	appendVsRaw      = 3.0
-	bigReady         = time.Second
-	bigTimelineOpen  = 100 * time.Millisecond
-	bigExport        = 10 * time.Second
-	bigVerify        = 10 * time.Second
-	exportAnonMemory = 128 << 20 // bounded: a 1M-entry record held whole takes far more
+	fanoutP99At200     = 50 * time.Millisecond
+	fanoutP99At500     = 150 * time.Millisecond
+	idleCPUAt200       = 2.0 // % of one core
+	bytesPerEntry      = 1024
+	appendVsRaw        = 3.0
+	bigReady           = time.Second
+	bigTimelineOpen    = 100 * time.Millisecond
+	bigExport          = 10 * time.Second
+	bigVerify          = 10 * time.Second
+	exportAnonMemory   = 128 << 20 // bounded: a 1M-entry record held whole takes far more
+	rssPerConsoleAt500 = 400 << 10
+	firstFrameP50At500 = 40 * time.Millisecond
 )
 
 func fanoutAt(rep *report, n int) *fanoutResult {
@@ -49,6 +51,8 @@ func judge(rep *report) []budget {
 		out = append(out,
 			budget{Name: "N=500 all connected", Limit: "500", Got: fmt.Sprintf("%d (%d missed)", f.Served, f.Missed), Pass: f.Served == 500 && f.Missed == 0},
 			budget{Name: "N=500 fan-out p99", Limit: "<= " + ms(fanoutP99At500) + " ms", Got: ms(f.Fanout.P99) + " ms", Pass: f.Fanout.N > 0 && f.Fanout.P99 <= fanoutP99At500},
+			budget{Name: "N=500 server RSS per console", Limit: "<= " + bytesText(rssPerConsoleAt500), Got: bytesText(f.RSSPerSess), Pass: f.Served > 0 && f.RSSPerSess <= rssPerConsoleAt500},
+			budget{Name: "N=500 handshake to first frame p50", Limit: "<= " + ms(firstFrameP50At500) + " ms", Got: ms(f.Connect.P50) + " ms", Pass: f.Connect.N > 0 && f.Connect.P50 <= firstFrameP50At500},
 		)
 	} else {
 		skip("N=500 connected, fan-out", "", "N=500 not measured")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -162,10 +161,13 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	// gone, so it quits the program, and with it the subscription and the
 	// presence.
 	act := newActivity()
+	var keys *keyPump
 	if sess.EmulatedPty() {
-		// Input is read through the idle clock and the paste limit.
+		// Input is read through the idle clock and the paste limit, and
+		// decoded into keys outside the program (keys.go).
 		in := newPasteLimiter(act.reader(sess), maxPaste, func(limit int) { program.Send(tui.PasteRefusedMsg{Limit: limit}) })
-		opts = append(opts, tea.WithInput(&inputUntilClosed{r: in, closed: func() { program.Quit() }}))
+		keys = newKeyPump(in, pty.Term, func(m tea.Msg) { program.Send(m) }, func() { program.Quit() })
+		opts = append(opts, tea.WithInput(nil))
 	}
 	scr := &screen{inner: model, out: out}
 	program = tea.NewProgram(scr, opts...)
@@ -188,6 +190,10 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	// (its first read included); the program, whose event loop draws the
 	// next ones, starts on the tick grid (frames.go).
 	scr.View()
+	if keys != nil {
+		// Keys typed before the program runs wait for it.
+		go keys.run()
+	}
 	startInStep()
 	err := runProgram(sess, s.windows.of(sess), program)
 	ended.Store(true)
@@ -251,20 +257,6 @@ const maxPaste = 8 * crisis.MaxEntryBytes
 type noEnviron struct{ ssh.Session }
 
 func (noEnviron) Environ() []string { return nil }
-
-// inputUntilClosed reads a session's input and calls closed once it ends.
-type inputUntilClosed struct {
-	r      io.Reader
-	closed func()
-}
-
-func (in *inputUntilClosed) Read(p []byte) (int, error) {
-	n, err := in.r.Read(p)
-	if err != nil {
-		in.closed()
-	}
-	return n, err
-}
 
 // watchAccess quits a console once the record no longer lets its key in
 // with the same name and role: a revoked user stops seeing the crisis, and
