@@ -31,6 +31,8 @@ type keyPump struct {
 	term   string
 	send   func(tea.Msg)
 	closed func() // the input ended
+	// idleAfter is keysIdle, shorter in tests.
+	idleAfter time.Duration
 
 	mu   sync.Mutex
 	dec  *keyDecoder
@@ -44,7 +46,7 @@ type keyDecoder struct {
 }
 
 func newKeyPump(in io.Reader, term string, send func(tea.Msg), closed func()) *keyPump {
-	return &keyPump{in: in, term: term, send: send, closed: closed}
+	return &keyPump{in: in, term: term, send: send, closed: closed, idleAfter: keysIdle}
 }
 
 // run reads the input until it ends, then lets the decoder go (what it
@@ -89,7 +91,7 @@ func (k *keyPump) decoder() *keyDecoder {
 		k.dec = k.start()
 	}
 	d := k.dec
-	k.idle = time.AfterFunc(keysIdle, func() { k.letGo(d) })
+	k.idle = time.AfterFunc(k.idleAfter, func() { k.letGo(d) })
 	return d
 }
 

@@ -96,10 +96,11 @@ func (s *Server) exec(sess ssh.Session, who crisis.Actor, line string) (code int
 			}()
 		})
 	}
-	watchIdle(done, act, s.cfg.Limits.IdleTimeout, 0, nil, func() {
+	stopIdle := watchIdle(act, s.cfg.Limits.IdleTimeout, 0, nil, func() {
 		s.cfg.Logger.Info("command closed: waited too long for input", "user", who.Name, "after", s.cfg.Limits.IdleTimeout)
 		cut(fmt.Sprintf("closed after waiting %s for input; nothing was saved", s.cfg.Limits.IdleTimeout))
 	})
+	defer stopIdle()
 	// A command already saving is judged by the service, which re-reads
 	// the user's role in its transaction; what it saved stays saved.
 	s.watchAccess(done, who, func() { cut("your access changed (revoked, or a new role): this session is closed") })
@@ -176,8 +177,8 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	stop := stopOrCut(sess, program.Quit, ended)
 	lost := s.watchAccess(done, who, stop)
 	idle := &atomic.Bool{}
-	watchIdle(done, act, s.cfg.Limits.IdleTimeout, s.cfg.Limits.IdleWarning,
-		// Not from the idle clock's goroutine: a program stuck writing
+	stopIdle := watchIdle(act, s.cfg.Limits.IdleTimeout, s.cfg.Limits.IdleWarning,
+		// Not from the idle clock's callback: a program stuck writing
 		// to a client that stopped reading would hold it, and the close
 		// that follows would never come.
 		func(left time.Duration) { go program.Send(tui.IdleWarningMsg{Left: left}) },
@@ -201,6 +202,7 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	// modes back before any closing message.
 	out.restore()
 	close(done)
+	stopIdle()
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
 		// bubbletea caught it (its stack went to the server's stderr) and
@@ -217,29 +219,18 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	}
 }
 
-// runProgram runs a console's program until it ends, forwarding the
+// runProgram runs a console's program until it ends, handing it the
 // session's window changes (the latest one when several came while it was
 // busy) and quitting it when the connection ends; it returns the program's
-// error (a caught panic among them).
+// error (a caught panic among them). Neither waits in a goroutine of its
+// own: with hundreds of consoles open, each goroutine's stack counts.
 func runProgram(sess ssh.Session, windows *windowFeed, program *tea.Program) error {
-	ctx, cancel := context.WithCancel(sess.Context())
-	defer cancel()
-	var fresh <-chan struct{}
+	stop := context.AfterFunc(sess.Context(), program.Quit)
+	defer stop()
 	if windows != nil {
-		fresh = windows.fresh
+		detach := windows.attach(func(w ssh.Window) { program.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height}) })
+		defer detach()
 	}
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				program.Quit()
-				return
-			case <-fresh:
-				w := windows.take()
-				program.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
-			}
-		}
-	}()
 	_, err := program.Run()
 	// Kill restores nothing here but makes sure no goroutine of the
 	// program outlives the session.

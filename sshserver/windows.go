@@ -18,31 +18,56 @@ import (
 // latest size that the console takes when it is ready: a thousand resizes
 // while it draws are one redraw.
 
-// windowFeed is the latest window size of one session.
+// windowFeed is the latest window size of one session, handed to whoever
+// takes them (the console) one at a time: while one is being delivered,
+// newer ones only replace the one waiting. No goroutine waits for sizes;
+// one runs only while a size is being delivered.
 type windowFeed struct {
-	mu     sync.Mutex
-	latest ssh.Window
-	// fresh has a value when latest was not taken yet.
-	fresh chan struct{}
+	mu      sync.Mutex
+	latest  ssh.Window
+	pending bool // latest was not delivered yet
+	sending bool // a delivery is in flight
+	deliver func(ssh.Window)
 }
 
-func newWindowFeed() *windowFeed { return &windowFeed{fresh: make(chan struct{}, 1)} }
+func newWindowFeed() *windowFeed { return &windowFeed{} }
 
 func (f *windowFeed) put(w ssh.Window) {
 	f.mu.Lock()
-	f.latest = w
-	f.mu.Unlock()
-	select {
-	case f.fresh <- struct{}{}:
-	default:
-	}
+	defer f.mu.Unlock()
+	f.latest, f.pending = w, true
+	f.kick()
 }
 
-// take is the latest size, once fresh said there was one.
-func (f *windowFeed) take() ssh.Window {
+// kick starts a delivery if there is a size to deliver, someone to take it
+// and none in flight; f.mu is held.
+func (f *windowFeed) kick() {
+	if f.deliver == nil || f.sending || !f.pending {
+		return
+	}
+	f.sending, f.pending = true, false
+	w, deliver := f.latest, f.deliver
+	go func() {
+		deliver(w)
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.sending = false
+		f.kick()
+	}()
+}
+
+// attach hands the sizes to deliver from now on, starting with the
+// latest one not delivered; detach stops it.
+func (f *windowFeed) attach(deliver func(ssh.Window)) (detach func()) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.latest
+	f.deliver = deliver
+	f.kick()
+	return func() {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.deliver = nil
+	}
 }
 
 // windowFeeds are the feeds of the sessions whose window changes are being
