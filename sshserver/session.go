@@ -155,7 +155,10 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	// The client's environment variables are not the program's business:
 	// only the terminal type from the pty request is passed on. The
 	// frameWriter draws the screen, not bubbletea's renderer (screen.go).
-	opts := append(bubbletea.MakeOptions(noEnviron{sess}), tea.WithoutRenderer(), tea.WithFPS(consoleFPS), tea.WithColorProfile(profile), tea.WithWindowSize(width, height))
+	// The server's signals are the server's (it shuts down and closes the
+	// sessions): no console program listens for them, which would be one
+	// more goroutine and signal registration per console.
+	opts := append(bubbletea.MakeOptions(noEnviron{sess}), tea.WithoutRenderer(), tea.WithoutSignalHandler(), tea.WithFPS(consoleFPS), tea.WithColorProfile(profile), tea.WithWindowSize(width, height))
 	// sess.Context() is the connection's, not this channel's: a client that
 	// multiplexes sessions on one connection may close this one and keep
 	// the others. The end of its input is what tells that this channel is
