@@ -28,59 +28,38 @@ import (
 type sessionCount struct {
 	mu      sync.Mutex
 	started int
-	perConn map[*gossh.ServerConn]*connChannels
+	perConn map[*gossh.ServerConn]int // open session channels
 	perUser map[string]int
 }
 
-// connChannels is one connection's open session channels.
-type connChannels struct {
-	open int
-	// told is set once a refusal on this connection was logged: a client
-	// opening channels in a loop gets one log line, not one per channel.
-	told bool
-}
-
 func newSessionCount() sessionCount {
-	return sessionCount{perConn: map[*gossh.ServerConn]*connChannels{}, perUser: map[string]int{}}
+	return sessionCount{perConn: map[*gossh.ServerConn]int{}, perUser: map[string]int{}}
 }
 
 // openChannel takes a place for one session channel of user on conn, or
-// says why there is none (and whether that is worth a log line).
-func (g *connGate) openChannel(conn *gossh.ServerConn, user string) (release func(), refused string, logIt bool) {
+// says why there is none.
+func (g *connGate) openChannel(conn *gossh.ServerConn, user string) (release func(), refused string) {
 	c := &g.sessions
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	cc := c.perConn[conn]
-	if cc == nil {
-		cc = &connChannels{}
-		c.perConn[conn] = cc
-	}
-	refuse := func(why string) (func(), string, bool) {
-		first := !cc.told
-		cc.told = true
-		if cc.open == 0 {
-			delete(c.perConn, conn)
-		}
-		return nil, why, first
-	}
-	if max := g.limits.MaxSessionsPerConnection; max > 0 && cc.open >= max {
-		return refuse(fmt.Sprintf("cellule: this connection already has %d sessions open, the most one connection may have; close one, or connect again", max))
+	if max := g.limits.MaxSessionsPerConnection; max > 0 && c.perConn[conn] >= max {
+		return nil, fmt.Sprintf("cellule: this connection already has %d sessions open, the most one connection may have; close one, or connect again", max)
 	}
 	if max := g.limits.MaxSessionsPerUser; max > 0 && c.perUser[user] >= max {
-		return refuse(fmt.Sprintf("cellule: you already have %d sessions open, the most one user may have; close one first", max))
+		return nil, fmt.Sprintf("cellule: you already have %d sessions open, the most one user may have; close one first", max)
 	}
-	cc.open++
+	c.perConn[conn]++
 	c.perUser[user]++
 	return sync.OnceFunc(func() {
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		if cc.open--; cc.open == 0 {
+		if c.perConn[conn]--; c.perConn[conn] <= 0 {
 			delete(c.perConn, conn)
 		}
 		if c.perUser[user]--; c.perUser[user] <= 0 {
 			delete(c.perUser, user)
 		}
-	}), "", false
+	}), ""
 }
 
 // openSession takes one of the server's session places for a session of
@@ -113,9 +92,12 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc goss
 	if who, ok := s.identifyKey(publicKeyOf(ctx)); ok {
 		user = who.Name
 	}
-	release, refused, logIt := s.gate.openChannel(conn, user)
+	release, refused := s.gate.openChannel(conn, user)
 	if refused != "" {
-		if logIt {
+		// One log line per connection: a client opening channels in a
+		// loop does not fill the log.
+		if ctx.Value(channelRefusedKey{}) == nil {
+			ctx.SetValue(channelRefusedKey{}, true)
 			s.cfg.Logger.Warn("session channel refused: too many open", "user", user, "from", conn.RemoteAddr().String(),
 				"per_connection", s.cfg.Limits.MaxSessionsPerConnection, "per_user", s.cfg.Limits.MaxSessionsPerUser)
 		}
@@ -127,6 +109,8 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc goss
 	defer release()
 	ssh.DefaultSessionHandler(srv, conn, nc, ctx)
 }
+
+type channelRefusedKey struct{}
 
 func publicKeyOf(ctx ssh.Context) ssh.PublicKey {
 	pk, _ := ctx.Value(ssh.ContextKeyPublicKey).(ssh.PublicKey)
