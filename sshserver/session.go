@@ -193,7 +193,7 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	// The first frame goes out now, drawn from the model as New built it
 	// (its first read included); the program, whose event loop draws the
 	// next ones, starts on the tick grid (frames.go).
-	scr.View()
+	firstFrame(scr)
 	if keys != nil {
 		// Keys typed before the program runs wait for it.
 		go keys.run()
@@ -239,6 +239,14 @@ func runProgram(sess ssh.Session, windows *windowFeed, program *tea.Program) err
 	// program outlives the session.
 	program.Kill()
 	return err
+}
+
+// firstFrame draws the console's first frame before its program runs. A
+// panic in the model's drawing is left to the program, which catches it
+// and ends this console only when it draws the same frame.
+func firstFrame(scr *screen) {
+	defer func() { _ = recover() }()
+	scr.View()
 }
 
 // maxPaste is the largest paste handed to a console: well above what an
