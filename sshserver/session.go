@@ -12,7 +12,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
-	"charm.land/wish/v2/bubbletea"
 	"github.com/charmbracelet/colorprofile"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -76,7 +75,7 @@ func (s *Server) exec(sess ssh.Session, who crisis.Actor, line string) (code int
 			code = 1
 		}
 	}()
-	_, _, tty := sess.Pty()
+	tty := s.windows.of(sess) != nil
 	act := newActivity()
 	done := make(chan struct{})
 	defer close(done)
@@ -128,8 +127,8 @@ func (s *Server) identifyKey(pk ssh.PublicKey) (crisis.Actor, bool) {
 // console runs the TUI for an interactive session. The program gets plain
 // session data; its subscription and presence end with the session.
 func (s *Server) console(sess ssh.Session, who crisis.Actor) {
-	pty, _, ok := sess.Pty()
-	if !ok {
+	term := s.windows.of(sess)
+	if term == nil {
 		fmt.Fprintln(sess.Stderr(), "cellule: no terminal. Connect with `ssh -t`, or run a command such as `whoami`, `log TEXT` or `timeline` (`help` lists them).")
 		_ = sess.Exit(2)
 		return
@@ -139,7 +138,8 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	leave := s.cfg.Service.Join(who)
 	defer leave()
 
-	width, height := clampSize(pty.Window.Width, pty.Window.Height)
+	size := term.size()
+	width, height := clampSize(size.Width, size.Height)
 	model := s.newConsole(s.cfg.Service, who, tui.Options{
 		Width:   width,
 		Height:  height,
@@ -148,7 +148,8 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	})
 	var program *tea.Program
 	// The colour profile bubbletea would use: from the terminal type only.
-	profile := colorprofile.Env([]string{"TERM=" + pty.Term})
+	env := []string{"TERM=" + term.pty.Term}
+	profile := colorprofile.Env(env)
 	// A failed write means the session is gone: the console ends (not from
 	// its event loop, which is the one writing).
 	out := newFrameWriter(sess, width, height, profile, func() { go program.Quit() })
@@ -158,21 +159,30 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	// The server's signals are the server's (it shuts down and closes the
 	// sessions): no console program listens for them, which would be one
 	// more goroutine and signal registration per console.
-	opts := append(bubbletea.MakeOptions(noEnviron{sess}), tea.WithoutRenderer(), tea.WithoutSignalHandler(), tea.WithFPS(consoleFPS), tea.WithColorProfile(profile), tea.WithWindowSize(width, height))
+	opts := []tea.ProgramOption{
+		tea.WithOutput(sess), tea.WithEnvironment(env),
+		// A remote program is not suspended (Ctrl+Z), as wish's
+		// options have it.
+		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+			if _, ok := msg.(tea.SuspendMsg); ok {
+				return tea.ResumeMsg{}
+			}
+			return msg
+		}),
+		tea.WithoutRenderer(), tea.WithoutSignalHandler(), tea.WithFPS(consoleFPS), tea.WithColorProfile(profile), tea.WithWindowSize(width, height),
+	}
 	// sess.Context() is the connection's, not this channel's: a client that
 	// multiplexes sessions on one connection may close this one and keep
 	// the others. The end of its input is what tells that this channel is
 	// gone, so it quits the program, and with it the subscription and the
 	// presence.
 	act := newActivity()
-	var keys *keyPump
-	if sess.EmulatedPty() {
-		// Input is read through the idle clock and the paste limit, and
-		// decoded into keys outside the program (keys.go).
-		in := newPasteLimiter(act.reader(sess), maxPaste, func(limit int) { program.Send(tui.PasteRefusedMsg{Limit: limit}) })
-		keys = newKeyPump(in, pty.Term, func(m tea.Msg) { program.Send(m) }, func() { program.Quit() })
-		opts = append(opts, tea.WithInput(nil))
-	}
+	// Input is read through the idle clock and the paste limit, and
+	// decoded into keys outside the program (keys.go); the program reads
+	// nothing itself.
+	in := newPasteLimiter(act.reader(sess), maxPaste, func(limit int) { program.Send(tui.PasteRefusedMsg{Limit: limit}) })
+	keys := newKeyPump(in, term.pty.Term, func(m tea.Msg) { program.Send(m) }, func() { program.Quit() })
+	opts = append(opts, tea.WithInput(nil))
 	scr := &screen{inner: model, out: out}
 	program = tea.NewProgram(scr, opts...)
 	done := make(chan struct{})
@@ -194,10 +204,8 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	// (its first read included); the program, whose event loop draws the
 	// next ones, starts on the tick grid (frames.go).
 	firstFrame(scr)
-	if keys != nil {
-		// Keys typed before the program runs wait for it.
-		go keys.run()
-	}
+	// Keys typed before the program runs wait for it.
+	go keys.run()
 	startInStep()
 	err := runProgram(sess, s.windows.of(sess), program)
 	ended.Store(true)
@@ -253,12 +261,6 @@ func firstFrame(scr *screen) {
 // entry may hold (so a long one is refused by the form with its message),
 // far below what would weigh on the server.
 const maxPaste = 8 * crisis.MaxEntryBytes
-
-// noEnviron hides the environment variables a client sent (ssh -o SendEnv,
-// SetEnv): nothing on the server reads them.
-type noEnviron struct{ ssh.Session }
-
-func (noEnviron) Environ() []string { return nil }
 
 // watchAccess quits a console once the record no longer lets its key in
 // with the same name and role: a revoked user stops seeing the crisis, and

@@ -23,6 +23,11 @@ import (
 // newer ones only replace the one waiting. No goroutine waits for sizes;
 // one runs only while a size is being delivered.
 type windowFeed struct {
+	// pty is the terminal as it was asked for. The session's own Pty()
+	// must not be read from the handler: charm's request loop writes its
+	// window size on each change, unguarded.
+	pty ssh.Pty
+
 	mu      sync.Mutex
 	latest  ssh.Window
 	pending bool // latest was not delivered yet
@@ -30,7 +35,17 @@ type windowFeed struct {
 	deliver func(ssh.Window)
 }
 
-func newWindowFeed() *windowFeed { return &windowFeed{} }
+func newWindowFeed(pty ssh.Pty) *windowFeed { return &windowFeed{pty: pty} }
+
+// size is the latest window size known.
+func (f *windowFeed) size() ssh.Window {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.pending {
+		return f.latest
+	}
+	return f.pty.Window
+}
 
 func (f *windowFeed) put(w ssh.Window) {
 	f.mu.Lock()
@@ -83,11 +98,12 @@ func (fs *windowFeeds) ptyHandler(inner ssh.PtyHandler) ssh.PtyHandler {
 		if err != nil {
 			return closer, err
 		}
-		_, changes, _ := sess.Pty()
-		if changes == nil {
+		// Read here, in the request loop that writes it.
+		p, changes, ok := sess.Pty()
+		if changes == nil || !ok {
 			return closer, nil
 		}
-		feed := newWindowFeed()
+		feed := newWindowFeed(p)
 		fs.m.Store(sess, feed)
 		go func() {
 			// The channel is closed when the session's requests end:
@@ -101,8 +117,8 @@ func (fs *windowFeeds) ptyHandler(inner ssh.PtyHandler) ssh.PtyHandler {
 	}
 }
 
-// of is the feed of a session; nil when it has no terminal (or its requests
-// already ended).
+// of is the feed of a session, which holds its terminal; nil when it has
+// no terminal (or its requests already ended).
 func (fs *windowFeeds) of(sess ssh.Session) *windowFeed {
 	if f, ok := fs.m.Load(sess); ok {
 		return f.(*windowFeed)
