@@ -113,10 +113,10 @@ func printReport(w io.Writer, rep *report) {
 	if len(rep.Fanout) > 0 {
 		fmt.Fprintln(w, "\nSessions (120x40). Times in ms; fan-out: from `log` acknowledged to the text on each screen.")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "N\tserved\tconnect p50\tp99\tfan-out p50\tp99\tmax\tmissed\tbytes/entry/sess\tRSS/sess\tCPU/entry\tidle CPU\tlog ack p50\tharness CPU/entry\t")
+		fmt.Fprintln(tw, "N\tserved\tconnect p50\tp99\tshell p50\tfan-out p50\tp99\tmax\tmissed\tbytes/entry/sess\tRSS/sess\tCPU/entry\tidle CPU\tlog ack p50\tharness CPU/entry\t")
 		for _, f := range rep.Fanout {
-			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s ms\t%.2f %%\t%s\t%s ms\t\n",
-				f.N, f.Served, ms(f.Connect.P50), ms(f.Connect.P99), ms(f.Fanout.P50), ms(f.Fanout.P99), ms(f.Fanout.Max), f.Missed,
+			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s ms\t%.2f %%\t%s\t%s ms\t\n",
+				f.N, f.Served, ms(f.Connect.P50), ms(f.Connect.P99), ms(f.Shell.P50), ms(f.Fanout.P50), ms(f.Fanout.P99), ms(f.Fanout.Max), f.Missed,
 				bytesText(f.BytesPerEnt), bytesText(f.RSSPerSess), ms(f.CPUPerEntry), f.IdleCPU, ms(f.Ack.P50), ms(f.HarnessCPU))
 		}
 		tw.Flush()
