@@ -10,6 +10,9 @@ func limitsFrom(o cli.ServeLimits) *sshserver.Limits {
 	l := sshserver.DefaultLimits()
 	l.IdleTimeout = o.IdleTimeout
 	l.MaxSessions = o.MaxSessions
+	l.LeadReserve = o.LeadReserve
+	l.MaxSessionsPerConnection = o.MaxSessionsPerConnection
+	l.MaxSessionsPerUser = o.MaxSessionsPerUser
 	l.MaxUnauthenticated = o.MaxUnauthenticated
 	l.Penalty.PerFailure = o.AuthPenalty
 	l.Penalty.Max = o.AuthPenaltyMax

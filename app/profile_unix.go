@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"sync"
 	"syscall"
@@ -19,7 +20,8 @@ import (
 // cpu-001.pprof, cpu-002.pprof... It is off unless set. Profiles go to a
 // file on the host, never to the network: a profiling endpoint would put
 // an HTTP server (and its vulnerabilities) into a binary that serves SSH
-// only.
+// only. Each SIGUSR2 writes the heap as it is then (after a collection)
+// as heap-001.pprof, heap-002.pprof...
 const profileEnv = "CELLULE_PROFILE_DIR"
 
 // startProfiling arms the SIGUSR1 switch when $CELLULE_PROFILE_DIR is set,
@@ -34,13 +36,17 @@ func startProfiling(out io.Writer) (stop func(), err error) {
 	}
 	p := &profiler{dir: dir}
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, syscall.SIGUSR1)
+	signal.Notify(sig, syscall.SIGUSR1, syscall.SIGUSR2)
 	done := make(chan struct{})
 	go func() {
 		for {
 			select {
-			case <-sig:
-				if err := p.toggle(); err != nil {
+			case s := <-sig:
+				toggle := p.toggle
+				if s == syscall.SIGUSR2 {
+					toggle = p.heap
+				}
+				if err := toggle(); err != nil {
 					fmt.Fprintf(out, "profile: %v\n", err)
 				}
 			case <-done:
@@ -48,7 +54,7 @@ func startProfiling(out io.Writer) (stop func(), err error) {
 			}
 		}
 	}()
-	fmt.Fprintf(out, "  profiles: kill -USR1 %d starts a CPU profile, the next one writes it to %s\n", os.Getpid(), dir)
+	fmt.Fprintf(out, "  profiles: kill -USR1 %d starts a CPU profile, the next one writes it to %s; kill -USR2 %d writes the heap there\n", os.Getpid(), dir, os.Getpid())
 	return func() {
 		signal.Stop(sig)
 		close(done)
@@ -61,10 +67,31 @@ func startProfiling(out io.Writer) (stop func(), err error) {
 }
 
 type profiler struct {
-	mu   sync.Mutex
-	dir  string
-	n    int
-	file *os.File
+	mu    sync.Mutex
+	dir   string
+	n     int
+	heaps int
+	file  *os.File
+}
+
+// heap writes the live heap, complete before it gets its numbered name.
+func (p *profiler) heap() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.heaps++
+	f, err := os.CreateTemp(p.dir, "heap-*.tmp")
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		_ = f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), filepath.Join(p.dir, fmt.Sprintf("heap-%03d.pprof", p.heaps)))
 }
 
 // toggle starts a profile, or stops the running one and puts it in place.

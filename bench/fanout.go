@@ -112,6 +112,12 @@ func measureFanout(cfg fanoutConfig, n int) (fanoutResult, error) {
 	if len(open) > 0 {
 		res.RSSPerSess = float64(res.RSSLoaded-res.RSSBase) / float64(len(open))
 	}
+	if cfg.profileDir != "" {
+		file := filepath.Join(cfg.profileDir, fmt.Sprintf("heap-n%d.pprof", n))
+		if err := srv.heapProfile(file); err != nil {
+			cfg.logf("heap profile: %v", err)
+		}
+	}
 
 	// Idle: n consoles open, nothing happening.
 	cfg.logf("N=%d: idle %s", n, cfg.idle)

@@ -41,6 +41,7 @@ type server struct {
 	// taken how many profiles it has written there.
 	profiles string
 	taken    int
+	heaps    int
 	output   *lockedBuffer
 	exited   chan error
 }
@@ -172,16 +173,45 @@ func (s *server) cpuProfile(file string, seconds int, fn func()) error {
 	}
 }
 
+// heapProfile has the server write its live heap (SIGUSR2) and moves the
+// profile to file.
+func (s *server) heapProfile(file string) error {
+	if s.profiles == "" {
+		return nil
+	}
+	if err := s.cmd.Process.Signal(syscall.SIGUSR2); err != nil {
+		return err
+	}
+	s.heaps++
+	written := filepath.Join(s.profiles, fmt.Sprintf("heap-%03d.pprof", s.heaps))
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if _, err := os.Stat(written); err == nil {
+			return os.Rename(written, file)
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the server wrote no heap profile %s", written)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // sessionCap is the `serve` flags that let n consoles and the harness's
 // own commands in: the server caps the sessions open at once (500 by
-// default), and at N = 500 the `log` commands would be refused. Builds
-// without the flag have no cap.
+// default, some of them kept for leads), and at N = 500 the `log` commands
+// would be refused. Builds without the flags have no such cap.
 func sessionCap(bin string, n int) []string {
 	out, _ := exec.Command(bin, "serve", "--help").Output()
 	if !strings.Contains(string(out), "--max-sessions") {
 		return nil
 	}
-	return []string{"--max-sessions", strconv.Itoa(n + 16)}
+	flags := []string{"--max-sessions", strconv.Itoa(n + 16)}
+	if strings.Contains(string(out), "--lead-reserve") {
+		// The consoles are responders': none of the places kept for
+		// leads.
+		flags = append(flags, "--lead-reserve", "0")
+	}
+	return flags
 }
 
 // hasCommand reports whether the binary's command tree has a command name,

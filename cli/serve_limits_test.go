@@ -18,12 +18,12 @@ func TestServeLimitFlagsReachTheServer(t *testing.T) {
 	if got.ServeLimits != DefaultServeLimits() || got.IdleTimeout != 30*time.Minute || got.MaxSessions != 500 {
 		t.Errorf("defaults = %+v", got.ServeLimits)
 	}
-	args := []string{"serve", "--idle-timeout", "5m", "--max-sessions", "20", "--max-unauthenticated", "7", "--auth-penalty", "0", "--auth-penalty-max", "1m",
+	args := []string{"serve", "--idle-timeout", "5m", "--max-sessions", "20", "--lead-reserve", "3", "--max-sessions-per-connection", "4", "--max-sessions-per-user", "6", "--max-unauthenticated", "7", "--auth-penalty", "0", "--auth-penalty-max", "1m",
 		"--penalty-exempt", "10.20.0.7/24, 192.0.2.9", "--penalty-exempt", "2001:db8::/64"}
 	if code := Execute(context.Background(), env, args); code != 0 {
 		t.Fatalf("serve with limits: %d %s", code, out.String())
 	}
-	want := ServeLimits{IdleTimeout: 5 * time.Minute, MaxSessions: 20, MaxUnauthenticated: 7, AuthPenalty: 0, AuthPenaltyMax: time.Minute,
+	want := ServeLimits{IdleTimeout: 5 * time.Minute, MaxSessions: 20, LeadReserve: 3, MaxSessionsPerConnection: 4, MaxSessionsPerUser: 6, MaxUnauthenticated: 7, AuthPenalty: 0, AuthPenaltyMax: time.Minute,
 		PenaltyExempt: "10.20.0.0/24,192.0.2.9/32,2001:db8::/64"}
 	if got.ServeLimits != want {
 		t.Errorf("limits = %+v; want %+v", got.ServeLimits, want)

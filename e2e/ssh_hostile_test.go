@@ -291,7 +291,7 @@ func TestConnectionsNotLoggedInAreCapped(t *testing.T) {
 
 func TestSessionsAreCapped(t *testing.T) {
 	o := cli.ServeOptions{ServeLimits: cli.DefaultServeLimits()}
-	o.MaxSessions = 1
+	o.MaxSessions, o.LeadReserve = 1, 0
 	l := newLabWith(t, o)
 	con := openConsole(t, l.responder, 80, 24)
 	con.waitText("Timeline")

@@ -14,7 +14,9 @@ const consoleFPS = 1
 // starts its ticker when the program starts, so consoles started on the
 // same 100 ms step tick together: the runtime wakes once for all of them
 // instead of once per console (hundreds of wake-ups a second, most of an
-// idle server's CPU). The cost is at most 100 ms before the first frame.
+// idle server's CPU). The console's first frame does not wait for the
+// grid: it is drawn before (session.go); what waits, at most 100 ms, is the
+// program's event loop, so a key typed in that time is read then.
 const tickStep = 100 * time.Millisecond
 
 // startInStep waits for the next step of the grid.

@@ -20,6 +20,9 @@ func TestDefaultLimits(t *testing.T) {
 	if l.HandshakeTimeout != 10*time.Second || l.IdleTimeout != 30*time.Minute || l.MaxSessions != 500 || maxAuthTries != 3 {
 		t.Errorf("defaults = %+v, %d auth tries; the documented ones are 10s, 30m, 500, 3", l, maxAuthTries)
 	}
+	if l.LeadReserve != 25 || l.MaxSessionsPerConnection != 10 || l.MaxSessionsPerUser != 20 {
+		t.Errorf("session defaults = %+v; the documented ones are 25 kept for leads, 10 per connection, 20 per user", l)
+	}
 }
 
 func TestAConnectionThatDoesNotLogInIsDroppedAndFreesItsSlot(t *testing.T) {

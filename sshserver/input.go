@@ -80,11 +80,10 @@ type pasteLimiter struct {
 	dropping  bool // the current paste went over max
 	startSeen int  // bytes of pasteStart matched so far
 	endSeen   int  // bytes of pasteEnd matched so far
-	buf       []byte
 }
 
 func newPasteLimiter(r io.Reader, max int, refused func(int)) *pasteLimiter {
-	return &pasteLimiter{r: r, max: max, refused: refused, buf: make([]byte, 32*1024)}
+	return &pasteLimiter{r: r, max: max, refused: refused}
 }
 
 func (pl *pasteLimiter) Read(p []byte) (int, error) {
@@ -92,13 +91,19 @@ func (pl *pasteLimiter) Read(p []byte) (int, error) {
 		pl.mu.Lock()
 		if pl.out.Len() > 0 {
 			n, _ := pl.out.Read(p)
+			if pl.out.Len() == 0 && pl.out.Cap() > 4096 {
+				pl.out = bytes.Buffer{} // what a paste left
+			}
 			pl.mu.Unlock()
 			return n, nil
 		}
 		pl.mu.Unlock()
-		n, err := pl.r.Read(pl.buf)
+		// Read into the caller's buffer: what was read is moved into
+		// out (or the paste) before out is copied back into it, and no
+		// buffer of its own stays with each console.
+		n, err := pl.r.Read(p)
 		pl.mu.Lock()
-		for _, c := range pl.buf[:n] {
+		for _, c := range p[:n] {
 			pl.feed(c)
 		}
 		ready := pl.out.Len() > 0
@@ -144,7 +149,8 @@ func (pl *pasteLimiter) feed(c byte) {
 		if !pl.dropping {
 			pl.out.Write(pl.paste.Bytes())
 		}
-		pl.paste.Reset()
+		// A long paste's buffer is not kept for the session's life.
+		pl.paste = bytes.Buffer{}
 		pl.inPaste, pl.endSeen = false, 0
 	}
 }

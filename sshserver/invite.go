@@ -63,12 +63,15 @@ func (s *Server) invitePrompt(sess ssh.Session) {
 			s.invitePenalty(host)
 		}
 	}()
-	if !s.gate.openSession() {
+	// An invitee takes a place as a viewer would: the places kept for
+	// leads stay theirs.
+	release, ok := s.gate.openSession(crisis.RoleViewer)
+	if !ok {
 		say("cellule: the server is serving its maximum of %d sessions; try again in a minute.\n", s.cfg.Limits.MaxSessions)
 		_ = sess.Exit(1)
 		return
 	}
-	defer s.gate.closeSession()
+	defer release()
 	if strings.TrimSpace(sess.RawCommand()) != "" || sess.Subsystem() != "" {
 		fmt.Fprintln(sess.Stderr(), "cellule: the invite login runs no command: connect with `ssh -p PORT invite@HOST` and type the code you were given.")
 		_ = sess.Exit(1)

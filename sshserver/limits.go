@@ -23,6 +23,15 @@ type Limits struct {
 	// MaxSessions caps the sessions (consoles and commands) open at once;
 	// 0 for no cap.
 	MaxSessions int
+	// LeadReserve is how many of MaxSessions only leads may take: when the
+	// others have filled the rest, a lead still gets in.
+	LeadReserve int
+	// MaxSessionsPerConnection caps the session channels open on one
+	// connection, started or not (OpenSSH's MaxSessions); 0 for no cap.
+	MaxSessionsPerConnection int
+	// MaxSessionsPerUser caps the session channels one user has open over
+	// all their connections; 0 for no cap.
+	MaxSessionsPerUser int
 	// MaxUnauthenticated caps the connections that have not logged in yet;
 	// 0 for no cap.
 	MaxUnauthenticated int
@@ -33,12 +42,15 @@ type Limits struct {
 // DefaultLimits are the serve command's defaults.
 func DefaultLimits() Limits {
 	return Limits{
-		HandshakeTimeout:   10 * time.Second,
-		IdleTimeout:        30 * time.Minute,
-		IdleWarning:        time.Minute,
-		MaxSessions:        500,
-		MaxUnauthenticated: 50,
-		Penalty:            DefaultPenalty(),
+		HandshakeTimeout:         10 * time.Second,
+		IdleTimeout:              30 * time.Minute,
+		IdleWarning:              time.Minute,
+		MaxSessions:              500,
+		LeadReserve:              25,
+		MaxSessionsPerConnection: 10,
+		MaxSessionsPerUser:       20,
+		MaxUnauthenticated:       50,
+		Penalty:                  DefaultPenalty(),
 	}
 }
 
@@ -49,13 +61,13 @@ type connGate struct {
 	logger    *log.Logger
 	unauth    atomic.Int64
 	sources   *sourceSlots // unauth, by source
-	sessions  atomic.Int64
+	sessions  sessionCount
 	penalties *penalties
 }
 
 func newConnGate(l Limits, logger *log.Logger) *connGate {
 	return &connGate{limits: l, logger: logger, penalties: newPenalties(l.Penalty),
-		sources: newSourceSlots(perSourceCap(l.MaxUnauthenticated))}
+		sources: newSourceSlots(perSourceCap(l.MaxUnauthenticated)), sessions: newSessionCount()}
 }
 
 // Messages written before the SSH version line: a client shows nothing of
@@ -189,17 +201,6 @@ func (c *trackedConn) Close() error {
 	})
 	return c.Conn.Close()
 }
-
-// openSession takes a session slot, or reports that the cap is reached.
-func (g *connGate) openSession() bool {
-	if n, max := g.sessions.Add(1), g.limits.MaxSessions; max > 0 && n > int64(max) {
-		g.sessions.Add(-1)
-		return false
-	}
-	return true
-}
-
-func (g *connGate) closeSession() { g.sessions.Add(-1) }
 
 func hostOf(a net.Addr) string {
 	if ta, ok := a.(*net.TCPAddr); ok {

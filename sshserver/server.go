@@ -71,6 +71,8 @@ type Server struct {
 	newConsole func(*crisis.Service, crisis.Actor, tui.Options) tea.Model
 	// rows is the frame writers' shared cache of drawn rows.
 	rows *frame.Rows
+	// windows reads every session's window changes (windows.go).
+	windows windowFeeds
 
 	// Shutdown lets commands in flight finish. It does not use charm's
 	// Server.Shutdown, whose connection WaitGroup races with handshakes
@@ -117,6 +119,10 @@ func New(cfg Config) (*Server, error) {
 	srv.LocalPortForwardingCallback = nil
 	srv.ReversePortForwardingCallback = nil
 	srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
+	// Session channels are counted per connection and per user
+	// (slots.go); their window changes are always read (windows.go).
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
+	srv.PtyHandler = s.windows.ptyHandler(emulatedPty())
 	s.srv = srv
 	return s, nil
 }

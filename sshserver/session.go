@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -13,7 +12,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
-	"charm.land/wish/v2/bubbletea"
 	"github.com/charmbracelet/colorprofile"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -27,22 +25,27 @@ import (
 func (s *Server) handle(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer next(sess)
-		if !s.gate.openSession() {
-			s.cfg.Logger.Warn("session refused: the server is at its cap", "from", sess.RemoteAddr().String(), "cap", s.cfg.Limits.MaxSessions)
-			fmt.Fprintf(sess.Stderr(), "cellule: the server is serving its maximum of %d sessions; nothing was done. Try again in a minute.\r\n", s.cfg.Limits.MaxSessions)
-			_ = sess.Exit(1)
-			return
-		}
-		// A command gives its slot back before its exit status goes out: a
-		// client that got it may open its next session at once.
-		release := sync.OnceFunc(s.gate.closeSession)
-		defer release()
 		who, ok := s.identify(sess)
 		if !ok {
 			fmt.Fprintln(sess.Stderr(), "cellule: this key is not (or no longer) registered")
 			_ = sess.Exit(1)
 			return
 		}
+		// A command gives its place back before its exit status goes
+		// out: a client that got it may open its next session at once.
+		release, ok := s.gate.openSession(who.Role)
+		if !ok {
+			l := s.cfg.Limits
+			s.cfg.Logger.Warn("session refused: the server is at its cap", "user", who.Name, "from", sess.RemoteAddr().String(), "cap", l.MaxSessions, "kept_for_leads", l.LeadReserve)
+			if who.Role == crisis.RoleLead || l.LeadReserve <= 0 {
+				fmt.Fprintf(sess.Stderr(), "cellule: the server is serving its maximum of %d sessions; nothing was done. Try again in a minute.\r\n", l.MaxSessions)
+			} else {
+				fmt.Fprintf(sess.Stderr(), "cellule: the server is serving its maximum of %d sessions (the last %d are kept for leads); nothing was done. Try again in a minute.\r\n", l.MaxSessions, l.LeadReserve)
+			}
+			_ = sess.Exit(1)
+			return
+		}
+		defer release()
 		start := time.Now()
 		if line := sess.RawCommand(); strings.TrimSpace(line) != "" {
 			if !s.startCommand() {
@@ -73,7 +76,7 @@ func (s *Server) exec(sess ssh.Session, who crisis.Actor, line string) (code int
 			code = 1
 		}
 	}()
-	_, _, tty := sess.Pty()
+	tty := s.windows.of(sess) != nil
 	act := newActivity()
 	done := make(chan struct{})
 	defer close(done)
@@ -93,10 +96,11 @@ func (s *Server) exec(sess ssh.Session, who crisis.Actor, line string) (code int
 			}()
 		})
 	}
-	watchIdle(done, act, s.cfg.Limits.IdleTimeout, 0, nil, func() {
+	stopIdle := watchIdle(act, s.cfg.Limits.IdleTimeout, 0, nil, func() {
 		s.cfg.Logger.Info("command closed: waited too long for input", "user", who.Name, "after", s.cfg.Limits.IdleTimeout)
 		cut(fmt.Sprintf("closed after waiting %s for input; nothing was saved", s.cfg.Limits.IdleTimeout))
 	})
+	defer stopIdle()
 	// A command already saving is judged by the service, which re-reads
 	// the user's role in its transaction; what it saved stays saved.
 	s.watchAccess(done, who, func() { cut("your access changed (revoked, or a new role): this session is closed") })
@@ -106,7 +110,10 @@ func (s *Server) exec(sess ssh.Session, who crisis.Actor, line string) (code int
 // identify decides who the session is from the key that completed the
 // handshake — never from an earlier offer that did not sign.
 func (s *Server) identify(sess ssh.Session) (crisis.Actor, bool) {
-	pk := sess.PublicKey()
+	return s.identifyKey(sess.PublicKey())
+}
+
+func (s *Server) identifyKey(pk ssh.PublicKey) (crisis.Actor, bool) {
 	if pk == nil {
 		return crisis.Actor{}, false
 	}
@@ -121,8 +128,8 @@ func (s *Server) identify(sess ssh.Session) (crisis.Actor, bool) {
 // console runs the TUI for an interactive session. The program gets plain
 // session data; its subscription and presence end with the session.
 func (s *Server) console(sess ssh.Session, who crisis.Actor) {
-	pty, _, ok := sess.Pty()
-	if !ok {
+	term := s.windows.of(sess)
+	if term == nil {
 		fmt.Fprintln(sess.Stderr(), "cellule: no terminal. Connect with `ssh -t`, or run a command such as `whoami`, `log TEXT` or `timeline` (`help` lists them).")
 		_ = sess.Exit(2)
 		return
@@ -132,7 +139,8 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	leave := s.cfg.Service.Join(who)
 	defer leave()
 
-	width, height := clampSize(pty.Window.Width, pty.Window.Height)
+	size := term.size()
+	width, height := clampSize(size.Width, size.Height)
 	model := s.newConsole(s.cfg.Service, who, tui.Options{
 		Width:   width,
 		Height:  height,
@@ -141,33 +149,50 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	})
 	var program *tea.Program
 	// The colour profile bubbletea would use: from the terminal type only.
-	profile := colorprofile.Env([]string{"TERM=" + pty.Term})
+	env := []string{"TERM=" + term.pty.Term}
+	profile := colorprofile.Env(env)
 	// A failed write means the session is gone: the console ends (not from
 	// its event loop, which is the one writing).
 	out := frame.New(sess, width, height, profile, s.rows, func() { go program.Quit() })
 	// The client's environment variables are not the program's business:
 	// only the terminal type from the pty request is passed on. The
-	// frame writer draws the screen, not bubbletea's renderer (screen.go).
-	opts := append(bubbletea.MakeOptions(noEnviron{sess}), tea.WithoutRenderer(), tea.WithFPS(consoleFPS), tea.WithColorProfile(profile), tea.WithWindowSize(width, height))
+	// frame writer (internal/frame) draws the screen, not bubbletea's renderer (screen.go).
+	// The server's signals are the server's (it shuts down and closes the
+	// sessions): no console program listens for them, which would be one
+	// more goroutine and signal registration per console.
+	opts := []tea.ProgramOption{
+		tea.WithOutput(sess), tea.WithEnvironment(env),
+		// A remote program is not suspended (Ctrl+Z), as wish's
+		// options have it.
+		tea.WithFilter(func(_ tea.Model, msg tea.Msg) tea.Msg {
+			if _, ok := msg.(tea.SuspendMsg); ok {
+				return tea.ResumeMsg{}
+			}
+			return msg
+		}),
+		tea.WithoutRenderer(), tea.WithoutSignalHandler(), tea.WithFPS(consoleFPS), tea.WithColorProfile(profile), tea.WithWindowSize(width, height),
+	}
 	// sess.Context() is the connection's, not this channel's: a client that
 	// multiplexes sessions on one connection may close this one and keep
 	// the others. The end of its input is what tells that this channel is
 	// gone, so it quits the program, and with it the subscription and the
 	// presence.
 	act := newActivity()
-	if sess.EmulatedPty() {
-		// Input is read through the idle clock and the paste limit.
-		in := newPasteLimiter(act.reader(sess), maxPaste, func(limit int) { program.Send(tui.PasteRefusedMsg{Limit: limit}) })
-		opts = append(opts, tea.WithInput(&inputUntilClosed{r: in, closed: func() { program.Quit() }}))
-	}
-	program = tea.NewProgram(&screen{inner: model, out: out}, opts...)
+	// Input is read through the idle clock and the paste limit, and
+	// decoded into keys outside the program (keys.go); the program reads
+	// nothing itself.
+	in := newPasteLimiter(act.reader(sess), maxPaste, func(limit int) { program.Send(tui.PasteRefusedMsg{Limit: limit}) })
+	keys := newKeyPump(in, term.pty.Term, func(m tea.Msg) { program.Send(m) }, func() { program.Quit() })
+	opts = append(opts, tea.WithInput(nil))
+	scr := &screen{inner: model, out: out}
+	program = tea.NewProgram(scr, opts...)
 	done := make(chan struct{})
 	ended := &atomic.Bool{}
 	stop := stopOrCut(sess, program.Quit, ended)
 	lost := s.watchAccess(done, who, stop)
 	idle := &atomic.Bool{}
-	watchIdle(done, act, s.cfg.Limits.IdleTimeout, s.cfg.Limits.IdleWarning,
-		// Not from the idle clock's goroutine: a program stuck writing
+	stopIdle := watchIdle(act, s.cfg.Limits.IdleTimeout, s.cfg.Limits.IdleWarning,
+		// Not from the idle clock's callback: a program stuck writing
 		// to a client that stopped reading would hold it, and the close
 		// that follows would never come.
 		func(left time.Duration) { go program.Send(tui.IdleWarningMsg{Left: left}) },
@@ -176,13 +201,20 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 			idle.Store(true)
 			stop()
 		})
+	// The first frame goes out now, drawn from the model as New built it
+	// (its first read included); the program, whose event loop draws the
+	// next ones, starts on the tick grid (frames.go).
+	firstFrame(scr)
+	// Keys typed before the program runs wait for it.
+	go keys.run()
 	startInStep()
-	err := runProgram(sess, program)
+	err := runProgram(sess, s.windows.of(sess), program)
 	ended.Store(true)
 	// The program has ended: nothing draws any more, the terminal gets its
 	// modes back before any closing message.
 	out.Restore()
 	close(done)
+	stopIdle()
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
 		// bubbletea caught it (its stack went to the server's stderr) and
@@ -199,27 +231,18 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	}
 }
 
-// runProgram runs a console's program until it ends, forwarding window
-// changes and quitting it when the connection ends; it returns the
-// program's error (a caught panic among them).
-func runProgram(sess ssh.Session, program *tea.Program) error {
-	_, windowChanges, _ := sess.Pty()
-	ctx, cancel := context.WithCancel(sess.Context())
-	defer cancel()
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				program.Quit()
-				return
-			case w, ok := <-windowChanges:
-				if !ok {
-					return
-				}
-				program.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
-			}
-		}
-	}()
+// runProgram runs a console's program until it ends, handing it the
+// session's window changes (the latest one when several came while it was
+// busy) and quitting it when the connection ends; it returns the program's
+// error (a caught panic among them). Neither waits in a goroutine of its
+// own: with hundreds of consoles open, each goroutine's stack counts.
+func runProgram(sess ssh.Session, windows *windowFeed, program *tea.Program) error {
+	stop := context.AfterFunc(sess.Context(), program.Quit)
+	defer stop()
+	if windows != nil {
+		detach := windows.attach(func(w ssh.Window) { program.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height}) })
+		defer detach()
+	}
 	_, err := program.Run()
 	// Kill restores nothing here but makes sure no goroutine of the
 	// program outlives the session.
@@ -227,30 +250,18 @@ func runProgram(sess ssh.Session, program *tea.Program) error {
 	return err
 }
 
+// firstFrame draws the console's first frame before its program runs. A
+// panic in the model's drawing is left to the program, which catches it
+// and ends this console only when it draws the same frame.
+func firstFrame(scr *screen) {
+	defer func() { _ = recover() }()
+	scr.View()
+}
+
 // maxPaste is the largest paste handed to a console: well above what an
 // entry may hold (so a long one is refused by the form with its message),
 // far below what would weigh on the server.
 const maxPaste = 8 * crisis.MaxEntryBytes
-
-// noEnviron hides the environment variables a client sent (ssh -o SendEnv,
-// SetEnv): nothing on the server reads them.
-type noEnviron struct{ ssh.Session }
-
-func (noEnviron) Environ() []string { return nil }
-
-// inputUntilClosed reads a session's input and calls closed once it ends.
-type inputUntilClosed struct {
-	r      io.Reader
-	closed func()
-}
-
-func (in *inputUntilClosed) Read(p []byte) (int, error) {
-	n, err := in.r.Read(p)
-	if err != nil {
-		in.closed()
-	}
-	return n, err
-}
 
 // watchAccess quits a console once the record no longer lets its key in
 // with the same name and role: a revoked user stops seeing the crisis, and
