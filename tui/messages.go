@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // Messages the console's commands return. Every read and write of the
@@ -23,7 +24,6 @@ type changesClosedMsg struct{}
 
 // statusLoadedMsg carries the header's data.
 type statusLoadedMsg struct {
-	seq    int
 	status crisis.Status
 	now    time.Time
 	err    error
@@ -31,9 +31,6 @@ type statusLoadedMsg struct {
 
 // timelineLoadedMsg carries a page of the logbook.
 type timelineLoadedMsg struct {
-	seq int
-	// older: the page goes before what is loaded (Before was set).
-	older bool
 	query crisis.TimelineQuery
 	page  crisis.TimelinePage
 	err   error
@@ -102,11 +99,11 @@ func untilNextMinute(opened, now time.Time) time.Duration {
 }
 
 // loadStatusCmd reads what the header shows.
-func loadStatusCmd(svc *crisis.Service, seq int) tea.Cmd {
-	return func() tea.Msg {
+func loadStatusCmd(l *kit.Loader[statusLoadedMsg], svc *crisis.Service) tea.Cmd {
+	return l.Load(func() statusLoadedMsg {
 		st, err := svc.Status()
-		return statusLoadedMsg{seq: seq, status: st, now: svc.Now(), err: err}
-	}
+		return statusLoadedMsg{status: st, now: svc.Now(), err: err}
+	})
 }
 
 // reloadedMsg carries what a change makes the console read again: the

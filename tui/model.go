@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // Options is plain session data: never the ssh.Session.
@@ -97,11 +98,10 @@ type model struct {
 
 	width, height int
 
-	status        crisis.Status
-	statusErr     error
-	now           time.Time
-	statusSeq     int
-	statusApplied int
+	status     crisis.Status
+	statusErr  error
+	now        time.Time
+	statusLoad kit.Loader[statusLoadedMsg]
 
 	tabs   []tab
 	active int
@@ -187,8 +187,7 @@ func (m *model) wait() tea.Cmd {
 }
 
 func (m *model) reloadStatus() tea.Cmd {
-	m.statusSeq++
-	return loadStatusCmd(m.s.svc, m.statusSeq)
+	return loadStatusCmd(&m.statusLoad, m.s.svc)
 }
 
 func (m *model) activeTab() tabModel { return m.tabs[m.active].model }
@@ -242,27 +241,12 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 		m.quiet = true
 		return nil
 
-	case statusLoadedMsg:
-		if msg.seq <= m.statusApplied {
+	case kit.Loaded[statusLoadedMsg]:
+		if !m.statusLoad.Fresh(msg) {
 			m.quiet = true
 			return nil // an older read that finished late
 		}
-		m.statusApplied = msg.seq
-		if msg.err == nil {
-			// The same header drawn again (a new entry, nothing else): no
-			// redraw.
-			m.next = m.headerFor(msg.status, msg.now)
-			m.quiet = m.statusErr == nil && m.lines != nil && m.header == m.next
-		}
-		m.now = msg.now
-		m.statusErr = msg.err
-		if msg.err == nil {
-			m.status = msg.status
-			if n := m.s.note; n.text != "" && msg.status.Entries > n.upTo {
-				m.s.clearNote()
-				m.quiet = false
-			}
-		}
+		m.applyStatus(msg.Value)
 		return nil
 
 	case refusedMsg:
@@ -546,4 +530,23 @@ func fitScreen(s string, width, height int) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// applyStatus shows a fresh read of the header's status.
+func (m *model) applyStatus(msg statusLoadedMsg) {
+	if msg.err == nil {
+		// The same header drawn again (a new entry, nothing else): no
+		// redraw.
+		m.next = m.headerFor(msg.status, msg.now)
+		m.quiet = m.statusErr == nil && m.lines != nil && m.header == m.next
+	}
+	m.now = msg.now
+	m.statusErr = msg.err
+	if msg.err == nil {
+		m.status = msg.status
+		if n := m.s.note; n.text != "" && msg.status.Entries > n.upTo {
+			m.s.clearNote()
+			m.quiet = false
+		}
+	}
 }

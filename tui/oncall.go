@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // onCallSection is what the On-call tab shows: the checklists being run,
@@ -37,8 +38,7 @@ type onCall struct {
 	handovers []crisis.Handover
 	loaded    bool
 	loadErr   error
-	seq       int
-	applied   int
+	load      kit.Loader[onCallLoadedMsg]
 
 	// The selected run (by id, so a reload keeps it) and step.
 	runID uint64
@@ -62,7 +62,6 @@ type onCall struct {
 
 // onCallLoadedMsg carries what the tab shows.
 type onCallLoadedMsg struct {
-	seq       int
 	overview  crisis.ChecklistOverview
 	contacts  []crisis.Contact
 	handovers []crisis.Handover
@@ -111,10 +110,9 @@ func (o *onCall) Capturing() bool {
 
 // Reload reads the checklists, the directory and the handovers in one go.
 func (o *onCall) Reload() tea.Cmd {
-	o.seq++
-	seq, svc := o.seq, o.s.svc
-	return func() tea.Msg {
-		msg := onCallLoadedMsg{seq: seq}
+	svc := o.s.svc
+	return o.load.Load(func() onCallLoadedMsg {
+		var msg onCallLoadedMsg
 		if msg.overview, msg.err = svc.Checklists(); msg.err != nil {
 			return msg
 		}
@@ -123,13 +121,15 @@ func (o *onCall) Reload() tea.Cmd {
 		}
 		msg.handovers, msg.err = svc.Handovers()
 		return msg
-	}
+	})
 }
 
 func (o *onCall) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case onCallLoadedMsg:
-		o.apply(msg)
+	case kit.Loaded[onCallLoadedMsg]:
+		if o.load.Fresh(msg) {
+			o.apply(msg.Value)
+		}
 		return nil
 	case onCallDoneMsg:
 		return o.done(msg)
@@ -151,10 +151,6 @@ func (o *onCall) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (o *onCall) apply(msg onCallLoadedMsg) {
-	if msg.seq <= o.applied {
-		return
-	}
-	o.applied = msg.seq
 	if msg.err != nil {
 		o.loadErr = msg.err // keep showing what we had
 		return

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // Column widths of an item's line; the owner and the note share the rest.
@@ -59,7 +60,6 @@ type recoveryDoneMsg struct {
 
 // recoveryLoadedMsg carries the plan.
 type recoveryLoadedMsg struct {
-	seq  int
 	plan crisis.RecoveryPlan
 	err  error
 }
@@ -74,8 +74,7 @@ type recoveryTab struct {
 	plan    crisis.RecoveryPlan
 	loaded  bool
 	loadErr error
-	seq     int
-	applied int
+	load    kit.Loader[recoveryLoadedMsg]
 
 	// cursor is the selected item, by id so that it stays on the same
 	// item whatever a reload brings; top is the first line shown.
@@ -100,26 +99,20 @@ func (r *recoveryTab) SetSize(width, height int) {
 func (r *recoveryTab) Capturing() bool { return r.form != nil || r.confirm != nil }
 
 func (r *recoveryTab) Reload() tea.Cmd {
-	r.seq++
-	seq, svc := r.seq, r.s.svc
-	return func() tea.Msg {
+	svc := r.s.svc
+	return r.load.Load(func() recoveryLoadedMsg {
 		p, err := svc.Recovery()
-		return recoveryLoadedMsg{seq: seq, plan: p, err: err}
-	}
+		return recoveryLoadedMsg{plan: p, err: err}
+	})
 }
 
 func (r *recoveryTab) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case recoveryLoadedMsg:
-		if msg.seq <= r.applied {
+	case kit.Loaded[recoveryLoadedMsg]:
+		if !r.load.Fresh(msg) {
 			return nil
 		}
-		r.applied = msg.seq
-		r.loadErr = msg.err
-		if msg.err == nil {
-			r.plan, r.loaded = msg.plan, true
-			r.keepCursor()
-		}
+		r.applyLoaded(msg.Value)
 		return nil
 	case recoveryDoneMsg:
 		return r.done(msg)
@@ -605,5 +598,14 @@ func (r *recoveryTab) Help() helpKeys {
 	return helpKeys{
 		short: short,
 		full:  [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, change, plan},
+	}
+}
+
+// applyLoaded shows a fresh read of what the tab shows.
+func (r *recoveryTab) applyLoaded(msg recoveryLoadedMsg) {
+	r.loadErr = msg.err
+	if msg.err == nil {
+		r.plan, r.loaded = msg.plan, true
+		r.keepCursor()
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // previewLimit caps the preview's lists at their newest entries: the tab
@@ -31,8 +32,7 @@ type reportTab struct {
 	entries uint64 // entries in the record last read
 	loaded  bool
 	loadErr error
-	seq     int
-	applied int
+	load    kit.Loader[reportLoadedMsg]
 
 	form       *noteForm
 	confirming bool // asking before the crisis is closed
@@ -56,7 +56,6 @@ type noteForm struct {
 // Messages of the tab.
 type (
 	reportLoadedMsg struct {
-		seq     int
 		md      string
 		closed  *crisis.Closing
 		entries uint64
@@ -116,11 +115,10 @@ func (r *reportTab) setContent() {
 func (r *reportTab) Capturing() bool { return r.form != nil || r.confirming }
 
 func (r *reportTab) Reload() tea.Cmd {
-	r.seq++
-	seq, svc, me, preview := r.seq, r.s.svc, r.s.me, r.s.preview
-	return func() tea.Msg {
+	svc, me, preview := r.s.svc, r.s.me, r.s.preview
+	return r.load.Load(func() reportLoadedMsg {
 		var b strings.Builder
-		msg := reportLoadedMsg{seq: seq}
+		var msg reportLoadedMsg
 		msg.err = svc.Read(me, func(s *crisis.Snapshot) error {
 			msg.closed, msg.entries = s.Crisis.Closed, s.Entries
 			if preview == nil {
@@ -130,20 +128,16 @@ func (r *reportTab) Reload() tea.Cmd {
 		})
 		msg.md = b.String()
 		return msg
-	}
+	})
 }
 
 func (r *reportTab) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case reportLoadedMsg:
-		if msg.seq <= r.applied {
+	case kit.Loaded[reportLoadedMsg]:
+		if !r.load.Fresh(msg) {
 			return nil
 		}
-		r.applied, r.loadErr = msg.seq, msg.err
-		if msg.err == nil {
-			r.md, r.closed, r.entries, r.loaded = msg.md, msg.closed, msg.entries, true
-			r.setContent()
-		}
+		r.applyLoaded(msg.Value)
 		return nil
 	case takeawaySavedMsg:
 		return r.saved(msg.action, msg.err, func() string { return fmt.Sprintf(r.s.text.Report.TakeawaySaved, msg.t.ID) }, 0)
@@ -338,4 +332,13 @@ func (r *reportTab) Help() helpKeys {
 		own = append(own, r.keys.CloseCrisis)
 	}
 	return helpKeys{short: append(short, own...), full: [][]key.Binding{full, own}}
+}
+
+// applyLoaded shows a fresh read of what the tab shows.
+func (r *reportTab) applyLoaded(msg reportLoadedMsg) {
+	r.loadErr = msg.err
+	if msg.err == nil {
+		r.md, r.closed, r.entries, r.loaded = msg.md, msg.closed, msg.entries, true
+		r.setContent()
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // taskView is how the board groups what it shows, cycled with v.
@@ -37,7 +38,6 @@ const (
 
 // tasksLoadedMsg carries the board's data.
 type tasksLoadedMsg struct {
-	seq       int
 	tasks     []crisis.Task
 	assignees []string
 	err       error
@@ -132,8 +132,7 @@ type tasksTab struct {
 	assignees []string
 	loaded    bool
 	loadErr   error
-	seq       int
-	applied   int
+	load      kit.Loader[tasksLoadedMsg]
 
 	view     taskView
 	cursorID uint64 // the selected task, kept across reloads
@@ -164,29 +163,24 @@ func (b *tasksTab) Capturing() bool { return b.form != nil || b.picker != nil ||
 
 // Reload reads the tasks and who may be given one.
 func (b *tasksTab) Reload() tea.Cmd {
-	b.seq++
-	seq, svc := b.seq, b.s.svc
-	return func() tea.Msg {
+	svc := b.s.svc
+	return b.load.Load(func() tasksLoadedMsg {
 		ts, err := svc.Tasks()
 		if err != nil {
-			return tasksLoadedMsg{seq: seq, err: err}
+			return tasksLoadedMsg{err: err}
 		}
 		names, err := svc.Assignees()
-		return tasksLoadedMsg{seq: seq, tasks: ts, assignees: names, err: err}
-	}
+		return tasksLoadedMsg{tasks: ts, assignees: names, err: err}
+	})
 }
 
 func (b *tasksTab) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case tasksLoadedMsg:
-		if msg.seq <= b.applied {
+	case kit.Loaded[tasksLoadedMsg]:
+		if !b.load.Fresh(msg) {
 			return nil
 		}
-		b.applied = msg.seq
-		b.loadErr = msg.err
-		if msg.err == nil {
-			b.tasks, b.assignees, b.loaded = msg.tasks, msg.assignees, true
-		}
+		b.applyLoaded(msg.Value)
 		return nil
 	case taskSavedMsg:
 		return b.saved(msg)
@@ -841,5 +835,13 @@ func (b *tasksTab) Help() helpKeys {
 			write,
 			{tk.View, tk.ViewBack},
 		},
+	}
+}
+
+// applyLoaded shows a fresh read of what the tab shows.
+func (b *tasksTab) applyLoaded(msg tasksLoadedMsg) {
+	b.loadErr = msg.err
+	if msg.err == nil {
+		b.tasks, b.assignees, b.loaded = msg.tasks, msg.assignees, true
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // pageSize is how many entries one read brings: a few screens' worth, so
@@ -48,8 +49,8 @@ type timeline struct {
 	searchOpen  bool
 	searchInput textinput.Model
 
-	seq, applied int  // reads issued and applied: a late read is dropped
-	olderPending bool // a read of older entries is on its way
+	load         kit.Loader[timelineLoadedMsg] // a late read is dropped
+	olderPending bool                          // a read of older entries is on its way
 	// jumpTo is an entry just saved here: the first read from jumpSeq on
 	// that holds it puts the cursor on it.
 	jumpTo  uint64
@@ -117,12 +118,11 @@ func (t *timeline) query() crisis.TimelineQuery {
 // Reload reads the newest page with the current filter; apply keeps the
 // older entries already loaded, so what the user reads does not move.
 func (t *timeline) Reload() tea.Cmd {
-	t.seq++
-	seq, q, svc := t.seq, t.query(), t.s.svc
-	return func() tea.Msg {
+	q, svc := t.query(), t.s.svc
+	return t.load.Load(func() timelineLoadedMsg {
 		page, err := svc.Timeline(q)
-		return timelineLoadedMsg{seq: seq, query: q, page: page, err: err}
-	}
+		return timelineLoadedMsg{query: q, page: page, err: err}
+	})
 }
 
 // loadOlder reads the page before the oldest loaded entry.
@@ -135,18 +135,17 @@ func (t *timeline) loadOlder() tea.Cmd {
 	svc := t.s.svc
 	return func() tea.Msg {
 		page, err := svc.Timeline(q)
-		return timelineLoadedMsg{older: true, query: q, page: page, err: err}
+		return timelineLoadedMsg{query: q, page: page, err: err}
 	}
 }
 
 func (t *timeline) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case timelineLoadedMsg:
-		if msg.older {
-			t.applyOlder(msg)
-		} else {
-			t.apply(msg)
-		}
+	case kit.Loaded[timelineLoadedMsg]:
+		t.apply(msg)
+		return nil
+	case timelineLoadedMsg: // older entries (loadOlder)
+		t.applyOlder(msg)
 		return nil
 	case entrySavedMsg:
 		return t.saved(msg)
@@ -166,11 +165,11 @@ func (t *timeline) Update(msg tea.Msg) tea.Cmd {
 // apply shows a newly read page. While the cursor is on the newest entry it
 // stays there ("follow"); otherwise the selected entry and the top of the
 // list stay where they were, whatever arrived below.
-func (t *timeline) apply(msg timelineLoadedMsg) {
-	if msg.seq <= t.applied {
+func (t *timeline) apply(loaded kit.Loaded[timelineLoadedMsg]) {
+	if !t.load.Fresh(loaded) {
 		return
 	}
-	t.applied = msg.seq
+	msg := loaded.Value
 	if msg.err != nil {
 		t.loadErr = msg.err // keep showing what we had
 		return
@@ -203,7 +202,7 @@ func (t *timeline) apply(msg timelineLoadedMsg) {
 		t.cursor, _ = t.indexOf(cursorID)
 		t.top, _ = t.indexOf(topID)
 	}
-	if t.jumpTo != 0 && msg.seq >= t.jumpSeq {
+	if t.jumpTo != 0 && loaded.Seq >= t.jumpSeq {
 		// The entry just saved here, unless the filter hides it.
 		if i, ok := t.indexOf(t.jumpTo); ok {
 			t.cursor = i
@@ -287,7 +286,7 @@ func (t *timeline) saved(msg entrySavedMsg) tea.Cmd {
 	t.form = nil
 	t.s.notify(msg.action, fmt.Sprintf(t.s.text.SavedAs, msg.entry.ID), false, msg.entry.ID)
 	cmd := t.Reload()
-	t.jumpTo, t.jumpSeq = msg.entry.ID, t.seq
+	t.jumpTo, t.jumpSeq = msg.entry.ID, t.load.Issued()
 	return cmd
 }
 
@@ -764,8 +763,11 @@ func (t *timeline) Help() helpKeys {
 // keepsHelp: a page read leaves the keys as they were (Help depends on the
 // form, the search field and the filter, not on the entries).
 func (t *timeline) keepsHelp(msg tea.Msg) bool {
-	_, ok := msg.(timelineLoadedMsg)
-	return ok
+	switch msg.(type) {
+	case kit.Loaded[timelineLoadedMsg], timelineLoadedMsg:
+		return true
+	}
+	return false
 }
 
 // Unsaved reports typed text in an open form, not saved yet.

@@ -12,6 +12,7 @@ import (
 
 	"cellule/crisis"
 	"cellule/crisis/crisistest"
+	"cellule/tui/kit"
 )
 
 func TestChangeShowsWithoutAKeyPress(t *testing.T) {
@@ -159,7 +160,7 @@ func TestEscapeSequencesNeverReachTheScreen(t *testing.T) {
 		OccurredAt: testNow, RecordedAt: testNow,
 	}
 	tl := m.activeTab().(*timeline)
-	m.Update(timelineLoadedMsg{seq: tl.seq + 1, query: tl.query(), page: crisis.TimelinePage{Entries: []crisis.Entry{raw}, Total: 99}})
+	m.Update(kit.Loaded[timelineLoadedMsg]{Seq: tl.load.Issued() + 1, Value: timelineLoadedMsg{query: tl.query(), page: crisis.TimelinePage{Entries: []crisis.Entry{raw}, Total: 99}}})
 	content = m.View().Content
 	if !strings.Contains(ansi.Strip(content), "raw") || !strings.Contains(ansi.Strip(content), "mallory") {
 		t.Fatalf("the raw entry is not shown:\n%s", lastLines(ansi.Strip(content)))
