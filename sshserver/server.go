@@ -20,6 +20,7 @@ import (
 
 	"cellule/crisis"
 	"cellule/tui"
+	"cellule/tui/kit"
 )
 
 // Exec is one command sent over SSH (`ssh host log ...`).
@@ -65,6 +66,8 @@ type Server struct {
 	// newConsole builds a session's console model: tui.New, replaced only
 	// by tests that need a console which fails.
 	newConsole func(*crisis.Service, crisis.Actor, tui.Options) tea.Model
+	// caches are the drawings every console of this server shares.
+	caches *kit.Caches
 
 	// Shutdown lets commands in flight finish. It does not use charm's
 	// Server.Shutdown, whose connection WaitGroup races with handshakes
@@ -88,7 +91,7 @@ func New(cfg Config) (*Server, error) {
 		l := DefaultLimits()
 		cfg.Limits = &l
 	}
-	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger), newConsole: tui.New}
+	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger), newConsole: tui.New, caches: tui.NewCaches()}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },

@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // formField is a field of the entry form, in Tab order.
@@ -242,7 +243,7 @@ func (f *entryForm) view() string {
 	lines := []string{" " + sty.formTitle.Render(title)}
 	if f.amends != 0 {
 		orig := fmt.Sprintf(t.Original, f.amends, f.orig)
-		lines = append(lines, " "+sty.original.Render(cut(orig, f.width-2)))
+		lines = append(lines, " "+sty.original.Render(kit.Cut(orig, f.width-2)))
 	}
 	lines = append(lines, "")
 
@@ -260,7 +261,7 @@ func (f *entryForm) view() string {
 		"")
 
 	lines = append(lines, f.s.formStatus(f.confirm, t.ConfirmDiscard, f.saving, f.errLines())...)
-	return fitHeight(strings.Join(lines, "\n"), f.height)
+	return kit.FitHeight(strings.Join(lines, "\n"), f.height)
 }
 
 // padLabel pads a rendered label to the input column.

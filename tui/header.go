@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // headerView renders the three header lines: what crisis, at what stage, for
@@ -32,7 +33,7 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 	fixed := lipgloss.Width(product) + 2*lipgloss.Width(sep) + lipgloss.Width(stage) + lipgloss.Width(clock) + 2
 	name := crisis.SanitizeLine(st.Crisis.Name)
 	if room := width - fixed; room < lipgloss.Width(name) {
-		name = cut(name, room)
+		name = kit.Cut(name, room)
 	}
 	left := product + sep + sty.crisisName.Render(name) + sep + stage
 	line1 := spread(left, clock, width)

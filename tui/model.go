@@ -13,7 +13,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
 	"cellule/tui/kit"
@@ -31,7 +30,15 @@ type Options struct {
 	// in (report.WriteMarkdown) so that the console talks to the service
 	// only; nil leaves the tab without a preview.
 	Preview func(w io.Writer, s *crisis.Snapshot, limit int) error
+	// Caches are the drawings shared by every console of the process
+	// (NewCaches, once per server); nil gives the console caches of its
+	// own.
+	Caches *kit.Caches
 }
+
+// NewCaches makes the drawings cache that the consoles of one process
+// share (Options.Caches).
+func NewCaches() *kit.Caches { return kit.NewCaches() }
 
 // The size assumed until the terminal tells its own, and the fixed rows of
 // the layout.
@@ -48,6 +55,11 @@ type session struct {
 	svc  *crisis.Service
 	me   crisis.Actor
 	lang string
+	// theme names the palette (one, "dark", for now): part of every shared
+	// drawing's key.
+	theme string
+	// caches are the drawings shared between consoles (Options.Caches).
+	caches *kit.Caches
 	// recovery is the recovery bars' styles, built once: the header's
 	// summary draws them on every change.
 	recovery recoveryStyles
@@ -130,16 +142,21 @@ type model struct {
 func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	text := textFor(opts.Lang)
 	s := &session{
-		svc:  svc,
-		me:   me,
-		lang: opts.Lang,
-		text: text,
-		st:   newStyles(),
-		keys: newKeyMap(text.Help),
-		note: &note{},
+		svc:    svc,
+		me:     me,
+		lang:   opts.Lang,
+		theme:  "dark",
+		caches: opts.Caches,
+		text:   text,
+		st:     newStyles(),
+		keys:   newKeyMap(text.Help),
+		note:   &note{},
 
 		recovery: newRecoveryStyles(),
 		preview:  opts.Preview,
+	}
+	if s.caches == nil {
+		s.caches = kit.NewCaches()
 	}
 	m := &model{
 		s:       s,
@@ -513,23 +530,6 @@ func appendLines(lines []string, s string) []string {
 
 func (m *model) bodyHeight() int {
 	return max(m.height-headerHeight-tabsHeight-statusHeight-lipgloss.Height(m.footer), 1)
-}
-
-// fitScreen cuts every line to the width and the whole to the height, so
-// no part can ever push the layout off the screen.
-func fitScreen(s string, width, height int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > height {
-		lines = lines[:height]
-	}
-	for i, l := range lines {
-		// A line has at least as many bytes as cells: a short one fits
-		// without measuring it.
-		if len(l) > width && lipgloss.Width(l) > width {
-			lines[i] = ansi.Truncate(l, width, "…")
-		}
-	}
-	return strings.Join(lines, "\n")
 }
 
 // applyStatus shows a fresh read of the header's status.

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // Layout of the On-call tab.
@@ -20,7 +21,7 @@ const (
 
 func (o *onCall) View() string {
 	if o.form != nil {
-		return fitHeight(o.form.view(), o.height)
+		return kit.FitHeight(o.form.view(), o.height)
 	}
 	var body []string
 	h := max(o.height-1, 1)
@@ -42,9 +43,9 @@ func (o *onCall) View() string {
 		if o.prompt.confirm != confirmNone {
 			title = o.s.formStatus(o.prompt.confirm, o.t.ConfirmDiscardText, false, nil)
 		}
-		body = append(fitLines(body, h-2), title[0], " "+o.prompt.input.View())
+		body = append(kit.FitLines(body, h-2), title[0], " "+o.prompt.input.View())
 	}
-	return fitHeight(strings.Join(append([]string{o.sectionsLine()}, fitLines(body, h)...), "\n"), o.height)
+	return kit.FitHeight(strings.Join(append([]string{o.sectionsLine()}, kit.FitLines(body, h)...), "\n"), o.height)
 }
 
 func (o *onCall) sectionsLine() string {
@@ -62,7 +63,7 @@ func (o *onCall) sectionsLine() string {
 			parts = append(parts, sty.choice.Render(" "+label+" "))
 		}
 	}
-	return cut(" "+strings.Join(parts, " "), o.width)
+	return kit.Cut(" "+strings.Join(parts, " "), o.width)
 }
 
 func (o *onCall) pending() int {
@@ -91,7 +92,7 @@ func (o *onCall) checklistLines(h int) []string {
 		}
 		out := []string{"", "  " + sty.empty.Render(msg), ""}
 		for _, tpl := range o.overview.Templates {
-			out = append(out, cut(fmt.Sprintf("    %-14s %s", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))), o.width))
+			out = append(out, kit.Cut(fmt.Sprintf("    %-14s %s", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))), o.width))
 		}
 		return out
 	}
@@ -115,7 +116,7 @@ func (o *onCall) checklistLines(h int) []string {
 		}
 		left := mark + style.Render(fmt.Sprintf(t.RunLine, run.ID, crisis.SanitizeLine(run.Name(lang))))
 		room := o.width - lipgloss.Width(right) - 3
-		out = append(out, " "+spread(cut(left, room), sty.filter.Render(right), o.width-2))
+		out = append(out, " "+spread(kit.Cut(left, room), sty.filter.Render(right), o.width-2))
 	}
 
 	// The selected run: who started it, its progress.
@@ -131,7 +132,7 @@ func (o *onCall) checklistLines(h int) []string {
 	info := bar.ViewAs(pct) + " " + fmt.Sprintf(t.Progress, done, total)
 	rule := sty.tabRule.Render(strings.Repeat("─", 2)) + " " + sty.hint.Render(started) + " "
 	rule += sty.tabRule.Render(strings.Repeat("─", max(o.width-lipgloss.Width(rule)-lipgloss.Width(info)-3, 1))) + " " + info
-	out = append(out, cut(rule, o.width))
+	out = append(out, kit.Cut(rule, o.width))
 
 	// The steps: one line each, the selected one opened.
 	var lines []string
@@ -182,7 +183,7 @@ func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []stri
 		line += " " + sty.recorded.Render(fmt.Sprintf(t.DoneBy, o.when(st.DoneAt.In(loc)), crisis.SanitizeLine(st.DoneBy)))
 	}
 	if !selected {
-		return []string{cut(line, o.width)}
+		return []string{kit.Cut(line, o.width)}
 	}
 	inner := max(o.width-stepIndent-1, 10)
 	indent := bar + strings.Repeat(" ", stepIndent-2)
@@ -191,7 +192,7 @@ func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []stri
 		if len(out) > 0 {
 			l = indent + strings.TrimLeft(l, " ")
 		}
-		out = append(out, cut(l, o.width))
+		out = append(out, kit.Cut(l, o.width))
 	}
 	if d := strings.TrimSpace(crisis.Sanitize(st.Detail.In(lang))); d != "" {
 		for _, l := range strings.Split(ansi.Wrap(d, inner, ""), "\n") {
@@ -199,10 +200,10 @@ func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []stri
 		}
 	}
 	if st.Contact != "" {
-		out = append(out, cut(indent+sty.author.Render(fmt.Sprintf(t.Call, o.contactText(st.Contact))), o.width))
+		out = append(out, kit.Cut(indent+sty.author.Render(fmt.Sprintf(t.Call, o.contactText(st.Contact))), o.width))
 	}
 	if !st.Done() && st.UndoReason != "" {
-		out = append(out, cut(indent+sty.amended.Render(fmt.Sprintf(t.UndoneBy, crisis.SanitizeLine(st.UndoneBy), crisis.SanitizeLine(st.UndoReason))), o.width))
+		out = append(out, kit.Cut(indent+sty.amended.Render(fmt.Sprintf(t.UndoneBy, crisis.SanitizeLine(st.UndoneBy), crisis.SanitizeLine(st.UndoReason))), o.width))
 	}
 	return out
 }
@@ -235,7 +236,7 @@ func (o *onCall) pickerLines() []string {
 			cursor, style = sty.pickerCursor.Render(" ▸ "), sty.idSelected
 		}
 		steps := fmt.Sprintf(o.t.PickerSteps, len(tpl.Steps))
-		out = append(out, cut(cursor+style.Render(fmt.Sprintf("%-14s %s", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))))+"  "+sty.hint.Render(steps), o.width))
+		out = append(out, kit.Cut(cursor+style.Render(fmt.Sprintf("%-14s %s", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))))+"  "+sty.hint.Render(steps), o.width))
 	}
 	return out
 }
@@ -258,7 +259,7 @@ func (o *onCall) directoryLines(h int) []string {
 	nameW := rest * 45 / 100
 	roleW := rest - nameW
 	row := func(mark, name, role, phone, backup string) string {
-		return mark + pad(name, nameW) + " " + pad(role, roleW) + " " + pad(phone, phoneW) + " " + pad(backup, phoneW)
+		return mark + kit.Pad(name, nameW) + " " + kit.Pad(role, roleW) + " " + kit.Pad(phone, phoneW) + " " + kit.Pad(backup, phoneW)
 	}
 	out = append(out, sty.label.Render(row("    ", t.ColName, t.ColRole, t.ColPhone, t.ColBackup)))
 	listH := max(h-len(out)-3, 1)
@@ -271,9 +272,9 @@ func (o *onCall) directoryLines(h int) []string {
 			duty = sty.statusOK.Render("● ")
 		}
 		clean := crisis.SanitizeLine
-		out = append(out, cut(bar+duty+row("", clean(c.Name), clean(c.Role), clean(c.Phone), clean(c.BackupPhone)), o.width))
+		out = append(out, kit.Cut(bar+duty+row("", clean(c.Name), clean(c.Role), clean(c.Phone), clean(c.BackupPhone)), o.width))
 	}
-	out = fitLines(out, max(h-3, len(out)))
+	out = kit.FitLines(out, max(h-3, len(out)))
 	c := ms[min(o.contact, len(ms)-1)]
 	about := []string{crisis.SanitizeLine(c.Name)}
 	for _, f := range []string{c.Role, c.Organisation} {
@@ -284,9 +285,9 @@ func (o *onCall) directoryLines(h int) []string {
 	if c.OnDuty {
 		about = append(about, sty.statusOK.Render(t.OnDuty))
 	}
-	out = append(out, sty.tabRule.Render(strings.Repeat("─", o.width)), cut(" "+strings.Join(about, " · "), o.width))
+	out = append(out, sty.tabRule.Render(strings.Repeat("─", o.width)), kit.Cut(" "+strings.Join(about, " · "), o.width))
 	if c.Notes != "" {
-		out = append(out, cut(" "+sty.hint.Render(crisis.SanitizeLine(c.Notes)), o.width))
+		out = append(out, kit.Cut(" "+sty.hint.Render(crisis.SanitizeLine(c.Notes)), o.width))
 	}
 	return out
 }
@@ -312,7 +313,7 @@ func (o *onCall) handoverLines(h int) []string {
 		if hv.Acked() {
 			state = sty.recorded.Render(fmt.Sprintf(t.AckedBy, crisis.SanitizeLine(hv.AckedBy), o.when(hv.AckedAt.In(loc))))
 		}
-		out = append(out, cut(bar+fmt.Sprintf(t.HandoverLine, hv.ID, o.when(hv.WrittenAt.In(loc)), crisis.SanitizeLine(hv.By))+"  "+state, o.width))
+		out = append(out, kit.Cut(bar+fmt.Sprintf(t.HandoverLine, hv.ID, o.when(hv.WrittenAt.In(loc)), crisis.SanitizeLine(hv.By))+"  "+state, o.width))
 	}
 	out = append(out, sty.tabRule.Render(strings.Repeat("─", o.width)))
 	hv := o.handovers[o.handover]
@@ -328,7 +329,7 @@ func (o *onCall) handoverLines(h int) []string {
 		}
 	}
 	if o.confirm != 0 {
-		out = append(fitLines(out, h-1), " "+sty.confirm.Render(fmt.Sprintf(t.ConfirmAck, hv.ID, crisis.SanitizeLine(hv.By))))
+		out = append(kit.FitLines(out, h-1), " "+sty.confirm.Render(fmt.Sprintf(t.ConfirmAck, hv.ID, crisis.SanitizeLine(hv.By))))
 	}
 	return out
 }

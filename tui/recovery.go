@@ -446,9 +446,9 @@ func (r *recoveryTab) View() string {
 	sty, t := r.s.st, &r.s.text.Recovery
 	if !r.loaded {
 		if r.loadErr != nil {
-			return fitHeight("\n  "+sty.formError.Render(fmt.Sprintf(t.LoadFailed, r.s.text.errText(r.loadErr))), r.height)
+			return kit.FitHeight("\n  "+sty.formError.Render(fmt.Sprintf(t.LoadFailed, r.s.text.errText(r.loadErr))), r.height)
 		}
-		return fitHeight("", r.height)
+		return kit.FitHeight("", r.height)
 	}
 	// The list, then a line about the selected item (or the question).
 	lines, at := r.listLines()
@@ -465,7 +465,7 @@ func (r *recoveryTab) View() string {
 	if len(lines) > h {
 		lines = lines[:h]
 	}
-	body := fitHeight(strings.Join(lines, "\n"), h)
+	body := kit.FitHeight(strings.Join(lines, "\n"), h)
 	return body + "\n" + r.detailLine()
 }
 
@@ -485,7 +485,7 @@ func (r *recoveryTab) listLines() ([]string, int) {
 				at = len(lines)
 			}
 			marker := "   "
-			name := pad(crisis.SanitizeLine(it.Name), rcName)
+			name := kit.Pad(crisis.SanitizeLine(it.Name), rcName)
 			if selected {
 				marker = sty.pickerCursor.Render(" › ")
 				name = sty.idSelected.Render(name)
@@ -494,12 +494,12 @@ func (r *recoveryTab) listLines() ([]string, int) {
 			if !ok {
 				stateStyle = lipgloss.NewStyle()
 			}
-			state := stateStyle.Render(padRight(t.state(it.State), rcState))
+			state := stateStyle.Render(kit.PadRight(t.state(it.State), rcState))
 			count := ""
 			if it.IsGroup() {
 				count = fmt.Sprintf("%d/%d", it.Count, it.Total)
 			}
-			line := marker + name + " " + state + " " + rs.count.Render(padLeft(count, rcCount))
+			line := marker + name + " " + state + " " + rs.count.Render(kit.PadLeft(count, rcCount))
 			var extra []string
 			if it.Override != nil {
 				extra = append(extra, rs.override.Render(t.Override))
@@ -522,7 +522,7 @@ func (r *recoveryTab) listLines() ([]string, int) {
 // phaseLine is a phase's heading: number and name, bar, percent, state.
 func (r *recoveryTab) phaseLine(ph crisis.PhaseView) string {
 	rs, t := r.st, &r.s.text.Recovery
-	title := pad(fmt.Sprintf(t.Phase, ph.Number, crisis.SanitizeLine(ph.Name)), rcName+2)
+	title := kit.Pad(fmt.Sprintf(t.Phase, ph.Number, crisis.SanitizeLine(ph.Name)), rcName+2)
 	done := ph.State == crisis.PhaseValidated
 	state := rs.phaseState.Render(t.phaseState(ph.State))
 	if done {
@@ -559,7 +559,7 @@ func (r *recoveryTab) detailLine() string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return " " + rs.detail.Render(cut(it.ID+": "+strings.Join(parts, " · "), r.width-2))
+	return " " + rs.detail.Render(kit.Cut(it.ID+": "+strings.Join(parts, " · "), r.width-2))
 }
 
 // Help lists the keys that work now: the form's, the question's, or the

@@ -6,6 +6,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"cellule/tui/kit"
 )
 
 // rfField is one line of a recovery form: a choice among a few words
@@ -159,9 +161,9 @@ func (f *recoveryForm) failed(msg string) {
 
 func (f *recoveryForm) view(height int) string {
 	sty := f.s.st
-	lines := []string{"", " " + sty.formTitle.Render(cut(f.title, f.width-2))}
+	lines := []string{"", " " + sty.formTitle.Render(kit.Cut(f.title, f.width-2))}
 	if f.hint != "" {
-		lines = append(lines, " "+sty.hint.Render(cut(f.hint, f.width-2)))
+		lines = append(lines, " "+sty.hint.Render(kit.Cut(f.hint, f.width-2)))
 	}
 	lines = append(lines, "")
 	for i, fl := range f.fields {
@@ -183,5 +185,5 @@ func (f *recoveryForm) view(height int) string {
 	}
 	lines = append(lines, "", " "+sty.hint.Render(f.s.text.Recovery.FormHint))
 	lines = append(lines, f.s.formStatus(f.confirm, f.s.text.Recovery.ConfirmDiscard, f.saving, errorLines(f.err, f.width))...)
-	return fitHeight(strings.Join(lines, "\n"), height)
+	return kit.FitHeight(strings.Join(lines, "\n"), height)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // taskField is a field of the task form, in Tab order. The assignee is
@@ -294,7 +295,7 @@ func (f *taskForm) view() string {
 		strings.Repeat(" ", labelWidth)+sty.hint.Render(fmt.Sprintf(tx.DueFormHint, zone)),
 		"")
 	lines = append(lines, f.s.formStatus(f.confirm, tx.ConfirmDiscard, f.saving, f.errLines())...)
-	return fitHeight(strings.Join(lines, "\n"), f.height)
+	return kit.FitHeight(strings.Join(lines, "\n"), f.height)
 }
 
 func (f *taskForm) help() helpKeys {

@@ -562,7 +562,7 @@ func (b *tasksTab) View() string {
 	case b.form != nil:
 		return b.form.view()
 	case b.picker != nil:
-		return fitHeight(b.picker.view(b.s, b.height), b.height)
+		return kit.FitHeight(b.picker.view(b.s, b.height), b.height)
 	}
 	var body []string
 	if t, ok := b.openTask(); ok {
@@ -578,7 +578,7 @@ func (b *tasksTab) View() string {
 		prompt = b.prompt.view()
 		h -= strings.Count(prompt, "\n") + 1
 	}
-	out := fitHeight(strings.Join(body, "\n"), h)
+	out := kit.FitHeight(strings.Join(body, "\n"), h)
 	if b.prompt != nil {
 		out += "\n" + prompt
 	}
@@ -720,11 +720,11 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 		mark = ts.fresh.Render(strings.TrimSpace(tx.NewMark)) + " "
 		room -= lipgloss.Width(tx.NewMark)
 	}
-	lines := []string{head + mark + style(sty.text).Render(cut(title, room))}
+	lines := []string{head + mark + style(sty.text).Render(kit.Cut(title, room))}
 	if t.Status == crisis.TaskBlocked {
 		indent := strings.Repeat(" ", colID+colPrio)
 		reason := fmt.Sprintf(tx.BlockedBy, crisis.SanitizeLine(t.Reason))
-		lines = append(lines, indent+ts.blocked.Render(cut(reason, b.width-barWidth-len(indent))))
+		lines = append(lines, indent+ts.blocked.Render(kit.Cut(reason, b.width-barWidth-len(indent))))
 	}
 	bar := sty.selBar(selected)
 	for i, l := range lines {
@@ -761,7 +761,7 @@ func (b *tasksTab) detailLines(t crisis.Task) []string {
 		phase = tx.PhaseNames[t.Phase]
 	}
 	title := fmt.Sprintf(tx.TaskTitle, t.ID) + "  " + crisis.SanitizeLine(t.Title)
-	lines := []string{" " + sty.formTitle.Render(cut(title, b.width-2)), "",
+	lines := []string{" " + sty.formTitle.Render(kit.Cut(title, b.width-2)), "",
 		field(tx.Status, status),
 		field(tx.Priority, fmt.Sprintf("P%d", t.Priority)),
 		field(tx.Assignee, who),
