@@ -139,7 +139,7 @@ func (m *model) fit(lines []string) []string {
 			lines[i] = m.drawn.fitOut[i]
 			continue
 		}
-		lines[i] = m.s.caches.Fit(l, m.width)
+		lines[i] = m.s.Caches.Fit(l, m.width)
 	}
 	m.drawn.fitIn, m.drawn.fitOut = in, lines
 	return lines

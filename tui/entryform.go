@@ -257,7 +257,7 @@ func (f *entryForm) view() string {
 
 	lines = append(lines,
 		padLabel(f.label(fieldWhen, t.WhenField))+f.when.View(),
-		strings.Repeat(" ", labelWidth)+sty.hint.Render(fmt.Sprintf(t.WhenHint, f.s.svc.Now().In(f.s.svc.Location()).Format("MST"))),
+		strings.Repeat(" ", labelWidth)+sty.hint.Render(fmt.Sprintf(t.WhenHint, f.s.Svc.Now().In(f.s.Svc.Location()).Format("MST"))),
 		"")
 
 	lines = append(lines, f.s.formStatus(f.confirm, t.ConfirmDiscard, f.saving, f.errLines())...)

@@ -39,7 +39,7 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 	line1 := spread(left, clock, width)
 
 	// Line 2: 3 online: ann, bob +1 ........ me: ann (lead)
-	me := sty.me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.me.Name), t.role(s.me.Role)))
+	me := sty.me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.Me.Name), t.role(s.Me.Role)))
 	line2 := spread(onlineText(t, st.Online, width-lipgloss.Width(me)-2), me, width)
 	// Line 3: the recovery's four phases ........ flags that call for my
 	// attention (tasks new to me, a handover to acknowledge).

@@ -12,7 +12,7 @@ import (
 // task on the Tasks tab clears it.
 func newTasksFlag(s *session, st crisis.Status) string {
 	tx := &s.text.Tasks
-	switch n := st.NewTasks[s.me.Name]; {
+	switch n := st.NewTasks[s.Me.Name]; {
 	case n == 1:
 		return s.st.filterActive.Render(tx.NewOne)
 	case n > 1:

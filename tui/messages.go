@@ -128,6 +128,6 @@ func reloadCmd(status, tab tea.Cmd) tea.Cmd {
 // refuseCmd reports why the role may not take an action whose key the
 // view does not offer, in the words of the one place that decides.
 func refuseCmd(s *session, act crisis.Action) tea.Cmd {
-	me, action := s.me, s.action()
+	me, action := s.Me, s.Action()
 	return func() tea.Msg { return refusedMsg{action: action, err: me.Check(act)} }
 }

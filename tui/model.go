@@ -49,58 +49,17 @@ const (
 	statusHeight                = 1
 )
 
-// session is what every part of one console shares: who is connected,
-// the service, and the strings, styles and keys built for this session.
+// session is one console's kit.Session with the parts not in the kit
+// yet: the strings, styles and keys built for this session.
 type session struct {
-	svc  *crisis.Service
-	me   crisis.Actor
-	lang string
-	// theme names the palette (one, "dark", for now): part of every shared
-	// drawing's key.
-	theme string
-	// caches are the drawings shared between consoles (Options.Caches).
-	caches *kit.Caches
+	*kit.Session
 	// recovery is the recovery bars' styles, built once: the header's
 	// summary draws them on every change.
 	recovery recoveryStyles
-	// preview renders the Report tab's Markdown (Options.Preview).
-	preview func(w io.Writer, s *crisis.Snapshot, limit int) error
-	text    *Text
-	st      *styles
-	keys    *keyMap
-	note    *note
-	// actions numbers the actions whose outcome goes to the status line;
-	// shown is the newest one shown. Outcomes come back from commands in
-	// any order: an older one never replaces a newer one.
-	actions, shown int
+	text     *Text
+	st       *styles
+	keys     *keyMap
 }
-
-// note is the status line: the outcome of the last action.
-type note struct {
-	text  string
-	isErr bool
-	// upTo is the newest entry id known when the note was set: a change
-	// that brings a newer entry makes the note stale. Our own write's change
-	// does not (its entry is upTo), so "Saved as #N" survives its own echo.
-	upTo uint64
-}
-
-// action numbers an action about to run in a command.
-func (s *session) action() int {
-	s.actions++
-	return s.actions
-}
-
-// notify shows the outcome of an action unless a later action's is shown.
-func (s *session) notify(action int, text string, isErr bool, upTo uint64) {
-	if action < s.shown {
-		return
-	}
-	s.shown = action
-	*s.note = note{text: crisis.SanitizeLine(text), isErr: isErr, upTo: upTo}
-}
-
-func (s *session) clearNote() { *s.note = note{} }
 
 // model is the shell: header, tabs line, the active tab, status line and
 // footer. It routes keys and reloads after changes.
@@ -142,21 +101,21 @@ type model struct {
 func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	text := textFor(opts.Lang)
 	s := &session{
-		svc:    svc,
-		me:     me,
-		lang:   opts.Lang,
-		theme:  "dark",
-		caches: opts.Caches,
-		text:   text,
-		st:     newStyles(),
-		keys:   newKeyMap(text.Help),
-		note:   &note{},
-
+		Session: &kit.Session{
+			Svc:     svc,
+			Me:      me,
+			Lang:    opts.Lang,
+			Theme:   "dark",
+			Caches:  opts.Caches,
+			Preview: opts.Preview,
+		},
+		text:     text,
+		st:       newStyles(),
+		keys:     newKeyMap(text.Help),
 		recovery: newRecoveryStyles(),
-		preview:  opts.Preview,
 	}
-	if s.caches == nil {
-		s.caches = kit.NewCaches()
+	if s.Caches == nil {
+		s.Caches = kit.NewCaches()
 	}
 	m := &model{
 		s:       s,
@@ -200,11 +159,11 @@ func (m *model) wait() tea.Cmd {
 		// The header's duration no longer moves: wait for changes only.
 		return waitCmd(m.changes, 0)
 	}
-	return waitCmd(m.changes, untilNextMinute(m.status.Crisis.OpenedAt, m.s.svc.Now()))
+	return waitCmd(m.changes, untilNextMinute(m.status.Crisis.OpenedAt, m.s.Svc.Now()))
 }
 
 func (m *model) reloadStatus() tea.Cmd {
-	return loadStatusCmd(&m.statusLoad, m.s.svc)
+	return loadStatusCmd(&m.statusLoad, m.s.Svc)
 }
 
 func (m *model) activeTab() tabModel { return m.tabs[m.active].model }
@@ -248,7 +207,7 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.update(msg.tab), m.wait())
 
 	case clockMsg:
-		m.now = m.s.svc.Now()
+		m.now = m.s.Svc.Now()
 		return m.wait()
 
 	case changesClosedMsg:
@@ -268,16 +227,16 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 
 	case refusedMsg:
 		if msg.err != nil {
-			m.s.notify(msg.action, m.s.text.errText(msg.err), true, m.status.Entries)
+			m.s.Notify(msg.action, m.s.text.errText(msg.err), true, m.status.Entries)
 		}
 		return nil
 
 	case stageSetMsg:
 		if msg.err != nil {
-			m.s.notify(msg.action, m.s.text.errText(msg.err), true, m.status.Entries)
+			m.s.Notify(msg.action, m.s.text.errText(msg.err), true, m.status.Entries)
 			return nil
 		}
-		m.s.notify(msg.action, fmt.Sprintf(m.s.text.StageSet, m.s.text.stage(msg.stage), msg.entry.ID), false, msg.entry.ID)
+		m.s.Notify(msg.action, fmt.Sprintf(m.s.text.StageSet, m.s.text.stage(msg.stage), msg.entry.ID), false, msg.entry.ID)
 		return tea.Batch(m.reloadStatus(), m.activeTab().Reload())
 
 	case tea.KeyPressMsg:
@@ -302,7 +261,7 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 
 func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.s.keys
-	m.s.clearNote()
+	m.s.ClearNote()
 
 	if m.picker != nil {
 		return m.pickerKey(msg)
@@ -329,7 +288,7 @@ func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, k.Stage):
-		if !m.s.me.Role.Allowed(crisis.ActSetStage) {
+		if !m.s.Me.Role.Allowed(crisis.ActSetStage) {
 			return refuseCmd(m.s, crisis.ActSetStage)
 		}
 		m.picker = newStagePicker(m.status.Crisis.Stage)
@@ -384,7 +343,7 @@ func (m *model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *model) setStage() tea.Cmd {
 	stage := m.picker.selected()
 	m.picker = nil
-	svc, me, action := m.s.svc, m.s.me, m.s.action()
+	svc, me, action := m.s.Svc, m.s.Me, m.s.Action()
 	return func() tea.Msg {
 		e, err := svc.SetStage(me, stage, "")
 		return stageSetMsg{action: action, stage: stage, entry: e, err: err}
@@ -413,7 +372,7 @@ func (m *model) helpKeys() helpKeys {
 		help.SetHelp("?", m.s.text.Help.Less)
 	}
 	var shell []key.Binding
-	if m.s.me.Role.Allowed(crisis.ActSetStage) {
+	if m.s.Me.Role.Allowed(crisis.ActSetStage) {
 		shell = append(shell, k.Stage)
 	}
 	shell = append(shell, help, k.Quit)
@@ -450,12 +409,12 @@ func (m *model) footerView() string {
 }
 
 func (m *model) statusView() string {
-	n := m.s.note
+	n := m.s.Note()
 	switch {
-	case n.text != "" && n.isErr:
-		return m.s.st.statusErr.Render(n.text)
-	case n.text != "":
-		return m.s.st.statusOK.Render(n.text)
+	case n.Text != "" && n.IsErr:
+		return m.s.st.statusErr.Render(n.Text)
+	case n.Text != "":
+		return m.s.st.statusOK.Render(n.Text)
 	case m.statusErr != nil:
 		return m.s.st.statusErr.Render(m.s.text.errText(m.statusErr))
 	}
@@ -544,8 +503,8 @@ func (m *model) applyStatus(msg statusLoadedMsg) {
 	m.statusErr = msg.err
 	if msg.err == nil {
 		m.status = msg.status
-		if n := m.s.note; n.text != "" && msg.status.Entries > n.upTo {
-			m.s.clearNote()
+		if n := m.s.Note(); n.Text != "" && msg.status.Entries > n.UpTo {
+			m.s.ClearNote()
 			m.quiet = false
 		}
 	}

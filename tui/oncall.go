@@ -110,7 +110,7 @@ func (o *onCall) Capturing() bool {
 
 // Reload reads the checklists, the directory and the handovers in one go.
 func (o *onCall) Reload() tea.Cmd {
-	svc := o.s.svc
+	svc := o.s.Svc
 	return o.load.Load(func() onCallLoadedMsg {
 		var msg onCallLoadedMsg
 		if msg.overview, msg.err = svc.Checklists(); msg.err != nil {
@@ -221,13 +221,13 @@ func (o *onCall) done(msg onCallDoneMsg) tea.Cmd {
 			o.form.setError(o.s.text.errText(msg.err))
 			return nil
 		}
-		o.s.notify(msg.action, o.s.text.errText(msg.err), true, msg.entry)
+		o.s.Notify(msg.action, o.s.text.errText(msg.err), true, msg.entry)
 		return nil
 	}
 	if msg.fromForm {
 		o.form = nil
 	}
-	o.s.notify(msg.action, msg.note, false, msg.entry)
+	o.s.Notify(msg.action, msg.note, false, msg.entry)
 	if r := msg.run; r != nil {
 		// Show the run as written at once, cursor on its next step (the
 		// reload that follows brings everything else).
@@ -246,7 +246,7 @@ func (o *onCall) done(msg onCallDoneMsg) tea.Cmd {
 
 // write runs fn off the update loop and reports its outcome.
 func (o *onCall) write(fromForm bool, fn func(svc *crisis.Service, me crisis.Actor) onCallDoneMsg) tea.Cmd {
-	svc, me, action := o.s.svc, o.s.me, o.s.action()
+	svc, me, action := o.s.Svc, o.s.Me, o.s.Action()
 	return func() tea.Msg {
 		msg := fn(svc, me)
 		msg.action, msg.fromForm = action, fromForm
@@ -294,7 +294,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 	r, ok := o.selectedRun()
 	switch {
 	case key.Matches(msg, k.Start):
-		if !o.s.me.Role.Allowed(crisis.ActRunChecklist) {
+		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
 			return refuseCmd(o.s, crisis.ActRunChecklist)
 		}
 		o.picker = &templatePicker{}
@@ -317,7 +317,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 			o.clampSelection()
 		}
 	case key.Matches(msg, k.Tick):
-		if !o.s.me.Role.Allowed(crisis.ActRunChecklist) {
+		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
 			return refuseCmd(o.s, crisis.ActRunChecklist)
 		}
 		run, n := r.ID, o.step+1
@@ -327,7 +327,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 			return onCallDoneMsg{note: fmt.Sprintf(t.Ticked, n, e.ID), entry: e.ID, run: &r, err: err}
 		})
 	case key.Matches(msg, k.Untick):
-		if !o.s.me.Role.Allowed(crisis.ActRunChecklist) {
+		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
 			return refuseCmd(o.s, crisis.ActRunChecklist)
 		}
 		run, n := r.ID, o.step+1
@@ -428,7 +428,7 @@ func (o *onCall) directoryKey(msg tea.KeyPressMsg) tea.Cmd {
 		o.search.SetValue("")
 		o.contact = 0
 	case key.Matches(msg, k.Duty):
-		if !o.s.me.Role.Allowed(crisis.ActManageContacts) {
+		if !o.s.Me.Role.Allowed(crisis.ActManageContacts) {
 			return refuseCmd(o.s, crisis.ActManageContacts)
 		}
 		ms := o.matches()
@@ -493,13 +493,13 @@ func (o *onCall) handoverKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		o.handover = min(o.handover+1, max(len(o.handovers)-1, 0))
 	case key.Matches(msg, k.Write):
-		if !o.s.me.Role.Allowed(crisis.ActHandover) {
+		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
 			return refuseCmd(o.s, crisis.ActHandover)
 		}
 		o.form = newHandoverForm(o.s, o.t, o.k, o.width, o.height)
 		return o.form.focusCmd()
 	case key.Matches(msg, k.Ack):
-		if !o.s.me.Role.Allowed(crisis.ActHandover) {
+		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
 			return refuseCmd(o.s, crisis.ActHandover)
 		}
 		if len(o.handovers) == 0 {
@@ -509,8 +509,8 @@ func (o *onCall) handoverKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case h.Acked():
 			return nil
-		case h.By == o.s.me.Name:
-			o.s.notify(o.s.action(), o.t.AckOwn, true, 0)
+		case h.By == o.s.Me.Name:
+			o.s.Notify(o.s.Action(), o.t.AckOwn, true, 0)
 			return nil
 		}
 		o.confirm = h.ID
@@ -567,7 +567,7 @@ func (o *onCall) Help() helpKeys {
 	case o.searching:
 		return oneGroup(k.MoveList, k.SearchDone, k.SearchClear)
 	}
-	role := o.s.me.Role
+	role := o.s.Me.Role
 	sections := []key.Binding{k.Checklists, k.Directory, k.Handover}
 	var own []key.Binding
 	switch o.section {

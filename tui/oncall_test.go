@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 const testContacts = "name,role,organisation,phone,backup_phone,notes,on_duty\n" +
@@ -223,7 +224,7 @@ func TestChecklistsInTheSessionLanguage(t *testing.T) {
 	f.seedOnCall(t)
 	text := textFor("en")
 	text.OnCall.Lang = crisis.LangFrench
-	s := &session{svc: f.svc, me: viewer, text: text, st: newStyles(), keys: newKeyMap(text.Help), note: &note{}}
+	s := &session{Session: &kit.Session{Svc: f.svc, Me: viewer, Caches: kit.NewCaches()}, text: text, st: newStyles(), keys: newKeyMap(text.Help)}
 	o := newOnCall(s)
 	o.SetSize(100, 20)
 	o.Update(o.Reload()())

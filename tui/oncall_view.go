@@ -83,11 +83,11 @@ func (o *onCall) when(t interface{ Format(string) string }) string {
 // checklistLines: the runs, then the selected run's steps.
 func (o *onCall) checklistLines(h int) []string {
 	sty, t, lang := o.s.st, o.t, o.t.Lang
-	loc := o.s.svc.Location()
+	loc := o.s.Svc.Location()
 	r, ok := o.selectedRun()
 	if !ok {
 		msg := t.NoRunsViewer
-		if o.s.me.Role.Allowed(crisis.ActRunChecklist) {
+		if o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
 			msg = t.NoRuns
 		}
 		out := []string{"", "  " + sty.empty.Render(msg), ""}
@@ -162,7 +162,7 @@ func (o *onCall) checklistLines(h int) []string {
 // why it was un-ticked.
 func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []string {
 	sty, t, lang := o.s.st, o.t, o.t.Lang
-	loc := o.s.svc.Location()
+	loc := o.s.Svc.Location()
 	bar := sty.selBar(selected)
 	mark := "  "
 	if next {
@@ -295,10 +295,10 @@ func (o *onCall) directoryLines(h int) []string {
 // handoverLines: the handovers, newest first, and the selected one whole.
 func (o *onCall) handoverLines(h int) []string {
 	sty, t := o.s.st, o.t
-	loc := o.s.svc.Location()
+	loc := o.s.Svc.Location()
 	if len(o.handovers) == 0 {
 		msg := t.NoHandover
-		if !o.s.me.Role.Allowed(crisis.ActHandover) {
+		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
 			msg = t.NoHandoverViewer
 		}
 		return []string{"", "  " + sty.empty.Render(msg)}

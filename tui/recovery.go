@@ -99,7 +99,7 @@ func (r *recoveryTab) SetSize(width, height int) {
 func (r *recoveryTab) Capturing() bool { return r.form != nil || r.confirm != nil }
 
 func (r *recoveryTab) Reload() tea.Cmd {
-	svc := r.s.svc
+	svc := r.s.Svc
 	return r.load.Load(func() recoveryLoadedMsg {
 		p, err := svc.Recovery()
 		return recoveryLoadedMsg{plan: p, err: err}
@@ -230,7 +230,7 @@ func (r *recoveryTab) key(msg tea.KeyPressMsg) tea.Cmd {
 // allowed says whether my role may take act; when not, the command shows
 // the service's refusal on the status line instead of a form.
 func (r *recoveryTab) allowed(act crisis.Action) (bool, tea.Cmd) {
-	if r.s.me.Role.Allowed(act) {
+	if r.s.Me.Role.Allowed(act) {
 		return true, nil
 	}
 	return false, refuseCmd(r.s, act)
@@ -239,7 +239,7 @@ func (r *recoveryTab) allowed(act crisis.Action) (bool, tea.Cmd) {
 // run performs a change in a command and reports it; ok builds the status
 // line's text from the result.
 func (r *recoveryTab) run(call func() (string, uint64, error)) tea.Cmd {
-	action, svc := r.s.action(), r.s.svc
+	action, svc := r.s.Action(), r.s.Svc
 	return func() tea.Msg {
 		text, entry, err := call()
 		if err == nil && entry == 0 {
@@ -258,7 +258,7 @@ func (r *recoveryTab) done(msg recoveryDoneMsg) tea.Cmd {
 			r.form.failed(r.s.text.errText(msg.err))
 			return nil
 		}
-		r.s.notify(msg.action, r.s.text.errText(msg.err), true, msg.upTo)
+		r.s.Notify(msg.action, r.s.text.errText(msg.err), true, msg.upTo)
 		return nil
 	}
 	if r.form != nil && r.form.saving {
@@ -266,7 +266,7 @@ func (r *recoveryTab) done(msg recoveryDoneMsg) tea.Cmd {
 		// question (validate, remove) must not drop a form opened since.
 		r.form = nil
 	}
-	r.s.notify(msg.action, msg.text, false, msg.upTo)
+	r.s.Notify(msg.action, msg.text, false, msg.upTo)
 	return r.Reload()
 }
 
@@ -296,7 +296,7 @@ func (r *recoveryTab) openUpdate(it crisis.RecoveryItem) tea.Cmd {
 	}
 	owner := f.text(t.OwnerField, it.Owner, "", crisis.MaxItemOwner, crisis.MaxItemOwner+1)
 	note := f.text(t.NoteField, it.Note, "", crisis.MaxItemNote, 60)
-	id, me, svc := it.ID, r.s.me, r.s.svc
+	id, me, svc := it.ID, r.s.Me, r.s.Svc
 	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
 		ch := crisis.ItemChange{State: crisis.ItemStates[state.choice]}
 		if count != nil {
@@ -324,7 +324,7 @@ func (r *recoveryTab) openOverride(it crisis.RecoveryItem) tea.Cmd {
 	f := newRecoveryForm(r.s, fmt.Sprintf(t.OverrideTitle, crisis.SanitizeLine(it.Name), it.Phase), r.width)
 	f.hint = fmt.Sprintf(t.OverrideHint, max(it.Phase-1, 1))
 	reason := f.text(t.ReasonField, "", "", crisis.MaxGateNote, 60)
-	id, name, me, svc := it.ID, it.Name, r.s.me, r.s.svc
+	id, name, me, svc := it.ID, it.Name, r.s.Me, r.s.Svc
 	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
 		why := reason.input.Value()
 		return r.run(func() (string, uint64, error) {
@@ -353,7 +353,7 @@ func (r *recoveryTab) openAdd(phase int) tea.Cmd {
 	name := f.text(t.NameField, "", "", crisis.MaxItemName, crisis.MaxItemName+1)
 	ph := f.choice(t.PhaseField, r.phaseChoices(), phase-1)
 	total := f.text(t.TotalField, "", t.TotalHint, 6, 7)
-	me, svc := r.s.me, r.s.svc
+	me, svc := r.s.Me, r.s.Svc
 	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
 		n := 0
 		if v := total.value(); v != "" {
@@ -378,7 +378,7 @@ func (r *recoveryTab) openRename(it crisis.RecoveryItem) tea.Cmd {
 	t := &r.s.text.Recovery
 	f := newRecoveryForm(r.s, fmt.Sprintf(t.RenameTitle, crisis.SanitizeLine(it.Name)), r.width)
 	name := f.text(t.NameField, it.Name, "", crisis.MaxItemName, crisis.MaxItemName+1)
-	id, me, svc := it.ID, r.s.me, r.s.svc
+	id, me, svc := it.ID, r.s.Me, r.s.Svc
 	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
 		nm := name.input.Value()
 		return r.run(func() (string, uint64, error) {
@@ -396,7 +396,7 @@ func (r *recoveryTab) openMove(it crisis.RecoveryItem) tea.Cmd {
 	t := &r.s.text.Recovery
 	f := newRecoveryForm(r.s, fmt.Sprintf(t.MoveTitle, crisis.SanitizeLine(it.Name)), r.width)
 	ph := f.choice(t.PhaseField, r.phaseChoices(), it.Phase-1)
-	id, name, me, svc := it.ID, it.Name, r.s.me, r.s.svc
+	id, name, me, svc := it.ID, it.Name, r.s.Me, r.s.Svc
 	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
 		number := ph.choice + 1
 		return r.run(func() (string, uint64, error) {
@@ -412,7 +412,7 @@ func (r *recoveryTab) askValidate(n int) tea.Cmd {
 		return cmd
 	}
 	t := &r.s.text.Recovery
-	me, svc := r.s.me, r.s.svc
+	me, svc := r.s.Me, r.s.Svc
 	r.confirm = &recoveryConfirm{
 		question: fmt.Sprintf(t.ConfirmValidate, n, crisis.SanitizeLine(r.phase(n).Name)),
 		do: r.run(func() (string, uint64, error) {
@@ -428,7 +428,7 @@ func (r *recoveryTab) askRemove(it crisis.RecoveryItem) tea.Cmd {
 		return cmd
 	}
 	t := &r.s.text.Recovery
-	id, name, me, svc := it.ID, it.Name, r.s.me, r.s.svc
+	id, name, me, svc := it.ID, it.Name, r.s.Me, r.s.Svc
 	r.confirm = &recoveryConfirm{
 		question: fmt.Sprintf(t.ConfirmRemove, crisis.SanitizeLine(name)),
 		do: r.run(func() (string, uint64, error) {
@@ -526,7 +526,7 @@ func (r *recoveryTab) phaseLine(ph crisis.PhaseView) string {
 	done := ph.State == crisis.PhaseValidated
 	state := rs.phaseState.Render(t.phaseState(ph.State))
 	if done {
-		by := fmt.Sprintf(t.Validated, crisis.SanitizeLine(ph.ValidatedBy), ph.ValidatedAt.In(r.s.svc.Location()).Format(t.TimeLayout))
+		by := fmt.Sprintf(t.Validated, crisis.SanitizeLine(ph.ValidatedBy), ph.ValidatedAt.In(r.s.Svc.Location()).Format(t.TimeLayout))
 		state = rs.validated.Render(by)
 	}
 	return " " + rs.phaseName.Render(title) + " " + progressBar(rs, ph.Progress, rcBar, done) + " " +
@@ -551,7 +551,7 @@ func (r *recoveryTab) detailLine() string {
 		parts = append(parts, fmt.Sprintf(t.Owner, crisis.SanitizeLine(it.Owner)))
 	}
 	if !it.UpdatedAt.IsZero() {
-		parts = append(parts, fmt.Sprintf(t.Updated, crisis.SanitizeLine(it.UpdatedBy), it.UpdatedAt.In(r.s.svc.Location()).Format(t.TimeLayout)))
+		parts = append(parts, fmt.Sprintf(t.Updated, crisis.SanitizeLine(it.UpdatedBy), it.UpdatedAt.In(r.s.Svc.Location()).Format(t.TimeLayout)))
 	}
 	if o := it.Override; o != nil {
 		parts = append(parts, fmt.Sprintf(t.OverrideBy, crisis.SanitizeLine(o.By), crisis.SanitizeLine(o.Reason)))
@@ -579,7 +579,7 @@ func (r *recoveryTab) Help() helpKeys {
 		}
 		return oneGroup(keys...)
 	}
-	role := r.s.me.Role
+	role := r.s.Me.Role
 	short := []key.Binding{k.Move}
 	var change, plan []key.Binding
 	if role.Allowed(crisis.ActUpdateRecovery) {

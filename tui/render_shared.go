@@ -7,11 +7,6 @@ import (
 	"cellule/tui/kit"
 )
 
-// look is what, besides the content, changes this console's drawings.
-func (s *session) look(width int) kit.Look {
-	return kit.Look{Lang: s.lang, Theme: s.theme, Loc: s.svc.Location(), Width: width}
-}
-
 // sharedRender is renderEntry, shared between consoles (kit.Caches): a
 // new entry reaches hundreds of consoles, which all draw it the same way;
 // the first one renders it, the others copy its lines. Each console still
@@ -20,14 +15,14 @@ func (s *session) look(width int) kit.Look {
 // them.
 func (t *timeline) sharedRender(e crisis.Entry, selected bool) []string {
 	k := kit.EntryKey{
-		Look: t.s.look(t.width), Selected: selected,
+		Look: t.s.Look(t.width), Selected: selected,
 		ID: e.ID, OccurredAt: e.OccurredAt, RecordedAt: e.RecordedAt, Author: e.Author, Text: e.Text,
 		Kind: e.Kind, Amends: e.Amends, Task: e.Task,
 	}
 	if len(e.AmendedBy) > 0 {
 		k.AmendedBy = fmt.Sprint(e.AmendedBy)
 	}
-	return t.s.caches.Entries.Get(k, func() []string { return t.renderEntry(e, selected) })
+	return t.s.Caches.Entries.Get(k, func() []string { return t.renderEntry(e, selected) })
 }
 
 // plain is the filter line's plain style applied to s, remembered: the
@@ -50,11 +45,11 @@ func (t *timeline) plain(s string) string {
 // change's cost.
 func (t *timeline) sharedFilterLine() string {
 	k := kit.FilterKey{
-		Look: t.s.look(t.width), Kind: t.kind, Search: t.search,
+		Look: t.s.Look(t.width), Kind: t.kind, Search: t.search,
 		Entries: len(t.entries), More: t.more, OlderPending: t.olderPending, NewerBelow: -1,
 	}
 	if !t.following() {
 		k.NewerBelow = len(t.entries) - 1 - t.cursor
 	}
-	return t.s.caches.Filters.Get(k, t.drawFilterLine)
+	return t.s.Caches.Filters.Get(k, t.drawFilterLine)
 }

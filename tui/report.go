@@ -115,7 +115,7 @@ func (r *reportTab) setContent() {
 func (r *reportTab) Capturing() bool { return r.form != nil || r.confirming }
 
 func (r *reportTab) Reload() tea.Cmd {
-	svc, me, preview := r.s.svc, r.s.me, r.s.preview
+	svc, me, preview := r.s.Svc, r.s.Me, r.s.Preview
 	return r.load.Load(func() reportLoadedMsg {
 		var b strings.Builder
 		var msg reportLoadedMsg
@@ -162,11 +162,11 @@ func (r *reportTab) saved(action int, err error, ok func() string, upTo uint64) 
 			r.form.saving, r.form.err = false, r.s.text.errText(err)
 			return r.form.text.Focus()
 		}
-		r.s.notify(action, r.s.text.errText(err), true, r.entries)
+		r.s.Notify(action, r.s.text.errText(err), true, r.entries)
 		return nil
 	}
 	r.form = nil
-	r.s.notify(action, ok(), false, max(upTo, r.entries))
+	r.s.Notify(action, ok(), false, max(upTo, r.entries))
 	return r.Reload()
 }
 
@@ -240,11 +240,11 @@ func (r *reportTab) leaving(act formAction) tea.Cmd {
 
 // open opens the takeaway or closing form, or says why it cannot.
 func (r *reportTab) open(act crisis.Action, closing bool) tea.Cmd {
-	if !r.s.me.Role.Allowed(act) {
+	if !r.s.Me.Role.Allowed(act) {
 		return refuseCmd(r.s, act)
 	}
 	if r.closed != nil {
-		r.s.notify(r.s.action(), r.s.text.Report.ReadOnly, true, r.entries)
+		r.s.Notify(r.s.Action(), r.s.text.Report.ReadOnly, true, r.entries)
 		return nil
 	}
 	ta := newTextArea(r.s.st, r.s.text.Report.TakeawayHint, crisis.MaxTakeawayBytes+1)
@@ -261,7 +261,7 @@ func (r *reportTab) open(act crisis.Action, closing bool) tea.Cmd {
 func (r *reportTab) save() tea.Cmd {
 	f := r.form
 	f.saving, f.err = true, ""
-	svc, me, action, text := r.s.svc, r.s.me, r.s.action(), f.text.Value()
+	svc, me, action, text := r.s.Svc, r.s.Me, r.s.Action(), f.text.Value()
 	if f.closing {
 		return func() tea.Msg {
 			e, err := svc.Close(me, text)
@@ -303,7 +303,7 @@ func (r *reportTab) View() string {
 	}
 	head := sty.label.Render(t.Heading) + "  " + sty.hint.Render(t.Exports)
 	if r.closed != nil {
-		head = sty.confirm.Render(fmt.Sprintf(t.ClosedLine, r.closed.At.In(r.s.svc.Location()).Format("2006-01-02 15:04"), crisis.SanitizeLine(r.closed.By)))
+		head = sty.confirm.Render(fmt.Sprintf(t.ClosedLine, r.closed.At.In(r.s.Svc.Location()).Format("2006-01-02 15:04"), crisis.SanitizeLine(r.closed.By)))
 	}
 	switch {
 	case r.loadErr != nil && !r.loaded:
@@ -325,10 +325,10 @@ func (r *reportTab) Help() helpKeys {
 	short := []key.Binding{k.Move}
 	full := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
 	var own []key.Binding
-	if r.closed == nil && r.s.me.Role.Allowed(crisis.ActTakeaway) {
+	if r.closed == nil && r.s.Me.Role.Allowed(crisis.ActTakeaway) {
 		own = append(own, r.keys.Takeaway)
 	}
-	if r.closed == nil && r.s.me.Role.Allowed(crisis.ActClose) {
+	if r.closed == nil && r.s.Me.Role.Allowed(crisis.ActClose) {
 		own = append(own, r.keys.CloseCrisis)
 	}
 	return helpKeys{short: append(short, own...), full: [][]key.Binding{full, own}}

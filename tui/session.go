@@ -45,8 +45,8 @@ func (m *model) sessionNotice(msg tea.Msg) {
 		if m.hasUnsaved() {
 			format = m.s.text.IdleWarningUnsaved
 		}
-		m.s.notify(m.s.action(), fmt.Sprintf(format, left), true, m.status.Entries)
+		m.s.Notify(m.s.Action(), fmt.Sprintf(format, left), true, m.status.Entries)
 	case PasteRefusedMsg:
-		m.s.notify(m.s.action(), fmt.Sprintf(m.s.text.PasteRefused, msg.Limit), true, m.status.Entries)
+		m.s.Notify(m.s.Action(), fmt.Sprintf(m.s.text.PasteRefused, msg.Limit), true, m.status.Entries)
 	}
 }

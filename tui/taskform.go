@@ -65,7 +65,7 @@ func newTaskForm(s *session, orig *crisis.Task, assignees []string, width, heigh
 		f.details.SetValue(orig.Details)
 		f.prio, f.phase = orig.Priority, orig.Phase
 		if orig.Due != nil {
-			f.origDue = orig.Due.In(s.svc.Location()).Format(dueInputLayout)
+			f.origDue = orig.Due.In(s.Svc.Location()).Format(dueInputLayout)
 			f.due.SetValue(f.origDue)
 		}
 	}
@@ -289,7 +289,7 @@ func (f *taskForm) view() string {
 		}
 		lines = append(lines, padLabel(f.label(tfAssignee, tx.AssigneeField))+f.choices(tfAssignee, names, f.who))
 	}
-	zone := f.s.svc.Now().In(f.s.svc.Location()).Format("MST")
+	zone := f.s.Svc.Now().In(f.s.Svc.Location()).Format("MST")
 	lines = append(lines,
 		padLabel(f.label(tfDue, tx.DueField))+f.due.View(),
 		strings.Repeat(" ", labelWidth)+sty.hint.Render(fmt.Sprintf(tx.DueFormHint, zone)),

@@ -141,7 +141,7 @@ func newTaskPrompt(s *session, kind promptKind, t crisis.Task, width int) *taskP
 			in.SetValue(crisis.SanitizeLine(t.Reason))
 		}
 	} else if t.Due != nil {
-		in.SetValue(t.Due.In(s.svc.Location()).Format("2006-01-02 15:04"))
+		in.SetValue(t.Due.In(s.Svc.Location()).Format("2006-01-02 15:04"))
 	}
 	in.CursorEnd()
 	p := &taskPrompt{s: s, kind: kind, task: t, input: in, opened: in.Value()}

@@ -163,7 +163,7 @@ func (b *tasksTab) Capturing() bool { return b.form != nil || b.picker != nil ||
 
 // Reload reads the tasks and who may be given one.
 func (b *tasksTab) Reload() tea.Cmd {
-	svc := b.s.svc
+	svc := b.s.Svc
 	return b.load.Load(func() tasksLoadedMsg {
 		ts, err := svc.Tasks()
 		if err != nil {
@@ -186,7 +186,7 @@ func (b *tasksTab) Update(msg tea.Msg) tea.Cmd {
 		return b.saved(msg)
 	case taskOpenedMsg:
 		if msg.err != nil {
-			b.s.notify(b.s.action(), b.s.text.errText(msg.err), true, 0)
+			b.s.Notify(b.s.Action(), b.s.text.errText(msg.err), true, 0)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -209,21 +209,21 @@ func (b *tasksTab) saved(msg taskSavedMsg) tea.Cmd {
 			b.form.setError(b.s.text.errText(msg.err))
 			return nil
 		}
-		b.s.notify(msg.action, b.s.text.errText(msg.err), true, 0)
+		b.s.Notify(msg.action, b.s.text.errText(msg.err), true, 0)
 		return nil
 	}
 	if b.form != nil && b.form.saving {
 		b.form = nil
 	}
 	b.cursorID = msg.task.ID
-	b.s.notify(msg.action, msg.note, false, msg.upTo)
+	b.s.Notify(msg.action, msg.note, false, msg.upTo)
 	return b.Reload()
 }
 
 // shown is the tasks the current view lists, in the order it lists them,
 // with the heading each one starts (empty when it continues a group).
 func (b *tasksTab) shown() (ts []crisis.Task, headings []string) {
-	me := b.s.me.Name
+	me := b.s.Me.Name
 	switch b.view {
 	case viewMine:
 		for _, t := range b.tasks {
@@ -330,7 +330,7 @@ func (b *tasksTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		return b.promptKey(msg)
 	}
 	k, tk := b.s.keys, b.keys
-	writer := b.s.me.Role.Allowed(crisis.ActWriteTask)
+	writer := b.s.Me.Role.Allowed(crisis.ActWriteTask)
 	switch {
 	case key.Matches(msg, k.Up) && b.openID == 0:
 		b.move(-1)
@@ -382,16 +382,16 @@ func (b *tasksTab) act(msg tea.KeyPressMsg, t crisis.Task) tea.Cmd {
 		b.form = newTaskForm(b.s, &t, nil, b.width, b.height)
 		return b.form.focusCmd()
 	case key.Matches(msg, tk.Assign):
-		if !b.s.me.Role.Allowed(crisis.ActAssignTask) {
+		if !b.s.Me.Role.Allowed(crisis.ActAssignTask) {
 			return refuseCmd(b.s, crisis.ActAssignTask)
 		}
 		b.picker = newAssigneePicker(t, b.assignees)
 	case key.Matches(msg, tk.Take):
-		if t.Assignee == b.s.me.Name {
-			b.s.notify(b.s.action(), fmt.Sprintf(b.tx.TakenAlready, t.ID), false, 0)
+		if t.Assignee == b.s.Me.Name {
+			b.s.Notify(b.s.Action(), fmt.Sprintf(b.tx.TakenAlready, t.ID), false, 0)
 			return nil
 		}
-		return b.assign(t.ID, b.s.me.Name)
+		return b.assign(t.ID, b.s.Me.Name)
 	case key.Matches(msg, tk.Status):
 		b.picker = newStatusPicker(t)
 	case key.Matches(msg, tk.Due):
@@ -404,11 +404,11 @@ func (b *tasksTab) act(msg tea.KeyPressMsg, t crisis.Task) tea.Cmd {
 // assigneeChoices are the names the new-task form offers: everyone a lead
 // may give a task to; for a responder, only themselves.
 func (b *tasksTab) assigneeChoices() []string {
-	if b.s.me.Role.Allowed(crisis.ActAssignTask) {
+	if b.s.Me.Role.Allowed(crisis.ActAssignTask) {
 		return b.assignees
 	}
-	if b.s.me.Role.Allowed(crisis.ActWriteTask) {
-		return []string{b.s.me.Name}
+	if b.s.Me.Role.Allowed(crisis.ActWriteTask) {
+		return []string{b.s.Me.Name}
 	}
 	return nil
 }
@@ -421,10 +421,10 @@ func (b *tasksTab) open() tea.Cmd {
 		return nil
 	}
 	b.openID = t.ID
-	if !t.NewFor(b.s.me.Name) {
+	if !t.NewFor(b.s.Me.Name) {
 		return nil
 	}
-	svc, me, id := b.s.svc, b.s.me, t.ID
+	svc, me, id := b.s.Svc, b.s.Me, t.ID
 	return func() tea.Msg {
 		t, err := svc.OpenTask(me, id)
 		return taskOpenedMsg{task: t, err: err}
@@ -432,7 +432,7 @@ func (b *tasksTab) open() tea.Cmd {
 }
 
 func (b *tasksTab) assign(id uint64, name string) tea.Cmd {
-	svc, me, action, tx := b.s.svc, b.s.me, b.s.action(), b.tx
+	svc, me, action, tx := b.s.Svc, b.s.Me, b.s.Action(), b.tx
 	return func() tea.Msg {
 		t, err := svc.AssignTask(me, id, name)
 		note := fmt.Sprintf(tx.Assigned, id, name)
@@ -444,7 +444,7 @@ func (b *tasksTab) assign(id uint64, name string) tea.Cmd {
 }
 
 func (b *tasksTab) setStatus(id uint64, st crisis.TaskStatus, reason string) tea.Cmd {
-	svc, me, action, tx := b.s.svc, b.s.me, b.s.action(), b.tx
+	svc, me, action, tx := b.s.Svc, b.s.Me, b.s.Action(), b.tx
 	return func() tea.Msg {
 		t, err := svc.SetTaskStatus(me, id, st, reason)
 		return savedMsg(svc, action, t, fmt.Sprintf(tx.StatusSet, id, tx.status(st)), err)
@@ -499,7 +499,7 @@ func (b *tasksTab) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 		if p.kind == promptReason {
 			return b.setStatus(p.task.ID, crisis.TaskBlocked, value)
 		}
-		svc, me, action, tx, id := b.s.svc, b.s.me, b.s.action(), b.tx, p.task.ID
+		svc, me, action, tx, id := b.s.Svc, b.s.Me, b.s.Action(), b.tx, p.task.ID
 		return func() tea.Msg {
 			t, err := svc.UpdateTask(me, id, crisis.TaskChange{Due: &value})
 			return savedMsg(svc, action, t, fmt.Sprintf(tx.Saved, id), err)
@@ -536,7 +536,7 @@ func (b *tasksTab) formKey(msg tea.KeyPressMsg) tea.Cmd {
 // saveForm sends the form: a new task, or the fields an edit changed.
 func (b *tasksTab) saveForm() tea.Cmd {
 	f := b.form
-	svc, me, action, tx := b.s.svc, b.s.me, b.s.action(), b.tx
+	svc, me, action, tx := b.s.Svc, b.s.Me, b.s.Action(), b.tx
 	if f.orig == nil {
 		d := f.draft()
 		f.startSaving()
@@ -594,7 +594,7 @@ func (b *tasksTab) viewLine(ts []crisis.Task) string {
 	if b.view != viewAll {
 		name = sty.filterActive.Render(names[b.view])
 	}
-	now := b.s.svc.Now()
+	now := b.s.Svc.Now()
 	open, late, blocked := 0, 0, 0
 	for _, t := range ts {
 		if !t.Status.Closed() {
@@ -633,13 +633,13 @@ func (b *tasksTab) listLines(h int, ts []crisis.Task, headings []string) []strin
 		switch {
 		case b.view == viewMine && len(b.tasks) > 0:
 			msg = tx.EmptyMine
-		case b.s.me.Role.Allowed(crisis.ActWriteTask):
+		case b.s.Me.Role.Allowed(crisis.ActWriteTask):
 			msg = tx.EmptyWriter
 		}
 		return []string{"", "  " + sty.empty.Render(msg)}
 	}
 	cur := b.cursor(ts)
-	now := b.s.svc.Now()
+	now := b.s.Svc.Now()
 	var lines []string
 	selFirst, selLast := 0, 0
 	for i, t := range ts {
@@ -673,7 +673,7 @@ func (b *tasksTab) listLines(h int, ts []crisis.Task, headings []string) []strin
 // the reason when it is blocked. Overdue tasks say how late they are.
 func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []string {
 	sty, tx, ts := b.s.st, b.tx, b.st
-	loc := b.s.svc.Location()
+	loc := b.s.Svc.Location()
 	cell := func(s string, w int) string {
 		s = ansi.Truncate(s, w-1, "…")
 		return s + strings.Repeat(" ", max(w-lipgloss.Width(s), 0))
@@ -716,7 +716,7 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 	room := max(b.width-barWidth-lipgloss.Width(head), 8)
 	title := crisis.SanitizeLine(t.Title)
 	mark := ""
-	if t.NewFor(b.s.me.Name) {
+	if t.NewFor(b.s.Me.Name) {
 		mark = ts.fresh.Render(strings.TrimSpace(tx.NewMark)) + " "
 		room -= lipgloss.Width(tx.NewMark)
 	}
@@ -736,8 +736,8 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 // detailLines shows one task in full.
 func (b *tasksTab) detailLines(t crisis.Task) []string {
 	sty, tx, ts := b.s.st, b.tx, b.st
-	loc := b.s.svc.Location()
-	now := b.s.svc.Now()
+	loc := b.s.Svc.Location()
+	now := b.s.Svc.Now()
 	field := func(label, value string) string {
 		return "  " + ts.label.Render(fmt.Sprintf("%-10s", label)) + "  " + value
 	}
@@ -798,11 +798,11 @@ func (b *tasksTab) Help() helpKeys {
 		return oneGroup(k.Apply, k.Cancel)
 	}
 	var write []key.Binding
-	if b.s.me.Role.Allowed(crisis.ActWriteTask) {
+	if b.s.Me.Role.Allowed(crisis.ActWriteTask) {
 		if b.openID == 0 {
 			write = append(write, tk.New)
 		}
-		if b.s.me.Role.Allowed(crisis.ActAssignTask) {
+		if b.s.Me.Role.Allowed(crisis.ActAssignTask) {
 			write = append(write, tk.Assign)
 		}
 		write = append(write, tk.Take, tk.Status, tk.Due, tk.Edit)

@@ -118,7 +118,7 @@ func (t *timeline) query() crisis.TimelineQuery {
 // Reload reads the newest page with the current filter; apply keeps the
 // older entries already loaded, so what the user reads does not move.
 func (t *timeline) Reload() tea.Cmd {
-	q, svc := t.query(), t.s.svc
+	q, svc := t.query(), t.s.Svc
 	return t.load.Load(func() timelineLoadedMsg {
 		page, err := svc.Timeline(q)
 		return timelineLoadedMsg{query: q, page: page, err: err}
@@ -132,7 +132,7 @@ func (t *timeline) loadOlder() tea.Cmd {
 	}
 	t.olderPending = true
 	q := crisis.TimelineQuery{Kind: t.shownKind, Search: t.shownSearch, Before: t.entries[0].ID, Limit: pageSize}
-	svc := t.s.svc
+	svc := t.s.Svc
 	return func() tea.Msg {
 		page, err := svc.Timeline(q)
 		return timelineLoadedMsg{query: q, page: page, err: err}
@@ -284,7 +284,7 @@ func (t *timeline) saved(msg entrySavedMsg) tea.Cmd {
 		return nil
 	}
 	t.form = nil
-	t.s.notify(msg.action, fmt.Sprintf(t.s.text.SavedAs, msg.entry.ID), false, msg.entry.ID)
+	t.s.Notify(msg.action, fmt.Sprintf(t.s.text.SavedAs, msg.entry.ID), false, msg.entry.ID)
 	cmd := t.Reload()
 	t.jumpTo, t.jumpSeq = msg.entry.ID, t.load.Issued()
 	return cmd
@@ -379,7 +379,7 @@ func nextKind(k crisis.Kind) crisis.Kind {
 // that may not write gets the service's refusal instead of a form it could
 // never save.
 func (t *timeline) openForm(e *crisis.Entry) tea.Cmd {
-	if !t.s.me.Role.Allowed(crisis.ActWriteLog) {
+	if !t.s.Me.Role.Allowed(crisis.ActWriteLog) {
 		return refuseCmd(t.s, crisis.ActWriteLog)
 	}
 	t.form = newEntryForm(t.s, e, t.width, t.height)
@@ -393,7 +393,7 @@ func (t *timeline) formKey(msg tea.KeyPressMsg) tea.Cmd {
 		t.form.err, t.form.saving = "", true
 		t.form.layout()
 		d, amends := t.form.draft(), t.form.amends
-		svc, me, action := t.s.svc, t.s.me, t.s.action()
+		svc, me, action := t.s.Svc, t.s.Me, t.s.Action()
 		return func() tea.Msg {
 			var e crisis.Entry
 			var err error
@@ -582,7 +582,7 @@ func (t *timeline) entryLines(e crisis.Entry, selected bool) []string {
 // wrapped and indented. Text from users is sanitized again here.
 func (t *timeline) renderEntry(e crisis.Entry, selected bool) []string {
 	sty, tx := t.s.st, t.s.text
-	loc := t.s.svc.Location()
+	loc := t.s.Svc.Location()
 	inner := max(t.width-barWidth, 10)
 
 	id := sty.id.Render(fmt.Sprintf("#%d", e.ID))
@@ -705,7 +705,7 @@ func (t *timeline) listLines(h int) []string {
 		switch {
 		case t.kind != "" || t.search != "":
 			msg = tx.NoMatch
-		case t.s.me.Role.Allowed(crisis.ActWriteLog):
+		case t.s.Me.Role.Allowed(crisis.ActWriteLog):
 			msg = tx.EmptyWriter
 		}
 		return []string{"", "  " + sty.empty.Render(msg)}
@@ -735,7 +735,7 @@ func (t *timeline) Help() helpKeys {
 		return helpKeys{short: []key.Binding{k.Apply, k.ClearSearch}, full: [][]key.Binding{{k.Apply, k.ClearSearch}}}
 	}
 	var write []key.Binding
-	if t.s.me.Role.Allowed(crisis.ActWriteLog) {
+	if t.s.Me.Role.Allowed(crisis.ActWriteLog) {
 		write = []key.Binding{k.New, k.Correct}
 	}
 	view := []key.Binding{k.Filter, k.Search}
