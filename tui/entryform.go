@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"cellule/crisis"
 	"cellule/tui/kit"
@@ -24,29 +23,6 @@ const (
 	fieldCount
 )
 
-// formAction is what the form asks of its owner after a key.
-type formAction int
-
-const (
-	formNone formAction = iota
-	formSave
-	formCancel
-	formQuit
-)
-
-// confirmKind is the yes/no question the form is asking, if any: typed text
-// is never thrown away on one key press.
-type confirmKind int
-
-const (
-	confirmNone confirmKind = iota
-	confirmDiscard
-	confirmQuit
-)
-
-// labelWidth lines the fields' inputs up after their labels.
-const labelWidth = 14
-
 // entryForm writes a new logbook entry, or a correction of one.
 type entryForm struct {
 	s      *session
@@ -59,7 +35,7 @@ type entryForm struct {
 	focus formField
 
 	err     string // the service's refusal of the last save
-	confirm confirmKind
+	confirm kit.Confirm
 	saving  bool
 
 	width, height int
@@ -79,8 +55,8 @@ func newEntryForm(s *session, orig *crisis.Entry, width, height int) *entryForm 
 
 	// One rune over the limit: a longer paste is cut there and then refused
 	// by the service with its message, never saved cut short in silence.
-	f.text = newFormArea(s.st, s.text.TextPlaceholder, crisis.MaxEntryBytes+1)
-	f.when = newTextInput(s.st, "", s.text.WhenPlaceholder, 40)
+	f.text = kit.NewFormArea(s.St, s.text.TextPlaceholder, crisis.MaxEntryBytes+1)
+	f.when = kit.NewTextInput(s.St, "", s.text.WhenPlaceholder, 40)
 
 	f.setSize(width, height)
 	return f
@@ -109,7 +85,7 @@ func (f *entryForm) focusCmd() tea.Cmd {
 func (f *entryForm) setSize(width, height int) {
 	f.width, f.height = width, height
 	f.text.SetWidth(max(width-3, 10))
-	f.when.SetWidth(max(min(width-labelWidth-4, 40), 10))
+	f.when.SetWidth(max(min(width-kit.LabelWidth-4, 40), 10))
 	f.layout()
 }
 
@@ -126,23 +102,23 @@ func (f *entryForm) layout() {
 // kindLines renders the kind choices after their label, wrapped under
 // the input column when the terminal is narrow.
 func (f *entryForm) kindLines() []string {
-	sty, t := f.s.st, f.s.text
+	sty, t := f.s.St, f.s.text
 	var kinds []string
 	for i, kd := range crisis.Kinds {
-		label := t.kind(kd)
+		label := t.Kind(kd)
 		switch {
 		case i == f.kind && f.focus == fieldKind:
-			kinds = append(kinds, sty.chosen.Render("["+label+"]"))
+			kinds = append(kinds, sty.Chosen.Render("["+label+"]"))
 		case i == f.kind:
-			kinds = append(kinds, sty.kindStyle(kd).Render("["+label+"]"))
+			kinds = append(kinds, sty.KindStyle(kd).Render("["+label+"]"))
 		default:
-			kinds = append(kinds, sty.choice.Render(" "+label+" "))
+			kinds = append(kinds, sty.Choice.Render(" "+label+" "))
 		}
 	}
-	return afterLabel(f.label(fieldKind, t.KindField), strings.Join(kinds, ""), f.width)
+	return kit.AfterLabel(f.label(fieldKind, t.KindField), strings.Join(kinds, ""), f.width)
 }
 
-func (f *entryForm) errLines() []string { return errorLines(f.err, f.width) }
+func (f *entryForm) errLines() []string { return kit.ErrorLines(f.err, f.width) }
 
 func (f *entryForm) dirty() bool {
 	return strings.TrimSpace(f.text.Value()) != "" || strings.TrimSpace(f.when.Value()) != ""
@@ -153,67 +129,67 @@ func (f *entryForm) draft() crisis.Draft {
 }
 
 // key handles a key press; the owner acts on the returned action.
-func (f *entryForm) key(msg tea.KeyPressMsg) (formAction, tea.Cmd) {
-	k := f.s.keys
+func (f *entryForm) key(msg tea.KeyPressMsg) (kit.FormAction, tea.Cmd) {
+	k := f.s.Keys
 	if f.saving {
 		// The answer is on its way; only quitting is possible, and asked
 		// about, since the save may yet fail.
 		if key.Matches(msg, k.ForceQuit) {
-			f.confirm = confirmQuit
+			f.confirm = kit.ConfirmQuit
 		}
-		if f.confirm == confirmNone {
-			return formNone, nil
+		if f.confirm == kit.ConfirmNone {
+			return kit.FormNone, nil
 		}
 	}
-	if f.confirm != confirmNone {
-		return f.confirm.answer(msg, k.Yes, k.No), nil
+	if f.confirm != kit.ConfirmNone {
+		return f.confirm.Answer(msg, k.Yes, k.No), nil
 	}
 	switch {
 	case key.Matches(msg, k.Save):
-		return formSave, nil
+		return kit.FormSave, nil
 	case key.Matches(msg, k.Cancel):
-		return f.confirm.leave(formCancel, f.dirty()), nil
+		return f.confirm.Leave(kit.FormCancel, f.dirty()), nil
 	case key.Matches(msg, k.ForceQuit):
-		return f.confirm.leave(formQuit, f.dirty()), nil
+		return f.confirm.Leave(kit.FormQuit, f.dirty()), nil
 	case key.Matches(msg, k.NextField):
-		f.focus = formField(stepField(int(f.focus), 1, int(fieldCount)))
-		return formNone, f.focusCmd()
+		f.focus = formField(kit.StepField(int(f.focus), 1, int(fieldCount)))
+		return kit.FormNone, f.focusCmd()
 	case key.Matches(msg, k.PrevField):
-		f.focus = formField(stepField(int(f.focus), -1, int(fieldCount)))
-		return formNone, f.focusCmd()
+		f.focus = formField(kit.StepField(int(f.focus), -1, int(fieldCount)))
+		return kit.FormNone, f.focusCmd()
 	}
 
 	switch f.focus {
 	case fieldKind:
-		return formNone, f.kindKey(msg)
+		return kit.FormNone, f.kindKey(msg)
 	case fieldWhen:
 		if msg.Code == tea.KeyEnter {
 			// The last field: Enter saves, as forms do.
-			return formSave, nil
+			return kit.FormSave, nil
 		}
 	}
-	return formNone, f.update(msg)
+	return kit.FormNone, f.update(msg)
 }
 
 // kindKey picks the kind: left/right, or a label's first letter (again to
 // go on to the next kind with that letter), Enter to move on to the text.
 func (f *entryForm) kindKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := f.s.keys
+	k := f.s.Keys
 	n := len(crisis.Kinds)
 	switch {
 	case key.Matches(msg, k.KindPrev):
-		f.kind = stepField(f.kind, -1, n)
+		f.kind = kit.StepField(f.kind, -1, n)
 	case key.Matches(msg, k.KindNext):
-		f.kind = stepField(f.kind, 1, n)
+		f.kind = kit.StepField(f.kind, 1, n)
 	case msg.Code == tea.KeyEnter:
 		f.focus = fieldText
 		return f.focusCmd()
 	case msg.Text != "":
 		labels := make([]string, n)
 		for i, kd := range crisis.Kinds {
-			labels[i] = f.s.text.kind(kd)
+			labels[i] = f.s.text.Kind(kd)
 		}
-		f.kind = nextByLetter(labels, f.kind, msg.Text)
+		f.kind = kit.NextByLetter(labels, f.kind, msg.Text)
 	}
 	return nil
 }
@@ -231,19 +207,19 @@ func (f *entryForm) update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *entryForm) label(field formField, name string) string {
-	return f.s.fieldLabel(f.focus == field && f.confirm == confirmNone, name)
+	return f.s.FieldLabel(f.focus == field && f.confirm == kit.ConfirmNone, name)
 }
 
 func (f *entryForm) view() string {
-	sty, t := f.s.st, f.s.text
+	sty, t := f.s.St, f.s.text
 	title := t.NewEntryTitle
 	if f.amends != 0 {
 		title = fmt.Sprintf(t.CorrectTitle, f.amends)
 	}
-	lines := []string{" " + sty.formTitle.Render(title)}
+	lines := []string{" " + sty.FormTitle.Render(title)}
 	if f.amends != 0 {
 		orig := fmt.Sprintf(t.Original, f.amends, f.orig)
-		lines = append(lines, " "+sty.original.Render(kit.Cut(orig, f.width-2)))
+		lines = append(lines, " "+sty.Original.Render(kit.Cut(orig, f.width-2)))
 	}
 	lines = append(lines, "")
 
@@ -256,27 +232,19 @@ func (f *entryForm) view() string {
 	}
 
 	lines = append(lines,
-		padLabel(f.label(fieldWhen, t.WhenField))+f.when.View(),
-		strings.Repeat(" ", labelWidth)+sty.hint.Render(fmt.Sprintf(t.WhenHint, f.s.Svc.Now().In(f.s.Svc.Location()).Format("MST"))),
+		kit.PadLabel(f.label(fieldWhen, t.WhenField))+f.when.View(),
+		strings.Repeat(" ", kit.LabelWidth)+sty.Hint.Render(fmt.Sprintf(t.WhenHint, f.s.Svc.Now().In(f.s.Svc.Location()).Format("MST"))),
 		"")
 
-	lines = append(lines, f.s.formStatus(f.confirm, t.ConfirmDiscard, f.saving, f.errLines())...)
+	lines = append(lines, f.s.FormStatus(f.confirm, t.ConfirmDiscard, f.saving, f.errLines())...)
 	return kit.FitHeight(strings.Join(lines, "\n"), f.height)
 }
 
-// padLabel pads a rendered label to the input column.
-func padLabel(s string) string {
-	if w := lipgloss.Width(s); w < labelWidth {
-		return s + strings.Repeat(" ", labelWidth-w)
-	}
-	return s + " "
-}
-
 // help lists the form's keys: only y/n while it asks a question.
-func (f *entryForm) help() helpKeys {
-	k := f.s.keys
+func (f *entryForm) help() kit.HelpKeys {
+	k := f.s.Keys
 	if f.focus == fieldKind {
-		return k.formHelp(f.confirm, k.KindPrev)
+		return k.FormHelp(f.confirm, k.KindPrev)
 	}
-	return k.formHelp(f.confirm)
+	return k.FormHelp(f.confirm)
 }

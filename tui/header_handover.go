@@ -23,5 +23,5 @@ func handoverFlag(s *session, st crisis.Status, room int) string {
 		text = fmt.Sprintf(t.HeaderPendingMany, len(pending))
 	}
 	text = ansi.Truncate(text, max(room, 12), "…")
-	return s.st.filterActive.Render(text)
+	return s.St.FilterActive.Render(text)
 }

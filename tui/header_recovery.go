@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // summaryBarWidth is the width of each phase's bar in the header.
@@ -22,31 +23,31 @@ type recoveryStyles struct {
 }
 
 func newRecoveryStyles() recoveryStyles {
-	p := newPalette()
+	p := kit.Dark()
 	plain := lipgloss.NewStyle()
 	fg := func(c color.Color) lipgloss.Style { return plain.Foreground(c) }
 	return recoveryStyles{
-		fill:       fg(p.accent),
-		fillDone:   fg(p.ok),
-		empty:      fg(p.muted),
-		label:      fg(p.muted),
+		fill:       fg(p.Accent),
+		fillDone:   fg(p.OK),
+		empty:      fg(p.Muted),
+		label:      fg(p.Muted),
 		number:     plain.Bold(true),
 		phaseName:  plain.Bold(true),
-		phaseState: fg(p.muted),
-		validated:  fg(p.ok).Bold(true),
+		phaseState: fg(p.Muted),
+		validated:  fg(p.OK).Bold(true),
 		state: map[crisis.ItemState]lipgloss.Style{
-			crisis.StateIsolated:      fg(p.muted),
-			crisis.StateInvestigating: fg(p.warn),
-			crisis.StateCleaned:       fg(p.info),
-			crisis.StateRebuilt:       fg(p.info),
-			crisis.StateVerified:      fg(p.accent),
-			crisis.StateInService:     fg(p.ok).Bold(true),
-			crisis.StateCompromised:   fg(p.bad).Bold(true),
+			crisis.StateIsolated:      fg(p.Muted),
+			crisis.StateInvestigating: fg(p.Warning),
+			crisis.StateCleaned:       fg(p.Info),
+			crisis.StateRebuilt:       fg(p.Info),
+			crisis.StateVerified:      fg(p.Accent),
+			crisis.StateInService:     fg(p.OK).Bold(true),
+			crisis.StateCompromised:   fg(p.Error).Bold(true),
 		},
-		override: fg(p.strong).Bold(true),
-		owner:    fg(p.accent),
-		note:     fg(p.muted),
-		detail:   fg(p.muted),
+		override: fg(p.Strong).Bold(true),
+		owner:    fg(p.Accent),
+		note:     fg(p.Muted),
+		detail:   fg(p.Muted),
 		count:    plain,
 	}
 }

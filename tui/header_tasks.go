@@ -14,9 +14,9 @@ func newTasksFlag(s *session, st crisis.Status) string {
 	tx := &s.text.Tasks
 	switch n := st.NewTasks[s.Me.Name]; {
 	case n == 1:
-		return s.st.filterActive.Render(tx.NewOne)
+		return s.St.FilterActive.Render(tx.NewOne)
 	case n > 1:
-		return s.st.filterActive.Render(fmt.Sprintf(tx.NewMany, n))
+		return s.St.FilterActive.Render(fmt.Sprintf(tx.NewMany, n))
 	}
 	return ""
 }

@@ -57,8 +57,6 @@ type session struct {
 	// summary draws them on every change.
 	recovery recoveryStyles
 	text     *Text
-	st       *styles
-	keys     *keyMap
 }
 
 // model is the shell: header, tabs line, the active tab, status line and
@@ -108,10 +106,11 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 			Theme:   "dark",
 			Caches:  opts.Caches,
 			Preview: opts.Preview,
+			Text:    &text.Text,
+			St:      kit.NewStyles(kit.PaletteFor("dark")),
+			Keys:    kit.NewKeys(text.Help),
 		},
 		text:     text,
-		st:       newStyles(),
-		keys:     newKeyMap(text.Help),
 		recovery: newRecoveryStyles(),
 	}
 	if s.Caches == nil {
@@ -130,7 +129,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	if m.height <= 0 {
 		m.height = defaultHeight
 	}
-	m.help.Styles = s.st.help
+	m.help.Styles = s.St.Help
 	m.tabs = []tab{
 		{number: 1, title: text.TabTimeline, model: newTimeline(s)},
 		{number: 2, title: text.Tasks.Tab, model: newTasksTab(s)},
@@ -227,16 +226,16 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 
 	case refusedMsg:
 		if msg.err != nil {
-			m.s.Notify(msg.action, m.s.text.errText(msg.err), true, m.status.Entries)
+			m.s.Notify(msg.action, m.s.text.ErrText(msg.err), true, m.status.Entries)
 		}
 		return nil
 
 	case stageSetMsg:
 		if msg.err != nil {
-			m.s.Notify(msg.action, m.s.text.errText(msg.err), true, m.status.Entries)
+			m.s.Notify(msg.action, m.s.text.ErrText(msg.err), true, m.status.Entries)
 			return nil
 		}
-		m.s.Notify(msg.action, fmt.Sprintf(m.s.text.StageSet, m.s.text.stage(msg.stage), msg.entry.ID), false, msg.entry.ID)
+		m.s.Notify(msg.action, fmt.Sprintf(m.s.text.StageSet, m.s.text.Stage(msg.stage), msg.entry.ID), false, msg.entry.ID)
 		return tea.Batch(m.reloadStatus(), m.activeTab().Reload())
 
 	case tea.KeyPressMsg:
@@ -260,7 +259,7 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.s.keys
+	k := m.s.Keys
 	m.s.ClearNote()
 
 	if m.picker != nil {
@@ -305,7 +304,7 @@ func (m *model) switchTab(i int) tea.Cmd {
 }
 
 func (m *model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.s.keys
+	k := m.s.Keys
 	if m.picker.confirming {
 		// Only y ends the crisis; any other key goes back to the list.
 		m.picker.confirming = false
@@ -352,15 +351,15 @@ func (m *model) setStage() tea.Cmd {
 
 // helpKeys lists the keys that work now: the picker's, the tab's own while
 // it captures the keyboard, or the tab's plus the shell's.
-func (m *model) helpKeys() helpKeys {
-	k := m.s.keys
+func (m *model) helpKeys() kit.HelpKeys {
+	k := m.s.Keys
 	if m.picker != nil && m.picker.confirming {
-		return helpKeys{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
+		return kit.HelpKeys{Short: []key.Binding{k.Yes, k.No}, Full: [][]key.Binding{{k.Yes, k.No}}}
 	}
 	if m.picker != nil {
-		return helpKeys{
-			short: []key.Binding{k.PickUp, k.Choose, k.Close},
-			full:  [][]key.Binding{{k.PickUp, k.Choose, k.Close}},
+		return kit.HelpKeys{
+			Short: []key.Binding{k.PickUp, k.Choose, k.Close},
+			Full:  [][]key.Binding{{k.PickUp, k.Choose, k.Close}},
 		}
 	}
 	h := m.activeTab().Help()
@@ -376,13 +375,13 @@ func (m *model) helpKeys() helpKeys {
 		shell = append(shell, k.Stage)
 	}
 	shell = append(shell, help, k.Quit)
-	h.short = append(h.short, shell...)
+	h.Short = append(h.Short, shell...)
 	if len(m.tabs) > 1 {
 		// Only in the full help: the tabs line shows the numbers, and the
 		// one-line footer has no room left at 80 columns.
 		shell = append([]key.Binding{k.JumpTab, k.NextTab, k.PrevTab}, shell...)
 	}
-	h.full = append(h.full, shell)
+	h.Full = append(h.Full, shell)
 	return h
 }
 
@@ -412,11 +411,11 @@ func (m *model) statusView() string {
 	n := m.s.Note()
 	switch {
 	case n.Text != "" && n.IsErr:
-		return m.s.st.statusErr.Render(n.Text)
+		return m.s.St.StatusErr.Render(n.Text)
 	case n.Text != "":
-		return m.s.st.statusOK.Render(n.Text)
+		return m.s.St.StatusOK.Render(n.Text)
 	case m.statusErr != nil:
-		return m.s.st.statusErr.Render(m.s.text.errText(m.statusErr))
+		return m.s.St.StatusErr.Render(m.s.text.ErrText(m.statusErr))
 	}
 	return ""
 }

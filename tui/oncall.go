@@ -140,7 +140,7 @@ func (o *onCall) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case o.form != nil:
 		return o.form.update(msg)
-	case o.prompt != nil && o.prompt.confirm == confirmNone:
+	case o.prompt != nil && o.prompt.confirm == kit.ConfirmNone:
 		var cmd tea.Cmd
 		o.prompt.input, cmd = o.prompt.input.Update(msg)
 		return cmd
@@ -218,10 +218,10 @@ func (o *onCall) matches() []crisis.Contact {
 func (o *onCall) done(msg onCallDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		if msg.fromForm && o.form != nil {
-			o.form.setError(o.s.text.errText(msg.err))
+			o.form.setError(o.s.text.ErrText(msg.err))
 			return nil
 		}
-		o.s.Notify(msg.action, o.s.text.errText(msg.err), true, msg.entry)
+		o.s.Notify(msg.action, o.s.text.ErrText(msg.err), true, msg.entry)
 		return nil
 	}
 	if msg.fromForm {
@@ -380,14 +380,14 @@ func (o *onCall) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 func (o *onCall) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := o.k
 	p := o.prompt
-	if p.confirm != confirmNone {
-		return o.promptLeaving(p.confirm.answer(msg, k.Yes, k.No))
+	if p.confirm != kit.ConfirmNone {
+		return o.promptLeaving(p.confirm.Answer(msg, k.Yes, k.No))
 	}
 	switch {
 	case key.Matches(msg, k.ForceQuit):
-		return o.promptLeaving(p.confirm.leave(formQuit, p.dirty()))
+		return o.promptLeaving(p.confirm.Leave(kit.FormQuit, p.dirty()))
 	case key.Matches(msg, k.Cancel):
-		return o.promptLeaving(p.confirm.leave(formCancel, p.dirty()))
+		return o.promptLeaving(p.confirm.Leave(kit.FormCancel, p.dirty()))
 	case key.Matches(msg, k.Choose):
 		v := strings.TrimSpace(o.prompt.input.Value())
 		if v == "" && !o.prompt.allowEmpty {
@@ -404,11 +404,11 @@ func (o *onCall) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // promptLeaving acts on what Esc, ctrl+c or the question's answer asked
 // of a prompt: it closes, the console quits, or the prompt stays.
-func (o *onCall) promptLeaving(act formAction) tea.Cmd {
+func (o *onCall) promptLeaving(act kit.FormAction) tea.Cmd {
 	switch act {
-	case formCancel:
+	case kit.FormCancel:
 		o.prompt = nil
-	case formQuit:
+	case kit.FormQuit:
 		return tea.Quit
 	}
 	return nil
@@ -534,38 +534,38 @@ func (o *onCall) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 func (o *onCall) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	act, cmd := o.form.key(msg)
 	switch act {
-	case formSave:
+	case kit.FormSave:
 		n, t := o.form.note(), o.t
 		o.form.saving, o.form.err = true, ""
 		return o.write(true, func(svc *crisis.Service, me crisis.Actor) onCallDoneMsg {
 			h, e, err := svc.WriteHandover(me, n)
 			return onCallDoneMsg{note: fmt.Sprintf(t.HandoverSaved, h.ID, e.ID), entry: e.ID, err: err}
 		})
-	case formCancel:
+	case kit.FormCancel:
 		o.form = nil
-	case formQuit:
+	case kit.FormQuit:
 		return tea.Quit
 	}
 	return cmd
 }
 
 // Help lists the keys that work now.
-func (o *onCall) Help() helpKeys {
+func (o *onCall) Help() kit.HelpKeys {
 	k := o.k
 	switch {
-	case o.form != nil && o.form.confirm != confirmNone,
-		o.prompt != nil && o.prompt.confirm != confirmNone:
-		return o.s.keys.confirmHelp()
+	case o.form != nil && o.form.confirm != kit.ConfirmNone,
+		o.prompt != nil && o.prompt.confirm != kit.ConfirmNone:
+		return o.s.Keys.ConfirmHelp()
 	case o.form != nil:
-		return oneGroup(k.NextField, k.Save, k.Cancel)
+		return kit.OneGroup(k.NextField, k.Save, k.Cancel)
 	case o.prompt != nil:
-		return oneGroup(k.Choose, k.Cancel)
+		return kit.OneGroup(k.Choose, k.Cancel)
 	case o.picker != nil:
-		return oneGroup(k.MoveList, k.Choose, k.Cancel)
+		return kit.OneGroup(k.MoveList, k.Choose, k.Cancel)
 	case o.confirm != 0:
-		return oneGroup(k.Yes, k.No)
+		return kit.OneGroup(k.Yes, k.No)
 	case o.searching:
-		return oneGroup(k.MoveList, k.SearchDone, k.SearchClear)
+		return kit.OneGroup(k.MoveList, k.SearchDone, k.SearchClear)
 	}
 	role := o.s.Me.Role
 	sections := []key.Binding{k.Checklists, k.Directory, k.Handover}
@@ -594,5 +594,5 @@ func (o *onCall) Help() helpKeys {
 	}
 	// The sections line shows their keys; the short line keeps to the
 	// section's own.
-	return helpKeys{short: own, full: [][]key.Binding{own, sections}}
+	return kit.HelpKeys{Short: own, Full: [][]key.Binding{own, sections}}
 }

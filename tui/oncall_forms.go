@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // templatePicker chooses the checklist to start.
@@ -22,11 +23,11 @@ type onCallPrompt struct {
 	allowEmpty bool
 	submit     func(string) tea.Cmd
 	// confirm is the question asked before typed text is dropped.
-	confirm confirmKind
+	confirm kit.Confirm
 }
 
 func newOnCallPrompt(o *onCall, title, hint string, submit func(string) tea.Cmd) *onCallPrompt {
-	in := newTextInput(o.s.st, "> ", hint, crisis.MaxReason)
+	in := kit.NewTextInput(o.s.St, "> ", hint, crisis.MaxReason)
 	in.SetWidth(max(o.width-4, 10))
 	return &onCallPrompt{title: title, input: in, submit: submit}
 }
@@ -40,7 +41,7 @@ type handoverForm struct {
 	focus   int
 	err     string
 	saving  bool
-	confirm confirmKind
+	confirm kit.Confirm
 
 	width, height int
 }
@@ -48,7 +49,7 @@ type handoverForm struct {
 func newHandoverForm(s *session, t *OnCallText, k *onCallKeys, width, height int) *handoverForm {
 	f := &handoverForm{s: s, t: t, k: k}
 	for i, holder := range []string{t.SituationHolder, t.OpenHolder, t.NextHolder} {
-		f.areas[i] = newFormArea(s.st, holder, crisis.MaxHandoverPart+1) // over the limit: refused with its message
+		f.areas[i] = kit.NewFormArea(s.St, holder, crisis.MaxHandoverPart+1) // over the limit: refused with its message
 	}
 	f.setSize(width, height)
 	return f
@@ -93,32 +94,32 @@ func (f *handoverForm) empty() bool {
 	return true
 }
 
-func (f *handoverForm) key(msg tea.KeyPressMsg) (formAction, tea.Cmd) {
+func (f *handoverForm) key(msg tea.KeyPressMsg) (kit.FormAction, tea.Cmd) {
 	k := f.k
-	if f.confirm != confirmNone {
+	if f.confirm != kit.ConfirmNone {
 		// Any key but yes answers no.
-		act := f.confirm.answer(msg, k.Yes, k.No)
-		f.confirm = confirmNone
+		act := f.confirm.Answer(msg, k.Yes, k.No)
+		f.confirm = kit.ConfirmNone
 		return act, nil
 	}
 	if f.saving {
-		return formNone, nil
+		return kit.FormNone, nil
 	}
 	switch {
 	case key.Matches(msg, k.ForceQuit):
-		return f.confirm.leave(formQuit, !f.empty()), nil
+		return f.confirm.Leave(kit.FormQuit, !f.empty()), nil
 	case key.Matches(msg, k.Cancel):
-		return f.confirm.leave(formCancel, !f.empty()), nil
+		return f.confirm.Leave(kit.FormCancel, !f.empty()), nil
 	case key.Matches(msg, k.Save):
-		return formSave, nil
+		return kit.FormSave, nil
 	case key.Matches(msg, k.NextField):
-		f.focus = stepField(f.focus, 1, len(f.areas))
-		return formNone, f.focusCmd()
+		f.focus = kit.StepField(f.focus, 1, len(f.areas))
+		return kit.FormNone, f.focusCmd()
 	case key.Matches(msg, k.PrevField):
-		f.focus = stepField(f.focus, -1, len(f.areas))
-		return formNone, f.focusCmd()
+		f.focus = kit.StepField(f.focus, -1, len(f.areas))
+		return kit.FormNone, f.focusCmd()
 	}
-	return formNone, f.update(msg)
+	return kit.FormNone, f.update(msg)
 }
 
 func (f *handoverForm) update(msg tea.Msg) tea.Cmd {
@@ -128,12 +129,12 @@ func (f *handoverForm) update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *handoverForm) view() string {
-	sty := f.s.st
-	out := []string{" " + sty.formTitle.Render(f.t.FormTitle), ""}
+	sty := f.s.St
+	out := []string{" " + sty.FormTitle.Render(f.t.FormTitle), ""}
 	for i, label := range []string{f.t.Situation, f.t.OpenItems, f.t.NextSteps} {
-		l := sty.label
+		l := sty.Label
 		if i == f.focus {
-			l = sty.labelFocused
+			l = sty.LabelFocused
 		}
 		out = append(out, " "+l.Render(label))
 		for _, line := range strings.Split(f.areas[i].View(), "\n") {
@@ -141,18 +142,18 @@ func (f *handoverForm) view() string {
 		}
 	}
 	switch {
-	case f.confirm == confirmDiscard:
-		out = append(out, " "+sty.confirm.Render(f.t.ConfirmDiscard))
-	case f.confirm == confirmQuit:
-		out = append(out, " "+sty.confirm.Render(f.t.ConfirmQuit))
+	case f.confirm == kit.ConfirmDiscard:
+		out = append(out, " "+sty.Confirm.Render(f.t.ConfirmDiscard))
+	case f.confirm == kit.ConfirmQuit:
+		out = append(out, " "+sty.Confirm.Render(f.t.ConfirmQuit))
 	case f.err != "":
-		for _, line := range errorLines(f.err, f.width) {
-			out = append(out, " "+sty.formError.Render(line))
+		for _, line := range kit.ErrorLines(f.err, f.width) {
+			out = append(out, " "+sty.FormError.Render(line))
 		}
 	case f.saving:
-		out = append(out, " "+sty.hint.Render(f.s.text.Saving))
+		out = append(out, " "+sty.Hint.Render(f.s.text.Saving))
 	default:
-		out = append(out, " "+sty.hint.Render(f.t.FormHint))
+		out = append(out, " "+sty.Hint.Render(f.t.FormHint))
 	}
 	return strings.Join(out, "\n")
 }

@@ -224,7 +224,7 @@ func TestChecklistsInTheSessionLanguage(t *testing.T) {
 	f.seedOnCall(t)
 	text := textFor("en")
 	text.OnCall.Lang = crisis.LangFrench
-	s := &session{Session: &kit.Session{Svc: f.svc, Me: viewer, Caches: kit.NewCaches()}, text: text, st: newStyles(), keys: newKeyMap(text.Help)}
+	s := &session{Session: &kit.Session{Svc: f.svc, Me: viewer, Caches: kit.NewCaches(), Text: &text.Text, St: kit.NewStyles(kit.Dark()), Keys: kit.NewKeys(text.Help)}, text: text}
 	o := newOnCall(s)
 	o.SetSize(100, 20)
 	o.Update(o.Reload()())

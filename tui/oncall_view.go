@@ -29,7 +29,7 @@ func (o *onCall) View() string {
 	case o.picker != nil:
 		body = o.pickerLines()
 	case o.loadErr != nil && !o.loaded:
-		body = []string{"", "  " + o.s.st.formError.Render(fmt.Sprintf(o.t.LoadFailed, o.s.text.errText(o.loadErr)))}
+		body = []string{"", "  " + o.s.St.FormError.Render(fmt.Sprintf(o.t.LoadFailed, o.s.text.ErrText(o.loadErr)))}
 	case o.section == secDirectory:
 		body = o.directoryLines(h)
 	case o.section == secHandover:
@@ -39,9 +39,9 @@ func (o *onCall) View() string {
 	}
 	if o.prompt != nil {
 		// While it asks, the question takes the title's line.
-		title := []string{" " + o.s.st.confirm.Render(o.prompt.title) + o.s.st.hint.Render("  "+o.t.PromptKeys)}
-		if o.prompt.confirm != confirmNone {
-			title = o.s.formStatus(o.prompt.confirm, o.t.ConfirmDiscardText, false, nil)
+		title := []string{" " + o.s.St.Confirm.Render(o.prompt.title) + o.s.St.Hint.Render("  "+o.t.PromptKeys)}
+		if o.prompt.confirm != kit.ConfirmNone {
+			title = o.s.FormStatus(o.prompt.confirm, o.t.ConfirmDiscardText, false, nil)
 		}
 		body = append(kit.FitLines(body, h-2), title[0], " "+o.prompt.input.View())
 	}
@@ -49,7 +49,7 @@ func (o *onCall) View() string {
 }
 
 func (o *onCall) sectionsLine() string {
-	sty := o.s.st
+	sty := o.s.St
 	handover := o.t.SecHandover
 	if n := o.pending(); n > 0 {
 		handover = fmt.Sprintf(o.t.SecHandoverPending, n)
@@ -58,9 +58,9 @@ func (o *onCall) sectionsLine() string {
 	for i, s := range []struct{ k, label string }{{"c", o.t.SecChecklists}, {"d", o.t.SecDirectory}, {"h", handover}} {
 		label := s.k + " " + s.label
 		if onCallSection(i) == o.section {
-			parts = append(parts, sty.chosen.Render("["+label+"]"))
+			parts = append(parts, sty.Chosen.Render("["+label+"]"))
 		} else {
-			parts = append(parts, sty.choice.Render(" "+label+" "))
+			parts = append(parts, sty.Choice.Render(" "+label+" "))
 		}
 	}
 	return kit.Cut(" "+strings.Join(parts, " "), o.width)
@@ -82,7 +82,7 @@ func (o *onCall) when(t interface{ Format(string) string }) string {
 
 // checklistLines: the runs, then the selected run's steps.
 func (o *onCall) checklistLines(h int) []string {
-	sty, t, lang := o.s.st, o.t, o.t.Lang
+	sty, t, lang := o.s.St, o.t, o.t.Lang
 	loc := o.s.Svc.Location()
 	r, ok := o.selectedRun()
 	if !ok {
@@ -90,7 +90,7 @@ func (o *onCall) checklistLines(h int) []string {
 		if o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
 			msg = t.NoRuns
 		}
-		out := []string{"", "  " + sty.empty.Render(msg), ""}
+		out := []string{"", "  " + sty.Empty.Render(msg), ""}
 		for _, tpl := range o.overview.Templates {
 			out = append(out, kit.Cut(fmt.Sprintf("    %-14s %s", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))), o.width))
 		}
@@ -110,13 +110,13 @@ func (o *onCall) checklistLines(h int) []string {
 			right = fmt.Sprintf(t.Progress, done, total) + " · " + fmt.Sprintf(t.NextStep, n, "")
 		}
 		right = strings.TrimSpace(right)
-		mark, style := "  ", sty.choice
+		mark, style := "  ", sty.Choice
 		if i == sel {
-			mark, style = sty.bar.Render("▸ "), sty.idSelected
+			mark, style = sty.Bar.Render("▸ "), sty.IdSelected
 		}
 		left := mark + style.Render(fmt.Sprintf(t.RunLine, run.ID, crisis.SanitizeLine(run.Name(lang))))
 		room := o.width - lipgloss.Width(right) - 3
-		out = append(out, " "+spread(kit.Cut(left, room), sty.filter.Render(right), o.width-2))
+		out = append(out, " "+spread(kit.Cut(left, room), sty.Filter.Render(right), o.width-2))
 	}
 
 	// The selected run: who started it, its progress.
@@ -130,8 +130,8 @@ func (o *onCall) checklistLines(h int) []string {
 	}
 	started := fmt.Sprintf(t.RunStarted, o.when(r.StartedAt.In(loc)), crisis.SanitizeLine(r.StartedBy))
 	info := bar.ViewAs(pct) + " " + fmt.Sprintf(t.Progress, done, total)
-	rule := sty.tabRule.Render(strings.Repeat("─", 2)) + " " + sty.hint.Render(started) + " "
-	rule += sty.tabRule.Render(strings.Repeat("─", max(o.width-lipgloss.Width(rule)-lipgloss.Width(info)-3, 1))) + " " + info
+	rule := sty.TabRule.Render(strings.Repeat("─", 2)) + " " + sty.Hint.Render(started) + " "
+	rule += sty.TabRule.Render(strings.Repeat("─", max(o.width-lipgloss.Width(rule)-lipgloss.Width(info)-3, 1))) + " " + info
 	out = append(out, kit.Cut(rule, o.width))
 
 	// The steps: one line each, the selected one opened.
@@ -161,26 +161,26 @@ func (o *onCall) checklistLines(h int) []string {
 // when; opened (selected), its detail, whom to call with the numbers, and
 // why it was un-ticked.
 func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []string {
-	sty, t, lang := o.s.st, o.t, o.t.Lang
+	sty, t, lang := o.s.St, o.t, o.t.Lang
 	loc := o.s.Svc.Location()
-	bar := sty.selBar(selected)
+	bar := sty.SelBar(selected)
 	mark := "  "
 	if next {
-		mark = sty.indicator.Render("▶ ")
+		mark = sty.Indicator.Render("▶ ")
 	}
 	box := "[ ]"
 	if st.Done() {
-		box = sty.statusOK.Render("[x]")
+		box = sty.StatusOK.Render("[x]")
 	}
 	num := fmt.Sprintf("%2d.", i+1)
 	text := crisis.SanitizeLine(st.Text.In(lang))
 	if selected {
-		text = sty.idSelected.Render(text)
+		text = sty.IdSelected.Render(text)
 	}
 	line := bar + mark + box + " " + num + " " + text
 	if st.Done() {
 		// The time first: on a narrow screen the name is what gets cut.
-		line += " " + sty.recorded.Render(fmt.Sprintf(t.DoneBy, o.when(st.DoneAt.In(loc)), crisis.SanitizeLine(st.DoneBy)))
+		line += " " + sty.Recorded.Render(fmt.Sprintf(t.DoneBy, o.when(st.DoneAt.In(loc)), crisis.SanitizeLine(st.DoneBy)))
 	}
 	if !selected {
 		return []string{kit.Cut(line, o.width)}
@@ -196,14 +196,14 @@ func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []stri
 	}
 	if d := strings.TrimSpace(crisis.Sanitize(st.Detail.In(lang))); d != "" {
 		for _, l := range strings.Split(ansi.Wrap(d, inner, ""), "\n") {
-			out = append(out, indent+sty.hint.Render(l))
+			out = append(out, indent+sty.Hint.Render(l))
 		}
 	}
 	if st.Contact != "" {
-		out = append(out, kit.Cut(indent+sty.author.Render(fmt.Sprintf(t.Call, o.contactText(st.Contact))), o.width))
+		out = append(out, kit.Cut(indent+sty.Author.Render(fmt.Sprintf(t.Call, o.contactText(st.Contact))), o.width))
 	}
 	if !st.Done() && st.UndoReason != "" {
-		out = append(out, kit.Cut(indent+sty.amended.Render(fmt.Sprintf(t.UndoneBy, crisis.SanitizeLine(st.UndoneBy), crisis.SanitizeLine(st.UndoReason))), o.width))
+		out = append(out, kit.Cut(indent+sty.Amended.Render(fmt.Sprintf(t.UndoneBy, crisis.SanitizeLine(st.UndoneBy), crisis.SanitizeLine(st.UndoReason))), o.width))
 	}
 	return out
 }
@@ -227,16 +227,16 @@ func (o *onCall) contactText(ref string) string {
 }
 
 func (o *onCall) pickerLines() []string {
-	sty, lang := o.s.st, o.t.Lang
-	out := []string{"", " " + sty.formTitle.Render(o.t.PickerTitle), ""}
+	sty, lang := o.s.St, o.t.Lang
+	out := []string{"", " " + sty.FormTitle.Render(o.t.PickerTitle), ""}
 	for i, tpl := range o.overview.Templates {
 		cursor := "   "
-		style := sty.choice
+		style := sty.Choice
 		if i == o.picker.cursor {
-			cursor, style = sty.pickerCursor.Render(" ▸ "), sty.idSelected
+			cursor, style = sty.PickerCursor.Render(" ▸ "), sty.IdSelected
 		}
 		steps := fmt.Sprintf(o.t.PickerSteps, len(tpl.Steps))
-		out = append(out, kit.Cut(cursor+style.Render(fmt.Sprintf("%-14s %s", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))))+"  "+sty.hint.Render(steps), o.width))
+		out = append(out, kit.Cut(cursor+style.Render(fmt.Sprintf("%-14s %s", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))))+"  "+sty.Hint.Render(steps), o.width))
 	}
 	return out
 }
@@ -244,15 +244,15 @@ func (o *onCall) pickerLines() []string {
 // directoryLines: the search field, the matching contacts in columns,
 // and the selected one's notes.
 func (o *onCall) directoryLines(h int) []string {
-	sty, t := o.s.st, o.t
+	sty, t := o.s.St, o.t
 	ms := o.matches()
-	count := sty.filter.Render(fmt.Sprintf(t.ContactsOf, len(ms), len(o.contacts)))
+	count := sty.Filter.Render(fmt.Sprintf(t.ContactsOf, len(ms), len(o.contacts)))
 	out := []string{" " + spread(o.search.View(), count, o.width-2)}
 	if len(o.contacts) == 0 {
-		return append(out, "", "  "+sty.empty.Render(t.NoContacts))
+		return append(out, "", "  "+sty.Empty.Render(t.NoContacts))
 	}
 	if len(ms) == 0 {
-		return append(out, "", "  "+sty.empty.Render(t.NoMatch))
+		return append(out, "", "  "+sty.Empty.Render(t.NoMatch))
 	}
 	const phoneW = 16
 	rest := max(o.width-4-2*phoneW-3, 20)
@@ -261,15 +261,15 @@ func (o *onCall) directoryLines(h int) []string {
 	row := func(mark, name, role, phone, backup string) string {
 		return mark + kit.Pad(name, nameW) + " " + kit.Pad(role, roleW) + " " + kit.Pad(phone, phoneW) + " " + kit.Pad(backup, phoneW)
 	}
-	out = append(out, sty.label.Render(row("    ", t.ColName, t.ColRole, t.ColPhone, t.ColBackup)))
+	out = append(out, sty.Label.Render(row("    ", t.ColName, t.ColRole, t.ColPhone, t.ColBackup)))
 	listH := max(h-len(out)-3, 1)
 	first := min(max(o.contact-listH/2, 0), max(len(ms)-listH, 0))
 	for i := first; i < len(ms) && i < first+listH; i++ {
 		c := ms[i]
-		bar := sty.selBar(i == o.contact)
+		bar := sty.SelBar(i == o.contact)
 		duty := "  "
 		if c.OnDuty {
-			duty = sty.statusOK.Render("● ")
+			duty = sty.StatusOK.Render("● ")
 		}
 		clean := crisis.SanitizeLine
 		out = append(out, kit.Cut(bar+duty+row("", clean(c.Name), clean(c.Role), clean(c.Phone), clean(c.BackupPhone)), o.width))
@@ -283,39 +283,39 @@ func (o *onCall) directoryLines(h int) []string {
 		}
 	}
 	if c.OnDuty {
-		about = append(about, sty.statusOK.Render(t.OnDuty))
+		about = append(about, sty.StatusOK.Render(t.OnDuty))
 	}
-	out = append(out, sty.tabRule.Render(strings.Repeat("─", o.width)), kit.Cut(" "+strings.Join(about, " · "), o.width))
+	out = append(out, sty.TabRule.Render(strings.Repeat("─", o.width)), kit.Cut(" "+strings.Join(about, " · "), o.width))
 	if c.Notes != "" {
-		out = append(out, kit.Cut(" "+sty.hint.Render(crisis.SanitizeLine(c.Notes)), o.width))
+		out = append(out, kit.Cut(" "+sty.Hint.Render(crisis.SanitizeLine(c.Notes)), o.width))
 	}
 	return out
 }
 
 // handoverLines: the handovers, newest first, and the selected one whole.
 func (o *onCall) handoverLines(h int) []string {
-	sty, t := o.s.st, o.t
+	sty, t := o.s.St, o.t
 	loc := o.s.Svc.Location()
 	if len(o.handovers) == 0 {
 		msg := t.NoHandover
 		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
 			msg = t.NoHandoverViewer
 		}
-		return []string{"", "  " + sty.empty.Render(msg)}
+		return []string{"", "  " + sty.Empty.Render(msg)}
 	}
 	var out []string
 	listH := min(len(o.handovers), 4)
 	first := min(max(o.handover-listH/2, 0), max(len(o.handovers)-listH, 0))
 	for i := first; i < len(o.handovers) && i < first+listH; i++ {
 		hv := o.handovers[i]
-		bar := sty.selBar(i == o.handover)
-		state := sty.statusErr.Render(t.Pending)
+		bar := sty.SelBar(i == o.handover)
+		state := sty.StatusErr.Render(t.Pending)
 		if hv.Acked() {
-			state = sty.recorded.Render(fmt.Sprintf(t.AckedBy, crisis.SanitizeLine(hv.AckedBy), o.when(hv.AckedAt.In(loc))))
+			state = sty.Recorded.Render(fmt.Sprintf(t.AckedBy, crisis.SanitizeLine(hv.AckedBy), o.when(hv.AckedAt.In(loc))))
 		}
 		out = append(out, kit.Cut(bar+fmt.Sprintf(t.HandoverLine, hv.ID, o.when(hv.WrittenAt.In(loc)), crisis.SanitizeLine(hv.By))+"  "+state, o.width))
 	}
-	out = append(out, sty.tabRule.Render(strings.Repeat("─", o.width)))
+	out = append(out, sty.TabRule.Render(strings.Repeat("─", o.width)))
 	hv := o.handovers[o.handover]
 	inner := max(o.width-4, 10)
 	for _, part := range []struct{ label, text string }{{t.Situation, hv.Situation}, {t.OpenItems, hv.OpenItems}, {t.NextSteps, hv.NextSteps}} {
@@ -323,13 +323,13 @@ func (o *onCall) handoverLines(h int) []string {
 		if text == "" {
 			continue
 		}
-		out = append(out, " "+sty.labelFocused.Render(part.label))
+		out = append(out, " "+sty.LabelFocused.Render(part.label))
 		for _, l := range strings.Split(ansi.Wrap(text, inner, ""), "\n") {
 			out = append(out, "   "+l)
 		}
 	}
 	if o.confirm != 0 {
-		out = append(kit.FitLines(out, h-1), " "+sty.confirm.Render(fmt.Sprintf(t.ConfirmAck, hv.ID, crisis.SanitizeLine(hv.By))))
+		out = append(kit.FitLines(out, h-1), " "+sty.Confirm.Render(fmt.Sprintf(t.ConfirmAck, hv.ID, crisis.SanitizeLine(hv.By))))
 	}
 	return out
 }

@@ -26,7 +26,7 @@ type recoveryKeys struct {
 	Update, Validate, Override, Add, Rename, Move, Remove, Save, Choose key.Binding
 }
 
-func newRecoveryKeys(t RecoveryText, h HelpText) recoveryKeys {
+func newRecoveryKeys(t RecoveryText, h kit.HelpText) recoveryKeys {
 	b := func(keys []string, label, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc))
 	}
@@ -176,7 +176,7 @@ func (r *recoveryTab) phase(n int) crisis.PhaseView {
 }
 
 func (r *recoveryTab) key(msg tea.KeyPressMsg) tea.Cmd {
-	k, rk := r.s.keys, r.keys
+	k, rk := r.s.Keys, r.keys
 	if r.confirm != nil {
 		c := r.confirm
 		r.confirm = nil
@@ -255,10 +255,10 @@ func (r *recoveryTab) run(call func() (string, uint64, error)) tea.Cmd {
 func (r *recoveryTab) done(msg recoveryDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		if r.form != nil && r.form.saving {
-			r.form.failed(r.s.text.errText(msg.err))
+			r.form.failed(r.s.text.ErrText(msg.err))
 			return nil
 		}
-		r.s.Notify(msg.action, r.s.text.errText(msg.err), true, msg.upTo)
+		r.s.Notify(msg.action, r.s.text.ErrText(msg.err), true, msg.upTo)
 		return nil
 	}
 	if r.form != nil && r.form.saving {
@@ -443,10 +443,10 @@ func (r *recoveryTab) View() string {
 	if r.form != nil {
 		return r.form.view(r.height)
 	}
-	sty, t := r.s.st, &r.s.text.Recovery
+	sty, t := r.s.St, &r.s.text.Recovery
 	if !r.loaded {
 		if r.loadErr != nil {
-			return kit.FitHeight("\n  "+sty.formError.Render(fmt.Sprintf(t.LoadFailed, r.s.text.errText(r.loadErr))), r.height)
+			return kit.FitHeight("\n  "+sty.FormError.Render(fmt.Sprintf(t.LoadFailed, r.s.text.ErrText(r.loadErr))), r.height)
 		}
 		return kit.FitHeight("", r.height)
 	}
@@ -471,13 +471,13 @@ func (r *recoveryTab) View() string {
 
 // listLines renders every phase and item; at is the selected item's line.
 func (r *recoveryTab) listLines() ([]string, int) {
-	sty, rs, t := r.s.st, r.st, &r.s.text.Recovery
+	sty, rs, t := r.s.St, r.st, &r.s.text.Recovery
 	var lines []string
 	at := -1
 	for _, ph := range r.plan.Phases {
 		lines = append(lines, r.phaseLine(ph))
 		if len(ph.Items) == 0 {
-			lines = append(lines, "   "+sty.empty.Render(t.NoItems))
+			lines = append(lines, "   "+sty.Empty.Render(t.NoItems))
 		}
 		for _, it := range ph.Items {
 			selected := it.ID == r.cursor
@@ -487,8 +487,8 @@ func (r *recoveryTab) listLines() ([]string, int) {
 			marker := "   "
 			name := kit.Pad(crisis.SanitizeLine(it.Name), rcName)
 			if selected {
-				marker = sty.pickerCursor.Render(" › ")
-				name = sty.idSelected.Render(name)
+				marker = sty.PickerCursor.Render(" › ")
+				name = sty.IdSelected.Render(name)
 			}
 			stateStyle, ok := rs.state[it.State]
 			if !ok {
@@ -535,9 +535,9 @@ func (r *recoveryTab) phaseLine(ph crisis.PhaseView) string {
 
 // detailLine says more about the selected item, or asks the open question.
 func (r *recoveryTab) detailLine() string {
-	sty, rs, t := r.s.st, r.st, &r.s.text.Recovery
+	sty, rs, t := r.s.St, r.st, &r.s.text.Recovery
 	if r.confirm != nil {
-		return " " + sty.confirm.Render(r.confirm.question)
+		return " " + sty.Confirm.Render(r.confirm.question)
 	}
 	it, _, ok := r.selected()
 	if !ok {
@@ -564,20 +564,20 @@ func (r *recoveryTab) detailLine() string {
 
 // Help lists the keys that work now: the form's, the question's, or the
 // list's (changes only for the roles that may make them).
-func (r *recoveryTab) Help() helpKeys {
-	k, rk := r.s.keys, r.keys
+func (r *recoveryTab) Help() kit.HelpKeys {
+	k, rk := r.s.Keys, r.keys
 	if r.confirm != nil {
-		return k.confirmHelp()
+		return k.ConfirmHelp()
 	}
-	if r.form != nil && r.form.confirm != confirmNone {
-		return k.confirmHelp()
+	if r.form != nil && r.form.confirm != kit.ConfirmNone {
+		return k.ConfirmHelp()
 	}
 	if r.form != nil {
 		keys := []key.Binding{rk.Save, k.Cancel, k.NextField}
 		if r.form.fields[r.form.focus].choices != nil {
 			keys = append(keys, rk.Choose)
 		}
-		return oneGroup(keys...)
+		return kit.OneGroup(keys...)
 	}
 	role := r.s.Me.Role
 	short := []key.Binding{k.Move}
@@ -595,9 +595,9 @@ func (r *recoveryTab) Help() helpKeys {
 		plan = []key.Binding{rk.Add, rk.Rename, rk.Move, rk.Remove}
 	}
 	short = append(short, change...)
-	return helpKeys{
-		short: short,
-		full:  [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, change, plan},
+	return kit.HelpKeys{
+		Short: short,
+		Full:  [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, change, plan},
 	}
 }
 

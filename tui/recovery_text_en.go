@@ -1,6 +1,8 @@
 package tui
 
-import "cellule/crisis"
+import (
+	"cellule/crisis"
+)
 
 // RecoveryText is what the Recovery tab and the header's recovery summary
 // show; a language gives one of these in its Text.

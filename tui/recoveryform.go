@@ -39,7 +39,7 @@ type recoveryForm struct {
 	width  int
 
 	// confirm is the question asked before typed text is dropped.
-	confirm confirmKind
+	confirm kit.Confirm
 }
 
 func newRecoveryForm(s *session, title string, width int) *recoveryForm {
@@ -55,8 +55,8 @@ func (f *recoveryForm) choice(label string, choices []string, current int) *rfFi
 
 // text adds a text field holding value, width cells wide at most.
 func (f *recoveryForm) text(label, value, hint string, limit, width int) *rfField {
-	in := newTextInput(f.s.st, "", "", limit)
-	in.SetWidth(max(min(f.width-labelWidth-4, width), 4))
+	in := kit.NewTextInput(f.s.St, "", "", limit)
+	in.SetWidth(max(min(f.width-kit.LabelWidth-4, width), 4))
 	in.SetValue(value)
 	in.CursorEnd()
 	fl := &rfField{label: label, input: in, hint: hint, initial: strings.TrimSpace(value)}
@@ -83,21 +83,21 @@ func (f *recoveryForm) focusCmd() tea.Cmd {
 // key handles a key; it returns whether the form is done (saved or
 // cancelled) and a command.
 func (f *recoveryForm) key(msg tea.KeyPressMsg) (closed bool, cmd tea.Cmd) {
-	k := f.s.keys
+	k := f.s.Keys
 	if f.saving {
 		if key.Matches(msg, k.ForceQuit) {
 			return true, tea.Quit
 		}
 		return false, nil
 	}
-	if f.confirm != confirmNone {
-		return f.leaving(f.confirm.answer(msg, k.Yes, k.No))
+	if f.confirm != kit.ConfirmNone {
+		return f.leaving(f.confirm.Answer(msg, k.Yes, k.No))
 	}
 	switch {
 	case key.Matches(msg, k.ForceQuit):
-		return f.leaving(f.confirm.leave(formQuit, f.dirty()))
+		return f.leaving(f.confirm.Leave(kit.FormQuit, f.dirty()))
 	case key.Matches(msg, k.Cancel):
-		return f.leaving(f.confirm.leave(formCancel, f.dirty()))
+		return f.leaving(f.confirm.Leave(kit.FormCancel, f.dirty()))
 	case msg.Code == tea.KeyEnter, key.Matches(msg, k.Save):
 		cmd, bad := f.submit(f)
 		if bad != "" {
@@ -107,10 +107,10 @@ func (f *recoveryForm) key(msg tea.KeyPressMsg) (closed bool, cmd tea.Cmd) {
 		f.err, f.saving = "", true
 		return false, cmd
 	case key.Matches(msg, k.NextField):
-		f.focus = stepField(f.focus, 1, len(f.fields))
+		f.focus = kit.StepField(f.focus, 1, len(f.fields))
 		return false, f.focusCmd()
 	case key.Matches(msg, k.PrevField):
-		f.focus = stepField(f.focus, -1, len(f.fields))
+		f.focus = kit.StepField(f.focus, -1, len(f.fields))
 		return false, f.focusCmd()
 	}
 	fl := f.fields[f.focus]
@@ -118,11 +118,11 @@ func (f *recoveryForm) key(msg tea.KeyPressMsg) (closed bool, cmd tea.Cmd) {
 		n := len(fl.choices)
 		switch {
 		case key.Matches(msg, k.KindPrev):
-			fl.choice = stepField(fl.choice, -1, n)
+			fl.choice = kit.StepField(fl.choice, -1, n)
 		case key.Matches(msg, k.KindNext):
-			fl.choice = stepField(fl.choice, 1, n)
+			fl.choice = kit.StepField(fl.choice, 1, n)
 		case msg.Text != "":
-			fl.choice = nextByLetter(fl.choices, fl.choice, msg.Text)
+			fl.choice = kit.NextByLetter(fl.choices, fl.choice, msg.Text)
 		}
 		return false, nil
 	}
@@ -131,11 +131,11 @@ func (f *recoveryForm) key(msg tea.KeyPressMsg) (closed bool, cmd tea.Cmd) {
 
 // leaving turns what Esc, ctrl+c or the question's answer asked into
 // the form's outcome: closed, closed and quit, or still open.
-func (f *recoveryForm) leaving(act formAction) (bool, tea.Cmd) {
+func (f *recoveryForm) leaving(act kit.FormAction) (bool, tea.Cmd) {
 	switch act {
-	case formCancel:
+	case kit.FormCancel:
 		return true, nil
-	case formQuit:
+	case kit.FormQuit:
 		return true, tea.Quit
 	}
 	return false, nil
@@ -145,7 +145,7 @@ func (f *recoveryForm) leaving(act formAction) (bool, tea.Cmd) {
 // while the form asks its question.
 func (f *recoveryForm) update(msg tea.Msg) tea.Cmd {
 	fl := f.fields[f.focus]
-	if fl.choices != nil || f.confirm != confirmNone {
+	if fl.choices != nil || f.confirm != kit.ConfirmNone {
 		return nil
 	}
 	var cmd tea.Cmd
@@ -160,30 +160,30 @@ func (f *recoveryForm) failed(msg string) {
 }
 
 func (f *recoveryForm) view(height int) string {
-	sty := f.s.st
-	lines := []string{"", " " + sty.formTitle.Render(kit.Cut(f.title, f.width-2))}
+	sty := f.s.St
+	lines := []string{"", " " + sty.FormTitle.Render(kit.Cut(f.title, f.width-2))}
 	if f.hint != "" {
-		lines = append(lines, " "+sty.hint.Render(kit.Cut(f.hint, f.width-2)))
+		lines = append(lines, " "+sty.Hint.Render(kit.Cut(f.hint, f.width-2)))
 	}
 	lines = append(lines, "")
 	for i, fl := range f.fields {
-		label := f.s.fieldLabel(i == f.focus, fl.label)
+		label := f.s.FieldLabel(i == f.focus, fl.label)
 		if fl.choices != nil {
 			words := make([]string, len(fl.choices))
 			for j, c := range fl.choices {
 				// A choice of several words wraps as one.
 				words[j] = strings.ReplaceAll(c, " ", "\u00a0")
 			}
-			lines = append(lines, afterLabel(label, strings.Join(f.s.choiceWords(words, fl.choice, i == f.focus), ""), f.width)...)
+			lines = append(lines, kit.AfterLabel(label, strings.Join(f.s.ChoiceWords(words, fl.choice, i == f.focus), ""), f.width)...)
 		} else {
 			body := fl.input.View()
 			if fl.hint != "" {
-				body += "  " + sty.hint.Render(fl.hint)
+				body += "  " + sty.Hint.Render(fl.hint)
 			}
-			lines = append(lines, padLabel(label)+body)
+			lines = append(lines, kit.PadLabel(label)+body)
 		}
 	}
-	lines = append(lines, "", " "+sty.hint.Render(f.s.text.Recovery.FormHint))
-	lines = append(lines, f.s.formStatus(f.confirm, f.s.text.Recovery.ConfirmDiscard, f.saving, errorLines(f.err, f.width))...)
+	lines = append(lines, "", " "+sty.Hint.Render(f.s.text.Recovery.FormHint))
+	lines = append(lines, f.s.FormStatus(f.confirm, f.s.text.Recovery.ConfirmDiscard, f.saving, kit.ErrorLines(f.err, f.width))...)
 	return kit.FitHeight(strings.Join(lines, "\n"), height)
 }

@@ -34,7 +34,7 @@ func (t *timeline) plain(s string) string {
 	if t.plainDrawn == nil || len(t.plainDrawn) > 64 {
 		t.plainDrawn = map[string]string{}
 	}
-	r := t.s.st.filter.Render(s)
+	r := t.s.St.Filter.Render(s)
 	t.plainDrawn[s] = r
 	return r
 }

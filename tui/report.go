@@ -50,7 +50,7 @@ type noteForm struct {
 	saving  bool
 	err     string
 	// confirm is the question asked before typed text is dropped.
-	confirm confirmKind
+	confirm kit.Confirm
 }
 
 // Messages of the tab.
@@ -146,7 +146,7 @@ func (r *reportTab) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return r.key(msg)
 	}
-	if r.form != nil && !r.form.saving && r.form.confirm == confirmNone {
+	if r.form != nil && !r.form.saving && r.form.confirm == kit.ConfirmNone {
 		var cmd tea.Cmd
 		r.form.text, cmd = r.form.text.Update(msg)
 		return cmd
@@ -159,10 +159,10 @@ func (r *reportTab) Update(msg tea.Msg) tea.Cmd {
 func (r *reportTab) saved(action int, err error, ok func() string, upTo uint64) tea.Cmd {
 	if err != nil {
 		if r.form != nil {
-			r.form.saving, r.form.err = false, r.s.text.errText(err)
+			r.form.saving, r.form.err = false, r.s.text.ErrText(err)
 			return r.form.text.Focus()
 		}
-		r.s.Notify(action, r.s.text.errText(err), true, r.entries)
+		r.s.Notify(action, r.s.text.ErrText(err), true, r.entries)
 		return nil
 	}
 	r.form = nil
@@ -171,7 +171,7 @@ func (r *reportTab) saved(action int, err error, ok func() string, upTo uint64) 
 }
 
 func (r *reportTab) key(msg tea.KeyPressMsg) tea.Cmd {
-	k := r.s.keys
+	k := r.s.Keys
 	if r.confirming {
 		r.confirming = false
 		if key.Matches(msg, k.Yes) {
@@ -183,14 +183,14 @@ func (r *reportTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		if r.form.saving {
 			return nil
 		}
-		if r.form.confirm != confirmNone {
-			return r.leaving(r.form.confirm.answer(msg, k.Yes, k.No))
+		if r.form.confirm != kit.ConfirmNone {
+			return r.leaving(r.form.confirm.Answer(msg, k.Yes, k.No))
 		}
 		switch {
 		case key.Matches(msg, k.ForceQuit):
-			return r.leaving(r.form.confirm.leave(formQuit, r.Unsaved()))
+			return r.leaving(r.form.confirm.Leave(kit.FormQuit, r.Unsaved()))
 		case key.Matches(msg, k.Cancel):
-			return r.leaving(r.form.confirm.leave(formCancel, r.Unsaved()))
+			return r.leaving(r.form.confirm.Leave(kit.FormCancel, r.Unsaved()))
 		case key.Matches(msg, k.Save):
 			if r.form.closing {
 				r.confirming = true
@@ -223,15 +223,15 @@ func (r *reportTab) key(msg tea.KeyPressMsg) tea.Cmd {
 // leaving acts on what Esc, ctrl+c or the question's answer asked: the
 // form closes, the console quits, or the form goes on (the question shown,
 // or the text back under the cursor).
-func (r *reportTab) leaving(act formAction) tea.Cmd {
+func (r *reportTab) leaving(act kit.FormAction) tea.Cmd {
 	switch act {
-	case formCancel:
+	case kit.FormCancel:
 		r.form = nil
 		return nil
-	case formQuit:
+	case kit.FormQuit:
 		return tea.Quit
 	}
-	if r.form.confirm != confirmNone {
+	if r.form.confirm != kit.ConfirmNone {
 		r.form.text.Blur()
 		return nil
 	}
@@ -247,7 +247,7 @@ func (r *reportTab) open(act crisis.Action, closing bool) tea.Cmd {
 		r.s.Notify(r.s.Action(), r.s.text.Report.ReadOnly, true, r.entries)
 		return nil
 	}
-	ta := newTextArea(r.s.st, r.s.text.Report.TakeawayHint, crisis.MaxTakeawayBytes+1)
+	ta := kit.NewTextArea(r.s.St, r.s.text.Report.TakeawayHint, crisis.MaxTakeawayBytes+1)
 	if closing {
 		ta.CharLimit = crisis.MaxCloseNote + 1
 		ta.Placeholder = r.s.text.Report.CloseHint
@@ -276,51 +276,51 @@ func (r *reportTab) save() tea.Cmd {
 
 func (r *reportTab) View() string {
 	t := r.s.text.Report
-	sty := r.s.st
+	sty := r.s.St
 	if r.form != nil {
 		title := t.TakeawayForm
 		if r.form.closing {
 			title = t.CloseForm
 		}
-		lines := []string{" " + sty.label.Render(title), r.form.text.View()}
+		lines := []string{" " + sty.Label.Render(title), r.form.text.View()}
 		discard := t.ConfirmDiscardTakeaway
 		if r.form.closing {
 			discard = t.ConfirmDiscardClose
 		}
 		switch {
-		case r.form.confirm != confirmNone:
-			lines = append(lines, r.s.formStatus(r.form.confirm, discard, false, nil)...)
+		case r.form.confirm != kit.ConfirmNone:
+			lines = append(lines, r.s.FormStatus(r.form.confirm, discard, false, nil)...)
 		case r.confirming:
-			lines = append(lines, " "+sty.confirm.Render(t.ConfirmClose))
+			lines = append(lines, " "+sty.Confirm.Render(t.ConfirmClose))
 		case r.form.saving:
-			lines = append(lines, " "+sty.hint.Render(t.Saving))
+			lines = append(lines, " "+sty.Hint.Render(t.Saving))
 		case r.form.err != "":
-			lines = append(lines, " "+sty.statusErr.Render(r.form.err))
+			lines = append(lines, " "+sty.StatusErr.Render(r.form.err))
 		case r.form.closing:
-			lines = append(lines, " "+sty.hint.Render(t.CloseHint))
+			lines = append(lines, " "+sty.Hint.Render(t.CloseHint))
 		}
 		return strings.Join(lines, "\n")
 	}
-	head := sty.label.Render(t.Heading) + "  " + sty.hint.Render(t.Exports)
+	head := sty.Label.Render(t.Heading) + "  " + sty.Hint.Render(t.Exports)
 	if r.closed != nil {
-		head = sty.confirm.Render(fmt.Sprintf(t.ClosedLine, r.closed.At.In(r.s.Svc.Location()).Format("2006-01-02 15:04"), crisis.SanitizeLine(r.closed.By)))
+		head = sty.Confirm.Render(fmt.Sprintf(t.ClosedLine, r.closed.At.In(r.s.Svc.Location()).Format("2006-01-02 15:04"), crisis.SanitizeLine(r.closed.By)))
 	}
 	switch {
 	case r.loadErr != nil && !r.loaded:
-		return head + "\n" + sty.statusErr.Render(fmt.Sprintf(t.LoadFailed, r.s.text.errText(r.loadErr)))
+		return head + "\n" + sty.StatusErr.Render(fmt.Sprintf(t.LoadFailed, r.s.text.ErrText(r.loadErr)))
 	case !r.loaded:
-		return head + "\n" + sty.hint.Render(t.Loading)
+		return head + "\n" + sty.Hint.Render(t.Loading)
 	}
 	return head + "\n" + r.view.View()
 }
 
-func (r *reportTab) Help() helpKeys {
-	k := r.s.keys
-	if r.confirming || r.form != nil && r.form.confirm != confirmNone {
-		return k.confirmHelp()
+func (r *reportTab) Help() kit.HelpKeys {
+	k := r.s.Keys
+	if r.confirming || r.form != nil && r.form.confirm != kit.ConfirmNone {
+		return k.ConfirmHelp()
 	}
 	if r.form != nil {
-		return oneGroup(k.Save, k.Cancel)
+		return kit.OneGroup(k.Save, k.Cancel)
 	}
 	short := []key.Binding{k.Move}
 	full := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
@@ -331,7 +331,7 @@ func (r *reportTab) Help() helpKeys {
 	if r.closed == nil && r.s.Me.Role.Allowed(crisis.ActClose) {
 		own = append(own, r.keys.CloseCrisis)
 	}
-	return helpKeys{short: append(short, own...), full: [][]key.Binding{full, own}}
+	return kit.HelpKeys{Short: append(short, own...), Full: [][]key.Binding{full, own}}
 }
 
 // applyLoaded shows a fresh read of what the tab shows.

@@ -6,6 +6,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"cellule/tui/kit"
 )
 
 // tabModel is one numbered screen of the console. Tabs are pointers
@@ -25,7 +27,7 @@ type tabModel interface {
 	// so the shell's one-letter keys (q, ?, s, 1-5, tab) must go to the tab.
 	Capturing() bool
 	// Help lists the tab's keys that work now.
-	Help() helpKeys
+	Help() kit.HelpKeys
 }
 
 // tab pairs a tab model with its fixed number: 1 Timeline, 2 Tasks,
@@ -49,20 +51,20 @@ func tabIndex(tabs []tab, number int) int {
 
 // tabsView renders the tabs line: the active tab in brackets (readable on a
 // terminal without colours too), then a rule to the edge.
-func tabsView(s *styles, tabs []tab, active, width int) string {
+func tabsView(s *kit.Styles, tabs []tab, active, width int) string {
 	var b strings.Builder
 	for i, t := range tabs {
 		label := fmt.Sprintf("%d %s", t.number, t.title)
 		if i == active {
-			b.WriteString(s.tabActive.Render("[" + label + "]"))
+			b.WriteString(s.TabActive.Render("[" + label + "]"))
 		} else {
-			b.WriteString(s.tabInactive.Render(" " + label + " "))
+			b.WriteString(s.TabInactive.Render(" " + label + " "))
 		}
 		b.WriteString(" ")
 	}
 	line := b.String()
 	if rest := width - lipgloss.Width(line); rest > 0 {
-		line += s.tabRule.Render(strings.Repeat("─", rest))
+		line += s.TabRule.Render(strings.Repeat("─", rest))
 	}
 	return line
 }

@@ -47,7 +47,7 @@ type taskForm struct {
 	origDue string // the due field as the edit opened it
 
 	err     string
-	confirm confirmKind
+	confirm kit.Confirm
 	saving  bool
 
 	width, height int
@@ -56,9 +56,9 @@ type taskForm struct {
 func newTaskForm(s *session, orig *crisis.Task, assignees []string, width, height int) *taskForm {
 	tx := &s.text.Tasks
 	f := &taskForm{s: s, orig: orig, prio: crisis.TaskPriorityDefault, names: append([]string{""}, assignees...)}
-	f.title = newTextInput(s.st, "", tx.TitlePlaceholder, crisis.MaxTaskTitle+1)
-	f.due = newTextInput(s.st, "", tx.DueEmpty, 40)
-	f.details = newFormArea(s.st, tx.DetailsPlaceholder, crisis.MaxTaskDetails+1) // longer is refused with its message
+	f.title = kit.NewTextInput(s.St, "", tx.TitlePlaceholder, crisis.MaxTaskTitle+1)
+	f.due = kit.NewTextInput(s.St, "", tx.DueEmpty, 40)
+	f.details = kit.NewFormArea(s.St, tx.DetailsPlaceholder, crisis.MaxTaskDetails+1) // longer is refused with its message
 
 	if orig != nil {
 		f.title.SetValue(orig.Title)
@@ -86,7 +86,7 @@ func (f *taskForm) step(delta int) tea.Cmd {
 	fs := f.fields()
 	for i, fl := range fs {
 		if fl == f.focus {
-			f.focus = fs[stepField(i, delta, len(fs))]
+			f.focus = fs[kit.StepField(i, delta, len(fs))]
 			break
 		}
 	}
@@ -110,8 +110,8 @@ func (f *taskForm) focusCmd() tea.Cmd {
 
 func (f *taskForm) setSize(width, height int) {
 	f.width, f.height = width, height
-	f.title.SetWidth(max(width-labelWidth-3, 10))
-	f.due.SetWidth(max(min(width-labelWidth-3, 40), 10))
+	f.title.SetWidth(max(width-kit.LabelWidth-3, 10))
+	f.due.SetWidth(max(min(width-kit.LabelWidth-3, 40), 10))
 	f.details.SetWidth(max(width-3, 10))
 	f.layout()
 }
@@ -125,7 +125,7 @@ func (f *taskForm) layout() {
 	f.details.SetHeight(max(f.height-fixed-1, 2))
 }
 
-func (f *taskForm) errLines() []string { return errorLines(f.err, f.width) }
+func (f *taskForm) errLines() []string { return kit.ErrorLines(f.err, f.width) }
 
 func (f *taskForm) setError(msg string) {
 	f.saving, f.err = false, msg
@@ -175,43 +175,43 @@ func (f *taskForm) change() crisis.TaskChange {
 
 // key handles a key press like the entry form: ctrl+s saves, esc asks
 // before dropping what was typed, ←/→ pick a choice.
-func (f *taskForm) key(msg tea.KeyPressMsg) (formAction, tea.Cmd) {
-	k := f.s.keys
+func (f *taskForm) key(msg tea.KeyPressMsg) (kit.FormAction, tea.Cmd) {
+	k := f.s.Keys
 	if f.saving {
-		return formNone, nil
+		return kit.FormNone, nil
 	}
-	if f.confirm != confirmNone {
-		return f.confirm.answer(msg, k.Yes, k.No), nil
+	if f.confirm != kit.ConfirmNone {
+		return f.confirm.Answer(msg, k.Yes, k.No), nil
 	}
 	switch {
 	case key.Matches(msg, k.Save):
-		return formSave, nil
+		return kit.FormSave, nil
 	case key.Matches(msg, k.Cancel):
-		return f.confirm.leave(formCancel, f.dirty()), nil
+		return f.confirm.Leave(kit.FormCancel, f.dirty()), nil
 	case key.Matches(msg, k.ForceQuit):
-		return f.confirm.leave(formQuit, f.dirty()), nil
+		return f.confirm.Leave(kit.FormQuit, f.dirty()), nil
 	case key.Matches(msg, k.NextField):
-		return formNone, f.step(1)
+		return kit.FormNone, f.step(1)
 	case key.Matches(msg, k.PrevField):
-		return formNone, f.step(-1)
+		return kit.FormNone, f.step(-1)
 	}
 	switch f.focus {
 	case tfPriority, tfPhase, tfAssignee:
-		return formNone, f.choiceKey(msg)
+		return kit.FormNone, f.choiceKey(msg)
 	case tfTitle:
 		if msg.Code == tea.KeyEnter {
-			return formNone, f.step(1)
+			return kit.FormNone, f.step(1)
 		}
 	case tfDue:
 		if msg.Code == tea.KeyEnter {
-			return formSave, nil
+			return kit.FormSave, nil
 		}
 	}
-	return formNone, f.update(msg)
+	return kit.FormNone, f.update(msg)
 }
 
 func (f *taskForm) choiceKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := f.s.keys
+	k := f.s.Keys
 	delta := 0
 	switch {
 	case key.Matches(msg, k.KindPrev):
@@ -236,7 +236,7 @@ func (f *taskForm) choiceKey(msg tea.KeyPressMsg) tea.Cmd {
 	case tfPhase:
 		f.phase = min(max(f.phase+delta, 0), crisis.PhaseCount)
 	case tfAssignee:
-		f.who = stepField(f.who, delta, len(f.names))
+		f.who = kit.StepField(f.who, delta, len(f.names))
 	}
 	return nil
 }
@@ -255,30 +255,30 @@ func (f *taskForm) update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *taskForm) label(field taskField, name string) string {
-	return f.s.fieldLabel(f.focus == field && f.confirm == confirmNone, name)
+	return f.s.FieldLabel(f.focus == field && f.confirm == kit.ConfirmNone, name)
 }
 
 // choices renders options in a row, the chosen one in brackets.
 func (f *taskForm) choices(field taskField, labels []string, chosen int) string {
-	row := strings.Join(f.s.choiceWords(labels, chosen, f.focus == field), "")
-	return ansi.Truncate(row, max(f.width-labelWidth-1, 10), "…")
+	row := strings.Join(f.s.ChoiceWords(labels, chosen, f.focus == field), "")
+	return ansi.Truncate(row, max(f.width-kit.LabelWidth-1, 10), "…")
 }
 
 func (f *taskForm) view() string {
-	sty, tx := f.s.st, &f.s.text.Tasks
+	sty, tx := f.s.St, &f.s.text.Tasks
 	title := tx.NewTitle
 	if f.orig != nil {
 		title = fmt.Sprintf(tx.EditTitle, f.orig.ID)
 	}
-	lines := []string{" " + sty.formTitle.Render(title), ""}
-	lines = append(lines, padLabel(f.label(tfTitle, tx.TitleField))+f.title.View())
+	lines := []string{" " + sty.FormTitle.Render(title), ""}
+	lines = append(lines, kit.PadLabel(f.label(tfTitle, tx.TitleField))+f.title.View())
 	lines = append(lines, f.label(tfDetails, tx.DetailsField))
 	for _, l := range strings.Split(f.details.View(), "\n") {
 		lines = append(lines, "  "+l)
 	}
-	lines = append(lines, padLabel(f.label(tfPriority, tx.PriorityField))+f.choices(tfPriority, []string{"P1", "P2", "P3"}, f.prio-1))
+	lines = append(lines, kit.PadLabel(f.label(tfPriority, tx.PriorityField))+f.choices(tfPriority, []string{"P1", "P2", "P3"}, f.prio-1))
 	phases := []string{tx.NoPhase, "1", "2", "3", "4"}
-	lines = append(lines, padLabel(f.label(tfPhase, tx.PhaseField))+f.choices(tfPhase, phases, f.phase))
+	lines = append(lines, kit.PadLabel(f.label(tfPhase, tx.PhaseField))+f.choices(tfPhase, phases, f.phase))
 	if f.orig == nil {
 		names := make([]string, len(f.names))
 		for i, n := range f.names {
@@ -287,21 +287,21 @@ func (f *taskForm) view() string {
 				names[i] = tx.Nobody
 			}
 		}
-		lines = append(lines, padLabel(f.label(tfAssignee, tx.AssigneeField))+f.choices(tfAssignee, names, f.who))
+		lines = append(lines, kit.PadLabel(f.label(tfAssignee, tx.AssigneeField))+f.choices(tfAssignee, names, f.who))
 	}
 	zone := f.s.Svc.Now().In(f.s.Svc.Location()).Format("MST")
 	lines = append(lines,
-		padLabel(f.label(tfDue, tx.DueField))+f.due.View(),
-		strings.Repeat(" ", labelWidth)+sty.hint.Render(fmt.Sprintf(tx.DueFormHint, zone)),
+		kit.PadLabel(f.label(tfDue, tx.DueField))+f.due.View(),
+		strings.Repeat(" ", kit.LabelWidth)+sty.Hint.Render(fmt.Sprintf(tx.DueFormHint, zone)),
 		"")
-	lines = append(lines, f.s.formStatus(f.confirm, tx.ConfirmDiscard, f.saving, f.errLines())...)
+	lines = append(lines, f.s.FormStatus(f.confirm, tx.ConfirmDiscard, f.saving, f.errLines())...)
 	return kit.FitHeight(strings.Join(lines, "\n"), f.height)
 }
 
-func (f *taskForm) help() helpKeys {
-	k := f.s.keys
+func (f *taskForm) help() kit.HelpKeys {
+	k := f.s.Keys
 	if f.focus == tfPriority || f.focus == tfPhase || f.focus == tfAssignee {
-		return k.formHelp(f.confirm, key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", f.s.text.Tasks.HelpChoose)))
+		return k.FormHelp(f.confirm, key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", f.s.text.Tasks.HelpChoose)))
 	}
-	return k.formHelp(f.confirm)
+	return k.FormHelp(f.confirm)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // pickKind is what a task picker chooses.
@@ -68,12 +69,12 @@ func (p *taskPicker) isCurrent() bool {
 }
 
 func (p *taskPicker) view(s *session, height int) string {
-	sty, tx := s.st, &s.text.Tasks
+	sty, tx := s.St, &s.text.Tasks
 	title := fmt.Sprintf(tx.AssignTitle, p.task.ID)
 	if p.kind == pickStatus {
 		title = fmt.Sprintf(tx.StatusTitle, p.task.ID)
 	}
-	lines := []string{"", " " + sty.formTitle.Render(title) + "  " + sty.hint.Render(crisis.SanitizeLine(p.task.Title)), ""}
+	lines := []string{"", " " + sty.FormTitle.Render(title) + "  " + sty.Hint.Render(crisis.SanitizeLine(p.task.Title)), ""}
 	var labels []string
 	current := -1
 	if p.kind == pickAssignee {
@@ -101,10 +102,10 @@ func (p *taskPicker) view(s *session, height int) string {
 	for i := first; i < len(labels) && i < first+room; i++ {
 		line := "    " + labels[i] + " "
 		if i == p.cursor {
-			line = sty.pickerCursor.Render(" › ") + sty.chosen.Render(" "+labels[i]+" ")
+			line = sty.PickerCursor.Render(" › ") + sty.Chosen.Render(" "+labels[i]+" ")
 		}
 		if i == current {
-			line += " " + sty.pickerCurrent.Render(tx.Current)
+			line += " " + sty.PickerCurrent.Render(tx.Current)
 		}
 		lines = append(lines, line)
 	}
@@ -128,12 +129,12 @@ type taskPrompt struct {
 	input  textinput.Model
 	opened string // the value the prompt opened with
 	// confirm is the question asked before a typed reason is dropped.
-	confirm confirmKind
+	confirm kit.Confirm
 }
 
 func newTaskPrompt(s *session, kind promptKind, t crisis.Task, width int) *taskPrompt {
 	tx := &s.text.Tasks
-	in := newTextInput(s.st, tx.DuePrompt, tx.DueHint, 40)
+	in := kit.NewTextInput(s.St, tx.DuePrompt, tx.DueHint, 40)
 	if kind == promptReason {
 		in.Prompt, in.Placeholder = tx.ReasonPrompt, tx.ReasonHint
 		in.CharLimit = crisis.MaxTaskReason + 1 // longer is refused with its message
@@ -163,7 +164,7 @@ func (p *taskPrompt) dirty() bool { return p.input.Value() != p.opened }
 func (p *taskPrompt) asks() bool { return p.kind == promptReason && p.dirty() }
 
 func (p *taskPrompt) update(msg tea.Msg) tea.Cmd {
-	if p.confirm != confirmNone {
+	if p.confirm != kit.ConfirmNone {
 		return nil // not while the question is asked
 	}
 	var cmd tea.Cmd
@@ -174,6 +175,6 @@ func (p *taskPrompt) update(msg tea.Msg) tea.Cmd {
 // view is the field, and under it the question when one is asked.
 func (p *taskPrompt) view() string {
 	lines := []string{" " + ansi.Truncate(p.input.View(), 200, "")}
-	lines = append(lines, p.s.formStatus(p.confirm, p.s.text.Tasks.ConfirmDiscardReason, false, nil)...)
+	lines = append(lines, p.s.FormStatus(p.confirm, p.s.text.Tasks.ConfirmDiscardReason, false, nil)...)
 	return strings.Join(lines, "\n")
 }

@@ -102,19 +102,19 @@ type taskStyles struct {
 }
 
 func newTaskStyles() taskStyles {
-	p := newPalette()
+	p := kit.Dark()
 	plain := lipgloss.NewStyle()
 	return taskStyles{
-		late:    plain.Foreground(p.bad).Bold(true),
-		blocked: plain.Foreground(p.warn).Bold(true),
-		closed:  plain.Foreground(p.muted),
-		fresh:   plain.Foreground(p.warn).Bold(true).Reverse(true),
+		late:    plain.Foreground(p.Error).Bold(true),
+		blocked: plain.Foreground(p.Warning).Bold(true),
+		closed:  plain.Foreground(p.Muted),
+		fresh:   plain.Foreground(p.Warning).Bold(true).Reverse(true),
 		heading: plain.Bold(true).Underline(true),
-		label:   plain.Foreground(p.muted),
+		label:   plain.Foreground(p.Muted),
 		prio: map[int]lipgloss.Style{
-			1: plain.Foreground(p.bad).Bold(true),
-			2: plain.Foreground(p.warn),
-			3: plain.Foreground(p.muted),
+			1: plain.Foreground(p.Error).Bold(true),
+			2: plain.Foreground(p.Warning),
+			3: plain.Foreground(p.Muted),
 		},
 	}
 }
@@ -186,7 +186,7 @@ func (b *tasksTab) Update(msg tea.Msg) tea.Cmd {
 		return b.saved(msg)
 	case taskOpenedMsg:
 		if msg.err != nil {
-			b.s.Notify(b.s.Action(), b.s.text.errText(msg.err), true, 0)
+			b.s.Notify(b.s.Action(), b.s.text.ErrText(msg.err), true, 0)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -206,10 +206,10 @@ func (b *tasksTab) Update(msg tea.Msg) tea.Cmd {
 func (b *tasksTab) saved(msg taskSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		if b.form != nil && b.form.saving {
-			b.form.setError(b.s.text.errText(msg.err))
+			b.form.setError(b.s.text.ErrText(msg.err))
 			return nil
 		}
-		b.s.Notify(msg.action, b.s.text.errText(msg.err), true, 0)
+		b.s.Notify(msg.action, b.s.text.ErrText(msg.err), true, 0)
 		return nil
 	}
 	if b.form != nil && b.form.saving {
@@ -329,7 +329,7 @@ func (b *tasksTab) key(msg tea.KeyPressMsg) tea.Cmd {
 	case b.prompt != nil:
 		return b.promptKey(msg)
 	}
-	k, tk := b.s.keys, b.keys
+	k, tk := b.s.Keys, b.keys
 	writer := b.s.Me.Role.Allowed(crisis.ActWriteTask)
 	switch {
 	case key.Matches(msg, k.Up) && b.openID == 0:
@@ -452,7 +452,7 @@ func (b *tasksTab) setStatus(id uint64, st crisis.TaskStatus, reason string) tea
 }
 
 func (b *tasksTab) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := b.s.keys
+	k := b.s.Keys
 	p := b.picker
 	switch {
 	case key.Matches(msg, k.ForceQuit):
@@ -483,16 +483,16 @@ func (b *tasksTab) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (b *tasksTab) promptKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := b.s.keys
+	k := b.s.Keys
 	p := b.prompt
-	if p.confirm != confirmNone {
-		return b.promptLeaving(p.confirm.answer(msg, k.Yes, k.No))
+	if p.confirm != kit.ConfirmNone {
+		return b.promptLeaving(p.confirm.Answer(msg, k.Yes, k.No))
 	}
 	switch {
 	case key.Matches(msg, k.ForceQuit):
-		return b.promptLeaving(p.confirm.leave(formQuit, p.asks()))
+		return b.promptLeaving(p.confirm.Leave(kit.FormQuit, p.asks()))
 	case key.Matches(msg, k.ClearSearch): // esc
-		return b.promptLeaving(p.confirm.leave(formCancel, p.asks()))
+		return b.promptLeaving(p.confirm.Leave(kit.FormCancel, p.asks()))
 	case key.Matches(msg, k.Apply): // enter
 		b.prompt = nil
 		value := p.input.Value()
@@ -510,11 +510,11 @@ func (b *tasksTab) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // promptLeaving acts on what Esc, ctrl+c or the question's answer asked
 // of a prompt: it closes, the console quits, or the prompt stays.
-func (b *tasksTab) promptLeaving(act formAction) tea.Cmd {
+func (b *tasksTab) promptLeaving(act kit.FormAction) tea.Cmd {
 	switch act {
-	case formCancel:
+	case kit.FormCancel:
 		b.prompt = nil
-	case formQuit:
+	case kit.FormQuit:
 		return tea.Quit
 	}
 	return nil
@@ -523,11 +523,11 @@ func (b *tasksTab) promptLeaving(act formAction) tea.Cmd {
 func (b *tasksTab) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	act, cmd := b.form.key(msg)
 	switch act {
-	case formSave:
+	case kit.FormSave:
 		return b.saveForm()
-	case formCancel:
+	case kit.FormCancel:
 		b.form = nil
-	case formQuit:
+	case kit.FormQuit:
 		return tea.Quit
 	}
 	return cmd
@@ -588,11 +588,11 @@ func (b *tasksTab) View() string {
 // viewLine says which view is shown and counts what matters: open, late
 // and blocked tasks.
 func (b *tasksTab) viewLine(ts []crisis.Task) string {
-	sty, tx := b.s.st, b.tx
+	sty, tx := b.s.St, b.tx
 	names := [viewCount]string{tx.ViewAll, tx.ViewMine, tx.ViewByAssignee, tx.ViewByStatus}
-	name := sty.filter.Render(names[b.view])
+	name := sty.Filter.Render(names[b.view])
 	if b.view != viewAll {
-		name = sty.filterActive.Render(names[b.view])
+		name = sty.FilterActive.Render(names[b.view])
 	}
 	now := b.s.Svc.Now()
 	open, late, blocked := 0, 0, 0
@@ -611,22 +611,22 @@ func (b *tasksTab) viewLine(ts []crisis.Task) string {
 	if len(ts) == 1 {
 		count = tx.CountOne
 	}
-	parts := []string{name, sty.filter.Render(count), sty.filter.Render(fmt.Sprintf(tx.Open, open))}
+	parts := []string{name, sty.Filter.Render(count), sty.Filter.Render(fmt.Sprintf(tx.Open, open))}
 	if late > 0 {
 		parts = append(parts, b.st.late.Render(fmt.Sprintf(tx.Late, late)))
 	}
 	if blocked > 0 {
 		parts = append(parts, b.st.blocked.Render(fmt.Sprintf(tx.Blocked, blocked)))
 	}
-	parts = append(parts, sty.filter.Render(tx.ViewHint))
-	return " " + strings.Join(parts, sty.filter.Render(" · "))
+	parts = append(parts, sty.Filter.Render(tx.ViewHint))
+	return " " + strings.Join(parts, sty.Filter.Render(" · "))
 }
 
 // listLines renders the view's tasks, scrolled so the selected one shows.
 func (b *tasksTab) listLines(h int, ts []crisis.Task, headings []string) []string {
-	sty, tx := b.s.st, b.tx
+	sty, tx := b.s.St, b.tx
 	if b.loadErr != nil && !b.loaded {
-		return []string{"", "  " + sty.formError.Render(fmt.Sprintf(tx.LoadFailed, b.s.text.errText(b.loadErr)))}
+		return []string{"", "  " + sty.FormError.Render(fmt.Sprintf(tx.LoadFailed, b.s.text.ErrText(b.loadErr)))}
 	}
 	if len(ts) == 0 {
 		msg := tx.EmptyViewer
@@ -636,7 +636,7 @@ func (b *tasksTab) listLines(h int, ts []crisis.Task, headings []string) []strin
 		case b.s.Me.Role.Allowed(crisis.ActWriteTask):
 			msg = tx.EmptyWriter
 		}
-		return []string{"", "  " + sty.empty.Render(msg)}
+		return []string{"", "  " + sty.Empty.Render(msg)}
 	}
 	cur := b.cursor(ts)
 	now := b.s.Svc.Now()
@@ -672,7 +672,7 @@ func (b *tasksTab) listLines(h int, ts []crisis.Task, headings []string) []strin
 // taskLines renders one task: a line of columns, and a second line with
 // the reason when it is blocked. Overdue tasks say how late they are.
 func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []string {
-	sty, tx, ts := b.s.st, b.tx, b.st
+	sty, tx, ts := b.s.St, b.tx, b.st
 	loc := b.s.Svc.Location()
 	cell := func(s string, w int) string {
 		s = ansi.Truncate(s, w-1, "…")
@@ -685,9 +685,9 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 		}
 		return st
 	}
-	id := sty.id.Render(cell(fmt.Sprintf("#%d", t.ID), colID))
+	id := sty.ID.Render(cell(fmt.Sprintf("#%d", t.ID), colID))
 	if selected {
-		id = sty.idSelected.Render(cell(fmt.Sprintf("#%d", t.ID), colID))
+		id = sty.IdSelected.Render(cell(fmt.Sprintf("#%d", t.ID), colID))
 	}
 	prioStyle, ok := ts.prio[t.Priority]
 	if !ok {
@@ -703,7 +703,7 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 	if t.Assignee != "" {
 		who = crisis.SanitizeLine(t.Assignee)
 	}
-	assignee := style(sty.author).Render(cell(who, colAssignee))
+	assignee := style(sty.Author).Render(cell(who, colAssignee))
 	due := cell("", colDue)
 	if t.Due != nil {
 		if late := t.LateBy(now); late != "" {
@@ -720,13 +720,13 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 		mark = ts.fresh.Render(strings.TrimSpace(tx.NewMark)) + " "
 		room -= lipgloss.Width(tx.NewMark)
 	}
-	lines := []string{head + mark + style(sty.text).Render(kit.Cut(title, room))}
+	lines := []string{head + mark + style(sty.Text).Render(kit.Cut(title, room))}
 	if t.Status == crisis.TaskBlocked {
 		indent := strings.Repeat(" ", colID+colPrio)
 		reason := fmt.Sprintf(tx.BlockedBy, crisis.SanitizeLine(t.Reason))
 		lines = append(lines, indent+ts.blocked.Render(kit.Cut(reason, b.width-barWidth-len(indent))))
 	}
-	bar := sty.selBar(selected)
+	bar := sty.SelBar(selected)
 	for i, l := range lines {
 		lines[i] = bar + l
 	}
@@ -735,7 +735,7 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 
 // detailLines shows one task in full.
 func (b *tasksTab) detailLines(t crisis.Task) []string {
-	sty, tx, ts := b.s.st, b.tx, b.st
+	sty, tx, ts := b.s.St, b.tx, b.st
 	loc := b.s.Svc.Location()
 	now := b.s.Svc.Now()
 	field := func(label, value string) string {
@@ -761,7 +761,7 @@ func (b *tasksTab) detailLines(t crisis.Task) []string {
 		phase = tx.PhaseNames[t.Phase]
 	}
 	title := fmt.Sprintf(tx.TaskTitle, t.ID) + "  " + crisis.SanitizeLine(t.Title)
-	lines := []string{" " + sty.formTitle.Render(kit.Cut(title, b.width-2)), "",
+	lines := []string{" " + sty.FormTitle.Render(kit.Cut(title, b.width-2)), "",
 		field(tx.Status, status),
 		field(tx.Priority, fmt.Sprintf("P%d", t.Priority)),
 		field(tx.Assignee, who),
@@ -774,7 +774,7 @@ func (b *tasksTab) detailLines(t crisis.Task) []string {
 	}
 	details := crisis.Sanitize(t.Details)
 	if details == "" {
-		lines = append(lines, "  "+sty.empty.Render(tx.NoDetails))
+		lines = append(lines, "  "+sty.Empty.Render(tx.NoDetails))
 	}
 	if details != "" {
 		for _, l := range strings.Split(ansi.Wrap(details, max(b.width-4, 10), ""), "\n") {
@@ -785,17 +785,17 @@ func (b *tasksTab) detailLines(t crisis.Task) []string {
 }
 
 // Help lists the keys that work now.
-func (b *tasksTab) Help() helpKeys {
-	k, tk := b.s.keys, b.keys
+func (b *tasksTab) Help() kit.HelpKeys {
+	k, tk := b.s.Keys, b.keys
 	switch {
 	case b.form != nil:
 		return b.form.help()
 	case b.picker != nil:
-		return oneGroup(k.PickUp, tk.Choose, k.Close)
-	case b.prompt != nil && b.prompt.confirm != confirmNone:
-		return k.confirmHelp()
+		return kit.OneGroup(k.PickUp, tk.Choose, k.Close)
+	case b.prompt != nil && b.prompt.confirm != kit.ConfirmNone:
+		return k.ConfirmHelp()
 	case b.prompt != nil:
-		return oneGroup(k.Apply, k.Cancel)
+		return kit.OneGroup(k.Apply, k.Cancel)
 	}
 	var write []key.Binding
 	if b.s.Me.Role.Allowed(crisis.ActWriteTask) {
@@ -814,7 +814,7 @@ func (b *tasksTab) Help() helpKeys {
 		if len(all) > 4 {
 			short = all[:len(all)-1]
 		}
-		return helpKeys{short: short, full: [][]key.Binding{all}}
+		return kit.HelpKeys{Short: short, Full: [][]key.Binding{all}}
 	}
 	// At 80 columns the one-line footer keeps the writing keys and the
 	// view; the arrows, edit and due are behind ?.
@@ -828,9 +828,9 @@ func (b *tasksTab) Help() helpKeys {
 		}
 	}
 	short = append(short, tk.View)
-	return helpKeys{
-		short: short,
-		full: [][]key.Binding{
+	return kit.HelpKeys{
+		Short: short,
+		Full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, tk.Open, tk.Back},
 			write,
 			{tk.View, tk.ViewBack},

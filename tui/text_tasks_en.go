@@ -1,6 +1,8 @@
 package tui
 
-import "cellule/crisis"
+import (
+	"cellule/crisis"
+)
 
 // TaskText holds the task board's strings (tab 2), the header's flag of
 // new tasks, and the words of its keys.

@@ -280,7 +280,7 @@ func (t *timeline) saved(msg entrySavedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.err != nil {
-		t.form.setError(t.s.text.errText(msg.err))
+		t.form.setError(t.s.text.ErrText(msg.err))
 		return nil
 	}
 	t.form = nil
@@ -297,7 +297,7 @@ func (t *timeline) key(msg tea.KeyPressMsg) tea.Cmd {
 	if t.searchOpen {
 		return t.searchKey(msg)
 	}
-	k := t.s.keys
+	k := t.s.Keys
 	switch {
 	case key.Matches(msg, k.Up):
 		t.move(-1)
@@ -389,7 +389,7 @@ func (t *timeline) openForm(e *crisis.Entry) tea.Cmd {
 func (t *timeline) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	act, cmd := t.form.key(msg)
 	switch act {
-	case formSave:
+	case kit.FormSave:
 		t.form.err, t.form.saving = "", true
 		t.form.layout()
 		d, amends := t.form.draft(), t.form.amends
@@ -404,16 +404,16 @@ func (t *timeline) formKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 			return entrySavedMsg{action: action, entry: e, err: err}
 		}
-	case formCancel:
+	case kit.FormCancel:
 		t.form = nil
-	case formQuit:
+	case kit.FormQuit:
 		return tea.Quit
 	}
 	return cmd
 }
 
 func (t *timeline) searchKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := t.s.keys
+	k := t.s.Keys
 	switch {
 	case key.Matches(msg, k.ForceQuit):
 		return tea.Quit // a search is not worth asking about
@@ -581,33 +581,33 @@ func (t *timeline) entryLines(e crisis.Entry, selected bool) []string {
 // it was recorded if later, author, kind, correction marks), then its text,
 // wrapped and indented. Text from users is sanitized again here.
 func (t *timeline) renderEntry(e crisis.Entry, selected bool) []string {
-	sty, tx := t.s.st, t.s.text
+	sty, tx := t.s.St, t.s.text
 	loc := t.s.Svc.Location()
 	inner := max(t.width-barWidth, 10)
 
-	id := sty.id.Render(fmt.Sprintf("#%d", e.ID))
+	id := sty.ID.Render(fmt.Sprintf("#%d", e.ID))
 	if selected {
-		id = sty.idSelected.Render(fmt.Sprintf("#%d", e.ID))
+		id = sty.IdSelected.Render(fmt.Sprintf("#%d", e.ID))
 	}
-	parts := []string{id, sty.when.Render(e.OccurredAt.In(loc).Format(tx.WhenLayout))}
+	parts := []string{id, sty.When.Render(e.OccurredAt.In(loc).Format(tx.WhenLayout))}
 	if e.Backdated() {
-		parts = append(parts, sty.recorded.Render(fmt.Sprintf(tx.RecordedAt, e.RecordedAt.In(loc).Format(tx.RecordedLayout))))
+		parts = append(parts, sty.Recorded.Render(fmt.Sprintf(tx.RecordedAt, e.RecordedAt.In(loc).Format(tx.RecordedLayout))))
 	}
 	parts = append(parts,
-		sty.author.Render(crisis.SanitizeLine(e.Author)),
-		sty.kindStyle(e.Kind).Render(tx.kind(e.Kind)))
+		sty.Author.Render(crisis.SanitizeLine(e.Author)),
+		sty.KindStyle(e.Kind).Render(tx.Kind(e.Kind)))
 	if e.Amends != 0 {
-		parts = append(parts, sty.corrects.Render(fmt.Sprintf(tx.Corrects, e.Amends)))
+		parts = append(parts, sty.Corrects.Render(fmt.Sprintf(tx.Corrects, e.Amends)))
 	}
 	if e.Task != 0 {
-		parts = append(parts, sty.id.Render(fmt.Sprintf(tx.Tasks.Link, e.Task)))
+		parts = append(parts, sty.ID.Render(fmt.Sprintf(tx.Tasks.Link, e.Task)))
 	}
 	if e.Amended() {
 		ids := make([]string, len(e.AmendedBy))
 		for i, a := range e.AmendedBy {
 			ids[i] = fmt.Sprintf("#%d", a)
 		}
-		parts = append(parts, sty.amended.Render(fmt.Sprintf(tx.AmendedBy, strings.Join(ids, ", "))))
+		parts = append(parts, sty.Amended.Render(fmt.Sprintf(tx.AmendedBy, strings.Join(ids, ", "))))
 	}
 	lines := strings.Split(ansi.Wrap(strings.Join(parts, "  "), inner, ""), "\n")
 
@@ -615,13 +615,13 @@ func (t *timeline) renderEntry(e crisis.Entry, selected bool) []string {
 	indent := strings.Repeat(" ", textIndent)
 	if text != "" {
 		for _, l := range strings.Split(ansi.Wrap(text, max(inner-textIndent, 10), ""), "\n") {
-			lines = append(lines, indent+sty.text.Render(l))
+			lines = append(lines, indent+sty.Text.Render(l))
 		}
 	}
 
 	bar := strings.Repeat(" ", barWidth)
 	if selected {
-		bar = sty.bar.Render("▌ ")
+		bar = sty.Bar.Render("▌ ")
 	}
 	for i, l := range lines {
 		lines[i] = bar + l
@@ -664,15 +664,15 @@ func (t *timeline) filterLine() string {
 
 // drawFilterLine draws filterLine.
 func (t *timeline) drawFilterLine() string {
-	sty, tx := t.s.st, t.s.text
+	sty, tx := t.s.St, t.s.text
 	var left []string
 	if t.kind == "" {
 		left = append(left, t.plain(tx.FilterAll))
 	} else {
-		left = append(left, sty.filterActive.Render(fmt.Sprintf(tx.FilterKind, tx.kind(t.kind))))
+		left = append(left, sty.FilterActive.Render(fmt.Sprintf(tx.FilterKind, tx.Kind(t.kind))))
 	}
 	if t.search != "" {
-		left = append(left, sty.filterActive.Render(fmt.Sprintf(tx.FilterSearch, t.search)))
+		left = append(left, sty.FilterActive.Render(fmt.Sprintf(tx.FilterSearch, t.search)))
 	}
 	count := fmt.Sprintf(tx.EntriesCount, len(t.entries))
 	switch {
@@ -688,17 +688,17 @@ func (t *timeline) drawFilterLine() string {
 	var right string
 	switch {
 	case t.olderPending:
-		right = sty.indicator.Render(tx.LoadingOlder)
+		right = sty.Indicator.Render(tx.LoadingOlder)
 	case !t.following():
-		right = sty.indicator.Render(fmt.Sprintf(tx.NewerBelow, len(t.entries)-1-t.cursor))
+		right = sty.Indicator.Render(fmt.Sprintf(tx.NewerBelow, len(t.entries)-1-t.cursor))
 	}
 	return " " + spread(strings.Join(left, t.plain(" · ")), right, t.width-2)
 }
 
 func (t *timeline) listLines(h int) []string {
-	sty, tx := t.s.st, t.s.text
+	sty, tx := t.s.St, t.s.text
 	if t.loadErr != nil && len(t.entries) == 0 {
-		return []string{"", "  " + sty.formError.Render(fmt.Sprintf(tx.LoadFailed, tx.errText(t.loadErr)))}
+		return []string{"", "  " + sty.FormError.Render(fmt.Sprintf(tx.LoadFailed, tx.ErrText(t.loadErr)))}
 	}
 	if len(t.entries) == 0 {
 		msg := tx.EmptyViewer
@@ -708,7 +708,7 @@ func (t *timeline) listLines(h int) []string {
 		case t.s.Me.Role.Allowed(crisis.ActWriteLog):
 			msg = tx.EmptyWriter
 		}
-		return []string{"", "  " + sty.empty.Render(msg)}
+		return []string{"", "  " + sty.Empty.Render(msg)}
 	}
 	var lines []string
 	for i := t.top; i < len(t.entries) && len(lines) < h; i++ {
@@ -726,13 +726,13 @@ func (t *timeline) listLines(h int) []string {
 
 // Help lists the keys that work now: the form's, the search field's, or
 // the list's (writing keys only for roles that may write).
-func (t *timeline) Help() helpKeys {
-	k := t.s.keys
+func (t *timeline) Help() kit.HelpKeys {
+	k := t.s.Keys
 	if t.form != nil {
 		return t.form.help()
 	}
 	if t.searchOpen {
-		return helpKeys{short: []key.Binding{k.Apply, k.ClearSearch}, full: [][]key.Binding{{k.Apply, k.ClearSearch}}}
+		return kit.HelpKeys{Short: []key.Binding{k.Apply, k.ClearSearch}, Full: [][]key.Binding{{k.Apply, k.ClearSearch}}}
 	}
 	var write []key.Binding
 	if t.s.Me.Role.Allowed(crisis.ActWriteLog) {
@@ -750,9 +750,9 @@ func (t *timeline) Help() helpKeys {
 	}
 	short = append(short, write...)
 	short = append(short, view...)
-	return helpKeys{
-		short: short,
-		full: [][]key.Binding{
+	return kit.HelpKeys{
+		Short: short,
+		Full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 			write,
 			{k.Filter, k.FilterBack, k.Search, k.Clear},

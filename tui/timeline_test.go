@@ -341,7 +341,7 @@ func TestElapsedText(t *testing.T) {
 		3*24*time.Hour + 4*time.Hour + 12*time.Minute: "T+3d 04h12",
 		28 * 24 * time.Hour:                           "T+28d 00h00",
 	} {
-		if got := elapsedText(&english, d); got != want {
+		if got := elapsedText(textFor("en"), d); got != want {
 			t.Errorf("%v: %q, want %q", d, got, want)
 		}
 	}
@@ -360,10 +360,10 @@ func TestClockWaitsForTheNextMinute(t *testing.T) {
 
 func TestOnlineNamesAreCut(t *testing.T) {
 	online := []crisis.Presence{{Name: "alice"}, {Name: "bob"}, {Name: "carol"}, {Name: "dominique"}}
-	if got := onlineText(&english, online, 80); got != "4 online: alice, bob, carol, dominique" {
+	if got := onlineText(textFor("en"), online, 80); got != "4 online: alice, bob, carol, dominique" {
 		t.Fatalf("got %q", got)
 	}
-	if got := onlineText(&english, online, 29); got != "4 online: alice, bob +2" || lipgloss.Width(got) > 29 {
+	if got := onlineText(textFor("en"), online, 29); got != "4 online: alice, bob +2" || lipgloss.Width(got) > 29 {
 		t.Fatalf("got %q", got)
 	}
 }

@@ -1,6 +1,8 @@
 package tui
 
-import "strings"
+import (
+	"strings"
+)
 
 // The Unsaved methods of the tabs with forms (see unsavedText): typed text
 // that a save has not taken yet gets the louder idle warning, because the

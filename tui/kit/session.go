@@ -21,6 +21,11 @@ type Session struct {
 	Theme string
 	// Caches are the drawings shared between consoles.
 	Caches *Caches
+	// Text, St and Keys are the strings, styles and key bindings every
+	// part shares, built for this session's language and theme.
+	Text *Text
+	St   *Styles
+	Keys *Keys
 	// Preview renders the Report tab's Markdown (tui.Options.Preview).
 	Preview func(w io.Writer, s *crisis.Snapshot, limit int) error
 

@@ -1,12 +1,12 @@
-package tui
+package kit
 
 import (
 	"charm.land/bubbles/v2/key"
 )
 
-// keyMap holds every binding of the console, each with its own help text.
+// Keys holds every binding of the console, each with its own help text.
 // It is built per session from the session's language.
-type keyMap struct {
+type Keys struct {
 	// Shell: work whenever no text field has the focus.
 	Quit, Help, NextTab, PrevTab, JumpTab, Stage key.Binding
 
@@ -29,11 +29,12 @@ type keyMap struct {
 	PickUp, PickDown, Choose, Close key.Binding
 }
 
-func newKeyMap(h HelpText) *keyMap {
+// NewKeys builds the bindings with the help texts of a language.
+func NewKeys(h HelpText) *Keys {
 	b := func(keys []string, label, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc))
 	}
-	return &keyMap{
+	return &Keys{
 		Quit:    b([]string{"q", "ctrl+c"}, "q", h.Quit),
 		Help:    b([]string{"?"}, "?", h.More),
 		NextTab: b([]string{"tab"}, "tab", h.NextTab),
@@ -76,12 +77,15 @@ func newKeyMap(h HelpText) *keyMap {
 	}
 }
 
-// helpKeys is what the footer shows at one moment: a short line and the
+// HelpKeys is what the footer shows at one moment: a short line and the
 // full columns behind `?`. Views build it from the keys that work now.
-type helpKeys struct {
-	short []key.Binding
-	full  [][]key.Binding
+type HelpKeys struct {
+	Short []key.Binding
+	Full  [][]key.Binding
 }
 
-func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
-func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+// ShortHelp is the one-line footer's keys (help.KeyMap).
+func (h HelpKeys) ShortHelp() []key.Binding { return h.Short }
+
+// FullHelp is the columns of the full help (help.KeyMap).
+func (h HelpKeys) FullHelp() [][]key.Binding { return h.Full }

@@ -1,4 +1,4 @@
-package tui
+package kit
 
 import "cellule/crisis"
 
@@ -79,14 +79,6 @@ type Text struct {
 	// Help: key labels and what they do.
 	Help HelpText
 
-	Recovery RecoveryText
-	// Tasks is the task board's text.
-	Tasks TaskText
-	// OnCall: the On-call tab and the header's handover flag.
-	OnCall OnCallText
-	// Report is the Report tab's (report_text_en.go).
-	Report ReportText
-
 	// Labels of the domain's codes, in words.
 	Kinds  map[crisis.Kind]string
 	Stages map[crisis.Stage]string
@@ -162,9 +154,6 @@ var english = Text{
 	PickerConfirmEnd: "End the crisis? This logs a closure entry and stops the crisis clock. y/n",
 	StageSet:         "Stage set to %s (#%d)",
 
-	OnCall: onCallEnglish,
-	Report: englishReport,
-
 	Help: HelpText{
 		Up: "up", Down: "down", PageUp: "page up", PageDown: "page down",
 		Home: "oldest", End: "newest",
@@ -177,9 +166,6 @@ var english = Text{
 		Yes: "yes", No: "no", Apply: "apply", ClearSearch: "clear",
 		Choose: "set stage", Close: "close", Move: "move",
 	},
-
-	Recovery: englishRecovery,
-	Tasks:    englishTasks,
 
 	Kinds: map[crisis.Kind]string{
 		crisis.KindFact:          "FACT",
@@ -205,9 +191,9 @@ var english = Text{
 	},
 }
 
-// textFor picks the strings of a language; English is the fallback so a
+// TextFor picks the strings of a language; English is the fallback so a
 // session never shows blanks.
-func textFor(lang string) *Text {
+func TextFor(lang string) *Text {
 	var t Text
 	switch lang {
 	default: // "", "en"
@@ -216,29 +202,30 @@ func textFor(lang string) *Text {
 	return &t
 }
 
-// errText is a refusal or failure in this language.
-func (t *Text) errText(err error) string {
+// ErrText is a refusal or failure in this language.
+func (t *Text) ErrText(err error) string {
 	return crisis.SanitizeLine(crisis.MessageIn(err, t.Errors))
 }
 
-// kind returns a kind's label, or its code for a kind this language does
+// Kind returns a kind's label, or its code for a kind this language does
 // not know (a newer database read by an older binary).
-
-func (t *Text) kind(k crisis.Kind) string {
+func (t *Text) Kind(k crisis.Kind) string {
 	if s, ok := t.Kinds[k]; ok {
 		return s
 	}
 	return crisis.SanitizeLine(string(k))
 }
 
-func (t *Text) stage(s crisis.Stage) string {
+// Stage is a stage's label, or its code for one this language does not know.
+func (t *Text) Stage(s crisis.Stage) string {
 	if l, ok := t.Stages[s]; ok {
 		return l
 	}
 	return crisis.SanitizeLine(string(s))
 }
 
-func (t *Text) role(r crisis.Role) string {
+// Role is a role's label, or its code for one this language does not know.
+func (t *Text) Role(r crisis.Role) string {
 	if l, ok := t.Roles[r]; ok {
 		return l
 	}
