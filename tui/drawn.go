@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // drawn keeps the parts of the screen that a change rarely alters, with
@@ -104,12 +105,6 @@ func writeBindings(b *strings.Builder, bindings []key.Binding) {
 	}
 }
 
-// helpKeeper is a tab whose keys (its Help) a message of its own does not
-// change: the timeline's keys do not depend on the page it shows.
-type helpKeeper interface {
-	keepsHelp(msg tea.Msg) bool
-}
-
 // keepsLayout tells that msg, the reads after a change, changed neither
 // the keys in the footer nor, so, the sizes layout gives: the footer's
 // keys need not be listed again (hundreds of consoles after every change).
@@ -118,8 +113,8 @@ func (m *model) keepsLayout(msg tea.Msg) bool {
 	if !ok || r.tab == nil || m.picker != nil {
 		return false
 	}
-	k, ok := m.activeTab().(helpKeeper)
-	return ok && k.keepsHelp(r.tab)
+	k, ok := m.activeTab().(kit.HelpKeeper)
+	return ok && k.KeepsHelp(r.tab)
 }
 
 // fit is fitScreen for this console's screen, lines as they are drawn: a

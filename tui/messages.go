@@ -51,13 +51,6 @@ type stageSetMsg struct {
 	err    error
 }
 
-// refusedMsg carries the service's answer to an action the role may not
-// take (see refuseCmd).
-type refusedMsg struct {
-	action int
-	err    error
-}
-
 // waitCmd waits for the next change or for the clock to reach its next
 // minute, whichever comes first. One such command is pending per session at
 // any time: it is re-issued when it returns. d = 0 waits for changes only
@@ -123,11 +116,4 @@ func reloadCmd(status, tab tea.Cmd) tea.Cmd {
 		}
 		return msg
 	}
-}
-
-// refuseCmd reports why the role may not take an action whose key the
-// view does not offer, in the words of the one place that decides.
-func refuseCmd(s *session, act crisis.Action) tea.Cmd {
-	me, action := s.Me, s.Action()
-	return func() tea.Msg { return refusedMsg{action: action, err: me.Check(act)} }
 }

@@ -224,9 +224,9 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 		m.applyStatus(msg.Value)
 		return nil
 
-	case refusedMsg:
-		if msg.err != nil {
-			m.s.Notify(msg.action, m.s.text.ErrText(msg.err), true, m.status.Entries)
+	case kit.RefusedMsg:
+		if msg.Err != nil {
+			m.s.Notify(msg.Action, m.s.text.ErrText(msg.Err), true, m.status.Entries)
 		}
 		return nil
 
@@ -288,7 +288,7 @@ func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Stage):
 		if !m.s.Me.Role.Allowed(crisis.ActSetStage) {
-			return refuseCmd(m.s, crisis.ActSetStage)
+			return kit.Refuse(m.s.Session, crisis.ActSetStage)
 		}
 		m.picker = newStagePicker(m.status.Crisis.Stage)
 		return nil
@@ -449,8 +449,8 @@ func (m *model) Frame() []string {
 	var body []string
 	if m.picker != nil {
 		body = appendLines(nil, m.picker.view(m.s, m.width, m.bodyHeight()))
-	} else if lv, ok := m.activeTab().(lineViewer); ok {
-		body = lv.viewLines()
+	} else if lv, ok := m.activeTab().(kit.LineViewer); ok {
+		body = lv.ViewLines()
 	} else {
 		body = appendLines(nil, m.activeTab().View())
 	}
@@ -466,11 +466,6 @@ func (m *model) Frame() []string {
 	lines = appendLines(lines, m.footer)
 	m.lines = m.fit(lines)
 	return m.lines
-}
-
-// lineViewer is a tab that can give its view as lines (View joins them).
-type lineViewer interface {
-	viewLines() []string
 }
 
 // appendLines appends the lines of s, as strings.Split(s, "\n") gives

@@ -295,7 +295,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Start):
 		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
-			return refuseCmd(o.s, crisis.ActRunChecklist)
+			return kit.Refuse(o.s.Session, crisis.ActRunChecklist)
 		}
 		o.picker = &templatePicker{}
 		return nil
@@ -318,7 +318,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Tick):
 		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
-			return refuseCmd(o.s, crisis.ActRunChecklist)
+			return kit.Refuse(o.s.Session, crisis.ActRunChecklist)
 		}
 		run, n := r.ID, o.step+1
 		t := o.t
@@ -328,7 +328,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 		})
 	case key.Matches(msg, k.Untick):
 		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
-			return refuseCmd(o.s, crisis.ActRunChecklist)
+			return kit.Refuse(o.s.Session, crisis.ActRunChecklist)
 		}
 		run, n := r.ID, o.step+1
 		if !r.Steps[o.step].Done() {
@@ -429,7 +429,7 @@ func (o *onCall) directoryKey(msg tea.KeyPressMsg) tea.Cmd {
 		o.contact = 0
 	case key.Matches(msg, k.Duty):
 		if !o.s.Me.Role.Allowed(crisis.ActManageContacts) {
-			return refuseCmd(o.s, crisis.ActManageContacts)
+			return kit.Refuse(o.s.Session, crisis.ActManageContacts)
 		}
 		ms := o.matches()
 		if len(ms) == 0 {
@@ -494,13 +494,13 @@ func (o *onCall) handoverKey(msg tea.KeyPressMsg) tea.Cmd {
 		o.handover = min(o.handover+1, max(len(o.handovers)-1, 0))
 	case key.Matches(msg, k.Write):
 		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
-			return refuseCmd(o.s, crisis.ActHandover)
+			return kit.Refuse(o.s.Session, crisis.ActHandover)
 		}
 		o.form = newHandoverForm(o.s, o.t, o.k, o.width, o.height)
 		return o.form.focusCmd()
 	case key.Matches(msg, k.Ack):
 		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
-			return refuseCmd(o.s, crisis.ActHandover)
+			return kit.Refuse(o.s.Session, crisis.ActHandover)
 		}
 		if len(o.handovers) == 0 {
 			return nil

@@ -233,7 +233,7 @@ func (r *recoveryTab) allowed(act crisis.Action) (bool, tea.Cmd) {
 	if r.s.Me.Role.Allowed(act) {
 		return true, nil
 	}
-	return false, refuseCmd(r.s, act)
+	return false, kit.Refuse(r.s.Session, act)
 }
 
 // run performs a change in a command and reports it; ok builds the status

@@ -241,7 +241,7 @@ func (r *reportTab) leaving(act kit.FormAction) tea.Cmd {
 // open opens the takeaway or closing form, or says why it cannot.
 func (r *reportTab) open(act crisis.Action, closing bool) tea.Cmd {
 	if !r.s.Me.Role.Allowed(act) {
-		return refuseCmd(r.s, act)
+		return kit.Refuse(r.s.Session, act)
 	}
 	if r.closed != nil {
 		r.s.Notify(r.s.Action(), r.s.text.Report.ReadOnly, true, r.entries)

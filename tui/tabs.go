@@ -4,31 +4,13 @@ import (
 	"fmt"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"cellule/tui/kit"
 )
 
-// tabModel is one numbered screen of the console. Tabs are pointers
-// changed in place by the shell's Update; the commands they return never
-// touch them (they capture the values they need).
-type tabModel interface {
-	// Update handles a message: keys only while the tab is shown, any
-	// other message always (each tab ignores what is not its own).
-	Update(msg tea.Msg) tea.Cmd
-	// SetSize gives the tab the area below the tabs line.
-	SetSize(width, height int)
-	// View renders exactly the size last given.
-	View() string
-	// Reload reads again what the tab shows, after a change.
-	Reload() tea.Cmd
-	// Capturing reports that a text field or a question has the keyboard,
-	// so the shell's one-letter keys (q, ?, s, 1-5, tab) must go to the tab.
-	Capturing() bool
-	// Help lists the tab's keys that work now.
-	Help() kit.HelpKeys
-}
+// tabModel is a tab as the shell drives it (kit.Tab).
+type tabModel = kit.Tab
 
 // tab pairs a tab model with its fixed number: 1 Timeline, 2 Tasks,
 // 3 Recovery, 4 On-call, 5 Report. Only tabs that exist are listed, and a

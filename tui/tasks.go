@@ -356,14 +356,14 @@ func (b *tasksTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		b.top = 0
 	case key.Matches(msg, tk.New):
 		if !writer {
-			return refuseCmd(b.s, crisis.ActWriteTask)
+			return kit.Refuse(b.s.Session, crisis.ActWriteTask)
 		}
 		b.form = newTaskForm(b.s, nil, b.assigneeChoices(), b.width, b.height)
 		return b.form.focusCmd()
 	case key.Matches(msg, tk.Edit), key.Matches(msg, tk.Assign), key.Matches(msg, tk.Take),
 		key.Matches(msg, tk.Status), key.Matches(msg, tk.Due):
 		if !writer {
-			return refuseCmd(b.s, crisis.ActWriteTask)
+			return kit.Refuse(b.s.Session, crisis.ActWriteTask)
 		}
 		t, ok := b.selected()
 		if !ok {
@@ -383,7 +383,7 @@ func (b *tasksTab) act(msg tea.KeyPressMsg, t crisis.Task) tea.Cmd {
 		return b.form.focusCmd()
 	case key.Matches(msg, tk.Assign):
 		if !b.s.Me.Role.Allowed(crisis.ActAssignTask) {
-			return refuseCmd(b.s, crisis.ActAssignTask)
+			return kit.Refuse(b.s.Session, crisis.ActAssignTask)
 		}
 		b.picker = newAssigneePicker(t, b.assignees)
 	case key.Matches(msg, tk.Take):

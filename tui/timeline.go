@@ -380,7 +380,7 @@ func nextKind(k crisis.Kind) crisis.Kind {
 // never save.
 func (t *timeline) openForm(e *crisis.Entry) tea.Cmd {
 	if !t.s.Me.Role.Allowed(crisis.ActWriteLog) {
-		return refuseCmd(t.s, crisis.ActWriteLog)
+		return kit.Refuse(t.s.Session, crisis.ActWriteLog)
 	}
 	t.form = newEntryForm(t.s, e, t.width, t.height)
 	return t.form.focusCmd()
@@ -633,11 +633,11 @@ func (t *timeline) View() string {
 	if t.form != nil {
 		return t.form.view()
 	}
-	return strings.Join(t.viewLines(), "\n")
+	return strings.Join(t.ViewLines(), "\n")
 }
 
-// viewLines is View as lines, for the shell's Frame.
-func (t *timeline) viewLines() []string {
+// ViewLines is View as lines, for the shell's Frame.
+func (t *timeline) ViewLines() []string {
 	if t.form != nil {
 		return appendLines(nil, t.form.view())
 	}
@@ -760,9 +760,9 @@ func (t *timeline) Help() kit.HelpKeys {
 	}
 }
 
-// keepsHelp: a page read leaves the keys as they were (Help depends on the
+// KeepsHelp: a page read leaves the keys as they were (Help depends on the
 // form, the search field and the filter, not on the entries).
-func (t *timeline) keepsHelp(msg tea.Msg) bool {
+func (t *timeline) KeepsHelp(msg tea.Msg) bool {
 	switch msg.(type) {
 	case kit.Loaded[timelineLoadedMsg], timelineLoadedMsg:
 		return true
