@@ -17,24 +17,24 @@ import (
 func asksBeforeDropping(t *testing.T, tm *teatest.TestModel, scr *screen, typed, question, gone string) {
 	t.Helper()
 	tm.Type(typed)
-	scr.waitFor(t, tm, typed)
+	scr.WaitFor(t, tm, typed)
 	press(tm, "esc")
-	scr.waitUntil(t, tm, func(s string) bool {
+	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, question) && strings.Contains(s, "y yes") && strings.Contains(s, "n no")
 	}, "the question and its keys")
 
 	press(tm, "n") // no: back to the text
-	scr.waitUntil(t, tm, func(s string) bool {
+	scr.WaitUntil(t, tm, func(s string) bool {
 		return !strings.Contains(s, question) && strings.Contains(s, typed)
 	}, "the text again, without the question")
 	tm.Type(" +more")
-	scr.waitFor(t, tm, typed+" +more")
+	scr.WaitFor(t, tm, typed+" +more")
 
 	press(tm, "esc")
-	scr.waitFor(t, tm, question)
+	scr.WaitFor(t, tm, question)
 	press(tm, "x") // any other key leaves the question asked
 	press(tm, "y")
-	scr.waitUntil(t, tm, func(s string) bool {
+	scr.WaitUntil(t, tm, func(s string) bool {
 		return !strings.Contains(s, question) && !strings.Contains(s, typed) && strings.Contains(s, gone)
 	}, "the form closed, the text dropped")
 }
@@ -43,11 +43,11 @@ func TestRecoveryFormAsksBeforeDroppingText(t *testing.T) {
 	f := newFixture(t)
 	tm := start(t, f, responder, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "3")
-	scr.waitFor(t, tm, planShown)
+	scr.WaitFor(t, tm, planShown)
 	press(tm, "enter") // the firewall, first
-	scr.waitFor(t, tm, "Update Firewall")
+	scr.WaitFor(t, tm, "Update Firewall")
 	press(tm, "tab") // owner
 	press(tm, "tab") // note
 	asksBeforeDropping(t, tm, scr, "rules being audited", "Discard this change? y/n", planShown)
@@ -57,10 +57,10 @@ func TestRecoveryFormAsksBeforeDroppingText(t *testing.T) {
 
 	// Untouched (a choice moved is no typed text): Esc closes at once.
 	press(tm, "enter")
-	scr.waitFor(t, tm, "Update Firewall")
+	scr.WaitFor(t, tm, "Update Firewall")
 	press(tm, "right")
 	press(tm, "esc")
-	scr.waitUntil(t, tm, func(s string) bool {
+	scr.WaitUntil(t, tm, func(s string) bool {
 		return !strings.Contains(s, "Update Firewall") && !strings.Contains(s, "Discard")
 	}, "the form closed at once")
 }
@@ -69,19 +69,19 @@ func TestRecoveryFormCtrlCWithTextAsksFirst(t *testing.T) {
 	f := newFixture(t)
 	tm := start(t, f, responder, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "3")
-	scr.waitFor(t, tm, planShown)
+	scr.WaitFor(t, tm, planShown)
 	press(tm, "enter")
-	scr.waitFor(t, tm, "Update Firewall")
+	scr.WaitFor(t, tm, "Update Firewall")
 	press(tm, "tab")
 	tm.Type("bob")
 	press(tm, "ctrl+c")
-	scr.waitFor(t, tm, "Quit and discard")
+	scr.WaitFor(t, tm, "Quit and discard")
 	press(tm, "n")
-	scr.waitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "Quit and discard") }, "the question gone")
+	scr.WaitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "Quit and discard") }, "the question gone")
 	press(tm, "ctrl+c")
-	scr.waitFor(t, tm, "Quit and discard")
+	scr.WaitFor(t, tm, "Quit and discard")
 	press(tm, "y")
 	tm.WaitFinished(t)
 }
@@ -92,16 +92,16 @@ func openReport(t *testing.T) (*fixture, *teatest.TestModel, *screen) {
 	f.seed(t)
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "VPN closed")
+	scr.WaitFor(t, tm, "VPN closed")
 	press(tm, "5")
-	scr.waitFor(t, tm, "Lessons-learned report")
+	scr.WaitFor(t, tm, "Lessons-learned report")
 	return f, tm, scr
 }
 
 func TestReportTakeawayAsksBeforeDroppingText(t *testing.T) {
 	f, tm, scr := openReport(t)
 	press(tm, "a")
-	scr.waitFor(t, tm, "New key takeaway")
+	scr.WaitFor(t, tm, "New key takeaway")
 	asksBeforeDropping(t, tm, scr, "Print the on-call sheet.", "Discard this takeaway? y/n", "Lessons-learned report")
 	if list, _ := f.svc.Takeaways(); len(list) != 0 {
 		t.Fatalf("the dropped takeaway was saved: %+v", list)
@@ -109,10 +109,10 @@ func TestReportTakeawayAsksBeforeDroppingText(t *testing.T) {
 
 	// Untouched, or only blanks: Esc closes at once.
 	press(tm, "a")
-	scr.waitFor(t, tm, "New key takeaway")
+	scr.WaitFor(t, tm, "New key takeaway")
 	tm.Type("  ")
 	press(tm, "esc")
-	scr.waitUntil(t, tm, func(s string) bool {
+	scr.WaitUntil(t, tm, func(s string) bool {
 		return !strings.Contains(s, "New key takeaway") && strings.Contains(s, "Lessons-learned report")
 	}, "the form closed at once")
 }
@@ -120,7 +120,7 @@ func TestReportTakeawayAsksBeforeDroppingText(t *testing.T) {
 func TestReportClosingNoteAsksBeforeDroppingText(t *testing.T) {
 	f, tm, scr := openReport(t)
 	press(tm, "C")
-	scr.waitFor(t, tm, "Close the crisis: closing note")
+	scr.WaitFor(t, tm, "Close the crisis: closing note")
 	asksBeforeDropping(t, tm, scr, "Sortie de crise.", "Discard this closing note? y/n", "Lessons-learned report")
 	if st, _ := f.svc.Status(); st.Crisis.Closed != nil {
 		t.Fatal("the crisis closed")
@@ -133,12 +133,12 @@ func TestBlockedReasonAsksBeforeDroppingText(t *testing.T) {
 	tm := start(t, f, responder, nil)
 	scr := newScreen(t)
 	press(tm, "2")
-	scr.waitFor(t, tm, "LATE 1h12")
+	scr.WaitFor(t, tm, "LATE 1h12")
 	press(tm, "c")
-	scr.waitFor(t, tm, "Status of task #1")
+	scr.WaitFor(t, tm, "Status of task #1")
 	press(tm, "down") // from in progress to blocked
 	press(tm, "enter")
-	scr.waitFor(t, tm, "Blocked by:")
+	scr.WaitFor(t, tm, "Blocked by:")
 	asksBeforeDropping(t, tm, scr, "no console access", "Discard this reason? y/n", "LATE 1h12")
 	if task, _ := f.svc.Task(1); task.Reason != "" {
 		t.Errorf("the dropped reason was saved: %+v", task)
@@ -152,13 +152,13 @@ func TestDuePromptEscClosesAtOnce(t *testing.T) {
 	tm := start(t, f, responder, nil)
 	scr := newScreen(t)
 	press(tm, "2")
-	scr.waitFor(t, tm, "LATE 1h12")
+	scr.WaitFor(t, tm, "LATE 1h12")
 	press(tm, "d")
-	scr.waitFor(t, tm, "Due:")
+	scr.WaitFor(t, tm, "Due:")
 	tm.Type("17:")
-	scr.waitFor(t, tm, "17:")
+	scr.WaitFor(t, tm, "17:")
 	press(tm, "esc")
-	scr.waitUntil(t, tm, func(s string) bool {
+	scr.WaitUntil(t, tm, func(s string) bool {
 		return !strings.Contains(s, "Due:") && !strings.Contains(s, "Discard")
 	}, "the prompt closed at once")
 }
@@ -180,7 +180,7 @@ func TestUntickReasonAsksBeforeDroppingText(t *testing.T) {
 	press(tm, "u")
 	wait("Why un-tick step 1?")
 	press(tm, "esc")
-	scr.waitUntil(t, tm, func(s string) bool {
+	scr.WaitUntil(t, tm, func(s string) bool {
 		return !strings.Contains(s, "Why un-tick") && !strings.Contains(s, "Discard")
 	}, "the prompt closed at once")
 }

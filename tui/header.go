@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
 	"cellule/tui/kit"
@@ -36,11 +35,11 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 		name = kit.Cut(name, room)
 	}
 	left := product + sep + sty.CrisisName.Render(name) + sep + stage
-	line1 := spread(left, clock, width)
+	line1 := kit.Spread(left, clock, width)
 
 	// Line 2: 3 online: ann, bob +1 ........ me: ann (lead)
 	me := sty.Me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.Me.Name), t.Role(s.Me.Role)))
-	line2 := spread(onlineText(t, st.Online, width-lipgloss.Width(me)-2), me, width)
+	line2 := kit.Spread(onlineText(t, st.Online, width-lipgloss.Width(me)-2), me, width)
 	// Line 3: the recovery's four phases ........ flags that call for my
 	// attention (tasks new to me, a handover to acknowledge).
 	recovery, tasks := recoverySummary(s, st.Recovery), newTasksFlag(s, st)
@@ -48,17 +47,8 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 	if tasks != "" {
 		room -= lipgloss.Width(tasks) + 2
 	}
-	line3 := spread(recovery, joinFlags(tasks, handoverFlag(s, st, room)), width)
+	line3 := kit.Spread(recovery, joinFlags(tasks, handoverFlag(s, st, room)), width)
 	return line1 + "\n" + line2 + "\n" + line3
-}
-
-// spread puts left and right at the two ends of a line of the given width.
-func spread(left, right string, width int) string {
-	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		return ansi.Truncate(left+" "+right, width, "…")
-	}
-	return left + strings.Repeat(" ", gap) + right
 }
 
 // onlineText lists who is connected in at most room cells; the names that

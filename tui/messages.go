@@ -29,20 +29,6 @@ type statusLoadedMsg struct {
 	err    error
 }
 
-// timelineLoadedMsg carries a page of the logbook.
-type timelineLoadedMsg struct {
-	query crisis.TimelineQuery
-	page  crisis.TimelinePage
-	err   error
-}
-
-// entrySavedMsg is the result of Log or Correct.
-type entrySavedMsg struct {
-	action int
-	entry  crisis.Entry
-	err    error
-}
-
 // stageSetMsg is the result of SetStage.
 type stageSetMsg struct {
 	action int

@@ -98,24 +98,10 @@ type model struct {
 // page of the logbook at once, so the first frame is complete.
 func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	text := textFor(opts.Lang)
-	s := &session{
-		Session: &kit.Session{
-			Svc:     svc,
-			Me:      me,
-			Lang:    opts.Lang,
-			Theme:   "dark",
-			Caches:  opts.Caches,
-			Preview: opts.Preview,
-			Text:    &text.Text,
-			St:      kit.NewStyles(kit.PaletteFor("dark")),
-			Keys:    kit.NewKeys(text.Help),
-		},
-		text:     text,
-		recovery: newRecoveryStyles(),
-	}
-	if s.Caches == nil {
-		s.Caches = kit.NewCaches()
-	}
+	ks := kit.NewSession(svc, me, opts.Lang, opts.Caches)
+	ks.Preview = opts.Preview
+	ks.Text = &text.Text
+	s := &session{Session: ks, text: text, recovery: newRecoveryStyles()}
 	m := &model{
 		s:       s,
 		changes: opts.Changes,
@@ -130,13 +116,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 		m.height = defaultHeight
 	}
 	m.help.Styles = s.St.Help
-	m.tabs = []tab{
-		{number: 1, title: text.TabTimeline, model: newTimeline(s)},
-		{number: 2, title: text.Tasks.Tab, model: newTasksTab(s)},
-		{number: 3, title: text.TabRecovery, model: newRecoveryTab(s)},
-		{number: 4, title: text.OnCall.Tab, model: newOnCall(s)},
-		{number: 5, title: text.Report.Tab, model: newReportTab(s)},
-	}
+	m.tabs = tabList(s)
 	m.status, m.statusErr = svc.Status()
 	m.now = svc.Now()
 	m.layout()
@@ -444,15 +424,15 @@ func (m *model) Frame() []string {
 	if m.header = m.next; m.header == "" {
 		m.header = m.headerFor(m.status, m.now)
 	}
-	lines = appendLines(lines, m.header)
-	lines = appendLines(lines, m.tabsLine())
+	lines = kit.AppendLines(lines, m.header)
+	lines = kit.AppendLines(lines, m.tabsLine())
 	var body []string
 	if m.picker != nil {
-		body = appendLines(nil, m.picker.view(m.s, m.width, m.bodyHeight()))
+		body = kit.AppendLines(nil, m.picker.view(m.s, m.width, m.bodyHeight()))
 	} else if lv, ok := m.activeTab().(kit.LineViewer); ok {
 		body = lv.ViewLines()
 	} else {
-		body = appendLines(nil, m.activeTab().View())
+		body = kit.AppendLines(nil, m.activeTab().View())
 	}
 	h := m.bodyHeight()
 	if len(body) > h {
@@ -462,23 +442,10 @@ func (m *model) Frame() []string {
 	for range h - len(body) {
 		lines = append(lines, "")
 	}
-	lines = appendLines(lines, m.statusView())
-	lines = appendLines(lines, m.footer)
+	lines = kit.AppendLines(lines, m.statusView())
+	lines = kit.AppendLines(lines, m.footer)
 	m.lines = m.fit(lines)
 	return m.lines
-}
-
-// appendLines appends the lines of s, as strings.Split(s, "\n") gives
-// them.
-func appendLines(lines []string, s string) []string {
-	for {
-		i := strings.IndexByte(s, '\n')
-		if i < 0 {
-			return append(lines, s)
-		}
-		lines = append(lines, s[:i])
-		s = s[i+1:]
-	}
 }
 
 func (m *model) bodyHeight() int {

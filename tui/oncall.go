@@ -104,6 +104,9 @@ func (o *onCall) SetSize(width, height int) {
 	}
 }
 
+// Title is the tab's name.
+func (o *onCall) Title() string { return o.t.Tab }
+
 func (o *onCall) Capturing() bool {
 	return o.form != nil || o.prompt != nil || o.picker != nil || o.searching || o.confirm != 0
 }

@@ -49,10 +49,10 @@ func openOnCall(t *testing.T, f *fixture, me crisis.Actor, changes <-chan struct
 	t.Helper()
 	tm := start(t, f, me, changes)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "4")
-	scr.waitFor(t, tm, "c Checklists")
-	return tm, scr, func(want string) { t.Helper(); scr.waitFor(t, tm, want) }
+	scr.WaitFor(t, tm, "c Checklists")
+	return tm, scr, func(want string) { t.Helper(); scr.WaitFor(t, tm, want) }
 }
 
 func TestGoldenOnCallChecklists(t *testing.T) {
@@ -60,11 +60,11 @@ func TestGoldenOnCallChecklists(t *testing.T) {
 	f.seedOnCall(t)
 	tm := start(t, f, responder, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "4")
 	// The newest open run is shown, its next step opened with the numbers
 	// of whom to call.
-	scr.waitFor(t, tm, "☎ 05 65 00 00 01 · backup 06 00 00 00 01 — Camille Martin")
+	scr.WaitFor(t, tm, "☎ 05 65 00 00 01 · backup 06 00 00 00 01 — Camille Martin")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
@@ -73,13 +73,13 @@ func TestGoldenOnCallDirectorySearch(t *testing.T) {
 	f.seedOnCall(t)
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "4")
-	scr.waitFor(t, tm, "c Checklists")
+	scr.WaitFor(t, tm, "c Checklists")
 	press(tm, "d")
-	scr.waitFor(t, tm, "4 of 4 contacts")
+	scr.WaitFor(t, tm, "4 of 4 contacts")
 	tm.Type("admin")
-	scr.waitFor(t, tm, "2 of 4 contacts")
+	scr.WaitFor(t, tm, "2 of 4 contacts")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
@@ -94,10 +94,10 @@ func TestGoldenOnCallHandoverPending(t *testing.T) {
 	}
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Handover #1 (bob) to acknowledge")
+	scr.WaitFor(t, tm, "Handover #1 (bob) to acknowledge")
 	press(tm, "4")
 	press(tm, "h")
-	scr.waitFor(t, tm, "NOT ACKNOWLEDGED")
+	scr.WaitFor(t, tm, "NOT ACKNOWLEDGED")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
@@ -105,9 +105,9 @@ func TestGoldenOnCallNothingRunningViewer(t *testing.T) {
 	f := newFixture(t)
 	tm := start(t, f, viewer, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "4")
-	scr.waitFor(t, tm, "No checklist is running.")
+	scr.WaitFor(t, tm, "No checklist is running.")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
@@ -186,7 +186,7 @@ func TestHandoverWrittenAndAcknowledgedInTheConsole(t *testing.T) {
 		t.Fatal(err)
 	}
 	wait("acknowledged by alice")
-	scr.waitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "to acknowledge") }, "the flag to go")
+	scr.WaitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "to acknowledge") }, "the flag to go")
 }
 
 func TestAcknowledgeAsksFirst(t *testing.T) {

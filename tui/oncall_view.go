@@ -116,7 +116,7 @@ func (o *onCall) checklistLines(h int) []string {
 		}
 		left := mark + style.Render(fmt.Sprintf(t.RunLine, run.ID, crisis.SanitizeLine(run.Name(lang))))
 		room := o.width - lipgloss.Width(right) - 3
-		out = append(out, " "+spread(kit.Cut(left, room), sty.Filter.Render(right), o.width-2))
+		out = append(out, " "+kit.Spread(kit.Cut(left, room), sty.Filter.Render(right), o.width-2))
 	}
 
 	// The selected run: who started it, its progress.
@@ -247,7 +247,7 @@ func (o *onCall) directoryLines(h int) []string {
 	sty, t := o.s.St, o.t
 	ms := o.matches()
 	count := sty.Filter.Render(fmt.Sprintf(t.ContactsOf, len(ms), len(o.contacts)))
-	out := []string{" " + spread(o.search.View(), count, o.width-2)}
+	out := []string{" " + kit.Spread(o.search.View(), count, o.width-2)}
 	if len(o.contacts) == 0 {
 		return append(out, "", "  "+sty.Empty.Render(t.NoContacts))
 	}

@@ -96,6 +96,9 @@ func (r *recoveryTab) SetSize(width, height int) {
 	}
 }
 
+// Title is the tab's name.
+func (r *recoveryTab) Title() string { return r.s.text.TabRecovery }
+
 func (r *recoveryTab) Capturing() bool { return r.form != nil || r.confirm != nil }
 
 func (r *recoveryTab) Reload() tea.Cmd {

@@ -49,9 +49,9 @@ func openRecovery(t *testing.T, f *fixture, me crisis.Actor) (*screen, func() st
 	t.Helper()
 	tm := start(t, f, me, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "3")
-	scr.waitFor(t, tm, planShown)
+	scr.WaitFor(t, tm, planShown)
 	return scr, func() string { return finalView(t, tm) }
 }
 
@@ -73,12 +73,12 @@ func TestGoldenRecoveryUpdateForm(t *testing.T) {
 	f.progress(t)
 	tm := start(t, f, responder, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "3")
-	scr.waitFor(t, tm, planShown)
+	scr.WaitFor(t, tm, planShown)
 	press(tm, "G") // the workstations, last
 	press(tm, "enter")
-	scr.waitFor(t, tm, "Update Workstations")
+	scr.WaitFor(t, tm, "Update Workstations")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
@@ -86,17 +86,17 @@ func TestRecoveryFormChangesAnItem(t *testing.T) {
 	f := newFixture(t)
 	tm := start(t, f, responder, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "3")
-	scr.waitFor(t, tm, planShown)
+	scr.WaitFor(t, tm, planShown)
 	press(tm, "enter") // the firewall, first
-	scr.waitFor(t, tm, "Update Firewall")
+	scr.WaitFor(t, tm, "Update Firewall")
 	press(tm, "right") // isolated -> under investigation
 	press(tm, "tab")   // owner
 	press(tm, "tab")   // note
 	tm.Type("rules being audited")
 	press(tm, "enter")
-	scr.waitUntil(t, tm, func(s string) bool {
+	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, "Firewall: Under investigation (#") &&
 			strings.Contains(s, "rules being audited") && !strings.Contains(s, "Update Firewall")
 	}, "the firewall under investigation")
@@ -110,17 +110,17 @@ func TestRecoveryGateRefusalStaysInTheForm(t *testing.T) {
 	f := newFixture(t)
 	tm := start(t, f, responder, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "3")
-	scr.waitFor(t, tm, planShown)
+	scr.WaitFor(t, tm, planShown)
 	for i := 0; i < 5; i++ {
 		press(tm, "down") // mail, first of phase 2
 	}
 	press(tm, "enter")
-	scr.waitFor(t, tm, "Update Mail")
+	scr.WaitFor(t, tm, "Update Mail")
 	press(tm, "b") // "Back in service"
 	press(tm, "enter")
-	scr.waitFor(t, tm, "cannot go back in service before phase 1")
+	scr.WaitFor(t, tm, "cannot go back in service before phase 1")
 	if _, it := findItem(t, f, "mail"); it.State != crisis.StateIsolated {
 		t.Errorf("mail went to %s past the gate", it.State)
 	}
@@ -130,15 +130,15 @@ func TestRecoveryViewerOnlyWatches(t *testing.T) {
 	f := newFixture(t)
 	tm := start(t, f, viewer, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "3")
-	scr.waitUntil(t, tm, func(s string) bool {
+	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, "Core infrastructure") && !strings.Contains(s, "enter update") && !strings.Contains(s, "v validate")
 	}, "the plan without the keys that change it")
 	press(tm, "enter")
-	scr.waitFor(t, tm, "a viewer may not update the recovery")
+	scr.WaitFor(t, tm, "a viewer may not update the recovery")
 	press(tm, "v")
-	scr.waitFor(t, tm, "a viewer may not validate a recovery phase")
+	scr.WaitFor(t, tm, "a viewer may not validate a recovery phase")
 }
 
 func TestRecoveryValidateAsksFirst(t *testing.T) {
@@ -150,21 +150,21 @@ func TestRecoveryValidateAsksFirst(t *testing.T) {
 	}
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "3")
-	scr.waitFor(t, tm, "ready for validation")
+	scr.WaitFor(t, tm, "ready for validation")
 	press(tm, "v")
-	scr.waitFor(t, tm, "Validate phase 1 (Core infrastructure)?")
+	scr.WaitFor(t, tm, "Validate phase 1 (Core infrastructure)?")
 	press(tm, "n")
-	scr.waitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "Validate phase 1") }, "the question gone")
+	scr.WaitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "Validate phase 1") }, "the question gone")
 	if ph, _ := findItem(t, f, "dc"); ph.Validated() {
 		t.Fatal("n validated the phase")
 	}
 	press(tm, "v")
-	scr.waitFor(t, tm, "Validate phase 1")
+	scr.WaitFor(t, tm, "Validate phase 1")
 	press(tm, "y")
-	scr.waitFor(t, tm, "validated by alice 09-12 04:12")
-	scr.waitFor(t, tm, "Phase 1 validated (#")
+	scr.WaitFor(t, tm, "validated by alice 09-12 04:12")
+	scr.WaitFor(t, tm, "Phase 1 validated (#")
 }
 
 func findItem(t *testing.T, f *fixture, id string) (crisis.PhaseView, crisis.RecoveryItem) {
@@ -197,10 +197,10 @@ func TestGoldenRecoveryFullHelp(t *testing.T) {
 	f := newFixture(t)
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "3")
-	scr.waitFor(t, tm, planShown)
+	scr.WaitFor(t, tm, planShown)
 	press(tm, "?")
-	scr.waitFor(t, tm, "move to phase")
+	scr.WaitFor(t, tm, "move to phase")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }

@@ -112,6 +112,9 @@ func (r *reportTab) setContent() {
 	r.view.SetYOffset(y)
 }
 
+// Title is the tab's name.
+func (r *reportTab) Title() string { return r.s.text.Report.Tab }
+
 func (r *reportTab) Capturing() bool { return r.form != nil || r.confirming }
 
 func (r *reportTab) Reload() tea.Cmd {

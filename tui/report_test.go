@@ -18,9 +18,9 @@ func TestGoldenReportTab(t *testing.T) {
 	}
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "VPN closed")
+	scr.WaitFor(t, tm, "VPN closed")
 	press(tm, "5")
-	scr.waitFor(t, tm, "Lessons-learned report")
+	scr.WaitFor(t, tm, "Lessons-learned report")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
@@ -30,17 +30,17 @@ func TestReportTabAddsTakeaway(t *testing.T) {
 	f.seed(t)
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "VPN closed")
+	scr.WaitFor(t, tm, "VPN closed")
 	press(tm, "5")
-	scr.waitFor(t, tm, "Lessons-learned report")
+	scr.WaitFor(t, tm, "Lessons-learned report")
 	press(tm, "a")
-	scr.waitFor(t, tm, "New key takeaway")
+	scr.WaitFor(t, tm, "New key takeaway")
 	tm.Type("Print the on-call sheet.")
-	scr.waitFor(t, tm, "on-call sheet")
+	scr.WaitFor(t, tm, "on-call sheet")
 	press(tm, "ctrl+s")
-	scr.waitFor(t, tm, "Takeaway #1 saved")
+	scr.WaitFor(t, tm, "Takeaway #1 saved")
 	press(tm, "G")
-	scr.waitFor(t, tm, "1. Print the on-call sheet.")
+	scr.WaitFor(t, tm, "1. Print the on-call sheet.")
 	list, _ := f.svc.Takeaways()
 	if len(list) != 1 || list[0].Author != "alice" {
 		t.Fatalf("takeaways: %+v", list)
@@ -54,26 +54,26 @@ func TestReportTabClosesTheCrisis(t *testing.T) {
 	f.seed(t)
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "VPN closed")
+	scr.WaitFor(t, tm, "VPN closed")
 	press(tm, "5")
-	scr.waitFor(t, tm, "C close crisis")
+	scr.WaitFor(t, tm, "C close crisis")
 	press(tm, "C")
-	scr.waitFor(t, tm, "Close the crisis: closing note")
+	scr.WaitFor(t, tm, "Close the crisis: closing note")
 	tm.Type("Sortie de crise.")
-	scr.waitFor(t, tm, "Sortie de crise.")
+	scr.WaitFor(t, tm, "Sortie de crise.")
 	press(tm, "ctrl+s")
-	scr.waitFor(t, tm, "Close the crisis for good?")
+	scr.WaitFor(t, tm, "Close the crisis for good?")
 	if st, _ := f.svc.Status(); st.Crisis.Closed != nil {
 		t.Fatal("the crisis closed before the y")
 	}
 	press(tm, "y")
-	scr.waitFor(t, tm, "the record is read-only")
+	scr.WaitFor(t, tm, "the record is read-only")
 	st, _ := f.svc.Status()
 	if st.Crisis.Closed == nil || st.Crisis.Closed.Note != "Sortie de crise." {
 		t.Fatalf("crisis after closing in the console: %+v", st.Crisis)
 	}
-	if strings.Contains(scr.text(), "a takeaway") {
-		t.Fatalf("the closed report still offers a takeaway:\n%s", lastLines(scr.text()))
+	if strings.Contains(scr.Text(), "a takeaway") {
+		t.Fatalf("the closed report still offers a takeaway:\n%s", lastLines(scr.Text()))
 	}
 }
 
@@ -83,14 +83,14 @@ func TestReportTabViewer(t *testing.T) {
 	f.seed(t)
 	tm := start(t, f, viewer, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "VPN closed")
+	scr.WaitFor(t, tm, "VPN closed")
 	press(tm, "5")
-	scr.waitFor(t, tm, "Lessons-learned report")
-	if strings.Contains(scr.text(), "takeaway") || strings.Contains(scr.text(), "close crisis") {
-		t.Fatalf("a viewer is offered writes:\n%s", lastLines(scr.text()))
+	scr.WaitFor(t, tm, "Lessons-learned report")
+	if strings.Contains(scr.Text(), "takeaway") || strings.Contains(scr.Text(), "close crisis") {
+		t.Fatalf("a viewer is offered writes:\n%s", lastLines(scr.Text()))
 	}
 	press(tm, "a")
-	scr.waitFor(t, tm, "may not write the key takeaways")
+	scr.WaitFor(t, tm, "may not write the key takeaways")
 	_ = crisis.RoleViewer
 }
 
@@ -107,10 +107,10 @@ func TestReportTabShowsTasksAndRecovery(t *testing.T) {
 	}
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "VPN closed")
+	scr.WaitFor(t, tm, "VPN closed")
 	press(tm, "5")
-	scr.waitFor(t, tm, "Lessons-learned report")
+	scr.WaitFor(t, tm, "Lessons-learned report")
 	press(tm, "G")
-	scr.waitFor(t, tm, "1 task: 0 done, 1 still open, 0 cancelled.")
-	scr.waitFor(t, tm, "Recovery: phase 1 in progress (5%)")
+	scr.WaitFor(t, tm, "1 task: 0 done, 1 still open, 0 cancelled.")
+	scr.WaitFor(t, tm, "Recovery: phase 1 in progress (5%)")
 }

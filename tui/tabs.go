@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cellule/tui/kit"
+	"cellule/tui/timeline"
 )
 
 // tabModel is a tab as the shell drives it (kit.Tab).
@@ -19,6 +20,23 @@ type tab struct {
 	number int
 	title  string
 	model  tabModel
+}
+
+// tabList is the console's tabs in their fixed order, each with the
+// number key that jumps to it: adding a tab is one package and one line
+// here.
+func tabList(s *session) []tab {
+	tabs := []tab{
+		{number: 1, model: timeline.New(s.Session)},
+		{number: 2, model: newTasksTab(s)},
+		{number: 3, model: newRecoveryTab(s)},
+		{number: 4, model: newOnCall(s)},
+		{number: 5, model: newReportTab(s)},
+	}
+	for i := range tabs {
+		tabs[i].title = tabs[i].model.Title()
+	}
+	return tabs
 }
 
 // tabIndex finds the tab with a number, or -1.

@@ -159,6 +159,9 @@ func (b *tasksTab) SetSize(width, height int) {
 	}
 }
 
+// Title is the tab's name.
+func (b *tasksTab) Title() string { return b.s.text.Tasks.Tab }
+
 func (b *tasksTab) Capturing() bool { return b.form != nil || b.picker != nil || b.prompt != nil }
 
 // Reload reads the tasks and who may be given one.
@@ -713,7 +716,7 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 		}
 	}
 	head := id + prio + status + assignee + due
-	room := max(b.width-barWidth-lipgloss.Width(head), 8)
+	room := max(b.width-kit.BarWidth-lipgloss.Width(head), 8)
 	title := crisis.SanitizeLine(t.Title)
 	mark := ""
 	if t.NewFor(b.s.Me.Name) {
@@ -724,7 +727,7 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 	if t.Status == crisis.TaskBlocked {
 		indent := strings.Repeat(" ", colID+colPrio)
 		reason := fmt.Sprintf(tx.BlockedBy, crisis.SanitizeLine(t.Reason))
-		lines = append(lines, indent+ts.blocked.Render(kit.Cut(reason, b.width-barWidth-len(indent))))
+		lines = append(lines, indent+ts.blocked.Render(kit.Cut(reason, b.width-kit.BarWidth-len(indent))))
 	}
 	bar := sty.SelBar(selected)
 	for i, l := range lines {

@@ -52,9 +52,9 @@ func TestGoldenTaskBoard(t *testing.T) {
 	f.seedTasks(t)
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "1 new task for you")
+	scr.WaitFor(t, tm, "1 new task for you")
 	press(tm, "2")
-	scr.waitFor(t, tm, "LATE 1h12")
+	scr.WaitFor(t, tm, "LATE 1h12")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
@@ -66,7 +66,7 @@ func TestGoldenTaskBoardByAssignee(t *testing.T) {
 	press(tm, "2")
 	press(tm, "v")
 	press(tm, "v")
-	scr.waitFor(t, tm, "By assignee")
+	scr.WaitFor(t, tm, "By assignee")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
@@ -77,7 +77,7 @@ func TestGoldenTaskBoardResponderMine(t *testing.T) {
 	scr := newScreen(t)
 	press(tm, "2")
 	press(tm, "v")
-	scr.waitFor(t, tm, "My tasks")
+	scr.WaitFor(t, tm, "My tasks")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
@@ -89,12 +89,12 @@ func TestGoldenTaskDetail(t *testing.T) {
 	tm := start(t, f, lead, changes)
 	scr := newScreen(t)
 	press(tm, "2")
-	scr.waitFor(t, tm, "LATE 1h12")
+	scr.WaitFor(t, tm, "LATE 1h12")
 	press(tm, "down")
 	press(tm, "down")
 	press(tm, "down")
 	press(tm, "enter")
-	scr.waitUntil(t, tm, func(s string) bool {
+	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, "Start with the admins") && !strings.Contains(s, "new task for you")
 	}, "the task open and its flag gone")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
@@ -105,11 +105,11 @@ func TestGoldenNewTaskForm(t *testing.T) {
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
 	press(tm, "2")
-	scr.waitFor(t, tm, "Press n to add the first one")
+	scr.WaitFor(t, tm, "Press n to add the first one")
 	press(tm, "n")
-	scr.waitFor(t, tm, "New task")
+	scr.WaitFor(t, tm, "New task")
 	tm.Type("Disconnect the backup server")
-	scr.waitFor(t, tm, "backup server")
+	scr.WaitFor(t, tm, "backup server")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
@@ -119,9 +119,9 @@ func TestGoldenTaskStatusPicker(t *testing.T) {
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
 	press(tm, "2")
-	scr.waitFor(t, tm, "LATE 1h12")
+	scr.WaitFor(t, tm, "LATE 1h12")
 	press(tm, "c")
-	scr.waitFor(t, tm, "Status of task #1")
+	scr.WaitFor(t, tm, "Status of task #1")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
@@ -132,9 +132,9 @@ func TestNewTaskFormSaves(t *testing.T) {
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
 	press(tm, "2")
-	scr.waitFor(t, tm, "Press n")
+	scr.WaitFor(t, tm, "Press n")
 	press(tm, "n")
-	scr.waitFor(t, tm, "New task")
+	scr.WaitFor(t, tm, "New task")
 	tm.Type("Disconnect the backup server")
 	press(tm, "tab") // details
 	tm.Type("Unplug it.")
@@ -148,7 +148,7 @@ func TestNewTaskFormSaves(t *testing.T) {
 	press(tm, "tab") // due
 	tm.Type("+2h")
 	press(tm, "enter")
-	scr.waitFor(t, tm, "Task #1 added")
+	scr.WaitFor(t, tm, "Task #1 added")
 	ts, err := f.svc.Tasks()
 	if err != nil || len(ts) != 1 {
 		t.Fatalf("tasks: %v %v", ts, err)
@@ -158,7 +158,7 @@ func TestNewTaskFormSaves(t *testing.T) {
 		got.Assignee != "bob" || got.Due == nil || !got.Due.Equal(testNow.Add(2*time.Hour)) {
 		t.Errorf("saved %+v", got)
 	}
-	scr.waitFor(t, tm, "06:12")
+	scr.WaitFor(t, tm, "06:12")
 }
 
 // A bad due time is refused with the service's sentence; the form stays
@@ -169,14 +169,14 @@ func TestNewTaskFormShowsRefusal(t *testing.T) {
 	scr := newScreen(t)
 	press(tm, "2")
 	press(tm, "n")
-	scr.waitFor(t, tm, "New task")
+	scr.WaitFor(t, tm, "New task")
 	tm.Type("Call the CNIL")
 	press(tm, "shift+tab") // due, going backwards
 	tm.Type("tomorrow")
 	press(tm, "enter")
-	scr.waitFor(t, tm, "cannot read the due time")
-	if !strings.Contains(scr.text(), "Call the CNIL") {
-		t.Errorf("the form lost its title:\n%s", scr.text())
+	scr.WaitFor(t, tm, "cannot read the due time")
+	if !strings.Contains(scr.Text(), "Call the CNIL") {
+		t.Errorf("the form lost its title:\n%s", scr.Text())
 	}
 	if ts, _ := f.svc.Tasks(); len(ts) != 0 {
 		t.Errorf("a refused task was saved: %+v", ts)
@@ -190,15 +190,15 @@ func TestBlockingAsksForAReason(t *testing.T) {
 	tm := start(t, f, responder, nil)
 	scr := newScreen(t)
 	press(tm, "2")
-	scr.waitFor(t, tm, "LATE 1h12")
+	scr.WaitFor(t, tm, "LATE 1h12")
 	press(tm, "c")
-	scr.waitFor(t, tm, "Status of task #1")
+	scr.WaitFor(t, tm, "Status of task #1")
 	press(tm, "down") // from in progress to blocked
 	press(tm, "enter")
-	scr.waitFor(t, tm, "Blocked by:")
+	scr.WaitFor(t, tm, "Blocked by:")
 	tm.Type("no console access to the core switch")
 	press(tm, "enter")
-	scr.waitFor(t, tm, "blocked: no console access to the core switch")
+	scr.WaitFor(t, tm, "blocked: no console access to the core switch")
 	task, _ := f.svc.Task(1)
 	if task.Status != crisis.TaskBlocked || task.Reason != "no console access to the core switch" {
 		t.Errorf("task = %+v", task)
@@ -212,16 +212,16 @@ func TestTakeAndSetDue(t *testing.T) {
 	tm := start(t, f, responder, nil)
 	scr := newScreen(t)
 	press(tm, "2")
-	scr.waitFor(t, tm, "LATE 1h12")
+	scr.WaitFor(t, tm, "LATE 1h12")
 	press(tm, "G") // the last one: the P3 inventory, nobody's
 	press(tm, "up")
 	press(tm, "t")
-	scr.waitFor(t, tm, "assigned to bob")
+	scr.WaitFor(t, tm, "assigned to bob")
 	press(tm, "d")
-	scr.waitFor(t, tm, "Due:")
+	scr.WaitFor(t, tm, "Due:")
 	tm.Type("17:00")
 	press(tm, "enter")
-	scr.waitFor(t, tm, "saved")
+	scr.WaitFor(t, tm, "saved")
 	task, _ := f.svc.Task(6)
 	if task.Assignee != "bob" || task.Due == nil || !task.Due.Equal(time.Date(2022, 9, 12, 17, 0, 0, 0, time.UTC)) {
 		t.Errorf("task = %+v", task)
@@ -237,14 +237,14 @@ func TestOpeningANewTaskClearsTheFlag(t *testing.T) {
 	t.Cleanup(stop)
 	tm := start(t, f, lead, changes)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "1 new task for you")
+	scr.WaitFor(t, tm, "1 new task for you")
 	press(tm, "2")
-	scr.waitFor(t, tm, "NEW")
+	scr.WaitFor(t, tm, "NEW")
 	press(tm, "down")
 	press(tm, "down")
 	press(tm, "down")
 	press(tm, "enter")
-	scr.waitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "new task for you") && strings.Contains(s, "Task #4") }, "the flag to go")
+	scr.WaitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "new task for you") && strings.Contains(s, "Task #4") }, "the flag to go")
 	if st, _ := f.svc.Status(); st.NewTasks["alice"] != 0 {
 		t.Errorf("still new for alice in the record: %v", st.NewTasks)
 	}
@@ -258,16 +258,16 @@ func TestBoardIsLive(t *testing.T) {
 	tm := start(t, f, responder, changes)
 	scr := newScreen(t)
 	press(tm, "2")
-	scr.waitFor(t, tm, "Press n")
+	scr.WaitFor(t, tm, "Press n")
 	if _, err := f.svc.AddTask(lead, crisis.TaskDraft{Title: "Call the CERT duty officer", Assignee: "bob", Priority: 1}); err != nil {
 		t.Fatal(err)
 	}
-	scr.waitFor(t, tm, "Call the CERT duty officer")
-	scr.waitFor(t, tm, "1 new task for you")
+	scr.WaitFor(t, tm, "Call the CERT duty officer")
+	scr.WaitFor(t, tm, "1 new task for you")
 	// The timeline tells it, marked with the task it is about.
 	press(tm, "1")
-	scr.waitFor(t, tm, "alice  ACTION  task 1")
-	scr.waitFor(t, tm, "Task 1 'Call the CERT duty officer' created (P1, assigned to bob)")
+	scr.WaitFor(t, tm, "alice  ACTION  task 1")
+	scr.WaitFor(t, tm, "Task 1 'Call the CERT duty officer' created (P1, assigned to bob)")
 }
 
 // A viewer reads the board; its writing keys are not offered, and pressed
@@ -278,17 +278,17 @@ func TestViewerReadsTheBoardOnly(t *testing.T) {
 	tm := start(t, f, viewer, nil)
 	scr := newScreen(t)
 	press(tm, "2")
-	scr.waitFor(t, tm, "LATE 1h12")
-	footer := lastLine(scr.text())
+	scr.WaitFor(t, tm, "LATE 1h12")
+	footer := lastLine(scr.Text())
 	for _, k := range []string{"n new", "take", "status", "assign"} {
 		if strings.Contains(footer, k) {
 			t.Errorf("the viewer's footer offers %q: %s", k, footer)
 		}
 	}
 	press(tm, "c")
-	scr.waitFor(t, tm, "a viewer may not change tasks")
+	scr.WaitFor(t, tm, "a viewer may not change tasks")
 	press(tm, "t")
-	scr.waitFor(t, tm, "a viewer may not change tasks")
+	scr.WaitFor(t, tm, "a viewer may not change tasks")
 	if task, _ := f.svc.Task(3); task.Assignee != "" {
 		t.Errorf("a viewer took a task: %+v", task)
 	}

@@ -42,25 +42,25 @@ func TestIdleWarningNamesUnsavedText(t *testing.T) {
 			}
 			tm := start(t, f, c.me, nil)
 			scr := newScreen(t)
-			scr.waitFor(t, tm, "Timeline")
+			scr.WaitFor(t, tm, "Timeline")
 			for _, k := range c.open {
 				if text, ok := strings.CutPrefix(k, "?"); ok {
-					scr.waitFor(t, tm, text)
+					scr.WaitFor(t, tm, text)
 				} else {
 					press(tm, k)
 				}
 			}
-			scr.waitFor(t, tm, c.wait)
+			scr.WaitFor(t, tm, c.wait)
 			// Nothing typed yet: the usual warning.
 			tm.Send(IdleWarningMsg{Left: time.Minute})
-			scr.waitFor(t, tm, "No key pressed for a while: closing in 1m0s")
+			scr.WaitFor(t, tm, "No key pressed for a while: closing in 1m0s")
 			for _, k := range c.keys {
 				press(tm, k)
 			}
 			tm.Type(c.text)
-			scr.waitFor(t, tm, c.text)
+			scr.WaitFor(t, tm, c.text)
 			tm.Send(IdleWarningMsg{Left: 59 * time.Second})
-			scr.waitFor(t, tm, "Unsaved text! Closing in 59s")
+			scr.WaitFor(t, tm, "Unsaved text! Closing in 59s")
 		})
 	}
 }

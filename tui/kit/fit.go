@@ -81,3 +81,25 @@ func FitScreen(s string, width, height int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// AppendLines appends the lines of s, as strings.Split(s, "\n") gives
+// them.
+func AppendLines(lines []string, s string) []string {
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			return append(lines, s)
+		}
+		lines = append(lines, s[:i])
+		s = s[i+1:]
+	}
+}
+
+// Spread puts left and right at the two ends of a line of the given width.
+func Spread(left, right string, width int) string {
+	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return ansi.Truncate(left+" "+right, width, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}

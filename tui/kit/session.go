@@ -36,6 +36,20 @@ type Session struct {
 	actions, shown int
 }
 
+// NewSession is the session of me on svc, drawn in a language with the
+// theme's palette; caches nil gives the console caches of its own.
+func NewSession(svc *crisis.Service, me crisis.Actor, lang string, caches *Caches) *Session {
+	if caches == nil {
+		caches = NewCaches()
+	}
+	text := TextFor(lang)
+	theme := "dark"
+	return &Session{
+		Svc: svc, Me: me, Lang: lang, Theme: theme, Caches: caches,
+		Text: text, St: NewStyles(PaletteFor(theme)), Keys: NewKeys(text.Help),
+	}
+}
+
 // Note is the status line: the outcome of the last action.
 type Note struct {
 	Text  string

@@ -127,6 +127,9 @@ func (s *Styles) StageStyle(st crisis.Stage) lipgloss.Style {
 	return lipgloss.NewStyle().Bold(true)
 }
 
+// BarWidth is the cells SelBar takes before a row.
+const BarWidth = 2
+
 // SelBar marks the selected row of a list; other rows get as many blanks.
 func (st *Styles) SelBar(selected bool) string {
 	if selected {

@@ -10,6 +10,8 @@ import (
 // are pointers changed in place by the shell's Update; the commands they
 // return never touch them (they capture the values they need).
 type Tab interface {
+	// Title is the tab's name on the tabs line.
+	Title() string
 	// Update handles a message: keys only while the tab is shown, any
 	// other message always (each tab ignores what is not its own).
 	Update(msg tea.Msg) tea.Cmd

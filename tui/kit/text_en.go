@@ -24,45 +24,11 @@ type Text struct {
 	Me           string // "me: %s (%s)" (name, role)
 
 	// Tabs, in their fixed order; only the ones that exist are shown.
-	TabTimeline string
 	TabRecovery string
 
-	// Timeline.
-	FilterAll      string
-	FilterKind     string // "kind %s" (kind label)
-	FilterSearch   string // "search %q"
-	EntriesCount   string // "%d entries"
-	EntryOne       string // one entry
-	EntriesMore    string // "%d+ entries" (older ones not loaded yet)
-	FilterHint     string
-	NewerBelow     string // "↓ %d newer (G)"
-	LoadingOlder   string
-	EmptyWriter    string
-	EmptyViewer    string
-	NoMatch        string
-	RecordedAt     string // "(rec. %s)" (recording time)
-	WhenLayout     string // time.Format layout of when an entry happened
-	RecordedLayout string // the same for when it was recorded, shorter
-	Corrects       string // "corrects #%d"
-	AmendedBy      string // "[amended by %s]" (list of "#id")
-	LoadFailed     string // "Cannot read the logbook: %s"
-	SearchPrompt   string
-	SearchHint     string
-
-	// Entry form.
-	NewEntryTitle   string
-	CorrectTitle    string // "Correct #%d"
-	Original        string // "Original #%d: %s"
-	KindField       string
-	TextField       string
-	WhenField       string
-	WhenHint        string // examples; %s is the time zone people type in
-	WhenPlaceholder string
-	TextPlaceholder string
-	Saving          string
-	ConfirmDiscard  string
-	ConfirmQuit     string
-	SavedAs         string // "Saved as #%d"
+	Saving         string
+	ConfirmDiscard string
+	ConfirmQuit    string
 
 	// Session limits (session.go).
 	IdleWarning        string // "closes in %s" (time left)
@@ -107,43 +73,11 @@ var english = Text{
 	MoreNames:    "+%d",
 	Me:           "me: %s (%s)",
 
-	TabTimeline: "Timeline",
 	TabRecovery: "Recovery",
 
-	FilterAll:      "All kinds",
-	FilterKind:     "Kind %s",
-	FilterSearch:   "search %q",
-	EntriesCount:   "%d entries",
-	EntryOne:       "1 entry",
-	EntriesMore:    "%d+ entries",
-	FilterHint:     "f: kind  /: search",
-	NewerBelow:     "↓ %d newer (G)",
-	LoadingOlder:   "loading older entries…",
-	EmptyWriter:    "The logbook is empty. Press n to write the first entry.",
-	EmptyViewer:    "Nothing has been logged yet.",
-	NoMatch:        "No entry matches. Press esc to show them all.",
-	RecordedAt:     "(rec. %s)",
-	WhenLayout:     "2006-01-02 15:04",
-	RecordedLayout: "01-02 15:04",
-	Corrects:       "corrects #%d",
-	AmendedBy:      "[amended by %s]",
-	LoadFailed:     "Cannot read the logbook: %s",
-	SearchPrompt:   "Search: ",
-	SearchHint:     "words in the text or the author's name",
-
-	NewEntryTitle:   "New entry",
-	CorrectTitle:    "Correct #%d",
-	Original:        "Original #%d: %s",
-	KindField:       "Kind",
-	TextField:       "Text",
-	WhenField:       "Happened at",
-	WhenHint:        "14:05, 2022-09-12 03:40, -20m; empty = now; %s time",
-	WhenPlaceholder: "now",
-	TextPlaceholder: "What happened, what was decided, who was told…",
-	Saving:          "Saving…",
-	ConfirmDiscard:  "Discard this entry? y/n",
-	ConfirmQuit:     "Quit and discard what you typed? y/n",
-	SavedAs:         "Saved as #%d",
+	Saving:         "Saving…",
+	ConfirmDiscard: "Discard this entry? y/n",
+	ConfirmQuit:    "Quit and discard what you typed? y/n",
 
 	IdleWarning:        "No key pressed for a while: closing in %s. Press a key to stay.",
 	IdleWarningUnsaved: "Unsaved text! Closing in %s if idle: press a key, then Ctrl+S.",

@@ -1,6 +1,8 @@
-package tui
+package timeline_test
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -10,14 +12,92 @@ import (
 	"cellule/crisis"
 )
 
+func TestKindFilterNarrowsTheList(t *testing.T) {
+	f := newFixture(t)
+	f.seed(t)
+	tm := start(t, f, viewer, nil)
+	scr := newScreen(t)
+	scr.WaitFor(t, tm, "VPN closed")
+
+	press(tm, "f") // fact
+	scr.WaitFor(t, tm, "Kind FACT")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, "Ransom note") && !strings.Contains(s, "Core firewall") && !strings.Contains(s, "VPN closed")
+	}, "only the fact")
+
+	press(tm, "f") // info
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, "Kind INFO") && strings.Contains(s, "ticket 4521") && strings.Contains(s, "ticket is 4512") && !strings.Contains(s, "Ransom note")
+	}, "only the two infos")
+
+	press(tm, "esc")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, "All kinds") && strings.Contains(s, "Ransom note") && strings.Contains(s, "VPN closed")
+	}, "everything again")
+}
+
+func TestSearchNarrowsTheList(t *testing.T) {
+	f := newFixture(t)
+	f.seed(t)
+	tm := start(t, f, viewer, nil)
+	scr := newScreen(t)
+	scr.WaitFor(t, tm, "VPN closed")
+
+	press(tm, "/")
+	scr.WaitFor(t, tm, "Search:")
+	tm.Type("zimbra")
+	press(tm, "enter")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, `search "zimbra"`) && strings.Contains(s, "Mail (Zimbra)") && !strings.Contains(s, "Ransom note")
+	}, "only the Zimbra entry")
+
+	// The author's name matches too.
+	press(tm, "/")
+	for range len("zimbra") {
+		press(tm, "backspace")
+	}
+	tm.Type("bob")
+	press(tm, "enter")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, "Core firewall") && strings.Contains(s, "ticket 4521") && !strings.Contains(s, "Mail (Zimbra)")
+	}, "only bob's entries")
+
+	press(tm, "/")
+	press(tm, "esc") // esc in the field clears the search
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return !strings.Contains(s, "search \"") && strings.Contains(s, "Ransom note") && strings.Contains(s, "Mail (Zimbra)")
+	}, "everything again")
+}
+
+// TestLoadsOlderEntriesAtTheTop: reaching the oldest loaded entry reads the
+// page before it, keeping the cursor on the same entry.
+func TestLoadsOlderEntriesAtTheTop(t *testing.T) {
+	f := newFixture(t)
+	for i := 1; i <= crisis.DefaultPage+30; i++ {
+		f.log(t, responder, crisis.KindInfo, fmt.Sprintf("entry number %d", i), "")
+	}
+	tm := start(t, f, viewer, nil)
+	scr := newScreen(t)
+	scr.WaitFor(t, tm, fmt.Sprintf("%d+ entries", crisis.DefaultPage))
+	press(tm, "g")
+	scr.WaitFor(t, tm, fmt.Sprintf("%d entries", crisis.DefaultPage+30))
+	press(tm, "g")
+	first := regexp.MustCompile(`(?m)entry number 1 *$`)
+	scr.WaitUntil(t, tm, first.MatchString, "entry #1")
+	final := finalView(t, tm)
+	if !strings.Contains(final, "▌ #1 ") {
+		t.Fatalf("the cursor is not on #1:\n%s", lastLines(final))
+	}
+}
+
 func TestSaveEntryWithCtrlS(t *testing.T) {
 	f, tm, scr := openNewEntry(t)
 	tm.Type("Backups on the NAS are intact.")
 	press(tm, "enter") // a newline, not a save
 	tm.Type("Offline copy from 2022-08-21.")
 	press(tm, "ctrl+s")
-	scr.waitFor(t, tm, "Saved as #1")
-	scr.waitFor(t, tm, "Backups on the NAS are intact.")
+	scr.WaitFor(t, tm, "Saved as #1")
+	scr.WaitFor(t, tm, "Backups on the NAS are intact.")
 
 	page, err := f.svc.Timeline(crisis.TimelineQuery{})
 	if err != nil {
@@ -40,7 +120,7 @@ func TestSaveWithKindAndBackdate(t *testing.T) {
 	press(tm, "shift+tab") // to "happened at"
 	tm.Type("03:40")
 	press(tm, "ctrl+s")
-	scr.waitFor(t, tm, "Saved as #1")
+	scr.WaitFor(t, tm, "Saved as #1")
 
 	e, err := f.svc.Entry(1)
 	if err != nil {
@@ -49,16 +129,16 @@ func TestSaveWithKindAndBackdate(t *testing.T) {
 	if e.Kind != crisis.KindEscalation || e.OccurredAt.Format("2006-01-02 15:04") != "2022-09-12 03:40" || !e.Backdated() {
 		t.Fatalf("saved %+v", e)
 	}
-	scr.waitFor(t, tm, "#1  2022-09-12 03:40  (rec. 09-12 04:12)  bob  ESCALATION")
+	scr.WaitFor(t, tm, "#1  2022-09-12 03:40  (rec. 09-12 04:12)  bob  ESCALATION")
 }
 
 func TestEmptyTextIsRefused(t *testing.T) {
 	f, tm, scr := openNewEntry(t)
 	tm.Type("   ")
 	press(tm, "ctrl+s")
-	scr.waitFor(t, tm, "the entry has no text")
-	if !strings.Contains(scr.text(), "New entry") {
-		t.Fatalf("the form closed:\n%s", lastLines(scr.text()))
+	scr.WaitFor(t, tm, "the entry has no text")
+	if !strings.Contains(scr.Text(), "New entry") {
+		t.Fatalf("the form closed:\n%s", lastLines(scr.Text()))
 	}
 	page, err := f.svc.Timeline(crisis.TimelineQuery{})
 	if err != nil {
@@ -75,9 +155,9 @@ func TestBadTimeKeepsTheText(t *testing.T) {
 	press(tm, "tab") // to "happened at"
 	tm.Type("41:05")
 	press(tm, "ctrl+s")
-	scr.waitFor(t, tm, `cannot read the time "41:05"`)
-	if !strings.Contains(scr.text(), "Switch reboot in the server room.") {
-		t.Fatalf("the text was lost:\n%s", lastLines(scr.text()))
+	scr.WaitFor(t, tm, `cannot read the time "41:05"`)
+	if !strings.Contains(scr.Text(), "Switch reboot in the server room.") {
+		t.Fatalf("the text was lost:\n%s", lastLines(scr.Text()))
 	}
 	if page, _ := f.svc.Timeline(crisis.TimelineQuery{}); page.Total != 0 {
 		t.Fatalf("something was saved")
@@ -88,19 +168,19 @@ func TestEscWithTextAsksFirst(t *testing.T) {
 	f, tm, scr := openNewEntry(t)
 	tm.Type("Half-written note")
 	press(tm, "esc")
-	scr.waitFor(t, tm, "Discard this entry? y/n")
+	scr.WaitFor(t, tm, "Discard this entry? y/n")
 
 	press(tm, "n") // no: back to the form, text kept
-	scr.waitUntil(t, tm, func(s string) bool {
+	scr.WaitUntil(t, tm, func(s string) bool {
 		return !strings.Contains(s, "Discard this entry") && strings.Contains(s, "Half-written note")
 	}, "the form again with its text")
 	tm.Type(" and more")
-	scr.waitFor(t, tm, "Half-written note and more")
+	scr.WaitFor(t, tm, "Half-written note and more")
 
 	press(tm, "esc")
-	scr.waitFor(t, tm, "Discard this entry? y/n")
+	scr.WaitFor(t, tm, "Discard this entry? y/n")
 	press(tm, "y")
-	scr.waitFor(t, tm, "Press n to write the first entry")
+	scr.WaitFor(t, tm, "Press n to write the first entry")
 	if page, _ := f.svc.Timeline(crisis.TimelineQuery{}); page.Total != 0 {
 		t.Fatalf("something was saved")
 	}
@@ -109,19 +189,19 @@ func TestEscWithTextAsksFirst(t *testing.T) {
 func TestEscWithoutTextClosesAtOnce(t *testing.T) {
 	_, tm, scr := openNewEntry(t)
 	press(tm, "esc")
-	scr.waitFor(t, tm, "Press n to write the first entry")
+	scr.WaitFor(t, tm, "Press n to write the first entry")
 }
 
 func TestCtrlCInFormWithTextAsksFirst(t *testing.T) {
 	_, tm, scr := openNewEntry(t)
 	tm.Type("q?s1") // keys of the shell are text here
-	scr.waitFor(t, tm, "q?s1")
+	scr.WaitFor(t, tm, "q?s1")
 	press(tm, "ctrl+c")
-	scr.waitFor(t, tm, "Quit and discard what you typed? y/n")
+	scr.WaitFor(t, tm, "Quit and discard what you typed? y/n")
 	press(tm, "n")
-	scr.waitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "Quit and discard") }, "the question gone")
+	scr.WaitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "Quit and discard") }, "the question gone")
 	press(tm, "ctrl+c")
-	scr.waitFor(t, tm, "Quit and discard what you typed? y/n")
+	scr.WaitFor(t, tm, "Quit and discard what you typed? y/n")
 	press(tm, "y")
 	tm.WaitFinished(t) // the program ended
 }
@@ -131,21 +211,21 @@ func TestCorrection(t *testing.T) {
 	f.seed(t)
 	tm := start(t, f, responder, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "VPN closed")
+	scr.WaitFor(t, tm, "VPN closed")
 
 	// The cursor starts on #5; #2 is three entries up.
 	press(tm, "up")
 	press(tm, "up")
 	press(tm, "up")
 	press(tm, "c")
-	scr.waitFor(t, tm, "Correct #2")
-	if !strings.Contains(scr.text(), "[ACTION]") {
-		t.Fatalf("the original's kind is not preselected:\n%s", lastLines(scr.text()))
+	scr.WaitFor(t, tm, "Correct #2")
+	if !strings.Contains(scr.Text(), "[ACTION]") {
+		t.Fatalf("the original's kind is not preselected:\n%s", lastLines(scr.Text()))
 	}
 	tm.Type("Core firewall: outbound traffic blocked from ALL VLANs, not only servers.")
 	press(tm, "ctrl+s")
-	scr.waitFor(t, tm, "Saved as #6")
-	scr.waitFor(t, tm, "not only servers.")
+	scr.WaitFor(t, tm, "Saved as #6")
+	scr.WaitFor(t, tm, "not only servers.")
 
 	e, err := f.svc.Entry(6)
 	if err != nil {
@@ -174,18 +254,18 @@ func TestViewerCannotWrite(t *testing.T) {
 	f.seed(t)
 	tm := start(t, f, viewer, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "VPN closed")
-	if strings.Contains(scr.text(), "n new") || strings.Contains(scr.text(), "c correct") {
-		t.Fatalf("a viewer is offered writing keys:\n%s", lastLines(scr.text()))
+	scr.WaitFor(t, tm, "VPN closed")
+	if strings.Contains(scr.Text(), "n new") || strings.Contains(scr.Text(), "c correct") {
+		t.Fatalf("a viewer is offered writing keys:\n%s", lastLines(scr.Text()))
 	}
 
 	press(tm, "n")
-	scr.waitFor(t, tm, "a viewer may not write the logbook")
+	scr.WaitFor(t, tm, "a viewer may not write the logbook")
 	press(tm, "c")
-	scr.waitFor(t, tm, "a viewer may not write the logbook")
+	scr.WaitFor(t, tm, "a viewer may not write the logbook")
 	press(tm, "s")
-	scr.waitFor(t, tm, "a viewer may not change the crisis stage")
-	if strings.Contains(scr.text(), "New entry") {
+	scr.WaitFor(t, tm, "a viewer may not change the crisis stage")
+	if strings.Contains(scr.Text(), "New entry") {
 		t.Fatalf("a form opened for a viewer")
 	}
 	if page, _ := f.svc.Timeline(crisis.TimelineQuery{}); page.Total != 5 {
@@ -193,38 +273,11 @@ func TestViewerCannotWrite(t *testing.T) {
 	}
 }
 
-func TestKindLetterCyclesThroughSameInitial(t *testing.T) {
-	f := newFixture(t)
-	s := New(f.svc, responder, Options{Width: 80, Height: 24}).(*model)
-	s.Update(keyMsg("n"))
-	tl := s.activeTab().(*timeline)
-	s.Update(keyMsg("shift+tab"))
-	if tl.form.focus != fieldKind {
-		t.Fatalf("focus %v", tl.form.focus)
-	}
-	s.Update(keyMsg("c"))
-	if got := crisis.Kinds[tl.form.kind]; got != crisis.KindCommunication {
-		t.Fatalf("c picked %s", got)
-	}
-	s.Update(keyMsg("c"))
-	if got := crisis.Kinds[tl.form.kind]; got != crisis.KindClosure {
-		t.Fatalf("c again picked %s", got)
-	}
-	s.Update(keyMsg("right"))
-	if got := crisis.Kinds[tl.form.kind]; got != crisis.KindFact {
-		t.Fatalf("right from the last picked %s", got)
-	}
-	s.Update(keyMsg("left"))
-	if got := crisis.Kinds[tl.form.kind]; got != crisis.KindClosure {
-		t.Fatalf("left from the first picked %s", got)
-	}
-}
-
 func TestOverlongPasteIsRefusedNotCut(t *testing.T) {
 	f, tm, scr := openNewEntry(t)
 	tm.Send(tea.PasteMsg{Content: strings.Repeat("log line ", 2000)}) // 18,000 bytes
 	press(tm, "ctrl+s")
-	scr.waitFor(t, tm, "longer than an entry holds")
+	scr.WaitFor(t, tm, "longer than an entry holds")
 	page, err := f.svc.Timeline(crisis.TimelineQuery{})
 	if err != nil {
 		t.Fatal(err)
@@ -240,7 +293,7 @@ func TestEnterInTheLastFieldSaves(t *testing.T) {
 	press(tm, "tab") // to "happened at"
 	tm.Type("-20m")
 	press(tm, "enter")
-	scr.waitFor(t, tm, "Saved as #1")
+	scr.WaitFor(t, tm, "Saved as #1")
 	if e, err := f.svc.Entry(1); err != nil || e.Text != "VPN concentrator isolated." || !e.Backdated() {
 		t.Fatalf("saved %+v, %v", e, err)
 	}
@@ -253,8 +306,8 @@ func openNewEntry(t *testing.T) (*fixture, *teatest.TestModel, *screen) {
 	f := newFixture(t)
 	tm := start(t, f, responder, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Press n")
+	scr.WaitFor(t, tm, "Press n")
 	press(tm, "n")
-	scr.waitFor(t, tm, "New entry")
+	scr.WaitFor(t, tm, "New entry")
 	return f, tm, scr
 }

@@ -1,4 +1,4 @@
-package tui
+package timeline
 
 import (
 	"fmt"
@@ -25,7 +25,8 @@ const (
 
 // entryForm writes a new logbook entry, or a correction of one.
 type entryForm struct {
-	s      *session
+	s      *kit.Session
+	tx     *Text
 	amends uint64 // the entry corrected; 0 for a new entry
 	orig   string // the corrected entry's text, for reference
 
@@ -41,8 +42,8 @@ type entryForm struct {
 	width, height int
 }
 
-func newEntryForm(s *session, orig *crisis.Entry, width, height int) *entryForm {
-	f := &entryForm{s: s, focus: fieldText}
+func newEntryForm(s *kit.Session, tx *Text, orig *crisis.Entry, width, height int) *entryForm {
+	f := &entryForm{s: s, tx: tx, focus: fieldText}
 	if orig != nil {
 		f.amends = orig.ID
 		f.orig = crisis.SanitizeLine(orig.Text)
@@ -55,8 +56,8 @@ func newEntryForm(s *session, orig *crisis.Entry, width, height int) *entryForm 
 
 	// One rune over the limit: a longer paste is cut there and then refused
 	// by the service with its message, never saved cut short in silence.
-	f.text = kit.NewFormArea(s.St, s.text.TextPlaceholder, crisis.MaxEntryBytes+1)
-	f.when = kit.NewTextInput(s.St, "", s.text.WhenPlaceholder, 40)
+	f.text = kit.NewFormArea(s.St, tx.TextPlaceholder, crisis.MaxEntryBytes+1)
+	f.when = kit.NewTextInput(s.St, "", tx.WhenPlaceholder, 40)
 
 	f.setSize(width, height)
 	return f
@@ -102,7 +103,7 @@ func (f *entryForm) layout() {
 // kindLines renders the kind choices after their label, wrapped under
 // the input column when the terminal is narrow.
 func (f *entryForm) kindLines() []string {
-	sty, t := f.s.St, f.s.text
+	sty, t := f.s.St, f.s.Text
 	var kinds []string
 	for i, kd := range crisis.Kinds {
 		label := t.Kind(kd)
@@ -115,7 +116,7 @@ func (f *entryForm) kindLines() []string {
 			kinds = append(kinds, sty.Choice.Render(" "+label+" "))
 		}
 	}
-	return kit.AfterLabel(f.label(fieldKind, t.KindField), strings.Join(kinds, ""), f.width)
+	return kit.AfterLabel(f.label(fieldKind, f.tx.KindField), strings.Join(kinds, ""), f.width)
 }
 
 func (f *entryForm) errLines() []string { return kit.ErrorLines(f.err, f.width) }
@@ -187,7 +188,7 @@ func (f *entryForm) kindKey(msg tea.KeyPressMsg) tea.Cmd {
 	case msg.Text != "":
 		labels := make([]string, n)
 		for i, kd := range crisis.Kinds {
-			labels[i] = f.s.text.Kind(kd)
+			labels[i] = f.s.Text.Kind(kd)
 		}
 		f.kind = kit.NextByLetter(labels, f.kind, msg.Text)
 	}
@@ -211,14 +212,14 @@ func (f *entryForm) label(field formField, name string) string {
 }
 
 func (f *entryForm) view() string {
-	sty, t := f.s.St, f.s.text
-	title := t.NewEntryTitle
+	sty, t := f.s.St, f.s.Text
+	title := f.tx.NewEntryTitle
 	if f.amends != 0 {
-		title = fmt.Sprintf(t.CorrectTitle, f.amends)
+		title = fmt.Sprintf(f.tx.CorrectTitle, f.amends)
 	}
 	lines := []string{" " + sty.FormTitle.Render(title)}
 	if f.amends != 0 {
-		orig := fmt.Sprintf(t.Original, f.amends, f.orig)
+		orig := fmt.Sprintf(f.tx.Original, f.amends, f.orig)
 		lines = append(lines, " "+sty.Original.Render(kit.Cut(orig, f.width-2)))
 	}
 	lines = append(lines, "")
@@ -226,14 +227,14 @@ func (f *entryForm) view() string {
 	// Kind: every kind, the chosen one in brackets.
 	lines = append(lines, f.kindLines()...)
 
-	lines = append(lines, f.label(fieldText, t.TextField))
+	lines = append(lines, f.label(fieldText, f.tx.TextField))
 	for _, l := range strings.Split(f.text.View(), "\n") {
 		lines = append(lines, "  "+l)
 	}
 
 	lines = append(lines,
-		kit.PadLabel(f.label(fieldWhen, t.WhenField))+f.when.View(),
-		strings.Repeat(" ", kit.LabelWidth)+sty.Hint.Render(fmt.Sprintf(t.WhenHint, f.s.Svc.Now().In(f.s.Svc.Location()).Format("MST"))),
+		kit.PadLabel(f.label(fieldWhen, f.tx.WhenField))+f.when.View(),
+		strings.Repeat(" ", kit.LabelWidth)+sty.Hint.Render(fmt.Sprintf(f.tx.WhenHint, f.s.Svc.Now().In(f.s.Svc.Location()).Format("MST"))),
 		"")
 
 	lines = append(lines, f.s.FormStatus(f.confirm, t.ConfirmDiscard, f.saving, f.errLines())...)

@@ -1,4 +1,6 @@
-package tui
+// Package timeline is the console's Timeline tab: the logbook, newest
+// at the bottom, its filter and search, and the entry form.
+package timeline
 
 import (
 	"fmt"
@@ -22,13 +24,13 @@ const pageSize = crisis.DefaultPage
 // Layout of an entry: a bar marks the selected one; the text sits under
 // its meta line, indented.
 const (
-	barWidth   = 2
 	textIndent = 4
 )
 
 // timeline is tab 1: the crisis logbook, newest at the bottom.
 type timeline struct {
-	s             *session
+	s             *kit.Session
+	tx            *Text // the tab's own strings
 	width, height int
 
 	entries []crisis.Entry // oldest first, as they read
@@ -75,22 +77,26 @@ type renderKey struct {
 	selected bool
 }
 
-func newTimeline(s *session) *timeline {
+// New is the Timeline tab of a session.
+func New(s *kit.Session) kit.Tab { return newTimeline(s) }
+
+func newTimeline(s *kit.Session) *timeline {
+	tx := textFor(s.Lang)
 	in := textinput.New()
-	in.Prompt = s.text.SearchPrompt
-	in.Placeholder = s.text.SearchHint
+	in.Prompt = tx.SearchPrompt
+	in.Placeholder = tx.SearchHint
 	in.CharLimit = 200
 	in.KeyMap.Paste.SetEnabled(false) // it would read the server's clipboard
 	st := in.Styles()
 	st.Cursor.Blink = false // a blinking cursor is a frame twice a second
 	in.SetStyles(st)
-	return &timeline{s: s, searchInput: in}
+	return &timeline{s: s, tx: tx, searchInput: in}
 }
 
 func (t *timeline) SetSize(width, height int) {
 	changed := width != t.width || height != t.height
 	t.width, t.height = width, height
-	t.searchInput.SetWidth(max(width-lipgloss.Width(t.s.text.SearchPrompt)-2, 10))
+	t.searchInput.SetWidth(max(width-lipgloss.Width(t.tx.SearchPrompt)-2, 10))
 	if t.form != nil {
 		t.form.setSize(width, height)
 	}
@@ -108,6 +114,9 @@ func (t *timeline) listHeight() int {
 	}
 	return max(h, 1)
 }
+
+// Title is the tab's name.
+func (t *timeline) Title() string { return t.tx.Tab }
 
 func (t *timeline) Capturing() bool { return t.form != nil || t.searchOpen }
 
@@ -147,7 +156,7 @@ func (t *timeline) Update(msg tea.Msg) tea.Cmd {
 	case timelineLoadedMsg: // older entries (loadOlder)
 		t.applyOlder(msg)
 		return nil
-	case entrySavedMsg:
+	case EntrySavedMsg:
 		return t.saved(msg)
 	case tea.KeyPressMsg:
 		return t.key(msg)
@@ -275,18 +284,18 @@ func (t *timeline) following() bool {
 }
 
 // saved handles the result of Log or Correct sent from the form.
-func (t *timeline) saved(msg entrySavedMsg) tea.Cmd {
+func (t *timeline) saved(msg EntrySavedMsg) tea.Cmd {
 	if t.form == nil {
 		return nil
 	}
-	if msg.err != nil {
-		t.form.setError(t.s.text.ErrText(msg.err))
+	if msg.Err != nil {
+		t.form.setError(t.s.Text.ErrText(msg.Err))
 		return nil
 	}
 	t.form = nil
-	t.s.Notify(msg.action, fmt.Sprintf(t.s.text.SavedAs, msg.entry.ID), false, msg.entry.ID)
+	t.s.Notify(msg.Action, fmt.Sprintf(t.tx.SavedAs, msg.Entry.ID), false, msg.Entry.ID)
 	cmd := t.Reload()
-	t.jumpTo, t.jumpSeq = msg.entry.ID, t.load.Issued()
+	t.jumpTo, t.jumpSeq = msg.Entry.ID, t.load.Issued()
 	return cmd
 }
 
@@ -380,9 +389,9 @@ func nextKind(k crisis.Kind) crisis.Kind {
 // never save.
 func (t *timeline) openForm(e *crisis.Entry) tea.Cmd {
 	if !t.s.Me.Role.Allowed(crisis.ActWriteLog) {
-		return kit.Refuse(t.s.Session, crisis.ActWriteLog)
+		return kit.Refuse(t.s, crisis.ActWriteLog)
 	}
-	t.form = newEntryForm(t.s, e, t.width, t.height)
+	t.form = newEntryForm(t.s, t.tx, e, t.width, t.height)
 	return t.form.focusCmd()
 }
 
@@ -402,7 +411,7 @@ func (t *timeline) formKey(msg tea.KeyPressMsg) tea.Cmd {
 			} else {
 				e, err = svc.Log(me, d)
 			}
-			return entrySavedMsg{action: action, entry: e, err: err}
+			return EntrySavedMsg{Action: action, Entry: e, Err: err}
 		}
 	case kit.FormCancel:
 		t.form = nil
@@ -581,33 +590,33 @@ func (t *timeline) entryLines(e crisis.Entry, selected bool) []string {
 // it was recorded if later, author, kind, correction marks), then its text,
 // wrapped and indented. Text from users is sanitized again here.
 func (t *timeline) renderEntry(e crisis.Entry, selected bool) []string {
-	sty, tx := t.s.St, t.s.text
+	sty, tx, ttx := t.s.St, t.s.Text, t.tx
 	loc := t.s.Svc.Location()
-	inner := max(t.width-barWidth, 10)
+	inner := max(t.width-kit.BarWidth, 10)
 
 	id := sty.ID.Render(fmt.Sprintf("#%d", e.ID))
 	if selected {
 		id = sty.IdSelected.Render(fmt.Sprintf("#%d", e.ID))
 	}
-	parts := []string{id, sty.When.Render(e.OccurredAt.In(loc).Format(tx.WhenLayout))}
+	parts := []string{id, sty.When.Render(e.OccurredAt.In(loc).Format(ttx.WhenLayout))}
 	if e.Backdated() {
-		parts = append(parts, sty.Recorded.Render(fmt.Sprintf(tx.RecordedAt, e.RecordedAt.In(loc).Format(tx.RecordedLayout))))
+		parts = append(parts, sty.Recorded.Render(fmt.Sprintf(ttx.RecordedAt, e.RecordedAt.In(loc).Format(ttx.RecordedLayout))))
 	}
 	parts = append(parts,
 		sty.Author.Render(crisis.SanitizeLine(e.Author)),
 		sty.KindStyle(e.Kind).Render(tx.Kind(e.Kind)))
 	if e.Amends != 0 {
-		parts = append(parts, sty.Corrects.Render(fmt.Sprintf(tx.Corrects, e.Amends)))
+		parts = append(parts, sty.Corrects.Render(fmt.Sprintf(ttx.Corrects, e.Amends)))
 	}
 	if e.Task != 0 {
-		parts = append(parts, sty.ID.Render(fmt.Sprintf(tx.Tasks.Link, e.Task)))
+		parts = append(parts, sty.ID.Render(fmt.Sprintf(ttx.TaskLink, e.Task)))
 	}
 	if e.Amended() {
 		ids := make([]string, len(e.AmendedBy))
 		for i, a := range e.AmendedBy {
 			ids[i] = fmt.Sprintf("#%d", a)
 		}
-		parts = append(parts, sty.Amended.Render(fmt.Sprintf(tx.AmendedBy, strings.Join(ids, ", "))))
+		parts = append(parts, sty.Amended.Render(fmt.Sprintf(ttx.AmendedBy, strings.Join(ids, ", "))))
 	}
 	lines := strings.Split(ansi.Wrap(strings.Join(parts, "  "), inner, ""), "\n")
 
@@ -619,7 +628,7 @@ func (t *timeline) renderEntry(e crisis.Entry, selected bool) []string {
 		}
 	}
 
-	bar := strings.Repeat(" ", barWidth)
+	bar := strings.Repeat(" ", kit.BarWidth)
 	if selected {
 		bar = sty.Bar.Render("▌ ")
 	}
@@ -639,19 +648,19 @@ func (t *timeline) View() string {
 // ViewLines is View as lines, for the shell's Frame.
 func (t *timeline) ViewLines() []string {
 	if t.form != nil {
-		return appendLines(nil, t.form.view())
+		return kit.AppendLines(nil, t.form.view())
 	}
 	h := t.listHeight()
 	out := make([]string, 0, h+2)
-	out = appendLines(out, t.filterLine())
+	out = kit.AppendLines(out, t.filterLine())
 	for _, l := range t.listLines(h) {
-		out = appendLines(out, l)
+		out = kit.AppendLines(out, l)
 	}
 	for len(out) < 1+h {
 		out = append(out, "")
 	}
 	if t.searchOpen {
-		out = appendLines(out, " "+t.searchInput.View())
+		out = kit.AppendLines(out, " "+t.searchInput.View())
 	}
 	return out
 }
@@ -664,49 +673,49 @@ func (t *timeline) filterLine() string {
 
 // drawFilterLine draws filterLine.
 func (t *timeline) drawFilterLine() string {
-	sty, tx := t.s.St, t.s.text
+	sty, tx, ttx := t.s.St, t.s.Text, t.tx
 	var left []string
 	if t.kind == "" {
-		left = append(left, t.plain(tx.FilterAll))
+		left = append(left, t.plain(ttx.FilterAll))
 	} else {
-		left = append(left, sty.FilterActive.Render(fmt.Sprintf(tx.FilterKind, tx.Kind(t.kind))))
+		left = append(left, sty.FilterActive.Render(fmt.Sprintf(ttx.FilterKind, tx.Kind(t.kind))))
 	}
 	if t.search != "" {
-		left = append(left, sty.FilterActive.Render(fmt.Sprintf(tx.FilterSearch, t.search)))
+		left = append(left, sty.FilterActive.Render(fmt.Sprintf(ttx.FilterSearch, t.search)))
 	}
-	count := fmt.Sprintf(tx.EntriesCount, len(t.entries))
+	count := fmt.Sprintf(ttx.EntriesCount, len(t.entries))
 	switch {
 	case len(t.entries) == 1 && !t.more:
-		count = tx.EntryOne
+		count = ttx.EntryOne
 	case t.more:
-		count = fmt.Sprintf(tx.EntriesMore, len(t.entries))
+		count = fmt.Sprintf(ttx.EntriesMore, len(t.entries))
 	}
 	left = append(left, t.plain(count))
 	if t.kind == "" && t.search == "" {
-		left = append(left, t.plain(tx.FilterHint))
+		left = append(left, t.plain(ttx.FilterHint))
 	}
 	var right string
 	switch {
 	case t.olderPending:
-		right = sty.Indicator.Render(tx.LoadingOlder)
+		right = sty.Indicator.Render(ttx.LoadingOlder)
 	case !t.following():
-		right = sty.Indicator.Render(fmt.Sprintf(tx.NewerBelow, len(t.entries)-1-t.cursor))
+		right = sty.Indicator.Render(fmt.Sprintf(ttx.NewerBelow, len(t.entries)-1-t.cursor))
 	}
-	return " " + spread(strings.Join(left, t.plain(" · ")), right, t.width-2)
+	return " " + kit.Spread(strings.Join(left, t.plain(" · ")), right, t.width-2)
 }
 
 func (t *timeline) listLines(h int) []string {
-	sty, tx := t.s.St, t.s.text
+	sty, tx, ttx := t.s.St, t.s.Text, t.tx
 	if t.loadErr != nil && len(t.entries) == 0 {
-		return []string{"", "  " + sty.FormError.Render(fmt.Sprintf(tx.LoadFailed, tx.ErrText(t.loadErr)))}
+		return []string{"", "  " + sty.FormError.Render(fmt.Sprintf(ttx.LoadFailed, tx.ErrText(t.loadErr)))}
 	}
 	if len(t.entries) == 0 {
-		msg := tx.EmptyViewer
+		msg := ttx.EmptyViewer
 		switch {
 		case t.kind != "" || t.search != "":
-			msg = tx.NoMatch
+			msg = ttx.NoMatch
 		case t.s.Me.Role.Allowed(crisis.ActWriteLog):
-			msg = tx.EmptyWriter
+			msg = ttx.EmptyWriter
 		}
 		return []string{"", "  " + sty.Empty.Render(msg)}
 	}
@@ -772,3 +781,17 @@ func (t *timeline) KeepsHelp(msg tea.Msg) bool {
 
 // Unsaved reports typed text in an open form, not saved yet.
 func (t *timeline) Unsaved() bool { return t.form != nil && t.form.dirty() }
+
+// timelineLoadedMsg carries a page of the logbook.
+type timelineLoadedMsg struct {
+	query crisis.TimelineQuery
+	page  crisis.TimelinePage
+	err   error
+}
+
+// EntrySavedMsg is the result of Log or Correct, sent from the form.
+type EntrySavedMsg struct {
+	Action int
+	Entry  crisis.Entry
+	Err    error
+}

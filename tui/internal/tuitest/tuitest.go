@@ -1,0 +1,242 @@
+// Package tuitest is what the console's tests share: a real service over
+// a bbolt file in a temp dir, the test people, a program driven at 80x24
+// and a terminal emulator that shows the screen a user would see.
+package tuitest
+
+import (
+	"bytes"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+	"github.com/charmbracelet/x/vt"
+
+	"cellule/crisis"
+	"cellule/crisis/crisistest"
+	"cellule/store"
+)
+
+// Test people, registered by newFixture: the service checks every write
+// against the record.
+var (
+	Lead      = crisistest.Actor("alice", crisis.RoleLead)
+	Responder = crisistest.Actor("bob", crisis.RoleResponder)
+	Viewer    = crisistest.Actor("carol", crisis.RoleViewer)
+)
+
+// Clock is a settable clock; the service reads it from the program's
+// command goroutines, hence the lock.
+type Clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+// Now is the clock's time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+// Set moves the clock.
+func (c *Clock) Set(t time.Time) {
+	c.mu.Lock()
+	c.t = t
+	c.mu.Unlock()
+}
+
+// CrisisOpened is when the test crisis opens (the Cahors attack's first
+// day); TestNow is "now" in every test: 3 days, 4 hours, 12 minutes later.
+var (
+	CrisisOpened = time.Date(2022, 9, 9, 0, 0, 0, 0, time.UTC)
+	TestNow      = time.Date(2022, 9, 12, 4, 12, 0, 0, time.UTC)
+)
+
+// Fixture is a service over a real bbolt file in a temp dir, with a crisis
+// opened at CrisisOpened and the clock at TestNow.
+type Fixture struct {
+	Svc   *crisis.Service
+	Clock *Clock
+}
+
+// NewFixture opens the test crisis and registers the test people.
+func NewFixture(t *testing.T) *Fixture {
+	t.Helper()
+	db, err := store.Open(filepath.Join(t.TempDir(), "cellule.db"))
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	clock := &Clock{t: CrisisOpened}
+	svc := crisis.NewService(db, crisis.WithClock(clock.Now), crisis.WithLocation(time.UTC))
+	if _, err := svc.Open(crisis.LocalActor("test"), "Cyberattack CH Cahors"); err != nil {
+		t.Fatalf("open crisis: %v", err)
+	}
+	for _, a := range []crisis.Actor{Lead, Responder, Viewer} {
+		crisistest.Register(t, svc, a.Name, a.Role)
+	}
+	clock.Set(TestNow)
+	return &Fixture{Svc: svc, Clock: clock}
+}
+
+// Log writes an entry as a.
+func (f *Fixture) Log(t *testing.T, a crisis.Actor, kind crisis.Kind, text, when string) crisis.Entry {
+	t.Helper()
+	e, err := f.Svc.Log(a, crisis.Draft{Kind: kind, Text: text, When: when})
+	if err != nil {
+		t.Fatalf("log %q: %v", text, err)
+	}
+	return e
+}
+
+// Seed writes a few entries: a backdated one, one that gets corrected, and
+// its correction.
+func (f *Fixture) Seed(t *testing.T) {
+	t.Helper()
+	f.Log(t, Lead, crisis.KindFact, "Ransom note found on the file server FS-02. Encrypted shares: compta, rh, pharmacie.", "2022-09-12 03:40")
+	f.Log(t, Responder, crisis.KindAction, "Core firewall: all outbound traffic from the server VLANs blocked.", "")
+	wrong := f.Log(t, Responder, crisis.KindInfo, "CERT Santé called back: ticket 4521.", "")
+	if _, err := f.Svc.Correct(Responder, wrong.ID, crisis.Draft{Kind: crisis.KindInfo, Text: "CERT Santé ticket is 4512, not 4521."}); err != nil {
+		t.Fatalf("correct: %v", err)
+	}
+	f.Log(t, Lead, crisis.KindDecision, "Mail (Zimbra) stays cut off until the domain controllers are rebuilt.\nVPN closed for every provider.", "")
+}
+
+// Start runs a console model in a test program at 80x24, with the ASCII
+// colour profile.
+func Start(t *testing.T, m tea.Model) *teatest.TestModel {
+	t.Helper()
+	tm := teatest.NewTestModel(t, m,
+		teatest.WithInitialTermSize(80, 24),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
+	t.Cleanup(func() { _ = tm.Quit() })
+	return tm
+}
+
+// Screen reads the program's output into a terminal emulator, so tests see
+// the screen a user would see, not the renderer's diffs.
+type Screen struct {
+	emu *vt.Emulator
+	fed int
+}
+
+// NewScreen is an 80x24 emulated terminal.
+func NewScreen(t *testing.T) *Screen {
+	emu := vt.NewEmulator(80, 24)
+	// The emulator answers terminal queries on its input pipe; drain it so
+	// an answer never blocks a write.
+	go func() { _, _ = io.Copy(io.Discard, emu) }()
+	// Closing the pipe (not the emulator, whose Close races with Read)
+	// ends the drain.
+	t.Cleanup(func() {
+		if pw, ok := emu.InputPipe().(*io.PipeWriter); ok {
+			_ = pw.Close()
+		}
+	})
+	// A pty turns LF into CR LF (onlcr) and the renderer counts on it;
+	// new-line mode (LNM) does the same in the emulator.
+	_, _ = emu.WriteString(ansi.SetMode(ansi.ModeLineFeedNewLine))
+	return &Screen{emu: emu}
+}
+
+// WaitFor feeds the output to the emulator until the screen contains want.
+func (s *Screen) WaitFor(t *testing.T, tm *teatest.TestModel, want string) {
+	t.Helper()
+	s.WaitUntil(t, tm, func(text string) bool { return strings.Contains(text, want) }, want)
+}
+
+// WaitUntil feeds the output to the emulator until cond holds for the
+// screen's text.
+func (s *Screen) WaitUntil(t *testing.T, tm *teatest.TestModel, cond func(string) bool, what string) {
+	t.Helper()
+	s.fed = 0 // WaitFor hands over the bytes read since it started
+	var last string
+	ok := false
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		if len(b) > s.fed {
+			_, _ = s.emu.Write(b[s.fed:])
+			s.fed = len(b)
+		}
+		last = s.emu.String()
+		ok = cond(last)
+		return ok
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	if !ok {
+		t.Fatalf("screen never showed %s; last screen:\n%s", what, last)
+	}
+}
+
+// Text is the emulated screen's text.
+func (s *Screen) Text() string { return s.emu.String() }
+
+// Press sends a key such as "n", "ctrl+s", "esc", "enter", "tab", "up".
+func Press(tm *teatest.TestModel, k string) {
+	tm.Send(KeyMsg(k))
+}
+
+// KeyMsg is the key press named k (see Press).
+func KeyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	}
+	if mod, ok := strings.CutPrefix(k, "ctrl+"); ok {
+		return tea.KeyPressMsg{Code: rune(mod[0]), Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// FinalView quits and returns the last frame's text without styles.
+func FinalView(t *testing.T, tm *teatest.TestModel) string {
+	t.Helper()
+	_ = tm.Quit()
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	return ansi.Strip(m.View().Content)
+}
+
+// sgr matches the only escape sequences the console itself writes: styles.
+var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
+
+// ForeignEscapes returns what is left of content once the console's own
+// style sequences are removed, when it still holds an ESC or a BEL.
+func ForeignEscapes(content string) []byte {
+	rest := sgr.ReplaceAllString(content, "")
+	if strings.ContainsAny(rest, "\x1b\x07") {
+		return []byte(rest)
+	}
+	return nil
+}
+
+// LastLines is a compact way to show a screen in failure messages.
+func LastLines(s string) string {
+	var b bytes.Buffer
+	for _, l := range strings.Split(s, "\n") {
+		b.WriteString("|" + l + "\n")
+	}
+	return b.String()
+}
