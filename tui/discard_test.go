@@ -5,38 +5,16 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"cellule/tui/internal/tuitest"
 )
 
 // A stray Esc never drops typed text: every form and every prompt that
 // holds a sentence asks first, the same way. n goes back to the text, y
 // drops it; an untouched form closes at once.
-
-// asksBeforeDropping types text, presses Esc, sees question and the yes/no
-// footer, answers n and finds the text still there and still typed into,
-// then Esc again and y; gone is a text of the screen the form closes onto.
 func asksBeforeDropping(t *testing.T, tm *teatest.TestModel, scr *screen, typed, question, gone string) {
 	t.Helper()
-	tm.Type(typed)
-	scr.WaitFor(t, tm, typed)
-	press(tm, "esc")
-	scr.WaitUntil(t, tm, func(s string) bool {
-		return strings.Contains(s, question) && strings.Contains(s, "y yes") && strings.Contains(s, "n no")
-	}, "the question and its keys")
-
-	press(tm, "n") // no: back to the text
-	scr.WaitUntil(t, tm, func(s string) bool {
-		return !strings.Contains(s, question) && strings.Contains(s, typed)
-	}, "the text again, without the question")
-	tm.Type(" +more")
-	scr.WaitFor(t, tm, typed+" +more")
-
-	press(tm, "esc")
-	scr.WaitFor(t, tm, question)
-	press(tm, "x") // any other key leaves the question asked
-	press(tm, "y")
-	scr.WaitUntil(t, tm, func(s string) bool {
-		return !strings.Contains(s, question) && !strings.Contains(s, typed) && strings.Contains(s, gone)
-	}, "the form closed, the text dropped")
+	tuitest.AsksBeforeDropping(t, tm, scr, typed, question, gone)
 }
 
 func TestRecoveryFormAsksBeforeDroppingText(t *testing.T) {
@@ -84,47 +62,6 @@ func TestRecoveryFormCtrlCWithTextAsksFirst(t *testing.T) {
 	scr.WaitFor(t, tm, "Quit and discard")
 	press(tm, "y")
 	tm.WaitFinished(t)
-}
-
-func openReport(t *testing.T) (*fixture, *teatest.TestModel, *screen) {
-	t.Helper()
-	f := newFixture(t)
-	f.seed(t)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
-	scr.WaitFor(t, tm, "VPN closed")
-	press(tm, "5")
-	scr.WaitFor(t, tm, "Lessons-learned report")
-	return f, tm, scr
-}
-
-func TestReportTakeawayAsksBeforeDroppingText(t *testing.T) {
-	f, tm, scr := openReport(t)
-	press(tm, "a")
-	scr.WaitFor(t, tm, "New key takeaway")
-	asksBeforeDropping(t, tm, scr, "Print the on-call sheet.", "Discard this takeaway? y/n", "Lessons-learned report")
-	if list, _ := f.svc.Takeaways(); len(list) != 0 {
-		t.Fatalf("the dropped takeaway was saved: %+v", list)
-	}
-
-	// Untouched, or only blanks: Esc closes at once.
-	press(tm, "a")
-	scr.WaitFor(t, tm, "New key takeaway")
-	tm.Type("  ")
-	press(tm, "esc")
-	scr.WaitUntil(t, tm, func(s string) bool {
-		return !strings.Contains(s, "New key takeaway") && strings.Contains(s, "Lessons-learned report")
-	}, "the form closed at once")
-}
-
-func TestReportClosingNoteAsksBeforeDroppingText(t *testing.T) {
-	f, tm, scr := openReport(t)
-	press(tm, "C")
-	scr.WaitFor(t, tm, "Close the crisis: closing note")
-	asksBeforeDropping(t, tm, scr, "Sortie de crise.", "Discard this closing note? y/n", "Lessons-learned report")
-	if st, _ := f.svc.Status(); st.Crisis.Closed != nil {
-		t.Fatal("the crisis closed")
-	}
 }
 
 func TestBlockedReasonAsksBeforeDroppingText(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cellule/tui/kit"
+	"cellule/tui/report"
 	"cellule/tui/timeline"
 )
 
@@ -31,7 +32,7 @@ func tabList(s *session) []tab {
 		{number: 2, model: newTasksTab(s)},
 		{number: 3, model: newRecoveryTab(s)},
 		{number: 4, model: newOnCall(s)},
-		{number: 5, model: newReportTab(s)},
+		{number: 5, model: report.New(s.Session)},
 	}
 	for i := range tabs {
 		tabs[i].title = tabs[i].model.Title()

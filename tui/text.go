@@ -11,8 +11,6 @@ type Text struct {
 	Tasks TaskText
 	// OnCall: the On-call tab and the header's handover flag.
 	OnCall OnCallText
-	// Report is the Report tab's (report_text_en.go).
-	Report ReportText
 }
 
 // textFor picks the strings of a language; English is the fallback so a
@@ -21,7 +19,7 @@ func textFor(lang string) *Text {
 	t := &Text{Text: *kit.TextFor(lang)}
 	switch lang {
 	default: // "", "en"
-		t.Recovery, t.Tasks, t.OnCall, t.Report = englishRecovery, englishTasks, onCallEnglish, englishReport
+		t.Recovery, t.Tasks, t.OnCall = englishRecovery, englishTasks, onCallEnglish
 	}
 	return t
 }

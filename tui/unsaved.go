@@ -41,8 +41,3 @@ func (o *onCall) Unsaved() bool {
 
 // dirty: something other than blanks typed at an on-call prompt.
 func (p *onCallPrompt) dirty() bool { return strings.TrimSpace(p.input.Value()) != "" }
-
-// Unsaved: a takeaway or a closing note being written.
-func (r *reportTab) Unsaved() bool {
-	return r.form != nil && strings.TrimSpace(r.form.text.Value()) != ""
-}

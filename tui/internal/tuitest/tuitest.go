@@ -240,3 +240,31 @@ func LastLines(s string) string {
 	}
 	return b.String()
 }
+
+// AsksBeforeDropping types text, presses Esc, sees question and the yes/no
+// footer, answers n and finds the text still there and still typed into,
+// then Esc again and y; gone is a text of the screen the form closes onto.
+func AsksBeforeDropping(t *testing.T, tm *teatest.TestModel, scr *Screen, typed, question, gone string) {
+	t.Helper()
+	tm.Type(typed)
+	scr.WaitFor(t, tm, typed)
+	Press(tm, "esc")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, question) && strings.Contains(s, "y yes") && strings.Contains(s, "n no")
+	}, "the question and its keys")
+
+	Press(tm, "n") // no: back to the text
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return !strings.Contains(s, question) && strings.Contains(s, typed)
+	}, "the text again, without the question")
+	tm.Type(" +more")
+	scr.WaitFor(t, tm, typed+" +more")
+
+	Press(tm, "esc")
+	scr.WaitFor(t, tm, question)
+	Press(tm, "x") // any other key leaves the question asked
+	Press(tm, "y")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return !strings.Contains(s, question) && !strings.Contains(s, typed) && strings.Contains(s, gone)
+	}, "the form closed, the text dropped")
+}

@@ -1,4 +1,4 @@
-package tui
+package report_test
 
 import (
 	"strings"

@@ -1,7 +1,8 @@
-package tui
+package report
 
-// ReportText is the Report tab's strings.
-type ReportText struct {
+// Text is the Report tab's strings in one language, so that another
+// language is one more table of this type.
+type Text struct {
 	Tab           string
 	Heading       string // above the preview
 	Exports       string // how to take the report away
@@ -24,7 +25,18 @@ type ReportText struct {
 	ConfirmDiscardTakeaway, ConfirmDiscardClose string
 }
 
-var englishReport = ReportText{
+// textFor picks the tab's strings in a language; English is the fallback
+// so a tab never shows blanks.
+func textFor(lang string) *Text {
+	var t Text
+	switch lang {
+	default: // "", "en"
+		t = english // shared and never changed: sessions only read it
+	}
+	return &t
+}
+
+var english = Text{
 	Tab:           "Report",
 	Heading:       "Report preview",
 	Exports:       "full report: export --format md|html|csv|json",

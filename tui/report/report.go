@@ -1,4 +1,6 @@
-package tui
+// Package report is the console's Report tab: the lessons-learned
+// report's preview, its takeaways and the closing of the crisis.
+package report
 
 import (
 	"fmt"
@@ -22,7 +24,8 @@ const previewLimit = 30
 // Markdown source (plain text reads well, costs nothing to draw and shows
 // the same on every terminal), with the leads' takeaways and the closing.
 type reportTab struct {
-	s             *session
+	s             *kit.Session
+	tx            *Text // the tab's own strings
 	keys          reportKeys
 	width, height int
 
@@ -73,13 +76,17 @@ type (
 	}
 )
 
-func newReportTab(s *session) *reportTab {
-	t := s.text.Report
+// New is the Report tab of a session.
+func New(s *kit.Session) kit.Tab { return newReportTab(s) }
+
+func newReportTab(s *kit.Session) *reportTab {
+	t := textFor(s.Lang)
 	vp := viewport.New()
 	vp.KeyMap.Left.SetEnabled(false)
 	vp.KeyMap.Right.SetEnabled(false)
 	return &reportTab{
 		s:    s,
+		tx:   t,
 		view: vp,
 		keys: reportKeys{
 			Takeaway:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.AddTakeaway)),
@@ -113,7 +120,7 @@ func (r *reportTab) setContent() {
 }
 
 // Title is the tab's name.
-func (r *reportTab) Title() string { return r.s.text.Report.Tab }
+func (r *reportTab) Title() string { return r.tx.Tab }
 
 func (r *reportTab) Capturing() bool { return r.form != nil || r.confirming }
 
@@ -143,9 +150,9 @@ func (r *reportTab) Update(msg tea.Msg) tea.Cmd {
 		r.applyLoaded(msg.Value)
 		return nil
 	case takeawaySavedMsg:
-		return r.saved(msg.action, msg.err, func() string { return fmt.Sprintf(r.s.text.Report.TakeawaySaved, msg.t.ID) }, 0)
+		return r.saved(msg.action, msg.err, func() string { return fmt.Sprintf(r.tx.TakeawaySaved, msg.t.ID) }, 0)
 	case crisisClosedMsg:
-		return r.saved(msg.action, msg.err, func() string { return fmt.Sprintf(r.s.text.Report.CrisisClosed, msg.entry.ID) }, msg.entry.ID)
+		return r.saved(msg.action, msg.err, func() string { return fmt.Sprintf(r.tx.CrisisClosed, msg.entry.ID) }, msg.entry.ID)
 	case tea.KeyPressMsg:
 		return r.key(msg)
 	}
@@ -162,10 +169,10 @@ func (r *reportTab) Update(msg tea.Msg) tea.Cmd {
 func (r *reportTab) saved(action int, err error, ok func() string, upTo uint64) tea.Cmd {
 	if err != nil {
 		if r.form != nil {
-			r.form.saving, r.form.err = false, r.s.text.ErrText(err)
+			r.form.saving, r.form.err = false, r.s.Text.ErrText(err)
 			return r.form.text.Focus()
 		}
-		r.s.Notify(action, r.s.text.ErrText(err), true, r.entries)
+		r.s.Notify(action, r.s.Text.ErrText(err), true, r.entries)
 		return nil
 	}
 	r.form = nil
@@ -244,16 +251,16 @@ func (r *reportTab) leaving(act kit.FormAction) tea.Cmd {
 // open opens the takeaway or closing form, or says why it cannot.
 func (r *reportTab) open(act crisis.Action, closing bool) tea.Cmd {
 	if !r.s.Me.Role.Allowed(act) {
-		return kit.Refuse(r.s.Session, act)
+		return kit.Refuse(r.s, act)
 	}
 	if r.closed != nil {
-		r.s.Notify(r.s.Action(), r.s.text.Report.ReadOnly, true, r.entries)
+		r.s.Notify(r.s.Action(), r.tx.ReadOnly, true, r.entries)
 		return nil
 	}
-	ta := kit.NewTextArea(r.s.St, r.s.text.Report.TakeawayHint, crisis.MaxTakeawayBytes+1)
+	ta := kit.NewTextArea(r.s.St, r.tx.TakeawayHint, crisis.MaxTakeawayBytes+1)
 	if closing {
 		ta.CharLimit = crisis.MaxCloseNote + 1
-		ta.Placeholder = r.s.text.Report.CloseHint
+		ta.Placeholder = r.tx.CloseHint
 	}
 	r.form = &noteForm{closing: closing, text: ta}
 	r.SetSize(r.width, r.height)
@@ -278,7 +285,7 @@ func (r *reportTab) save() tea.Cmd {
 }
 
 func (r *reportTab) View() string {
-	t := r.s.text.Report
+	t := r.tx
 	sty := r.s.St
 	if r.form != nil {
 		title := t.TakeawayForm
@@ -310,7 +317,7 @@ func (r *reportTab) View() string {
 	}
 	switch {
 	case r.loadErr != nil && !r.loaded:
-		return head + "\n" + sty.StatusErr.Render(fmt.Sprintf(t.LoadFailed, r.s.text.ErrText(r.loadErr)))
+		return head + "\n" + sty.StatusErr.Render(fmt.Sprintf(t.LoadFailed, r.s.Text.ErrText(r.loadErr)))
 	case !r.loaded:
 		return head + "\n" + sty.Hint.Render(t.Loading)
 	}
@@ -344,4 +351,9 @@ func (r *reportTab) applyLoaded(msg reportLoadedMsg) {
 		r.md, r.closed, r.entries, r.loaded = msg.md, msg.closed, msg.entries, true
 		r.setContent()
 	}
+}
+
+// Unsaved: a takeaway or a closing note being written.
+func (r *reportTab) Unsaved() bool {
+	return r.form != nil && strings.TrimSpace(r.form.text.Value()) != ""
 }
