@@ -55,7 +55,7 @@ type session struct {
 	*kit.Session
 	// recovery is the recovery bars' styles, built once: the header's
 	// summary draws them on every change.
-	recovery recoveryStyles
+	recovery kit.RecoveryStyles
 	text     *Text
 }
 
@@ -101,7 +101,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	ks := kit.NewSession(svc, me, opts.Lang, opts.Caches)
 	ks.Preview = opts.Preview
 	ks.Text = &text.Text
-	s := &session{Session: ks, text: text, recovery: newRecoveryStyles()}
+	s := &session{Session: ks, text: text, recovery: kit.NewRecoveryStyles(kit.PaletteFor(ks.Theme))}
 	m := &model{
 		s:       s,
 		changes: opts.Changes,

@@ -67,7 +67,7 @@ type recoveryLoadedMsg struct {
 // recoveryTab is tab 3: the four phases, their items and progress.
 type recoveryTab struct {
 	s             *session
-	st            recoveryStyles
+	st            kit.RecoveryStyles
 	keys          recoveryKeys
 	width, height int
 
@@ -493,7 +493,7 @@ func (r *recoveryTab) listLines() ([]string, int) {
 				marker = sty.PickerCursor.Render(" › ")
 				name = sty.IdSelected.Render(name)
 			}
-			stateStyle, ok := rs.state[it.State]
+			stateStyle, ok := rs.State[it.State]
 			if !ok {
 				stateStyle = lipgloss.NewStyle()
 			}
@@ -502,16 +502,16 @@ func (r *recoveryTab) listLines() ([]string, int) {
 			if it.IsGroup() {
 				count = fmt.Sprintf("%d/%d", it.Count, it.Total)
 			}
-			line := marker + name + " " + state + " " + rs.count.Render(kit.PadLeft(count, rcCount))
+			line := marker + name + " " + state + " " + rs.Count.Render(kit.PadLeft(count, rcCount))
 			var extra []string
 			if it.Override != nil {
-				extra = append(extra, rs.override.Render(t.Override))
+				extra = append(extra, rs.Override.Render(t.Override))
 			}
 			if it.Owner != "" {
-				extra = append(extra, rs.owner.Render(crisis.SanitizeLine(it.Owner)))
+				extra = append(extra, rs.Owner.Render(crisis.SanitizeLine(it.Owner)))
 			}
 			if it.Note != "" {
-				extra = append(extra, rs.note.Render(crisis.SanitizeLine(it.Note)))
+				extra = append(extra, rs.Note.Render(crisis.SanitizeLine(it.Note)))
 			}
 			if len(extra) > 0 {
 				line += "  " + strings.Join(extra, " ")
@@ -527,12 +527,12 @@ func (r *recoveryTab) phaseLine(ph crisis.PhaseView) string {
 	rs, t := r.st, &r.s.text.Recovery
 	title := kit.Pad(fmt.Sprintf(t.Phase, ph.Number, crisis.SanitizeLine(ph.Name)), rcName+2)
 	done := ph.State == crisis.PhaseValidated
-	state := rs.phaseState.Render(t.phaseState(ph.State))
+	state := rs.PhaseState.Render(t.phaseState(ph.State))
 	if done {
 		by := fmt.Sprintf(t.Validated, crisis.SanitizeLine(ph.ValidatedBy), ph.ValidatedAt.In(r.s.Svc.Location()).Format(t.TimeLayout))
-		state = rs.validated.Render(by)
+		state = rs.Validated.Render(by)
 	}
-	return " " + rs.phaseName.Render(title) + " " + progressBar(rs, ph.Progress, rcBar, done) + " " +
+	return " " + rs.PhaseName.Render(title) + " " + kit.ProgressBar(rs, ph.Progress, rcBar, done) + " " +
 		fmt.Sprintf(t.Percent, ph.Progress) + "  " + state
 }
 
@@ -562,7 +562,7 @@ func (r *recoveryTab) detailLine() string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return " " + rs.detail.Render(kit.Cut(it.ID+": "+strings.Join(parts, " · "), r.width-2))
+	return " " + rs.Detail.Render(kit.Cut(it.ID+": "+strings.Join(parts, " · "), r.width-2))
 }
 
 // Help lists the keys that work now: the form's, the question's, or the

@@ -7,7 +7,6 @@ import (
 // RecoveryText is what the Recovery tab and the header's recovery summary
 // show; a language gives one of these in its Text.
 type RecoveryText struct {
-	Summary     string // header label before the four bars
 	Phase       string // "%d %s" (number, name)
 	NoItems     string
 	Validated   string // "validated by %s, %s" (name, time)
@@ -61,7 +60,6 @@ type RecoveryText struct {
 }
 
 var englishRecovery = RecoveryText{
-	Summary:     "Recovery",
 	Phase:       "%d %s",
 	NoItems:     "(no items)",
 	Validated:   "validated by %s %s",

@@ -6,6 +6,8 @@ import "cellule/tui/kit"
 // tables of the tabs not in packages of their own yet.
 type Text struct {
 	kit.Text
+	// Header is the shell's own: the header's flags and summaries.
+	Header   HeaderText
 	Recovery RecoveryText
 	// Tasks is the task board's text.
 	Tasks TaskText
@@ -16,10 +18,30 @@ type Text struct {
 // textFor picks the strings of a language; English is the fallback so a
 // session never shows blanks.
 func textFor(lang string) *Text {
-	t := &Text{Text: *kit.TextFor(lang)}
+	t := &Text{Text: *kit.TextFor(lang), Header: englishHeader}
 	switch lang {
 	default: // "", "en"
 		t.Recovery, t.Tasks, t.OnCall = englishRecovery, englishTasks, onCallEnglish
 	}
 	return t
+}
+
+// HeaderText is the strings of the header's third line.
+type HeaderText struct {
+	// RecoverySummary is the label before the four phase bars.
+	RecoverySummary string
+	// NewTaskOne and NewTasksMany flag tasks given to me that I have not
+	// opened yet: "%d new tasks for you" (how many).
+	NewTaskOne, NewTasksMany string
+	// HandoverPending: "⚑ Handover #%d (%s) to acknowledge" (id, author);
+	// HandoverPendingMany: "⚑ %d handovers to acknowledge".
+	HandoverPending, HandoverPendingMany string
+}
+
+var englishHeader = HeaderText{
+	RecoverySummary:     "Recovery",
+	NewTaskOne:          "★ 1 new task for you (2: Tasks)",
+	NewTasksMany:        "★ %d new tasks for you (2: Tasks)",
+	HandoverPending:     "⚑ Handover #%d (%s) to acknowledge",
+	HandoverPendingMany: "⚑ %d handovers to acknowledge",
 }

@@ -14,8 +14,6 @@ type OnCallText struct {
 	SecHandoverPending                       string // "Handover (%d to acknowledge)"
 
 	// Header flag.
-	HeaderPending     string // "⚑ Handover #%d (%s) to acknowledge" (id, author)
-	HeaderPendingMany string // "⚑ %d handovers to acknowledge"
 
 	// Checklists.
 	NoRuns       string
@@ -98,9 +96,6 @@ var onCallEnglish = OnCallText{
 	SecDirectory:       "Directory",
 	SecHandover:        "Handover",
 	SecHandoverPending: "Handover (%d to acknowledge)",
-
-	HeaderPending:     "⚑ Handover #%d (%s) to acknowledge",
-	HeaderPendingMany: "⚑ %d handovers to acknowledge",
 
 	NoRuns:       "No checklist is running. Press n to start one (hno: out-of-hours on-call).",
 	NoRunsViewer: "No checklist is running.",

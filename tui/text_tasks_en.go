@@ -12,8 +12,6 @@ type TaskText struct {
 	Link string
 
 	// Header, third line: tasks given to me that I have not opened.
-	NewOne  string
-	NewMany string // "%d new tasks for you" (how many)
 
 	// Views, cycled with v.
 	ViewAll, ViewMine, ViewByAssignee, ViewByStatus string
@@ -61,9 +59,6 @@ type TaskText struct {
 var englishTasks = TaskText{
 	Tab:  "Tasks",
 	Link: "task %d",
-
-	NewOne:  "★ 1 new task for you (2: Tasks)",
-	NewMany: "★ %d new tasks for you (2: Tasks)",
 
 	ViewAll: "All tasks", ViewMine: "My tasks", ViewByAssignee: "By assignee", ViewByStatus: "By status",
 	Count: "%d tasks", CountOne: "1 task", Open: "%d open", Late: "%d late", Blocked: "%d blocked",
