@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cellule/tui/kit"
+	"cellule/tui/recovery"
 	"cellule/tui/report"
 	"cellule/tui/timeline"
 )
@@ -30,7 +31,7 @@ func tabList(s *session) []tab {
 	tabs := []tab{
 		{number: 1, model: timeline.New(s.Session)},
 		{number: 2, model: newTasksTab(s)},
-		{number: 3, model: newRecoveryTab(s)},
+		{number: 3, model: recovery.New(s.Session)},
 		{number: 4, model: newOnCall(s)},
 		{number: 5, model: report.New(s.Session)},
 	}

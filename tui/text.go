@@ -7,8 +7,7 @@ import "cellule/tui/kit"
 type Text struct {
 	kit.Text
 	// Header is the shell's own: the header's flags and summaries.
-	Header   HeaderText
-	Recovery RecoveryText
+	Header HeaderText
 	// Tasks is the task board's text.
 	Tasks TaskText
 	// OnCall: the On-call tab and the header's handover flag.
@@ -21,7 +20,7 @@ func textFor(lang string) *Text {
 	t := &Text{Text: *kit.TextFor(lang), Header: englishHeader}
 	switch lang {
 	default: // "", "en"
-		t.Recovery, t.Tasks, t.OnCall = englishRecovery, englishTasks, onCallEnglish
+		t.Tasks, t.OnCall = englishTasks, onCallEnglish
 	}
 	return t
 }

@@ -17,19 +17,6 @@ func (b *tasksTab) Unsaved() bool {
 	return b.prompt != nil && b.prompt.dirty()
 }
 
-// Unsaved: a recovery form with a text field changed from what it opened
-// with (a note, an owner, a name, a reason, a count).
-func (r *recoveryTab) Unsaved() bool { return r.form != nil && r.form.dirty() }
-
-func (f *recoveryForm) dirty() bool {
-	for _, fl := range f.fields {
-		if fl.choices == nil && fl.value() != fl.initial {
-			return true
-		}
-	}
-	return false
-}
-
 // Unsaved: a handover being written, or a reason or label typed at a
 // prompt. A directory search is not unsaved work.
 func (o *onCall) Unsaved() bool {

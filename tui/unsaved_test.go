@@ -64,3 +64,6 @@ func TestIdleWarningNamesUnsavedText(t *testing.T) {
 		})
 	}
 }
+
+// planShown is on the Recovery tab only, never in the logbook.
+const planShown = "Patient-record interfaces"

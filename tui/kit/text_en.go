@@ -24,7 +24,6 @@ type Text struct {
 	Me           string // "me: %s (%s)" (name, role)
 
 	// Tabs, in their fixed order; only the ones that exist are shown.
-	TabRecovery string
 
 	Saving         string
 	ConfirmDiscard string
@@ -72,8 +71,6 @@ var english = Text{
 	OnlineNobody: "nobody online",
 	MoreNames:    "+%d",
 	Me:           "me: %s (%s)",
-
-	TabRecovery: "Recovery",
 
 	Saving:         "Saving…",
 	ConfirmDiscard: "Discard this entry? y/n",

@@ -1,4 +1,4 @@
-package tui
+package recovery
 
 import (
 	"strings"
@@ -28,7 +28,8 @@ func (f *rfField) value() string { return strings.TrimSpace(f.input.Value()) }
 // into the service call; it returns an error text for a field it cannot
 // read (a count that is not a number), shown in the form.
 type recoveryForm struct {
-	s      *session
+	s      *kit.Session
+	tx     *Text
 	title  string
 	hint   string
 	fields []*rfField
@@ -42,8 +43,8 @@ type recoveryForm struct {
 	confirm kit.Confirm
 }
 
-func newRecoveryForm(s *session, title string, width int) *recoveryForm {
-	return &recoveryForm{s: s, title: title, width: width}
+func newRecoveryForm(s *kit.Session, tx *Text, title string, width int) *recoveryForm {
+	return &recoveryForm{s: s, tx: tx, title: title, width: width}
 }
 
 // choice adds a choice field with the current choice selected.
@@ -183,7 +184,7 @@ func (f *recoveryForm) view(height int) string {
 			lines = append(lines, kit.PadLabel(label)+body)
 		}
 	}
-	lines = append(lines, "", " "+sty.Hint.Render(f.s.text.Recovery.FormHint))
-	lines = append(lines, f.s.FormStatus(f.confirm, f.s.text.Recovery.ConfirmDiscard, f.saving, kit.ErrorLines(f.err, f.width))...)
+	lines = append(lines, "", " "+sty.Hint.Render(f.tx.FormHint))
+	lines = append(lines, f.s.FormStatus(f.confirm, f.tx.ConfirmDiscard, f.saving, kit.ErrorLines(f.err, f.width))...)
 	return kit.FitHeight(strings.Join(lines, "\n"), height)
 }

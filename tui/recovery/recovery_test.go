@@ -1,4 +1,4 @@
-package tui
+package recovery_test
 
 import (
 	"strings"

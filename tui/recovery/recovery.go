@@ -1,4 +1,6 @@
-package tui
+// Package recovery is the console's Recovery tab: the four phases of the
+// recovery plan, their items and progress, and the forms that change them.
+package recovery
 
 import (
 	"fmt"
@@ -26,7 +28,7 @@ type recoveryKeys struct {
 	Update, Validate, Override, Add, Rename, Move, Remove, Save, Choose key.Binding
 }
 
-func newRecoveryKeys(t RecoveryText, h kit.HelpText) recoveryKeys {
+func newRecoveryKeys(t *Text, h kit.HelpText) recoveryKeys {
 	b := func(keys []string, label, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc))
 	}
@@ -66,7 +68,8 @@ type recoveryLoadedMsg struct {
 
 // recoveryTab is tab 3: the four phases, their items and progress.
 type recoveryTab struct {
-	s             *session
+	s             *kit.Session
+	tx            *Text // the tab's own strings
 	st            kit.RecoveryStyles
 	keys          recoveryKeys
 	width, height int
@@ -85,8 +88,12 @@ type recoveryTab struct {
 	confirm *recoveryConfirm
 }
 
-func newRecoveryTab(s *session) *recoveryTab {
-	return &recoveryTab{s: s, st: s.recovery, keys: newRecoveryKeys(s.text.Recovery, s.text.Help)}
+// New is the Recovery tab of a session.
+func New(s *kit.Session) kit.Tab { return newRecoveryTab(s) }
+
+func newRecoveryTab(s *kit.Session) *recoveryTab {
+	tx := textFor(s.Lang)
+	return &recoveryTab{s: s, tx: tx, st: kit.NewRecoveryStyles(kit.PaletteFor(s.Theme)), keys: newRecoveryKeys(tx, s.Text.Help)}
 }
 
 func (r *recoveryTab) SetSize(width, height int) {
@@ -97,7 +104,7 @@ func (r *recoveryTab) SetSize(width, height int) {
 }
 
 // Title is the tab's name.
-func (r *recoveryTab) Title() string { return r.s.text.TabRecovery }
+func (r *recoveryTab) Title() string { return r.tx.Tab }
 
 func (r *recoveryTab) Capturing() bool { return r.form != nil || r.confirm != nil }
 
@@ -236,7 +243,7 @@ func (r *recoveryTab) allowed(act crisis.Action) (bool, tea.Cmd) {
 	if r.s.Me.Role.Allowed(act) {
 		return true, nil
 	}
-	return false, kit.Refuse(r.s.Session, act)
+	return false, kit.Refuse(r.s, act)
 }
 
 // run performs a change in a command and reports it; ok builds the status
@@ -258,10 +265,10 @@ func (r *recoveryTab) run(call func() (string, uint64, error)) tea.Cmd {
 func (r *recoveryTab) done(msg recoveryDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		if r.form != nil && r.form.saving {
-			r.form.failed(r.s.text.ErrText(msg.err))
+			r.form.failed(r.s.Text.ErrText(msg.err))
 			return nil
 		}
-		r.s.Notify(msg.action, r.s.text.ErrText(msg.err), true, msg.upTo)
+		r.s.Notify(msg.action, r.s.Text.ErrText(msg.err), true, msg.upTo)
 		return nil
 	}
 	if r.form != nil && r.form.saving {
@@ -282,8 +289,8 @@ func (r *recoveryTab) openUpdate(it crisis.RecoveryItem) tea.Cmd {
 	if ok, cmd := r.allowed(crisis.ActUpdateRecovery); !ok {
 		return cmd
 	}
-	t := &r.s.text.Recovery
-	f := newRecoveryForm(r.s, fmt.Sprintf(t.UpdateTitle, crisis.SanitizeLine(it.Name)), r.width)
+	t := r.tx
+	f := newRecoveryForm(r.s, r.tx, fmt.Sprintf(t.UpdateTitle, crisis.SanitizeLine(it.Name)), r.width)
 	words := make([]string, len(crisis.ItemStates))
 	current := 0
 	for i, st := range crisis.ItemStates {
@@ -323,8 +330,8 @@ func (r *recoveryTab) openOverride(it crisis.RecoveryItem) tea.Cmd {
 	if ok, cmd := r.allowed(crisis.ActOverrideRecovery); !ok {
 		return cmd
 	}
-	t := &r.s.text.Recovery
-	f := newRecoveryForm(r.s, fmt.Sprintf(t.OverrideTitle, crisis.SanitizeLine(it.Name), it.Phase), r.width)
+	t := r.tx
+	f := newRecoveryForm(r.s, r.tx, fmt.Sprintf(t.OverrideTitle, crisis.SanitizeLine(it.Name), it.Phase), r.width)
 	f.hint = fmt.Sprintf(t.OverrideHint, max(it.Phase-1, 1))
 	reason := f.text(t.ReasonField, "", "", crisis.MaxGateNote, 60)
 	id, name, me, svc := it.ID, it.Name, r.s.Me, r.s.Svc
@@ -351,8 +358,8 @@ func (r *recoveryTab) openAdd(phase int) tea.Cmd {
 	if ok, cmd := r.allowed(crisis.ActEditRecoveryPlan); !ok {
 		return cmd
 	}
-	t := &r.s.text.Recovery
-	f := newRecoveryForm(r.s, t.AddTitle, r.width)
+	t := r.tx
+	f := newRecoveryForm(r.s, r.tx, t.AddTitle, r.width)
 	name := f.text(t.NameField, "", "", crisis.MaxItemName, crisis.MaxItemName+1)
 	ph := f.choice(t.PhaseField, r.phaseChoices(), phase-1)
 	total := f.text(t.TotalField, "", t.TotalHint, 6, 7)
@@ -378,8 +385,8 @@ func (r *recoveryTab) openRename(it crisis.RecoveryItem) tea.Cmd {
 	if ok, cmd := r.allowed(crisis.ActEditRecoveryPlan); !ok {
 		return cmd
 	}
-	t := &r.s.text.Recovery
-	f := newRecoveryForm(r.s, fmt.Sprintf(t.RenameTitle, crisis.SanitizeLine(it.Name)), r.width)
+	t := r.tx
+	f := newRecoveryForm(r.s, r.tx, fmt.Sprintf(t.RenameTitle, crisis.SanitizeLine(it.Name)), r.width)
 	name := f.text(t.NameField, it.Name, "", crisis.MaxItemName, crisis.MaxItemName+1)
 	id, me, svc := it.ID, r.s.Me, r.s.Svc
 	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
@@ -396,8 +403,8 @@ func (r *recoveryTab) openMove(it crisis.RecoveryItem) tea.Cmd {
 	if ok, cmd := r.allowed(crisis.ActEditRecoveryPlan); !ok {
 		return cmd
 	}
-	t := &r.s.text.Recovery
-	f := newRecoveryForm(r.s, fmt.Sprintf(t.MoveTitle, crisis.SanitizeLine(it.Name)), r.width)
+	t := r.tx
+	f := newRecoveryForm(r.s, r.tx, fmt.Sprintf(t.MoveTitle, crisis.SanitizeLine(it.Name)), r.width)
 	ph := f.choice(t.PhaseField, r.phaseChoices(), it.Phase-1)
 	id, name, me, svc := it.ID, it.Name, r.s.Me, r.s.Svc
 	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
@@ -414,7 +421,7 @@ func (r *recoveryTab) askValidate(n int) tea.Cmd {
 	if ok, cmd := r.allowed(crisis.ActValidateRecovery); !ok {
 		return cmd
 	}
-	t := &r.s.text.Recovery
+	t := r.tx
 	me, svc := r.s.Me, r.s.Svc
 	r.confirm = &recoveryConfirm{
 		question: fmt.Sprintf(t.ConfirmValidate, n, crisis.SanitizeLine(r.phase(n).Name)),
@@ -430,7 +437,7 @@ func (r *recoveryTab) askRemove(it crisis.RecoveryItem) tea.Cmd {
 	if ok, cmd := r.allowed(crisis.ActEditRecoveryPlan); !ok {
 		return cmd
 	}
-	t := &r.s.text.Recovery
+	t := r.tx
 	id, name, me, svc := it.ID, it.Name, r.s.Me, r.s.Svc
 	r.confirm = &recoveryConfirm{
 		question: fmt.Sprintf(t.ConfirmRemove, crisis.SanitizeLine(name)),
@@ -446,10 +453,10 @@ func (r *recoveryTab) View() string {
 	if r.form != nil {
 		return r.form.view(r.height)
 	}
-	sty, t := r.s.St, &r.s.text.Recovery
+	sty, t := r.s.St, r.tx
 	if !r.loaded {
 		if r.loadErr != nil {
-			return kit.FitHeight("\n  "+sty.FormError.Render(fmt.Sprintf(t.LoadFailed, r.s.text.ErrText(r.loadErr))), r.height)
+			return kit.FitHeight("\n  "+sty.FormError.Render(fmt.Sprintf(t.LoadFailed, r.s.Text.ErrText(r.loadErr))), r.height)
 		}
 		return kit.FitHeight("", r.height)
 	}
@@ -474,7 +481,7 @@ func (r *recoveryTab) View() string {
 
 // listLines renders every phase and item; at is the selected item's line.
 func (r *recoveryTab) listLines() ([]string, int) {
-	sty, rs, t := r.s.St, r.st, &r.s.text.Recovery
+	sty, rs, t := r.s.St, r.st, r.tx
 	var lines []string
 	at := -1
 	for _, ph := range r.plan.Phases {
@@ -524,7 +531,7 @@ func (r *recoveryTab) listLines() ([]string, int) {
 
 // phaseLine is a phase's heading: number and name, bar, percent, state.
 func (r *recoveryTab) phaseLine(ph crisis.PhaseView) string {
-	rs, t := r.st, &r.s.text.Recovery
+	rs, t := r.st, r.tx
 	title := kit.Pad(fmt.Sprintf(t.Phase, ph.Number, crisis.SanitizeLine(ph.Name)), rcName+2)
 	done := ph.State == crisis.PhaseValidated
 	state := rs.PhaseState.Render(t.phaseState(ph.State))
@@ -538,7 +545,7 @@ func (r *recoveryTab) phaseLine(ph crisis.PhaseView) string {
 
 // detailLine says more about the selected item, or asks the open question.
 func (r *recoveryTab) detailLine() string {
-	sty, rs, t := r.s.St, r.st, &r.s.text.Recovery
+	sty, rs, t := r.s.St, r.st, r.tx
 	if r.confirm != nil {
 		return " " + sty.Confirm.Render(r.confirm.question)
 	}
@@ -611,4 +618,17 @@ func (r *recoveryTab) applyLoaded(msg recoveryLoadedMsg) {
 		r.plan, r.loaded = msg.plan, true
 		r.keepCursor()
 	}
+}
+
+// Unsaved: a recovery form with a text field changed from what it opened
+// with (a note, an owner, a name, a reason, a count).
+func (r *recoveryTab) Unsaved() bool { return r.form != nil && r.form.dirty() }
+
+func (f *recoveryForm) dirty() bool {
+	for _, fl := range f.fields {
+		if fl.choices == nil && fl.value() != fl.initial {
+			return true
+		}
+	}
+	return false
 }

@@ -1,12 +1,14 @@
-package tui
+package recovery
 
 import (
 	"cellule/crisis"
 )
 
-// RecoveryText is what the Recovery tab and the header's recovery summary
-// show; a language gives one of these in its Text.
-type RecoveryText struct {
+// Text is the Recovery tab's strings in one language, so that another
+// language is one more table of this type.
+type Text struct {
+	// Tab is the tab's title.
+	Tab         string
 	Phase       string // "%d %s" (number, name)
 	NoItems     string
 	Validated   string // "validated by %s, %s" (name, time)
@@ -59,7 +61,19 @@ type RecoveryText struct {
 	PhaseStates map[crisis.PhaseState]string
 }
 
-var englishRecovery = RecoveryText{
+// textFor picks the tab's strings in a language; English is the fallback
+// so a tab never shows blanks.
+func textFor(lang string) *Text {
+	var t Text
+	switch lang {
+	default: // "", "en"
+		t = english // shared and never changed: sessions only read it
+	}
+	return &t
+}
+
+var english = Text{
+	Tab:         "Recovery",
 	Phase:       "%d %s",
 	NoItems:     "(no items)",
 	Validated:   "validated by %s %s",
@@ -123,14 +137,14 @@ var englishRecovery = RecoveryText{
 	},
 }
 
-func (t *RecoveryText) state(s crisis.ItemState) string {
+func (t *Text) state(s crisis.ItemState) string {
 	if l, ok := t.States[s]; ok {
 		return l
 	}
 	return crisis.SanitizeLine(string(s))
 }
 
-func (t *RecoveryText) phaseState(s crisis.PhaseState) string {
+func (t *Text) phaseState(s crisis.PhaseState) string {
 	if l, ok := t.PhaseStates[s]; ok {
 		return l
 	}
