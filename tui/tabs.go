@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cellule/tui/kit"
+	"cellule/tui/oncall"
 	"cellule/tui/recovery"
 	"cellule/tui/report"
 	"cellule/tui/timeline"
@@ -32,7 +33,7 @@ func tabList(s *session) []tab {
 		{number: 1, model: timeline.New(s.Session)},
 		{number: 2, model: newTasksTab(s)},
 		{number: 3, model: recovery.New(s.Session)},
-		{number: 4, model: newOnCall(s)},
+		{number: 4, model: oncall.New(s.Session)},
 		{number: 5, model: report.New(s.Session)},
 	}
 	for i := range tabs {

@@ -10,8 +10,6 @@ type Text struct {
 	Header HeaderText
 	// Tasks is the task board's text.
 	Tasks TaskText
-	// OnCall: the On-call tab and the header's handover flag.
-	OnCall OnCallText
 }
 
 // textFor picks the strings of a language; English is the fallback so a
@@ -20,7 +18,7 @@ func textFor(lang string) *Text {
 	t := &Text{Text: *kit.TextFor(lang), Header: englishHeader}
 	switch lang {
 	default: // "", "en"
-		t.Tasks, t.OnCall = englishTasks, onCallEnglish
+		t.Tasks = englishTasks
 	}
 	return t
 }

@@ -29,7 +29,7 @@ func TestIdleWarningNamesUnsavedText(t *testing.T) {
 		{"recovery update", responder, nil, []string{"3", "?" + planShown, "enter"}, "Update Firewall", []string{"tab", "tab"}, "rules being audited"},
 		{"recovery new item", lead, nil, []string{"3", "?" + planShown, "a"}, "Name", nil, "Badge readers"},
 		{"handover", responder, nil, []string{"4", "h", "w"}, "Shift handover", nil, "Mail and VPN cut."},
-		{"un-tick reason", responder, (*fixture).seedOnCall, []string{"4", "?1/13 · next: 2", "up", "u"}, "Why un-tick step 1?", nil, "wrong server"},
+		{"un-tick reason", responder, (*fixture).SeedOnCall, []string{"4", "?1/13 · next: 2", "up", "u"}, "Why un-tick step 1?", nil, "wrong server"},
 		{"checklist label", lead, nil, []string{"4", "?Press n to start one", "n", "?Start a checklist:", "enter"}, "Label (optional)", nil, "night of 12"},
 		{"takeaway", lead, nil, []string{"5", "?Lessons-learned report", "a"}, "New key takeaway", nil, "Print the on-call sheet."},
 		{"closing note", lead, nil, []string{"5", "?Lessons-learned report", "C"}, "Close the crisis", nil, "Back to normal."},

@@ -268,3 +268,36 @@ func AsksBeforeDropping(t *testing.T, tm *teatest.TestModel, scr *Screen, typed,
 		return !strings.Contains(s, question) && !strings.Contains(s, typed) && strings.Contains(s, gone)
 	}, "the form closed, the text dropped")
 }
+
+// TestContacts is a small on-call directory, as CSV.
+const TestContacts = "name,role,organisation,phone,backup_phone,notes,on_duty\n" +
+	"Camille Martin,On-call administrator,CH Cahors — DSI,05 65 00 00 01,06 00 00 00 01,Nights and weekends,yes\n" +
+	"Hugo Bernard,On-call administrator,CH Cahors — DSI,05 65 00 00 02,,,no\n" +
+	"Claire Moreau,Crisis lead,CH Cahors — direction,05 65 00 00 03,06 00 00 00 03,,yes\n" +
+	"Permanence CERT,Incident response,CERT Santé,05 65 00 00 10,,Out-of-hours support on request,no\n"
+
+// SeedOnCall imports the contacts and starts two runs of the HNO
+// checklist: the night of 12 September (four steps done) and the night of
+// 13 September (one done).
+func (f *Fixture) SeedOnCall(t *testing.T) {
+	t.Helper()
+	if _, err := f.Svc.ImportContacts(Lead, []byte(TestContacts), false); err != nil {
+		t.Fatal(err)
+	}
+	r12, _, err := f.Svc.StartRun(Responder, "hno", "night of 12 September")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 1; n <= 4; n++ {
+		if _, _, err := f.Svc.Tick(Responder, r12.ID, n, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r13, _, err := f.Svc.StartRun(Responder, "hno", "night of 13 September")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.Svc.Tick(Lead, r13.ID, 1, "-30m"); err != nil {
+		t.Fatal(err)
+	}
+}

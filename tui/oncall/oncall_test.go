@@ -1,4 +1,4 @@
-package tui
+package oncall_test
 
 import (
 	"strings"
@@ -8,40 +8,12 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"cellule/crisis"
-	"cellule/tui/kit"
+	"cellule/tui/internal/tuitest"
 )
 
-const testContacts = "name,role,organisation,phone,backup_phone,notes,on_duty\n" +
-	"Camille Martin,On-call administrator,CH Cahors — DSI,05 65 00 00 01,06 00 00 00 01,Nights and weekends,yes\n" +
-	"Hugo Bernard,On-call administrator,CH Cahors — DSI,05 65 00 00 02,,,no\n" +
-	"Claire Moreau,Crisis lead,CH Cahors — direction,05 65 00 00 03,06 00 00 00 03,,yes\n" +
-	"Permanence CERT,Incident response,CERT Santé,05 65 00 00 10,,Out-of-hours support on request,no\n"
+const testContacts = tuitest.TestContacts
 
-// seedOnCall imports the contacts and starts two runs of the HNO
-// checklist: the night of 12 September (four steps done) and the night of
-// 13 September (one done).
-func (f *fixture) seedOnCall(t *testing.T) {
-	t.Helper()
-	if _, err := f.svc.ImportContacts(lead, []byte(testContacts), false); err != nil {
-		t.Fatal(err)
-	}
-	r12, _, err := f.svc.StartRun(responder, "hno", "night of 12 September")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for n := 1; n <= 4; n++ {
-		if _, _, err := f.svc.Tick(responder, r12.ID, n, ""); err != nil {
-			t.Fatal(err)
-		}
-	}
-	r13, _, err := f.svc.StartRun(responder, "hno", "night of 13 September")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := f.svc.Tick(lead, r13.ID, 1, "-30m"); err != nil {
-		t.Fatal(err)
-	}
-}
+func (f *fixture) seedOnCall(t *testing.T) { t.Helper(); f.SeedOnCall(t) }
 
 // openOnCall starts me's console on the On-call tab; wait waits for a
 // text on its screen.
@@ -216,20 +188,4 @@ func TestTickThroughTheServiceShowsLive(t *testing.T) {
 		t.Fatal(err)
 	}
 	wait("2/13 · next: 3")
-}
-
-// The built-in checklists show in the console's language.
-func TestChecklistsInTheSessionLanguage(t *testing.T) {
-	f := newFixture(t)
-	f.seedOnCall(t)
-	text := textFor("en")
-	text.OnCall.Lang = crisis.LangFrench
-	s := &session{Session: &kit.Session{Svc: f.svc, Me: viewer, Caches: kit.NewCaches(), Text: &text.Text, St: kit.NewStyles(kit.Dark()), Keys: kit.NewKeys(text.Help)}, text: text}
-	o := newOnCall(s)
-	o.SetSize(100, 20)
-	o.Update(o.Reload()())
-	v := o.View()
-	if !strings.Contains(v, "Astreinte HNO — suspicion de compromission") || !strings.Contains(v, "Appeler l'administrateur d'astreinte") {
-		t.Errorf("French view:\n%s", v)
-	}
 }

@@ -1,4 +1,4 @@
-package tui
+package oncall
 
 import (
 	"charm.land/bubbles/v2/key"
@@ -20,7 +20,7 @@ type onCallKeys struct {
 	Choose, Cancel, NextField, PrevField, Save, ForceQuit, Yes, No key.Binding
 }
 
-func newOnCallKeys(h OnCallHelp) *onCallKeys {
+func newOnCallKeys(h HelpText) *onCallKeys {
 	b := func(keys []string, label, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc))
 	}

@@ -1,4 +1,4 @@
-package tui
+package oncall
 
 import (
 	"strings"
@@ -34,8 +34,8 @@ func newOnCallPrompt(o *onCall, title, hint string, submit func(string) tea.Cmd)
 
 // handoverForm writes a shift handover: three text areas in Tab order.
 type handoverForm struct {
-	s       *session
-	t       *OnCallText
+	s       *kit.Session
+	t       *Text
 	k       *onCallKeys
 	areas   [3]textarea.Model
 	focus   int
@@ -46,7 +46,7 @@ type handoverForm struct {
 	width, height int
 }
 
-func newHandoverForm(s *session, t *OnCallText, k *onCallKeys, width, height int) *handoverForm {
+func newHandoverForm(s *kit.Session, t *Text, k *onCallKeys, width, height int) *handoverForm {
 	f := &handoverForm{s: s, t: t, k: k}
 	for i, holder := range []string{t.SituationHolder, t.OpenHolder, t.NextHolder} {
 		f.areas[i] = kit.NewFormArea(s.St, holder, crisis.MaxHandoverPart+1) // over the limit: refused with its message
@@ -151,7 +151,7 @@ func (f *handoverForm) view() string {
 			out = append(out, " "+sty.FormError.Render(line))
 		}
 	case f.saving:
-		out = append(out, " "+sty.Hint.Render(f.s.text.Saving))
+		out = append(out, " "+sty.Hint.Render(f.s.Text.Saving))
 	default:
 		out = append(out, " "+sty.Hint.Render(f.t.FormHint))
 	}

@@ -1,4 +1,6 @@
-package tui
+// Package oncall is the console's On-call tab: the checklists being run,
+// the on-call directory and the shift handovers.
+package oncall
 
 import (
 	"fmt"
@@ -27,9 +29,9 @@ const (
 // checklist to follow, the numbers to call, and the handover to the next
 // shift.
 type onCall struct {
-	s             *session
+	s             *kit.Session
 	k             *onCallKeys
-	t             *OnCallText
+	t             *Text
 	width, height int
 	section       onCallSection
 
@@ -80,8 +82,11 @@ type onCallDoneMsg struct {
 	fromForm bool
 }
 
-func newOnCall(s *session) *onCall {
-	t := &s.text.OnCall
+// New is the On-call tab of a session.
+func New(s *kit.Session) kit.Tab { return newOnCall(s) }
+
+func newOnCall(s *kit.Session) *onCall {
+	t := textFor(s.Lang)
 	in := textinput.New()
 	in.Prompt = t.SearchPrompt
 	in.Placeholder = t.SearchHint
@@ -221,10 +226,10 @@ func (o *onCall) matches() []crisis.Contact {
 func (o *onCall) done(msg onCallDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		if msg.fromForm && o.form != nil {
-			o.form.setError(o.s.text.ErrText(msg.err))
+			o.form.setError(o.s.Text.ErrText(msg.err))
 			return nil
 		}
-		o.s.Notify(msg.action, o.s.text.ErrText(msg.err), true, msg.entry)
+		o.s.Notify(msg.action, o.s.Text.ErrText(msg.err), true, msg.entry)
 		return nil
 	}
 	if msg.fromForm {
@@ -298,7 +303,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Start):
 		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
-			return kit.Refuse(o.s.Session, crisis.ActRunChecklist)
+			return kit.Refuse(o.s, crisis.ActRunChecklist)
 		}
 		o.picker = &templatePicker{}
 		return nil
@@ -321,7 +326,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Tick):
 		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
-			return kit.Refuse(o.s.Session, crisis.ActRunChecklist)
+			return kit.Refuse(o.s, crisis.ActRunChecklist)
 		}
 		run, n := r.ID, o.step+1
 		t := o.t
@@ -331,7 +336,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 		})
 	case key.Matches(msg, k.Untick):
 		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
-			return kit.Refuse(o.s.Session, crisis.ActRunChecklist)
+			return kit.Refuse(o.s, crisis.ActRunChecklist)
 		}
 		run, n := r.ID, o.step+1
 		if !r.Steps[o.step].Done() {
@@ -432,7 +437,7 @@ func (o *onCall) directoryKey(msg tea.KeyPressMsg) tea.Cmd {
 		o.contact = 0
 	case key.Matches(msg, k.Duty):
 		if !o.s.Me.Role.Allowed(crisis.ActManageContacts) {
-			return kit.Refuse(o.s.Session, crisis.ActManageContacts)
+			return kit.Refuse(o.s, crisis.ActManageContacts)
 		}
 		ms := o.matches()
 		if len(ms) == 0 {
@@ -497,13 +502,13 @@ func (o *onCall) handoverKey(msg tea.KeyPressMsg) tea.Cmd {
 		o.handover = min(o.handover+1, max(len(o.handovers)-1, 0))
 	case key.Matches(msg, k.Write):
 		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
-			return kit.Refuse(o.s.Session, crisis.ActHandover)
+			return kit.Refuse(o.s, crisis.ActHandover)
 		}
 		o.form = newHandoverForm(o.s, o.t, o.k, o.width, o.height)
 		return o.form.focusCmd()
 	case key.Matches(msg, k.Ack):
 		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
-			return kit.Refuse(o.s.Session, crisis.ActHandover)
+			return kit.Refuse(o.s, crisis.ActHandover)
 		}
 		if len(o.handovers) == 0 {
 			return nil
@@ -599,3 +604,15 @@ func (o *onCall) Help() kit.HelpKeys {
 	// section's own.
 	return kit.HelpKeys{Short: own, Full: [][]key.Binding{own, sections}}
 }
+
+// Unsaved: a handover being written, or a reason or label typed at a
+// prompt. A directory search is not unsaved work.
+func (o *onCall) Unsaved() bool {
+	if o.form != nil && !o.form.empty() {
+		return true
+	}
+	return o.prompt != nil && o.prompt.dirty()
+}
+
+// dirty: something other than blanks typed at an on-call prompt.
+func (p *onCallPrompt) dirty() bool { return strings.TrimSpace(p.input.Value()) != "" }

@@ -1,4 +1,4 @@
-package tui
+package oncall
 
 import (
 	"fmt"
@@ -29,7 +29,7 @@ func (o *onCall) View() string {
 	case o.picker != nil:
 		body = o.pickerLines()
 	case o.loadErr != nil && !o.loaded:
-		body = []string{"", "  " + o.s.St.FormError.Render(fmt.Sprintf(o.t.LoadFailed, o.s.text.ErrText(o.loadErr)))}
+		body = []string{"", "  " + o.s.St.FormError.Render(fmt.Sprintf(o.t.LoadFailed, o.s.Text.ErrText(o.loadErr)))}
 	case o.section == secDirectory:
 		body = o.directoryLines(h)
 	case o.section == secHandover:

@@ -1,8 +1,9 @@
-package tui
+package oncall
 
-// OnCallText holds the strings of the On-call tab and of the header's
-// handover flag. Verbs are fmt formats; comments say what they receive.
-type OnCallText struct {
+// Text holds the strings of the On-call tab in one language, so that
+// another language is one more table. Verbs are fmt formats; comments
+// say what they receive.
+type Text struct {
 	// Lang picks the language of the domain's own texts (built-in
 	// checklists): a code of crisis.Localized, "en" or "fr".
 	Lang string
@@ -76,19 +77,30 @@ type OnCallText struct {
 	OpenHolder       string
 	NextHolder       string
 
-	Help OnCallHelp
+	Help HelpText
 
 	ConfirmDiscardText string // a reason or a label typed at a prompt
 }
 
-// OnCallHelp describes the tab's keys.
-type OnCallHelp struct {
+// HelpText describes the tab's keys.
+type HelpText struct {
 	Step, Run, Tick, Untick, Start, Checklists, Directory, Handover string
 	Search, Duty, Write, Ack, Move, Choose, Cancel, Submit, Fields  string
 	Save, SearchDone, SearchClear                                   string
 }
 
-var onCallEnglish = OnCallText{
+// textFor picks the tab's strings in a language; English is the fallback
+// so a tab never shows blanks.
+func textFor(lang string) *Text {
+	var t Text
+	switch lang {
+	default: // "", "en"
+		t = english // shared and never changed: sessions only read it
+	}
+	return &t
+}
+
+var english = Text{
 	Lang: "en",
 	Tab:  "On-call",
 
@@ -155,7 +167,7 @@ var onCallEnglish = OnCallText{
 	OpenHolder:       "What is under way or waiting (optional)",
 	NextHolder:       "What the next shift should do first (optional)",
 
-	Help: OnCallHelp{
+	Help: HelpText{
 		Step: "step", Run: "run", Tick: "tick", Untick: "un-tick", Start: "start",
 		Checklists: "checklists", Directory: "directory", Handover: "handover",
 		Search: "search", Duty: "on duty", Write: "write", Ack: "acknowledge",
