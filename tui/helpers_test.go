@@ -44,6 +44,8 @@ func (f *fixture) log(t *testing.T, a crisis.Actor, kind crisis.Kind, text, when
 
 func (f *fixture) seed(t *testing.T) { t.Helper(); f.Seed(t) }
 
+func (f *fixture) seedTasks(t *testing.T) { t.Helper(); f.SeedTasks(t) }
+
 // start runs the console of me in a test program at 80x24. changes may be
 // nil.
 func start(t *testing.T, f *fixture, me crisis.Actor, changes <-chan struct{}) *teatest.TestModel {

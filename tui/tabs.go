@@ -10,6 +10,7 @@ import (
 	"cellule/tui/oncall"
 	"cellule/tui/recovery"
 	"cellule/tui/report"
+	"cellule/tui/tasks"
 	"cellule/tui/timeline"
 )
 
@@ -31,7 +32,7 @@ type tab struct {
 func tabList(s *session) []tab {
 	tabs := []tab{
 		{number: 1, model: timeline.New(s.Session)},
-		{number: 2, model: newTasksTab(s)},
+		{number: 2, model: tasks.New(s.Session)},
 		{number: 3, model: recovery.New(s.Session)},
 		{number: 4, model: oncall.New(s.Session)},
 		{number: 5, model: report.New(s.Session)},

@@ -3,22 +3,20 @@ package tui
 import "cellule/tui/kit"
 
 // Text is the console's strings: the kit's, shared by every part, and the
-// tables of the tabs not in packages of their own yet.
+// shell's own (the header's). Each tab holds its own table.
 type Text struct {
 	kit.Text
 	// Header is the shell's own: the header's flags and summaries.
 	Header HeaderText
-	// Tasks is the task board's text.
-	Tasks TaskText
 }
 
 // textFor picks the strings of a language; English is the fallback so a
 // session never shows blanks.
 func textFor(lang string) *Text {
-	t := &Text{Text: *kit.TextFor(lang), Header: englishHeader}
+	t := &Text{Text: *kit.TextFor(lang)}
 	switch lang {
 	default: // "", "en"
-		t.Tasks = englishTasks
+		t.Header = englishHeader
 	}
 	return t
 }

@@ -1,12 +1,12 @@
-package tui
+package tasks
 
 import (
 	"cellule/crisis"
 )
 
-// TaskText holds the task board's strings (tab 2), the header's flag of
-// new tasks, and the words of its keys.
-type TaskText struct {
+// Text holds the task board's strings (tab 2) in one language, and the
+// words of its keys: another language is one more table of this type.
+type Text struct {
 	Tab string
 	// Link marks a logbook entry that records a task's change: "task %d".
 	Link string
@@ -56,7 +56,18 @@ type TaskText struct {
 	ConfirmDiscardReason string // a blocking reason typed at its prompt
 }
 
-var englishTasks = TaskText{
+// textFor picks the tab's strings in a language; English is the fallback
+// so a tab never shows blanks.
+func textFor(lang string) *Text {
+	var t Text
+	switch lang {
+	default: // "", "en"
+		t = english // shared and never changed: sessions only read it
+	}
+	return &t
+}
+
+var english = Text{
 	Tab:  "Tasks",
 	Link: "task %d",
 
@@ -123,7 +134,7 @@ var englishTasks = TaskText{
 
 // status is a task status's label, or its code for one this language
 // does not know.
-func (t *TaskText) status(s crisis.TaskStatus) string {
+func (t *Text) status(s crisis.TaskStatus) string {
 	if l, ok := t.Statuses[s]; ok {
 		return l
 	}

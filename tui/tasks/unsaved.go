@@ -1,4 +1,4 @@
-package tui
+package tasks
 
 // The Unsaved methods of the tabs with forms (see unsavedText): typed text
 // that a save has not taken yet gets the louder idle warning, because the

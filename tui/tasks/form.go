@@ -1,4 +1,4 @@
-package tui
+package tasks
 
 import (
 	"fmt"
@@ -33,7 +33,8 @@ const dueInputLayout = "2006-01-02 15:04"
 
 // taskForm adds a task, or edits one.
 type taskForm struct {
-	s    *session
+	s    *kit.Session
+	tx   *Text
 	orig *crisis.Task // the task edited; nil for a new one
 
 	title   textinput.Model
@@ -53,9 +54,8 @@ type taskForm struct {
 	width, height int
 }
 
-func newTaskForm(s *session, orig *crisis.Task, assignees []string, width, height int) *taskForm {
-	tx := &s.text.Tasks
-	f := &taskForm{s: s, orig: orig, prio: crisis.TaskPriorityDefault, names: append([]string{""}, assignees...)}
+func newTaskForm(s *kit.Session, tx *Text, orig *crisis.Task, assignees []string, width, height int) *taskForm {
+	f := &taskForm{s: s, tx: tx, orig: orig, prio: crisis.TaskPriorityDefault, names: append([]string{""}, assignees...)}
 	f.title = kit.NewTextInput(s.St, "", tx.TitlePlaceholder, crisis.MaxTaskTitle+1)
 	f.due = kit.NewTextInput(s.St, "", tx.DueEmpty, 40)
 	f.details = kit.NewFormArea(s.St, tx.DetailsPlaceholder, crisis.MaxTaskDetails+1) // longer is refused with its message
@@ -265,7 +265,7 @@ func (f *taskForm) choices(field taskField, labels []string, chosen int) string 
 }
 
 func (f *taskForm) view() string {
-	sty, tx := f.s.St, &f.s.text.Tasks
+	sty, tx := f.s.St, f.tx
 	title := tx.NewTitle
 	if f.orig != nil {
 		title = fmt.Sprintf(tx.EditTitle, f.orig.ID)
@@ -301,7 +301,7 @@ func (f *taskForm) view() string {
 func (f *taskForm) help() kit.HelpKeys {
 	k := f.s.Keys
 	if f.focus == tfPriority || f.focus == tfPhase || f.focus == tfAssignee {
-		return k.FormHelp(f.confirm, key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", f.s.text.Tasks.HelpChoose)))
+		return k.FormHelp(f.confirm, key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", f.tx.HelpChoose)))
 	}
 	return k.FormHelp(f.confirm)
 }

@@ -1,21 +1,9 @@
-package tui
+package tasks_test
 
 import (
 	"strings"
 	"testing"
-
-	"github.com/charmbracelet/x/exp/teatest/v2"
-
-	"cellule/tui/internal/tuitest"
 )
-
-// A stray Esc never drops typed text: every form and every prompt that
-// holds a sentence asks first, the same way. n goes back to the text, y
-// drops it; an untouched form closes at once.
-func asksBeforeDropping(t *testing.T, tm *teatest.TestModel, scr *screen, typed, question, gone string) {
-	t.Helper()
-	tuitest.AsksBeforeDropping(t, tm, scr, typed, question, gone)
-}
 
 func TestBlockedReasonAsksBeforeDroppingText(t *testing.T) {
 	f := newFixture(t)

@@ -1,4 +1,4 @@
-package tui
+package tasks_test
 
 import (
 	"strings"
@@ -10,42 +10,7 @@ import (
 	"cellule/crisis"
 )
 
-// seedTasks fills the board as the night of 12 September might have:
-// created at 02:00, it is now 04:12, so the task due at 03:00 is 1h12 late.
-// The host gives alice one task, which is new to her until she opens it.
-func (f *fixture) seedTasks(t *testing.T) {
-	t.Helper()
-	f.clock.set(time.Date(2022, 9, 12, 2, 0, 0, 0, time.UTC))
-	add := func(a crisis.Actor, d crisis.TaskDraft) crisis.Task {
-		t.Helper()
-		task, err := f.svc.AddTask(a, d)
-		if err != nil {
-			t.Fatalf("add %q: %v", d.Title, err)
-		}
-		return task
-	}
-	late := add(lead, crisis.TaskDraft{Title: "Isolate the IS and end the illegitimate session", Assignee: "bob", Priority: 1, Phase: 1, Due: "03:00"})
-	blocked := add(lead, crisis.TaskDraft{Title: "Disable external access to mail and the VPN", Assignee: "alice", Priority: 1, Phase: 2})
-	add(lead, crisis.TaskDraft{Title: "Block inbound attachments on the mail service", Priority: 2, Due: "12:00"})
-	add(crisis.LocalActor("test"), crisis.TaskDraft{Title: "Change the passwords exposed on the Internet", Assignee: "alice", Priority: 2,
-		Details: "Every account whose password was typed into Zimbra webmail.\nStart with the admins."})
-	done := add(responder, crisis.TaskDraft{Title: "Disconnect the physical backup server", Assignee: "bob", Priority: 1, Due: "02:30"})
-	add(responder, crisis.TaskDraft{Title: "Inventory the workstations to reimage", Priority: 3, Phase: 4})
-	for _, step := range []struct {
-		id     uint64
-		st     crisis.TaskStatus
-		reason string
-	}{
-		{late.ID, crisis.TaskInProgress, ""},
-		{blocked.ID, crisis.TaskBlocked, "waiting for the provider's admin password"},
-		{done.ID, crisis.TaskDone, ""},
-	} {
-		if _, err := f.svc.SetTaskStatus(lead, step.id, step.st, step.reason); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f.clock.set(testNow)
-}
+func (f *fixture) seedTasks(t *testing.T) { t.Helper(); f.SeedTasks(t) }
 
 func TestGoldenTaskBoard(t *testing.T) {
 	f := newFixture(t)

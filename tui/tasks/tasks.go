@@ -1,4 +1,6 @@
-package tui
+// Package tasks is the console's Tasks tab: the task board, a task in
+// full, and the forms and pickers that change tasks.
+package tasks
 
 import (
 	"fmt"
@@ -76,7 +78,7 @@ type taskKeys struct {
 	Open, New, Edit, Assign, Take, Status, Due, View, ViewBack, Back, Choose key.Binding
 }
 
-func newTaskKeys(h TaskText) taskKeys {
+func newTaskKeys(h Text) taskKeys {
 	b := func(keys []string, label, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc))
 	}
@@ -101,8 +103,7 @@ type taskStyles struct {
 	prio                                         map[int]lipgloss.Style
 }
 
-func newTaskStyles() taskStyles {
-	p := kit.Dark()
+func newTaskStyles(p kit.Palette) taskStyles {
 	plain := lipgloss.NewStyle()
 	return taskStyles{
 		late:    plain.Foreground(p.Error).Bold(true),
@@ -121,8 +122,8 @@ func newTaskStyles() taskStyles {
 
 // tasksTab is tab 2: the task board.
 type tasksTab struct {
-	s    *session
-	tx   *TaskText
+	s    *kit.Session
+	tx   *Text
 	keys taskKeys
 	st   taskStyles
 
@@ -145,8 +146,12 @@ type tasksTab struct {
 	prompt *taskPrompt
 }
 
-func newTasksTab(s *session) *tasksTab {
-	return &tasksTab{s: s, tx: &s.text.Tasks, keys: newTaskKeys(s.text.Tasks), st: newTaskStyles()}
+// New is the Tasks tab of a session.
+func New(s *kit.Session) kit.Tab { return newTasksTab(s) }
+
+func newTasksTab(s *kit.Session) *tasksTab {
+	tx := textFor(s.Lang)
+	return &tasksTab{s: s, tx: tx, keys: newTaskKeys(*tx), st: newTaskStyles(kit.PaletteFor(s.Theme))}
 }
 
 func (b *tasksTab) SetSize(width, height int) {
@@ -160,7 +165,7 @@ func (b *tasksTab) SetSize(width, height int) {
 }
 
 // Title is the tab's name.
-func (b *tasksTab) Title() string { return b.s.text.Tasks.Tab }
+func (b *tasksTab) Title() string { return b.tx.Tab }
 
 func (b *tasksTab) Capturing() bool { return b.form != nil || b.picker != nil || b.prompt != nil }
 
@@ -189,7 +194,7 @@ func (b *tasksTab) Update(msg tea.Msg) tea.Cmd {
 		return b.saved(msg)
 	case taskOpenedMsg:
 		if msg.err != nil {
-			b.s.Notify(b.s.Action(), b.s.text.ErrText(msg.err), true, 0)
+			b.s.Notify(b.s.Action(), b.s.Text.ErrText(msg.err), true, 0)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -209,10 +214,10 @@ func (b *tasksTab) Update(msg tea.Msg) tea.Cmd {
 func (b *tasksTab) saved(msg taskSavedMsg) tea.Cmd {
 	if msg.err != nil {
 		if b.form != nil && b.form.saving {
-			b.form.setError(b.s.text.ErrText(msg.err))
+			b.form.setError(b.s.Text.ErrText(msg.err))
 			return nil
 		}
-		b.s.Notify(msg.action, b.s.text.ErrText(msg.err), true, 0)
+		b.s.Notify(msg.action, b.s.Text.ErrText(msg.err), true, 0)
 		return nil
 	}
 	if b.form != nil && b.form.saving {
@@ -359,14 +364,14 @@ func (b *tasksTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		b.top = 0
 	case key.Matches(msg, tk.New):
 		if !writer {
-			return kit.Refuse(b.s.Session, crisis.ActWriteTask)
+			return kit.Refuse(b.s, crisis.ActWriteTask)
 		}
-		b.form = newTaskForm(b.s, nil, b.assigneeChoices(), b.width, b.height)
+		b.form = newTaskForm(b.s, b.tx, nil, b.assigneeChoices(), b.width, b.height)
 		return b.form.focusCmd()
 	case key.Matches(msg, tk.Edit), key.Matches(msg, tk.Assign), key.Matches(msg, tk.Take),
 		key.Matches(msg, tk.Status), key.Matches(msg, tk.Due):
 		if !writer {
-			return kit.Refuse(b.s.Session, crisis.ActWriteTask)
+			return kit.Refuse(b.s, crisis.ActWriteTask)
 		}
 		t, ok := b.selected()
 		if !ok {
@@ -382,11 +387,11 @@ func (b *tasksTab) act(msg tea.KeyPressMsg, t crisis.Task) tea.Cmd {
 	tk := b.keys
 	switch {
 	case key.Matches(msg, tk.Edit):
-		b.form = newTaskForm(b.s, &t, nil, b.width, b.height)
+		b.form = newTaskForm(b.s, b.tx, &t, nil, b.width, b.height)
 		return b.form.focusCmd()
 	case key.Matches(msg, tk.Assign):
 		if !b.s.Me.Role.Allowed(crisis.ActAssignTask) {
-			return kit.Refuse(b.s.Session, crisis.ActAssignTask)
+			return kit.Refuse(b.s, crisis.ActAssignTask)
 		}
 		b.picker = newAssigneePicker(t, b.assignees)
 	case key.Matches(msg, tk.Take):
@@ -398,7 +403,7 @@ func (b *tasksTab) act(msg tea.KeyPressMsg, t crisis.Task) tea.Cmd {
 	case key.Matches(msg, tk.Status):
 		b.picker = newStatusPicker(t)
 	case key.Matches(msg, tk.Due):
-		b.prompt = newTaskPrompt(b.s, promptDue, t, b.width)
+		b.prompt = newTaskPrompt(b.s, b.tx, promptDue, t, b.width)
 		return b.prompt.focus()
 	}
 	return nil
@@ -477,7 +482,7 @@ func (b *tasksTab) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 		st := crisis.TaskStatuses[p.cursor]
 		if st == crisis.TaskBlocked {
 			// Blocked needs a reason: ask for it before saving anything.
-			b.prompt = newTaskPrompt(b.s, promptReason, p.task, b.width)
+			b.prompt = newTaskPrompt(b.s, b.tx, promptReason, p.task, b.width)
 			return b.prompt.focus()
 		}
 		return b.setStatus(p.task.ID, st, "")
@@ -565,7 +570,7 @@ func (b *tasksTab) View() string {
 	case b.form != nil:
 		return b.form.view()
 	case b.picker != nil:
-		return kit.FitHeight(b.picker.view(b.s, b.height), b.height)
+		return kit.FitHeight(b.picker.view(b.s, b.tx, b.height), b.height)
 	}
 	var body []string
 	if t, ok := b.openTask(); ok {
@@ -629,7 +634,7 @@ func (b *tasksTab) viewLine(ts []crisis.Task) string {
 func (b *tasksTab) listLines(h int, ts []crisis.Task, headings []string) []string {
 	sty, tx := b.s.St, b.tx
 	if b.loadErr != nil && !b.loaded {
-		return []string{"", "  " + sty.FormError.Render(fmt.Sprintf(tx.LoadFailed, b.s.text.ErrText(b.loadErr)))}
+		return []string{"", "  " + sty.FormError.Render(fmt.Sprintf(tx.LoadFailed, b.s.Text.ErrText(b.loadErr)))}
 	}
 	if len(ts) == 0 {
 		msg := tx.EmptyViewer

@@ -1,4 +1,4 @@
-package tui
+package tasks
 
 import (
 	"fmt"
@@ -68,8 +68,8 @@ func (p *taskPicker) isCurrent() bool {
 	return st == p.task.Status && st != crisis.TaskBlocked
 }
 
-func (p *taskPicker) view(s *session, height int) string {
-	sty, tx := s.St, &s.text.Tasks
+func (p *taskPicker) view(s *kit.Session, tx *Text, height int) string {
+	sty := s.St
 	title := fmt.Sprintf(tx.AssignTitle, p.task.ID)
 	if p.kind == pickStatus {
 		title = fmt.Sprintf(tx.StatusTitle, p.task.ID)
@@ -123,7 +123,8 @@ const (
 // taskPrompt is a one-line field under the list: a task's due time, or
 // why it is blocked.
 type taskPrompt struct {
-	s      *session
+	s      *kit.Session
+	tx     *Text
 	kind   promptKind
 	task   crisis.Task
 	input  textinput.Model
@@ -132,8 +133,7 @@ type taskPrompt struct {
 	confirm kit.Confirm
 }
 
-func newTaskPrompt(s *session, kind promptKind, t crisis.Task, width int) *taskPrompt {
-	tx := &s.text.Tasks
+func newTaskPrompt(s *kit.Session, tx *Text, kind promptKind, t crisis.Task, width int) *taskPrompt {
 	in := kit.NewTextInput(s.St, tx.DuePrompt, tx.DueHint, 40)
 	if kind == promptReason {
 		in.Prompt, in.Placeholder = tx.ReasonPrompt, tx.ReasonHint
@@ -145,7 +145,7 @@ func newTaskPrompt(s *session, kind promptKind, t crisis.Task, width int) *taskP
 		in.SetValue(t.Due.In(s.Svc.Location()).Format("2006-01-02 15:04"))
 	}
 	in.CursorEnd()
-	p := &taskPrompt{s: s, kind: kind, task: t, input: in, opened: in.Value()}
+	p := &taskPrompt{s: s, tx: tx, kind: kind, task: t, input: in, opened: in.Value()}
 	p.setWidth(width)
 	return p
 }
@@ -175,6 +175,6 @@ func (p *taskPrompt) update(msg tea.Msg) tea.Cmd {
 // view is the field, and under it the question when one is asked.
 func (p *taskPrompt) view() string {
 	lines := []string{" " + ansi.Truncate(p.input.View(), 200, "")}
-	lines = append(lines, p.s.FormStatus(p.confirm, p.s.text.Tasks.ConfirmDiscardReason, false, nil)...)
+	lines = append(lines, p.s.FormStatus(p.confirm, p.tx.ConfirmDiscardReason, false, nil)...)
 	return strings.Join(lines, "\n")
 }
