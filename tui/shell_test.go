@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -245,4 +246,17 @@ func TestFooterKeepsHelpAndQuitWhenFiltered(t *testing.T) {
 	if !strings.Contains(footer, "? help") || !strings.Contains(footer, "q quit") || !strings.Contains(footer, "esc show all") {
 		t.Fatalf("footer at 80 columns with a filter: %q", footer)
 	}
+}
+
+// A paste past a field's limit shows on the status line that the rest was
+// not added (the tab's own tests check the field stays at its limit).
+func TestOverfullFieldShowsOnTheStatusLine(t *testing.T) {
+	f := newFixture(t)
+	tm := start(t, f, responder, nil)
+	scr := newScreen(t)
+	scr.WaitFor(t, tm, "Press n")
+	press(tm, "n")
+	scr.WaitFor(t, tm, "New entry")
+	tm.Send(tea.PasteMsg{Content: strings.Repeat("x", 4<<20)})
+	scr.WaitFor(t, tm, "This field is full")
 }

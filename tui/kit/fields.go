@@ -19,7 +19,8 @@ import (
 // NewTextInput is a one-line field. Its limit is the caller's: one rune
 // over the service's limit makes a longer paste refused with its message,
 // never saved cut short in silence.
-func NewTextInput(st *Styles, prompt, placeholder string, limit int) textinput.Model {
+func NewTextInput(s *Session, prompt, placeholder string, limit int) Input {
+	st := s.St
 	in := textinput.New()
 	in.Prompt = prompt
 	in.Placeholder = placeholder
@@ -30,12 +31,13 @@ func NewTextInput(st *Styles, prompt, placeholder string, limit int) textinput.M
 	ist.Focused.Placeholder = st.Hint
 	ist.Blurred.Placeholder = st.Hint
 	in.SetStyles(ist)
-	return in
+	return s.Bound(in)
 }
 
 // NewTextArea is a multi-line field that keeps its prompt's colour when
 // focused; the caller sets its height.
-func NewTextArea(st *Styles, placeholder string, limit int) textarea.Model {
+func NewTextArea(s *Session, placeholder string, limit int) Area {
+	st := s.St
 	ta := textarea.New()
 	ta.ShowLineNumbers = false
 	ta.Prompt = "┃ "
@@ -52,13 +54,14 @@ func NewTextArea(st *Styles, placeholder string, limit int) textarea.Model {
 	tst.Focused.Placeholder = st.Hint
 	tst.Blurred.Placeholder = st.Hint
 	ta.SetStyles(tst)
-	return ta
+	return s.BoundArea(ta)
 }
 
 // NewFormArea is a text area of a form with several fields: as high as
 // the layout says, and plain when another field has the keyboard.
-func NewFormArea(st *Styles, placeholder string, limit int) textarea.Model {
-	ta := NewTextArea(st, placeholder, limit)
+func NewFormArea(s *Session, placeholder string, limit int) Area {
+	st := s.St
+	ta := NewTextArea(s, placeholder, limit)
 	ta.MaxHeight = 0 // the layout sets the height
 	tst := ta.Styles()
 	tst.Blurred.Prompt = st.Label

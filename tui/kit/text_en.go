@@ -33,6 +33,9 @@ type Text struct {
 	IdleWarning        string // "closes in %s" (time left)
 	IdleWarningUnsaved string // the same, when typed text is not saved yet
 	PasteRefused       string // "%d" (the largest paste taken, in bytes)
+	// FieldFull: a field dropped what was typed past its limit: "%d"
+	// (the limit, in characters).
+	FieldFull string
 
 	// Stage picker.
 	PickerTitle   string
@@ -79,6 +82,7 @@ var english = Text{
 	IdleWarning:        "No key pressed for a while: closing in %s. Press a key to stay.",
 	IdleWarningUnsaved: "Unsaved text! Closing in %s if idle: press a key, then Ctrl+S.",
 	PasteRefused:       "Paste refused: over %d bytes. Nothing was added.",
+	FieldFull:          "This field is full (%d characters at most): the rest was not added.",
 
 	PickerTitle:      "Move the crisis to the stage:",
 	PickerCurrent:    "(current)",

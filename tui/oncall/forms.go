@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"cellule/crisis"
@@ -19,7 +17,7 @@ type templatePicker struct{ cursor int }
 // hands it to submit.
 type onCallPrompt struct {
 	title      string
-	input      textinput.Model
+	input      kit.Input
 	allowEmpty bool
 	submit     func(string) tea.Cmd
 	// confirm is the question asked before typed text is dropped.
@@ -27,7 +25,7 @@ type onCallPrompt struct {
 }
 
 func newOnCallPrompt(o *onCall, title, hint string, submit func(string) tea.Cmd) *onCallPrompt {
-	in := kit.NewTextInput(o.s.St, "> ", hint, crisis.MaxReason)
+	in := kit.NewTextInput(o.s, "> ", hint, crisis.MaxReason)
 	in.SetWidth(max(o.width-4, 10))
 	return &onCallPrompt{title: title, input: in, submit: submit}
 }
@@ -37,7 +35,7 @@ type handoverForm struct {
 	s       *kit.Session
 	t       *Text
 	k       *onCallKeys
-	areas   [3]textarea.Model
+	areas   [3]kit.Area
 	focus   int
 	err     string
 	saving  bool
@@ -49,7 +47,7 @@ type handoverForm struct {
 func newHandoverForm(s *kit.Session, t *Text, k *onCallKeys, width, height int) *handoverForm {
 	f := &handoverForm{s: s, t: t, k: k}
 	for i, holder := range []string{t.SituationHolder, t.OpenHolder, t.NextHolder} {
-		f.areas[i] = kit.NewFormArea(s.St, holder, crisis.MaxHandoverPart+1) // over the limit: refused with its message
+		f.areas[i] = kit.NewFormArea(s, holder, crisis.MaxHandoverPart+1) // over the limit: refused with its message
 	}
 	f.setSize(width, height)
 	return f

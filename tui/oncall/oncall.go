@@ -50,7 +50,7 @@ type onCall struct {
 	stepOf  uint64
 	stepTop int // first line of the steps list shown
 
-	search    textinput.Model
+	search    kit.Input
 	searching bool
 	contact   int // selected among the matching contacts
 
@@ -95,7 +95,7 @@ func newOnCall(s *kit.Session) *onCall {
 	st := in.Styles()
 	st.Cursor.Blink = false
 	in.SetStyles(st)
-	return &onCall{s: s, k: newOnCallKeys(t.Help), t: t, search: in}
+	return &onCall{s: s, k: newOnCallKeys(t.Help), t: t, search: s.Bound(in)}
 }
 
 func (o *onCall) SetSize(width, height int) {

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"cellule/tui/kit"
@@ -16,7 +15,7 @@ type rfField struct {
 	label   string
 	choices []string // a choice field when set
 	choice  int
-	input   textinput.Model
+	input   kit.Input
 	hint    string
 	initial string // the text the field opened with
 }
@@ -56,7 +55,7 @@ func (f *recoveryForm) choice(label string, choices []string, current int) *rfFi
 
 // text adds a text field holding value, width cells wide at most.
 func (f *recoveryForm) text(label, value, hint string, limit, width int) *rfField {
-	in := kit.NewTextInput(f.s.St, "", "", limit)
+	in := kit.NewTextInput(f.s, "", "", limit)
 	in.SetWidth(max(min(f.width-kit.LabelWidth-4, width), 4))
 	in.SetValue(value)
 	in.CursorEnd()

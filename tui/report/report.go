@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -49,7 +48,7 @@ type reportKeys struct {
 // noteForm is the text field of a takeaway or of the closing note.
 type noteForm struct {
 	closing bool
-	text    textarea.Model
+	text    kit.Area
 	saving  bool
 	err     string
 	// confirm is the question asked before typed text is dropped.
@@ -257,7 +256,7 @@ func (r *reportTab) open(act crisis.Action, closing bool) tea.Cmd {
 		r.s.Notify(r.s.Action(), r.tx.ReadOnly, true, r.entries)
 		return nil
 	}
-	ta := kit.NewTextArea(r.s.St, r.tx.TakeawayHint, crisis.MaxTakeawayBytes+1)
+	ta := kit.NewTextArea(r.s, r.tx.TakeawayHint, crisis.MaxTakeawayBytes+1)
 	if closing {
 		ta.CharLimit = crisis.MaxCloseNote + 1
 		ta.Placeholder = r.tx.CloseHint

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -37,9 +35,9 @@ type taskForm struct {
 	tx   *Text
 	orig *crisis.Task // the task edited; nil for a new one
 
-	title   textinput.Model
-	details textarea.Model
-	due     textinput.Model
+	title   kit.Input
+	details kit.Area
+	due     kit.Input
 	prio    int      // 1-3
 	phase   int      // 0-4
 	names   []string // assignee choices: "" (nobody), then names
@@ -56,9 +54,9 @@ type taskForm struct {
 
 func newTaskForm(s *kit.Session, tx *Text, orig *crisis.Task, assignees []string, width, height int) *taskForm {
 	f := &taskForm{s: s, tx: tx, orig: orig, prio: crisis.TaskPriorityDefault, names: append([]string{""}, assignees...)}
-	f.title = kit.NewTextInput(s.St, "", tx.TitlePlaceholder, crisis.MaxTaskTitle+1)
-	f.due = kit.NewTextInput(s.St, "", tx.DueEmpty, 40)
-	f.details = kit.NewFormArea(s.St, tx.DetailsPlaceholder, crisis.MaxTaskDetails+1) // longer is refused with its message
+	f.title = kit.NewTextInput(s, "", tx.TitlePlaceholder, crisis.MaxTaskTitle+1)
+	f.due = kit.NewTextInput(s, "", tx.DueEmpty, 40)
+	f.details = kit.NewFormArea(s, tx.DetailsPlaceholder, crisis.MaxTaskDetails+1) // longer is refused with its message
 
 	if orig != nil {
 		f.title.SetValue(orig.Title)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -127,14 +126,14 @@ type taskPrompt struct {
 	tx     *Text
 	kind   promptKind
 	task   crisis.Task
-	input  textinput.Model
+	input  kit.Input
 	opened string // the value the prompt opened with
 	// confirm is the question asked before a typed reason is dropped.
 	confirm kit.Confirm
 }
 
 func newTaskPrompt(s *kit.Session, tx *Text, kind promptKind, t crisis.Task, width int) *taskPrompt {
-	in := kit.NewTextInput(s.St, tx.DuePrompt, tx.DueHint, 40)
+	in := kit.NewTextInput(s, tx.DuePrompt, tx.DueHint, 40)
 	if kind == promptReason {
 		in.Prompt, in.Placeholder = tx.ReasonPrompt, tx.ReasonHint
 		in.CharLimit = crisis.MaxTaskReason + 1 // longer is refused with its message

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"cellule/crisis"
@@ -31,8 +29,8 @@ type entryForm struct {
 	orig   string // the corrected entry's text, for reference
 
 	kind  int // index in crisis.Kinds
-	text  textarea.Model
-	when  textinput.Model
+	text  kit.Area
+	when  kit.Input
 	focus formField
 
 	err     string // the service's refusal of the last save
@@ -56,8 +54,8 @@ func newEntryForm(s *kit.Session, tx *Text, orig *crisis.Entry, width, height in
 
 	// One rune over the limit: a longer paste is cut there and then refused
 	// by the service with its message, never saved cut short in silence.
-	f.text = kit.NewFormArea(s.St, tx.TextPlaceholder, crisis.MaxEntryBytes+1)
-	f.when = kit.NewTextInput(s.St, "", tx.WhenPlaceholder, 40)
+	f.text = kit.NewFormArea(s, tx.TextPlaceholder, crisis.MaxEntryBytes+1)
+	f.when = kit.NewTextInput(s, "", tx.WhenPlaceholder, 40)
 
 	f.setSize(width, height)
 	return f

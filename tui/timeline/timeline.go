@@ -49,7 +49,7 @@ type timeline struct {
 	kind        crisis.Kind
 	search      string
 	searchOpen  bool
-	searchInput textinput.Model
+	searchInput kit.Input
 
 	load         kit.Loader[timelineLoadedMsg] // a late read is dropped
 	olderPending bool                          // a read of older entries is on its way
@@ -90,7 +90,7 @@ func newTimeline(s *kit.Session) *timeline {
 	st := in.Styles()
 	st.Cursor.Blink = false // a blinking cursor is a frame twice a second
 	in.SetStyles(st)
-	return &timeline{s: s, tx: tx, searchInput: in}
+	return &timeline{s: s, tx: tx, searchInput: s.Bound(in)}
 }
 
 func (t *timeline) SetSize(width, height int) {

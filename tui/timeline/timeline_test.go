@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
@@ -160,4 +161,43 @@ func TestRawEscapeSequencesNeverReachTheView(t *testing.T) {
 	if strings.ContainsAny(content, "\r\u202e") {
 		t.Fatalf("a carriage return or a direction override reached the view: %q", content)
 	}
+}
+
+// A field holds at most its limit whatever is typed or pasted into it:
+// four megabytes pasted into the entry form, or a hundred thousand keys
+// typed into the search, leave the field at its limit, cost no more than
+// a full field, and the status line says that the rest was not added.
+func TestHugeInputStopsAtTheFieldsLimit(t *testing.T) {
+	f := newFixture(t)
+	tl := newTab(f, responder)
+	full := func(what string) {
+		t.Helper()
+		if n := tl.s.Note(); !n.IsErr || !strings.Contains(n.Text, "This field is full") {
+			t.Fatalf("%s: the status line says %q", what, n.Text)
+		}
+		tl.s.ClearNote()
+	}
+
+	tl.Update(keyMsg("n"))
+	tl.Update(tea.PasteMsg{Content: strings.Repeat("x", 4<<20)})
+	if n := tl.form.text.Length(); n != crisis.MaxEntryBytes+1 {
+		t.Fatalf("the entry's text holds %d characters after a 4 MB paste; want its limit, %d", n, crisis.MaxEntryBytes+1)
+	}
+	full("paste")
+	tl.Update(keyMsg("y"))
+	if n := tl.form.text.Length(); n != crisis.MaxEntryBytes+1 {
+		t.Fatalf("a key into the full field: %d characters", n)
+	}
+	full("key into the full entry")
+	tl.Update(keyMsg("esc"))
+	tl.Update(keyMsg("y")) // drop the text
+
+	tl.Update(keyMsg("/"))
+	for range 100_000 {
+		tl.Update(keyMsg("z"))
+	}
+	if n := len(tl.searchInput.Value()); n != tl.searchInput.CharLimit {
+		t.Fatalf("the search holds %d characters after 100000 keys; want its limit, %d", n, tl.searchInput.CharLimit)
+	}
+	full("keys into the search")
 }
