@@ -80,38 +80,39 @@ func (f *recoveryForm) focusCmd() tea.Cmd {
 	return cmd
 }
 
-// key handles a key; it returns whether the form is done (saved or
-// cancelled) and a command.
-func (f *recoveryForm) key(msg tea.KeyPressMsg) (closed bool, cmd tea.Cmd) {
+// key handles a key, as every form does: it returns what the form asks of
+// its owner (to close, to quit) and a command; a save runs from here, the
+// form staying open until its result.
+func (f *recoveryForm) key(msg tea.KeyPressMsg) (kit.FormAction, tea.Cmd) {
 	k := f.s.Keys
 	if f.saving {
 		if key.Matches(msg, k.ForceQuit) {
-			return true, tea.Quit
+			return kit.FormQuit, nil
 		}
-		return false, nil
+		return kit.FormNone, nil
 	}
 	if f.confirm != kit.ConfirmNone {
-		return f.leaving(f.confirm.Answer(msg, k.Yes, k.No))
+		return f.confirm.Answer(msg, k.Yes, k.No), nil
 	}
 	switch {
 	case key.Matches(msg, k.ForceQuit):
-		return f.leaving(f.confirm.Leave(kit.FormQuit, f.dirty()))
+		return f.confirm.Leave(kit.FormQuit, f.dirty()), nil
 	case key.Matches(msg, k.Cancel):
-		return f.leaving(f.confirm.Leave(kit.FormCancel, f.dirty()))
+		return f.confirm.Leave(kit.FormCancel, f.dirty()), nil
 	case msg.Code == tea.KeyEnter, key.Matches(msg, k.Save):
 		cmd, bad := f.submit(f)
 		if bad != "" {
 			f.err = bad
-			return false, nil
+			return kit.FormNone, nil
 		}
 		f.err, f.saving = "", true
-		return false, cmd
+		return kit.FormNone, cmd
 	case key.Matches(msg, k.NextField):
 		f.focus = kit.StepField(f.focus, 1, len(f.fields))
-		return false, f.focusCmd()
+		return kit.FormNone, f.focusCmd()
 	case key.Matches(msg, k.PrevField):
 		f.focus = kit.StepField(f.focus, -1, len(f.fields))
-		return false, f.focusCmd()
+		return kit.FormNone, f.focusCmd()
 	}
 	fl := f.fields[f.focus]
 	if fl.choices != nil {
@@ -124,21 +125,9 @@ func (f *recoveryForm) key(msg tea.KeyPressMsg) (closed bool, cmd tea.Cmd) {
 		case msg.Text != "":
 			fl.choice = kit.NextByLetter(fl.choices, fl.choice, msg.Text)
 		}
-		return false, nil
+		return kit.FormNone, nil
 	}
-	return false, f.update(msg)
-}
-
-// leaving turns what Esc, ctrl+c or the question's answer asked into
-// the form's outcome: closed, closed and quit, or still open.
-func (f *recoveryForm) leaving(act kit.FormAction) (bool, tea.Cmd) {
-	switch act {
-	case kit.FormCancel:
-		return true, nil
-	case kit.FormQuit:
-		return true, tea.Quit
-	}
-	return false, nil
+	return kit.FormNone, f.update(msg)
 }
 
 // update feeds a message (a key, a paste) to the focused text field; not

@@ -199,9 +199,13 @@ func (r *recoveryTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil // any other key: no
 	}
 	if r.form != nil {
-		closed, cmd := r.form.key(msg)
-		if closed {
+		act, cmd := r.form.key(msg)
+		switch act {
+		case kit.FormCancel:
 			r.form = nil
+		case kit.FormQuit:
+			r.form = nil
+			return tea.Quit
 		}
 		return cmd
 	}
