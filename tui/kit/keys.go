@@ -10,11 +10,11 @@ type Keys struct {
 	// Shell: work whenever no text field has the focus.
 	Quit, Help, NextTab, PrevTab, JumpTab, Stage key.Binding
 
-	// Timeline.
+	// Lists.
 	Up, Down, PageUp, PageDown, Home, End key.Binding
 	// Move stands for Up and Down in the one-line help.
-	Move                                            key.Binding
-	New, Correct, Filter, FilterBack, Search, Clear key.Binding
+	Move key.Binding
+	New  key.Binding
 
 	// Entry form.
 	NextField, PrevField, Save, Cancel, KindPrev, KindNext, ForceQuit key.Binding
@@ -42,19 +42,14 @@ func NewKeys(h HelpText) *Keys {
 		JumpTab: b([]string{"1", "2", "3", "4", "5"}, "1-5", h.Tabs),
 		Stage:   b([]string{"s"}, "s", h.Stage),
 
-		Up:         b([]string{"up", "k"}, "↑/k", h.Up),
-		Down:       b([]string{"down", "j"}, "↓/j", h.Down),
-		Move:       b([]string{"up", "down", "k", "j"}, "↑/↓", h.Move),
-		PageUp:     b([]string{"pgup", "ctrl+b"}, "pgup", h.PageUp),
-		PageDown:   b([]string{"pgdown", "ctrl+f", "space"}, "pgdn", h.PageDown),
-		Home:       b([]string{"home", "g"}, "g/home", h.Home),
-		End:        b([]string{"end", "G"}, "G/end", h.End),
-		New:        b([]string{"n"}, "n", h.New),
-		Correct:    b([]string{"c"}, "c", h.Correct),
-		Filter:     b([]string{"f"}, "f", h.Filter),
-		FilterBack: b([]string{"F"}, "F", h.FilterBack),
-		Search:     b([]string{"/"}, "/", h.Search),
-		Clear:      b([]string{"esc"}, "esc", h.Clear),
+		Up:       b([]string{"up", "k"}, "↑/k", h.Up),
+		Down:     b([]string{"down", "j"}, "↓/j", h.Down),
+		Move:     b([]string{"up", "down", "k", "j"}, "↑/↓", h.Move),
+		PageUp:   b([]string{"pgup", "ctrl+b"}, "pgup", h.PageUp),
+		PageDown: b([]string{"pgdown", "ctrl+f", "space"}, "pgdn", h.PageDown),
+		Home:     b([]string{"home", "g"}, "g/home", h.Home),
+		End:      b([]string{"end", "G"}, "G/end", h.End),
+		New:      b([]string{"n"}, "n", h.New),
 
 		NextField: b([]string{"tab"}, "tab", h.NextField),
 		PrevField: b([]string{"shift+tab"}, "shift+tab", h.PrevField),

@@ -55,12 +55,12 @@ type Text struct {
 
 // HelpText describes the keys in the footer.
 type HelpText struct {
-	Up, Down, PageUp, PageDown, Home, End                  string
-	New, Correct, Filter, FilterBack, Search, Clear, Stage string
-	Tabs, NextTab, PrevTab, More, Less, Quit               string
-	NextField, PrevField, Save, Cancel, Kind               string
-	Yes, No, Apply, ClearSearch, Choose, Close             string
-	Move                                                   string
+	Up, Down, PageUp, PageDown, Home, End      string
+	New, Stage                                 string
+	Tabs, NextTab, PrevTab, More, Less, Quit   string
+	NextField, PrevField, Save, Cancel, Kind   string
+	Yes, No, Apply, ClearSearch, Choose, Close string
+	Move                                       string
 }
 
 var english = Text{
@@ -92,8 +92,7 @@ var english = Text{
 	Help: HelpText{
 		Up: "up", Down: "down", PageUp: "page up", PageDown: "page down",
 		Home: "oldest", End: "newest",
-		New: "new", Correct: "correct", Filter: "kind", FilterBack: "kind back", Search: "search",
-		Clear: "show all", Stage: "stage",
+		New: "new", Stage: "stage",
 		Tabs: "go to tab", NextTab: "next tab", PrevTab: "previous tab",
 		More: "help", Less: "less", Quit: "quit",
 		NextField: "next field", PrevField: "previous field", Save: "save",

@@ -37,8 +37,16 @@ type Text struct {
 	WhenPlaceholder string
 	TextPlaceholder string
 	SavedAs         string // "Saved as #%d"
+	// Help describes the tab's own keys.
+	Help HelpText
+
 	// TaskLink marks an entry that records a task's change: "task %d".
 	TaskLink string
+}
+
+// HelpText describes the tab's own keys in the footer and the help.
+type HelpText struct {
+	Correct, Filter, FilterBack, Search, Clear string
 }
 
 // textFor picks the tab's strings in a language; English is the fallback
@@ -86,4 +94,6 @@ var english = Text{
 	TextPlaceholder: "What happened, what was decided, who was told…",
 	SavedAs:         "Saved as #%d",
 	TaskLink:        "task %d",
+
+	Help: HelpText{Correct: "correct", Filter: "kind", FilterBack: "kind back", Search: "search", Clear: "show all"},
 }

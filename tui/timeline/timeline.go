@@ -31,6 +31,7 @@ const (
 type timeline struct {
 	s             *kit.Session
 	tx            *Text // the tab's own strings
+	keys          keys  // the tab's own keys
 	width, height int
 
 	entries []crisis.Entry // oldest first, as they read
@@ -90,7 +91,7 @@ func newTimeline(s *kit.Session) *timeline {
 	st := in.Styles()
 	st.Cursor.Blink = false // a blinking cursor is a frame twice a second
 	in.SetStyles(st)
-	return &timeline{s: s, tx: tx, searchInput: s.Bound(in)}
+	return &timeline{s: s, tx: tx, keys: newKeys(tx.Help), searchInput: s.Bound(in)}
 }
 
 func (t *timeline) SetSize(width, height int) {
@@ -324,25 +325,25 @@ func (t *timeline) key(msg tea.KeyPressMsg) tea.Cmd {
 		t.ensureVisible()
 	case key.Matches(msg, k.New):
 		return t.openForm(nil)
-	case key.Matches(msg, k.Correct):
+	case key.Matches(msg, t.keys.Correct):
 		if len(t.entries) == 0 {
 			return nil
 		}
 		e := t.entries[t.cursor]
 		return t.openForm(&e)
-	case key.Matches(msg, k.Filter):
+	case key.Matches(msg, t.keys.Filter):
 		t.kind = nextKind(t.kind)
 		return t.Reload()
-	case key.Matches(msg, k.FilterBack): // so no kind is seven presses away
+	case key.Matches(msg, t.keys.FilterBack): // so no kind is seven presses away
 		t.kind = prevKind(t.kind)
 		return t.Reload()
-	case key.Matches(msg, k.Search):
+	case key.Matches(msg, t.keys.Search):
 		t.searchOpen = true
 		t.searchInput.SetValue(t.search)
 		t.searchInput.CursorEnd()
 		t.ensureVisible()
 		return t.searchInput.Focus()
-	case key.Matches(msg, k.Clear):
+	case key.Matches(msg, t.keys.Clear):
 		if t.kind == "" && t.search == "" {
 			return nil
 		}
@@ -745,15 +746,15 @@ func (t *timeline) Help() kit.HelpKeys {
 	}
 	var write []key.Binding
 	if t.s.Me.Role.Allowed(crisis.ActWriteLog) {
-		write = []key.Binding{k.New, k.Correct}
+		write = []key.Binding{k.New, t.keys.Correct}
 	}
-	view := []key.Binding{k.Filter, k.Search}
+	view := []key.Binding{t.keys.Filter, t.keys.Search}
 	var short []key.Binding
 	if t.kind != "" || t.search != "" {
 		// At 80 columns the footer has room for one more key: the way
 		// back to everything matters more than the arrows, and "? help"
 		// must never be cut off.
-		view = append(view, k.Clear)
+		view = append(view, t.keys.Clear)
 	} else {
 		short = []key.Binding{k.Move}
 	}
@@ -764,7 +765,7 @@ func (t *timeline) Help() kit.HelpKeys {
 		Full: [][]key.Binding{
 			{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 			write,
-			{k.Filter, k.FilterBack, k.Search, k.Clear},
+			{t.keys.Filter, t.keys.FilterBack, t.keys.Search, t.keys.Clear},
 		},
 	}
 }
