@@ -29,7 +29,7 @@ type Text struct {
 	ConfirmDiscard string
 	ConfirmQuit    string
 
-	// Session limits (session.go).
+	// Session limits (tui/session.go).
 	IdleWarning        string // "closes in %s" (time left)
 	IdleWarningUnsaved string // the same, when typed text is not saved yet
 	PasteRefused       string // "%d" (the largest paste taken, in bytes)
