@@ -58,7 +58,7 @@ func (m *model) headerFor(st crisis.Status, now time.Time) string {
 func (m *model) tabsLine() string {
 	k := [2]int{m.active, m.width}
 	if k != m.drawn.tabsFor || m.drawn.tabs == "" {
-		m.drawn.tabs, m.drawn.tabsFor = tabsView(m.s.St, m.tabs, m.active, m.width), k
+		m.drawn.tabs, m.drawn.tabsFor = tabsView(m.s.sh, m.s.St, m.tabs, m.active, m.width), k
 	}
 	return m.drawn.tabs
 }

@@ -15,30 +15,30 @@ import (
 // how long; who is connected, and who I am. Everything a user typed (the
 // crisis name, people's names) goes through SanitizeLine again here.
 func headerView(s *session, st crisis.Status, now time.Time, width int) string {
-	sty, t := s.St, s.text
-	sep := sty.Sep.Render(" │ ")
+	sh, t := s.sh, s.text
+	sep := sh.sep.Render(" │ ")
 
 	// Line 1: product │ crisis │ stage ........ T+3d 04h12
-	product := sty.Product.Render(t.Product)
-	stage := fmt.Sprintf(t.StageLabel, sty.StageStyle(st.Crisis.Stage).Render(t.Stage(st.Crisis.Stage)))
+	product := sh.product.Render(t.Product)
+	stage := fmt.Sprintf(t.StageLabel, sh.stageStyle(st.Crisis.Stage).Render(t.Stage(st.Crisis.Stage)))
 	clock := ""
 	if !st.Crisis.OpenedAt.IsZero() {
 		elapsed := elapsedText(t, st.Crisis.Duration(now))
 		if st.Crisis.EndedAt != nil {
 			elapsed = t.Ended + elapsed
 		}
-		clock = sty.Clock.Render(elapsed)
+		clock = sh.clock.Render(elapsed)
 	}
 	fixed := lipgloss.Width(product) + 2*lipgloss.Width(sep) + lipgloss.Width(stage) + lipgloss.Width(clock) + 2
 	name := crisis.SanitizeLine(st.Crisis.Name)
 	if room := width - fixed; room < lipgloss.Width(name) {
 		name = kit.Cut(name, room)
 	}
-	left := product + sep + sty.CrisisName.Render(name) + sep + stage
+	left := product + sep + sh.crisisName.Render(name) + sep + stage
 	line1 := kit.Spread(left, clock, width)
 
 	// Line 2: 3 online: ann, bob +1 ........ me: ann (lead)
-	me := sty.Me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.Me.Name), t.Role(s.Me.Role)))
+	me := sh.me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.Me.Name), t.Role(s.Me.Role)))
 	line2 := kit.Spread(onlineText(t, st.Online, width-lipgloss.Width(me)-2), me, width)
 	// Line 3: the recovery's four phases ........ flags that call for my
 	// attention (tasks new to me, a handover to acknowledge).

@@ -56,7 +56,9 @@ type session struct {
 	// recovery is the recovery bars' styles, built once: the header's
 	// summary draws them on every change.
 	recovery kit.RecoveryStyles
-	text     *Text
+	// sh is the header's and the tabs line's styles.
+	sh   *shellStyles
+	text *Text
 }
 
 // model is the shell: header, tabs line, the active tab, status line and
@@ -101,7 +103,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	ks := kit.NewSession(svc, me, opts.Lang, opts.Caches)
 	ks.Preview = opts.Preview
 	ks.Text = &text.Text
-	s := &session{Session: ks, text: text, recovery: kit.NewRecoveryStyles(kit.PaletteFor(ks.Theme))}
+	s := &session{Session: ks, text: text, recovery: kit.NewRecoveryStyles(kit.PaletteFor(ks.Theme)), sh: newShellStyles(kit.PaletteFor(ks.Theme))}
 	m := &model{
 		s:       s,
 		changes: opts.Changes,

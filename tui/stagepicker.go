@@ -36,7 +36,7 @@ func (p *stagePicker) view(s *session, width, height int) string {
 	lines := []string{"", " " + sty.FormTitle.Render(t.PickerTitle), ""}
 	for i, st := range crisis.Stages {
 		marker := "   "
-		label := sty.StageStyle(st).Render(t.Stage(st))
+		label := s.sh.stageStyle(st).Render(t.Stage(st))
 		if i == p.cursor {
 			marker = sty.PickerCursor.Render(" › ")
 			label = sty.Chosen.Render(" " + t.Stage(st) + " ")

@@ -55,14 +55,14 @@ func tabIndex(tabs []tab, number int) int {
 
 // tabsView renders the tabs line: the active tab in brackets (readable on a
 // terminal without colours too), then a rule to the edge.
-func tabsView(s *kit.Styles, tabs []tab, active, width int) string {
+func tabsView(sh *shellStyles, s *kit.Styles, tabs []tab, active, width int) string {
 	var b strings.Builder
 	for i, t := range tabs {
 		label := fmt.Sprintf("%d %s", t.number, t.title)
 		if i == active {
-			b.WriteString(s.TabActive.Render("[" + label + "]"))
+			b.WriteString(sh.tabActive.Render("[" + label + "]"))
 		} else {
-			b.WriteString(s.TabInactive.Render(" " + label + " "))
+			b.WriteString(sh.tabInactive.Render(" " + label + " "))
 		}
 		b.WriteString(" ")
 	}

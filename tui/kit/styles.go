@@ -5,25 +5,19 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
-
-	"cellule/crisis"
 )
 
 // Styles are built per session (never package variables) so a session could
 // one day pick its own theme without touching the others.
 type Styles struct {
-	Product, CrisisName, Sep, Clock, Online, Me lipgloss.Style
-	Stage                                       map[crisis.Stage]lipgloss.Style
-
-	TabActive, TabInactive, TabRule lipgloss.Style
+	TabRule lipgloss.Style
 
 	Filter, FilterActive, Indicator lipgloss.Style
 
-	Bar, ID, IdSelected, When, Recorded, Author, Text, Amended, Corrects lipgloss.Style
-	Kind                                                                 map[crisis.Kind]lipgloss.Style
-	Empty                                                                lipgloss.Style
+	Bar, ID, IDSelected, Recorded, Author, Text, Amended lipgloss.Style
+	Empty                                                lipgloss.Style
 
-	FormTitle, Label, LabelFocused, Choice, Chosen, Hint, FormError, Confirm, Original lipgloss.Style
+	FormTitle, Label, LabelFocused, Choice, Chosen, Hint, FormError, Confirm lipgloss.Style
 
 	PickerCursor, PickerCurrent lipgloss.Style
 
@@ -38,24 +32,7 @@ func NewStyles(p Palette) *Styles {
 	fg := func(c color.Color) lipgloss.Style { return plain.Foreground(c) }
 
 	s := &Styles{
-		Product:    plain.Bold(true),
-		CrisisName: plain.Bold(true),
-		Sep:        fg(p.Muted),
-		Clock:      fg(p.Accent).Bold(true),
-		Online:     plain,
-		Me:         fg(p.Muted),
-		Stage: map[crisis.Stage]lipgloss.Style{
-			crisis.StageAlert:         fg(p.Error).Bold(true),
-			crisis.StageQualification: fg(p.Warning).Bold(true),
-			crisis.StageContainment:   fg(p.Warning).Bold(true),
-			crisis.StageInvestigation: fg(p.Info).Bold(true),
-			crisis.StageRemediation:   fg(p.Accent).Bold(true),
-			crisis.StageEnd:           fg(p.OK).Bold(true),
-		},
-
-		TabActive:   plain.Bold(true).Reverse(true),
-		TabInactive: fg(p.Muted),
-		TabRule:     fg(p.Muted),
+		TabRule: fg(p.Muted),
 
 		Filter:       fg(p.Muted),
 		FilterActive: fg(p.Warning).Bold(true),
@@ -63,23 +40,12 @@ func NewStyles(p Palette) *Styles {
 
 		Bar:        fg(p.Selected).Bold(true),
 		ID:         fg(p.Muted),
-		IdSelected: plain.Bold(true),
-		When:       plain,
+		IDSelected: plain.Bold(true),
 		Recorded:   fg(p.Muted),
 		Author:     fg(p.Accent),
 		Text:       plain,
 		Amended:    fg(p.Warning),
-		Corrects:   fg(p.Warning),
-		Kind: map[crisis.Kind]lipgloss.Style{
-			crisis.KindFact:          fg(p.Accent).Bold(true),
-			crisis.KindInfo:          fg(p.Info).Bold(true),
-			crisis.KindDecision:      fg(p.Strong).Bold(true),
-			crisis.KindAction:        fg(p.OK).Bold(true),
-			crisis.KindCommunication: fg(p.Warning).Bold(true),
-			crisis.KindEscalation:    fg(p.Error).Bold(true),
-			crisis.KindClosure:       plain.Bold(true).Underline(true),
-		},
-		Empty: fg(p.Muted).Italic(true),
+		Empty:      fg(p.Muted).Italic(true),
 
 		FormTitle:    plain.Bold(true),
 		Label:        fg(p.Muted),
@@ -89,7 +55,6 @@ func NewStyles(p Palette) *Styles {
 		Hint:         fg(p.Muted),
 		FormError:    fg(p.Error).Bold(true),
 		Confirm:      fg(p.Warning).Bold(true),
-		Original:     fg(p.Muted),
 
 		PickerCursor:  fg(p.Accent).Bold(true),
 		PickerCurrent: fg(p.Muted),
@@ -109,22 +74,6 @@ func NewStyles(p Palette) *Styles {
 		FullSeparator:  desc,
 	}
 	return s
-}
-
-// KindStyle falls back to plain text for a kind this binary does not know.
-func (s *Styles) KindStyle(k crisis.Kind) lipgloss.Style {
-	if st, ok := s.Kind[k]; ok {
-		return st
-	}
-	return lipgloss.NewStyle()
-}
-
-// StageStyle falls back to bold text for a stage this binary does not know.
-func (s *Styles) StageStyle(st crisis.Stage) lipgloss.Style {
-	if v, ok := s.Stage[st]; ok {
-		return v
-	}
-	return lipgloss.NewStyle().Bold(true)
 }
 
 // BarWidth is the cells SelBar takes before a row.

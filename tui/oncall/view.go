@@ -112,7 +112,7 @@ func (o *onCall) checklistLines(h int) []string {
 		right = strings.TrimSpace(right)
 		mark, style := "  ", sty.Choice
 		if i == sel {
-			mark, style = sty.Bar.Render("▸ "), sty.IdSelected
+			mark, style = sty.Bar.Render("▸ "), sty.IDSelected
 		}
 		left := mark + style.Render(fmt.Sprintf(t.RunLine, run.ID, crisis.SanitizeLine(run.Name(lang))))
 		room := o.width - lipgloss.Width(right) - 3
@@ -175,7 +175,7 @@ func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []stri
 	num := fmt.Sprintf("%2d.", i+1)
 	text := crisis.SanitizeLine(st.Text.In(lang))
 	if selected {
-		text = sty.IdSelected.Render(text)
+		text = sty.IDSelected.Render(text)
 	}
 	line := bar + mark + box + " " + num + " " + text
 	if st.Done() {
@@ -233,7 +233,7 @@ func (o *onCall) pickerLines() []string {
 		cursor := "   "
 		style := sty.Choice
 		if i == o.picker.cursor {
-			cursor, style = sty.PickerCursor.Render(" ▸ "), sty.IdSelected
+			cursor, style = sty.PickerCursor.Render(" ▸ "), sty.IDSelected
 		}
 		steps := fmt.Sprintf(o.t.PickerSteps, len(tpl.Steps))
 		out = append(out, kit.Cut(cursor+style.Render(fmt.Sprintf("%-14s %s", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))))+"  "+sty.Hint.Render(steps), o.width))

@@ -502,7 +502,7 @@ func (r *recoveryTab) listLines() ([]string, int) {
 			name := kit.Pad(crisis.SanitizeLine(it.Name), rcName)
 			if selected {
 				marker = sty.PickerCursor.Render(" › ")
-				name = sty.IdSelected.Render(name)
+				name = sty.IDSelected.Render(name)
 			}
 			stateStyle, ok := rs.State[it.State]
 			if !ok {

@@ -695,7 +695,7 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 	}
 	id := sty.ID.Render(cell(fmt.Sprintf("#%d", t.ID), colID))
 	if selected {
-		id = sty.IdSelected.Render(cell(fmt.Sprintf("#%d", t.ID), colID))
+		id = sty.IDSelected.Render(cell(fmt.Sprintf("#%d", t.ID), colID))
 	}
 	prioStyle, ok := ts.prio[t.Priority]
 	if !ok {

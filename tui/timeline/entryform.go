@@ -25,6 +25,7 @@ const (
 type entryForm struct {
 	s      *kit.Session
 	tx     *Text
+	st     *styles
 	amends uint64 // the entry corrected; 0 for a new entry
 	orig   string // the corrected entry's text, for reference
 
@@ -40,8 +41,8 @@ type entryForm struct {
 	width, height int
 }
 
-func newEntryForm(s *kit.Session, tx *Text, orig *crisis.Entry, width, height int) *entryForm {
-	f := &entryForm{s: s, tx: tx, focus: fieldText}
+func newEntryForm(s *kit.Session, tx *Text, st *styles, orig *crisis.Entry, width, height int) *entryForm {
+	f := &entryForm{s: s, tx: tx, st: st, focus: fieldText}
 	if orig != nil {
 		f.amends = orig.ID
 		f.orig = crisis.SanitizeLine(orig.Text)
@@ -109,7 +110,7 @@ func (f *entryForm) kindLines() []string {
 		case i == f.kind && f.focus == fieldKind:
 			kinds = append(kinds, sty.Chosen.Render("["+label+"]"))
 		case i == f.kind:
-			kinds = append(kinds, sty.KindStyle(kd).Render("["+label+"]"))
+			kinds = append(kinds, f.st.kindStyle(kd).Render("["+label+"]"))
 		default:
 			kinds = append(kinds, sty.Choice.Render(" "+label+" "))
 		}
@@ -218,7 +219,7 @@ func (f *entryForm) view() string {
 	lines := []string{" " + sty.FormTitle.Render(title)}
 	if f.amends != 0 {
 		orig := fmt.Sprintf(f.tx.Original, f.amends, f.orig)
-		lines = append(lines, " "+sty.Original.Render(kit.Cut(orig, f.width-2)))
+		lines = append(lines, " "+f.st.original.Render(kit.Cut(orig, f.width-2)))
 	}
 	lines = append(lines, "")
 

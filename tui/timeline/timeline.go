@@ -32,6 +32,7 @@ type timeline struct {
 	s             *kit.Session
 	tx            *Text // the tab's own strings
 	keys          keys  // the tab's own keys
+	st            *styles
 	width, height int
 
 	entries []crisis.Entry // oldest first, as they read
@@ -91,7 +92,7 @@ func newTimeline(s *kit.Session) *timeline {
 	st := in.Styles()
 	st.Cursor.Blink = false // a blinking cursor is a frame twice a second
 	in.SetStyles(st)
-	return &timeline{s: s, tx: tx, keys: newKeys(tx.Help), searchInput: s.Bound(in)}
+	return &timeline{s: s, tx: tx, keys: newKeys(tx.Help), st: newStyles(kit.PaletteFor(s.Theme)), searchInput: s.Bound(in)}
 }
 
 func (t *timeline) SetSize(width, height int) {
@@ -392,7 +393,7 @@ func (t *timeline) openForm(e *crisis.Entry) tea.Cmd {
 	if !t.s.Me.Role.Allowed(crisis.ActWriteLog) {
 		return kit.Refuse(t.s, crisis.ActWriteLog)
 	}
-	t.form = newEntryForm(t.s, t.tx, e, t.width, t.height)
+	t.form = newEntryForm(t.s, t.tx, t.st, e, t.width, t.height)
 	return t.form.focusCmd()
 }
 
@@ -597,17 +598,17 @@ func (t *timeline) renderEntry(e crisis.Entry, selected bool) []string {
 
 	id := sty.ID.Render(fmt.Sprintf("#%d", e.ID))
 	if selected {
-		id = sty.IdSelected.Render(fmt.Sprintf("#%d", e.ID))
+		id = sty.IDSelected.Render(fmt.Sprintf("#%d", e.ID))
 	}
-	parts := []string{id, sty.When.Render(e.OccurredAt.In(loc).Format(ttx.WhenLayout))}
+	parts := []string{id, t.st.when.Render(e.OccurredAt.In(loc).Format(ttx.WhenLayout))}
 	if e.Backdated() {
 		parts = append(parts, sty.Recorded.Render(fmt.Sprintf(ttx.RecordedAt, e.RecordedAt.In(loc).Format(ttx.RecordedLayout))))
 	}
 	parts = append(parts,
 		sty.Author.Render(crisis.SanitizeLine(e.Author)),
-		sty.KindStyle(e.Kind).Render(tx.Kind(e.Kind)))
+		t.st.kindStyle(e.Kind).Render(tx.Kind(e.Kind)))
 	if e.Amends != 0 {
-		parts = append(parts, sty.Corrects.Render(fmt.Sprintf(ttx.Corrects, e.Amends)))
+		parts = append(parts, t.st.corrects.Render(fmt.Sprintf(ttx.Corrects, e.Amends)))
 	}
 	if e.Task != 0 {
 		parts = append(parts, sty.ID.Render(fmt.Sprintf(ttx.TaskLink, e.Task)))
