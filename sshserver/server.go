@@ -20,7 +20,6 @@ import (
 
 	"cellule/crisis"
 	"cellule/tui"
-	"cellule/tui/kit"
 )
 
 // Exec is one command sent over SSH (`ssh host log ...`).
@@ -67,7 +66,7 @@ type Server struct {
 	// by tests that need a console which fails.
 	newConsole func(*crisis.Service, crisis.Actor, tui.Options) tea.Model
 	// caches are the drawings every console of this server shares.
-	caches *kit.Caches
+	caches *tui.Caches
 
 	// Shutdown lets commands in flight finish. It does not use charm's
 	// Server.Shutdown, whose connection WaitGroup races with handshakes

@@ -36,9 +36,12 @@ type Options struct {
 	Caches *kit.Caches
 }
 
+// Caches are the drawings the consoles of one process share (kit.Caches).
+type Caches = kit.Caches
+
 // NewCaches makes the drawings cache that the consoles of one process
 // share (Options.Caches).
-func NewCaches() *kit.Caches { return kit.NewCaches() }
+func NewCaches() *Caches { return kit.NewCaches() }
 
 // The size assumed until the terminal tells its own, and the fixed rows of
 // the layout.
