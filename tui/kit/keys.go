@@ -1,8 +1,6 @@
 package kit
 
-import (
-	"charm.land/bubbles/v2/key"
-)
+import "charm.land/bubbles/v2/key"
 
 // Keys holds every binding of the console, each with its own help text.
 // It is built per session from the session's language.

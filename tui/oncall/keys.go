@@ -1,8 +1,6 @@
 package oncall
 
-import (
-	"charm.land/bubbles/v2/key"
-)
+import "charm.land/bubbles/v2/key"
 
 // onCallKeys are the On-call tab's own bindings, built per session from
 // its language like the shell's.

@@ -176,3 +176,12 @@ func (f *recoveryForm) view(height int) string {
 	lines = append(lines, f.s.FormStatus(f.confirm, f.tx.ConfirmDiscard, f.saving, kit.ErrorLines(f.err, f.width))...)
 	return kit.FitHeight(strings.Join(lines, "\n"), height)
 }
+
+func (f *recoveryForm) dirty() bool {
+	for _, fl := range f.fields {
+		if fl.choices == nil && fl.value() != fl.initial {
+			return true
+		}
+	}
+	return false
+}

@@ -1,8 +1,6 @@
 package recovery
 
-import (
-	"cellule/crisis"
-)
+import "cellule/crisis"
 
 // Text is the Recovery tab's strings in one language, so that another
 // language is one more table of this type.

@@ -1,8 +1,6 @@
 package tasks
 
-import (
-	"cellule/crisis"
-)
+import "cellule/crisis"
 
 // Text holds the task board's strings (tab 2) in one language, and the
 // words of its keys: another language is one more table of this type.
