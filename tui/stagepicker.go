@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // stagePicker lists the crisis stages for a lead to choose from; the
@@ -26,7 +27,7 @@ func newStagePicker(current crisis.Stage) *stagePicker {
 }
 
 func (p *stagePicker) move(delta int) {
-	p.cursor = min(max(p.cursor+delta, 0), len(crisis.Stages)-1)
+	p.cursor = kit.MoveCursor(p.cursor, delta, len(crisis.Stages))
 }
 
 func (p *stagePicker) selected() crisis.Stage { return crisis.Stages[p.cursor] }

@@ -363,9 +363,9 @@ func (o *onCall) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Cancel):
 		o.picker = nil
 	case key.Matches(msg, k.Up):
-		o.picker.cursor = max(o.picker.cursor-1, 0)
+		o.picker.cursor = kit.MoveCursor(o.picker.cursor, -1, len(tpls))
 	case key.Matches(msg, k.Down):
-		o.picker.cursor = min(o.picker.cursor+1, max(len(tpls)-1, 0))
+		o.picker.cursor = kit.MoveCursor(o.picker.cursor, 1, len(tpls))
 	case key.Matches(msg, k.Choose):
 		if len(tpls) == 0 {
 			return nil

@@ -25,13 +25,10 @@ func (r *recoveryTab) View() string {
 	lines, at := r.listLines()
 	h := max(r.height-1, 1)
 	if at >= 0 {
-		if at < r.top {
-			r.top = at
-		} else if at >= r.top+h {
-			r.top = at - h + 1
-		}
+		r.top = kit.Scroll(r.top, at, at, h, len(lines))
+	} else {
+		r.top = kit.ClampTop(r.top, h, len(lines))
 	}
-	r.top = min(r.top, max(len(lines)-h, 0))
 	lines = lines[r.top:]
 	if len(lines) > h {
 		lines = lines[:h]

@@ -55,7 +55,7 @@ func (p *taskPicker) size() int {
 	return len(crisis.TaskStatuses)
 }
 
-func (p *taskPicker) move(delta int) { p.cursor = min(max(p.cursor+delta, 0), p.size()-1) }
+func (p *taskPicker) move(delta int) { p.cursor = kit.MoveCursor(p.cursor, delta, p.size()) }
 
 // isCurrent reports whether the selection is what the task already has
 // (a blocked task may be chosen again, to give a new reason).

@@ -123,13 +123,7 @@ func (b *tasksTab) listLines(h int, ts []crisis.Task, headings []string) []strin
 		}
 	}
 	// Scroll the least needed to show the selected task whole.
-	if selFirst < b.top {
-		b.top = selFirst
-	}
-	if selLast >= b.top+h {
-		b.top = selLast - h + 1
-	}
-	b.top = max(min(b.top, len(lines)-h), 0)
+	b.top = kit.Scroll(b.top, selFirst, selLast, h, len(lines))
 	end := min(b.top+h, len(lines))
 	return lines[b.top:end]
 }
