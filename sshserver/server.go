@@ -73,6 +73,8 @@ type Server struct {
 	rows *frame.Rows
 	// windows reads every session's window changes (windows.go).
 	windows windowFeeds
+	// caches are the drawings every console of this server shares.
+	caches *tui.Caches
 
 	// Shutdown lets commands in flight finish. It does not use charm's
 	// Server.Shutdown, whose connection WaitGroup races with handshakes
@@ -96,7 +98,7 @@ func New(cfg Config) (*Server, error) {
 		l := DefaultLimits()
 		cfg.Limits = &l
 	}
-	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger), inviteRate: newInviteRate(), newConsole: tui.New, rows: frame.NewRows()}
+	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger), inviteRate: newInviteRate(), newConsole: tui.New, rows: frame.NewRows(), caches: tui.NewCaches()}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },

@@ -146,6 +146,7 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 		Height:  height,
 		Changes: changes,
 		Preview: report.Preview,
+		Caches:  s.caches,
 	})
 	var program *tea.Program
 	// The colour profile bubbletea would use: from the terminal type only.

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // drawn keeps the parts of the screen that a change rarely alters, with
@@ -57,7 +58,7 @@ func (m *model) headerFor(st crisis.Status, now time.Time) string {
 func (m *model) tabsLine() string {
 	k := [2]int{m.active, m.width}
 	if k != m.drawn.tabsFor || m.drawn.tabs == "" {
-		m.drawn.tabs, m.drawn.tabsFor = tabsView(m.s.st, m.tabs, m.active, m.width), k
+		m.drawn.tabs, m.drawn.tabsFor = tabsView(m.s.sh, m.s.St, m.tabs, m.active, m.width), k
 	}
 	return m.drawn.tabs
 }
@@ -104,12 +105,6 @@ func writeBindings(b *strings.Builder, bindings []key.Binding) {
 	}
 }
 
-// helpKeeper is a tab whose keys (its Help) a message of its own does not
-// change: the timeline's keys do not depend on the page it shows.
-type helpKeeper interface {
-	keepsHelp(msg tea.Msg) bool
-}
-
 // keepsLayout tells that msg, the reads after a change, changed neither
 // the keys in the footer nor, so, the sizes layout gives: the footer's
 // keys need not be listed again (hundreds of consoles after every change).
@@ -118,8 +113,8 @@ func (m *model) keepsLayout(msg tea.Msg) bool {
 	if !ok || r.tab == nil || m.picker != nil {
 		return false
 	}
-	k, ok := m.activeTab().(helpKeeper)
-	return ok && k.keepsHelp(r.tab)
+	k, ok := m.activeTab().(kit.HelpKeeper)
+	return ok && k.KeepsHelp(r.tab)
 }
 
 // fit is fitScreen for this console's screen, lines as they are drawn: a
@@ -139,7 +134,7 @@ func (m *model) fit(lines []string) []string {
 			lines[i] = m.drawn.fitOut[i]
 			continue
 		}
-		lines[i] = sharedFit(l, m.width)
+		lines[i] = m.s.Caches.Fit(l, m.width)
 	}
 	m.drawn.fitIn, m.drawn.fitOut = in, lines
 	return lines

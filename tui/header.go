@@ -6,40 +6,40 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // headerView renders the three header lines: what crisis, at what stage, for
 // how long; who is connected, and who I am. Everything a user typed (the
 // crisis name, people's names) goes through SanitizeLine again here.
 func headerView(s *session, st crisis.Status, now time.Time, width int) string {
-	sty, t := s.st, s.text
-	sep := sty.sep.Render(" │ ")
+	sh, t := s.sh, s.text
+	sep := sh.sep.Render(" │ ")
 
 	// Line 1: product │ crisis │ stage ........ T+3d 04h12
-	product := sty.product.Render(t.Product)
-	stage := fmt.Sprintf(t.StageLabel, sty.stageStyle(st.Crisis.Stage).Render(t.stage(st.Crisis.Stage)))
+	product := sh.product.Render(t.Product)
+	stage := fmt.Sprintf(t.StageLabel, sh.stageStyle(st.Crisis.Stage).Render(t.Stage(st.Crisis.Stage)))
 	clock := ""
 	if !st.Crisis.OpenedAt.IsZero() {
 		elapsed := elapsedText(t, st.Crisis.Duration(now))
 		if st.Crisis.EndedAt != nil {
 			elapsed = t.Ended + elapsed
 		}
-		clock = sty.clock.Render(elapsed)
+		clock = sh.clock.Render(elapsed)
 	}
 	fixed := lipgloss.Width(product) + 2*lipgloss.Width(sep) + lipgloss.Width(stage) + lipgloss.Width(clock) + 2
 	name := crisis.SanitizeLine(st.Crisis.Name)
 	if room := width - fixed; room < lipgloss.Width(name) {
-		name = cut(name, room)
+		name = kit.Cut(name, room)
 	}
-	left := product + sep + sty.crisisName.Render(name) + sep + stage
-	line1 := spread(left, clock, width)
+	left := product + sep + sh.crisisName.Render(name) + sep + stage
+	line1 := kit.Spread(left, clock, width)
 
 	// Line 2: 3 online: ann, bob +1 ........ me: ann (lead)
-	me := sty.me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.me.Name), t.role(s.me.Role)))
-	line2 := spread(onlineText(t, st.Online, width-lipgloss.Width(me)-2), me, width)
+	me := sh.me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.Me.Name), t.Role(s.Me.Role)))
+	line2 := kit.Spread(onlineText(t, st.Online, width-lipgloss.Width(me)-2), me, width)
 	// Line 3: the recovery's four phases ........ flags that call for my
 	// attention (tasks new to me, a handover to acknowledge).
 	recovery, tasks := recoverySummary(s, st.Recovery), newTasksFlag(s, st)
@@ -47,17 +47,8 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 	if tasks != "" {
 		room -= lipgloss.Width(tasks) + 2
 	}
-	line3 := spread(recovery, joinFlags(tasks, handoverFlag(s, st, room)), width)
+	line3 := kit.Spread(recovery, joinFlags(tasks, handoverFlag(s, st, room)), width)
 	return line1 + "\n" + line2 + "\n" + line3
-}
-
-// spread puts left and right at the two ends of a line of the given width.
-func spread(left, right string, width int) string {
-	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
-	if gap < 1 {
-		return ansi.Truncate(left+" "+right, width, "…")
-	}
-	return left + strings.Repeat(" ", gap) + right
 }
 
 // onlineText lists who is connected in at most room cells; the names that

@@ -17,11 +17,11 @@ func handoverFlag(s *session, st crisis.Status, room int) string {
 	if len(pending) == 0 {
 		return ""
 	}
-	t := &s.text.OnCall
-	text := fmt.Sprintf(t.HeaderPending, pending[0].ID, crisis.SanitizeLine(pending[0].By))
+	t := &s.text.Header
+	text := fmt.Sprintf(t.HandoverPending, pending[0].ID, crisis.SanitizeLine(pending[0].By))
 	if len(pending) > 1 {
-		text = fmt.Sprintf(t.HeaderPendingMany, len(pending))
+		text = fmt.Sprintf(t.HandoverPendingMany, len(pending))
 	}
 	text = ansi.Truncate(text, max(room, 12), "…")
-	return s.st.filterActive.Render(text)
+	return s.St.FilterActive.Render(text)
 }

@@ -1,66 +1,15 @@
 package tui
 
 import (
-	"image/color"
 	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // summaryBarWidth is the width of each phase's bar in the header.
 const summaryBarWidth = 5
-
-// recoveryStyles are the recovery's colours; the bars read without them
-// (full and empty cells differ), as on a terminal without colours.
-type recoveryStyles struct {
-	fill, fillDone, empty, label, number, phaseName, phaseState, validated lipgloss.Style
-	state                                                                  map[crisis.ItemState]lipgloss.Style
-	override, owner, note, detail, count                                   lipgloss.Style
-}
-
-func newRecoveryStyles() recoveryStyles {
-	p := newPalette()
-	plain := lipgloss.NewStyle()
-	fg := func(c color.Color) lipgloss.Style { return plain.Foreground(c) }
-	return recoveryStyles{
-		fill:       fg(p.accent),
-		fillDone:   fg(p.ok),
-		empty:      fg(p.muted),
-		label:      fg(p.muted),
-		number:     plain.Bold(true),
-		phaseName:  plain.Bold(true),
-		phaseState: fg(p.muted),
-		validated:  fg(p.ok).Bold(true),
-		state: map[crisis.ItemState]lipgloss.Style{
-			crisis.StateIsolated:      fg(p.muted),
-			crisis.StateInvestigating: fg(p.warn),
-			crisis.StateCleaned:       fg(p.info),
-			crisis.StateRebuilt:       fg(p.info),
-			crisis.StateVerified:      fg(p.accent),
-			crisis.StateInService:     fg(p.ok).Bold(true),
-			crisis.StateCompromised:   fg(p.bad).Bold(true),
-		},
-		override: fg(p.strong).Bold(true),
-		owner:    fg(p.accent),
-		note:     fg(p.muted),
-		detail:   fg(p.muted),
-		count:    plain,
-	}
-}
-
-// progressBar draws pct (0-100) in width cells, rounded down: a full bar
-// means 100%, never 97%.
-func progressBar(st recoveryStyles, pct, width int, validated bool) string {
-	full := min(max(pct, 0), 100) * width / 100
-	fill := st.fill
-	if validated {
-		fill = st.fillDone
-	}
-	return fill.Render(strings.Repeat("█", full)) + st.empty.Render(strings.Repeat("░", width-full))
-}
 
 // recoverySummary is the left of the header's third line: a small bar per
 // phase, a tick after the validated ones.
@@ -69,14 +18,14 @@ func recoverySummary(s *session, phases []crisis.PhaseProgress) string {
 		return ""
 	}
 	st := s.recovery
-	parts := []string{st.label.Render(s.text.Recovery.Summary)}
+	parts := []string{st.Label.Render(s.text.Header.RecoverySummary)}
 	for _, ph := range phases {
 		done := ph.State == crisis.PhaseValidated
 		mark := " "
 		if done {
-			mark = st.validated.Render("✓")
+			mark = st.Validated.Render("✓")
 		}
-		parts = append(parts, st.number.Render(strconv.Itoa(ph.Number))+" "+progressBar(st, ph.Progress, summaryBarWidth, done)+mark)
+		parts = append(parts, st.Number.Render(strconv.Itoa(ph.Number))+" "+kit.ProgressBar(st, ph.Progress, summaryBarWidth, done)+mark)
 	}
 	return strings.Join(parts, " ")
 }

@@ -11,12 +11,12 @@ import (
 // record (crisis.Task.Unseen), so it survives reconnecting; opening the
 // task on the Tasks tab clears it.
 func newTasksFlag(s *session, st crisis.Status) string {
-	tx := &s.text.Tasks
-	switch n := st.NewTasks[s.me.Name]; {
+	tx := &s.text.Header
+	switch n := st.NewTasks[s.Me.Name]; {
 	case n == 1:
-		return s.st.filterActive.Render(tx.NewOne)
+		return s.St.FilterActive.Render(tx.NewTaskOne)
 	case n > 1:
-		return s.st.filterActive.Render(fmt.Sprintf(tx.NewMany, n))
+		return s.St.FilterActive.Render(fmt.Sprintf(tx.NewTasksMany, n))
 	}
 	return ""
 }

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // Messages the console's commands return. Every read and write of the
@@ -23,26 +24,8 @@ type changesClosedMsg struct{}
 
 // statusLoadedMsg carries the header's data.
 type statusLoadedMsg struct {
-	seq    int
 	status crisis.Status
 	now    time.Time
-	err    error
-}
-
-// timelineLoadedMsg carries a page of the logbook.
-type timelineLoadedMsg struct {
-	seq int
-	// older: the page goes before what is loaded (Before was set).
-	older bool
-	query crisis.TimelineQuery
-	page  crisis.TimelinePage
-	err   error
-}
-
-// entrySavedMsg is the result of Log or Correct.
-type entrySavedMsg struct {
-	action int
-	entry  crisis.Entry
 	err    error
 }
 
@@ -51,13 +34,6 @@ type stageSetMsg struct {
 	action int
 	stage  crisis.Stage
 	entry  crisis.Entry
-	err    error
-}
-
-// refusedMsg carries the service's answer to an action the role may not
-// take (see refuseCmd).
-type refusedMsg struct {
-	action int
 	err    error
 }
 
@@ -102,11 +78,11 @@ func untilNextMinute(opened, now time.Time) time.Duration {
 }
 
 // loadStatusCmd reads what the header shows.
-func loadStatusCmd(svc *crisis.Service, seq int) tea.Cmd {
-	return func() tea.Msg {
+func loadStatusCmd(l *kit.Loader[statusLoadedMsg], svc *crisis.Service) tea.Cmd {
+	return l.Load(func() statusLoadedMsg {
 		st, err := svc.Status()
-		return statusLoadedMsg{seq: seq, status: st, now: svc.Now(), err: err}
-	}
+		return statusLoadedMsg{status: st, now: svc.Now(), err: err}
+	})
 }
 
 // reloadedMsg carries what a change makes the console read again: the
@@ -126,11 +102,4 @@ func reloadCmd(status, tab tea.Cmd) tea.Cmd {
 		}
 		return msg
 	}
-}
-
-// refuseCmd reports why the role may not take an action whose key the
-// view does not offer, in the words of the one place that decides.
-func refuseCmd(s *session, act crisis.Action) tea.Cmd {
-	me, action := s.me, s.action()
-	return func() tea.Msg { return refusedMsg{action: action, err: me.Check(act)} }
 }

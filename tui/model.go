@@ -13,9 +13,9 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // Options is plain session data: never the ssh.Session.
@@ -30,7 +30,18 @@ type Options struct {
 	// in (report.WriteMarkdown) so that the console talks to the service
 	// only; nil leaves the tab without a preview.
 	Preview func(w io.Writer, s *crisis.Snapshot, limit int) error
+	// Caches are the drawings shared by every console of the process
+	// (NewCaches, once per server); nil gives the console caches of its
+	// own.
+	Caches *kit.Caches
 }
+
+// Caches are the drawings the consoles of one process share (kit.Caches).
+type Caches = kit.Caches
+
+// NewCaches makes the drawings cache that the consoles of one process
+// share (Options.Caches).
+func NewCaches() *Caches { return kit.NewCaches() }
 
 // The size assumed until the terminal tells its own, and the fixed rows of
 // the layout.
@@ -41,53 +52,17 @@ const (
 	statusHeight                = 1
 )
 
-// session is what every part of one console shares: who is connected,
-// the service, and the strings, styles and keys built for this session.
+// session is one console's kit.Session with the parts not in the kit
+// yet: the strings, styles and keys built for this session.
 type session struct {
-	svc  *crisis.Service
-	me   crisis.Actor
-	lang string
+	*kit.Session
 	// recovery is the recovery bars' styles, built once: the header's
 	// summary draws them on every change.
-	recovery recoveryStyles
-	// preview renders the Report tab's Markdown (Options.Preview).
-	preview func(w io.Writer, s *crisis.Snapshot, limit int) error
-	text    *Text
-	st      *styles
-	keys    *keyMap
-	note    *note
-	// actions numbers the actions whose outcome goes to the status line;
-	// shown is the newest one shown. Outcomes come back from commands in
-	// any order: an older one never replaces a newer one.
-	actions, shown int
+	recovery kit.RecoveryStyles
+	// sh is the header's and the tabs line's styles.
+	sh   *shellStyles
+	text *Text
 }
-
-// note is the status line: the outcome of the last action.
-type note struct {
-	text  string
-	isErr bool
-	// upTo is the newest entry id known when the note was set: a change
-	// that brings a newer entry makes the note stale. Our own write's change
-	// does not (its entry is upTo), so "Saved as #N" survives its own echo.
-	upTo uint64
-}
-
-// action numbers an action about to run in a command.
-func (s *session) action() int {
-	s.actions++
-	return s.actions
-}
-
-// notify shows the outcome of an action unless a later action's is shown.
-func (s *session) notify(action int, text string, isErr bool, upTo uint64) {
-	if action < s.shown {
-		return
-	}
-	s.shown = action
-	*s.note = note{text: crisis.SanitizeLine(text), isErr: isErr, upTo: upTo}
-}
-
-func (s *session) clearNote() { *s.note = note{} }
 
 // model is the shell: header, tabs line, the active tab, status line and
 // footer. It routes keys and reloads after changes.
@@ -97,11 +72,10 @@ type model struct {
 
 	width, height int
 
-	status        crisis.Status
-	statusErr     error
-	now           time.Time
-	statusSeq     int
-	statusApplied int
+	status     crisis.Status
+	statusErr  error
+	now        time.Time
+	statusLoad kit.Loader[statusLoadedMsg]
 
 	tabs   []tab
 	active int
@@ -129,18 +103,10 @@ type model struct {
 // page of the logbook at once, so the first frame is complete.
 func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	text := textFor(opts.Lang)
-	s := &session{
-		svc:  svc,
-		me:   me,
-		lang: opts.Lang,
-		text: text,
-		st:   newStyles(),
-		keys: newKeyMap(text.Help),
-		note: &note{},
-
-		recovery: newRecoveryStyles(),
-		preview:  opts.Preview,
-	}
+	ks := kit.NewSession(svc, me, opts.Lang, opts.Caches)
+	ks.Preview = opts.Preview
+	ks.Text = &text.Text
+	s := &session{Session: ks, text: text, recovery: kit.NewRecoveryStyles(kit.PaletteFor(ks.Theme)), sh: newShellStyles(kit.PaletteFor(ks.Theme))}
 	m := &model{
 		s:       s,
 		changes: opts.Changes,
@@ -154,14 +120,8 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	if m.height <= 0 {
 		m.height = defaultHeight
 	}
-	m.help.Styles = s.st.help
-	m.tabs = []tab{
-		{number: 1, title: text.TabTimeline, model: newTimeline(s)},
-		{number: 2, title: text.Tasks.Tab, model: newTasksTab(s)},
-		{number: 3, title: text.TabRecovery, model: newRecoveryTab(s)},
-		{number: 4, title: text.OnCall.Tab, model: newOnCall(s)},
-		{number: 5, title: text.Report.Tab, model: newReportTab(s)},
-	}
+	m.help.Styles = s.St.Help
+	m.tabs = tabList(s)
 	m.status, m.statusErr = svc.Status()
 	m.now = svc.Now()
 	m.layout()
@@ -183,12 +143,11 @@ func (m *model) wait() tea.Cmd {
 		// The header's duration no longer moves: wait for changes only.
 		return waitCmd(m.changes, 0)
 	}
-	return waitCmd(m.changes, untilNextMinute(m.status.Crisis.OpenedAt, m.s.svc.Now()))
+	return waitCmd(m.changes, untilNextMinute(m.status.Crisis.OpenedAt, m.s.Svc.Now()))
 }
 
 func (m *model) reloadStatus() tea.Cmd {
-	m.statusSeq++
-	return loadStatusCmd(m.s.svc, m.statusSeq)
+	return loadStatusCmd(&m.statusLoad, m.s.Svc)
 }
 
 func (m *model) activeTab() tabModel { return m.tabs[m.active].model }
@@ -232,7 +191,7 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(m.update(msg.tab), m.wait())
 
 	case clockMsg:
-		m.now = m.s.svc.Now()
+		m.now = m.s.Svc.Now()
 		return m.wait()
 
 	case changesClosedMsg:
@@ -242,41 +201,26 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 		m.quiet = true
 		return nil
 
-	case statusLoadedMsg:
-		if msg.seq <= m.statusApplied {
+	case kit.Loaded[statusLoadedMsg]:
+		if !m.statusLoad.Fresh(msg) {
 			m.quiet = true
 			return nil // an older read that finished late
 		}
-		m.statusApplied = msg.seq
-		if msg.err == nil {
-			// The same header drawn again (a new entry, nothing else): no
-			// redraw.
-			m.next = m.headerFor(msg.status, msg.now)
-			m.quiet = m.statusErr == nil && m.lines != nil && m.header == m.next
-		}
-		m.now = msg.now
-		m.statusErr = msg.err
-		if msg.err == nil {
-			m.status = msg.status
-			if n := m.s.note; n.text != "" && msg.status.Entries > n.upTo {
-				m.s.clearNote()
-				m.quiet = false
-			}
-		}
+		m.applyStatus(msg.Value)
 		return nil
 
-	case refusedMsg:
-		if msg.err != nil {
-			m.s.notify(msg.action, m.s.text.errText(msg.err), true, m.status.Entries)
+	case kit.RefusedMsg:
+		if msg.Err != nil {
+			m.s.Notify(msg.Action, m.s.text.ErrText(msg.Err), true, m.status.Entries)
 		}
 		return nil
 
 	case stageSetMsg:
 		if msg.err != nil {
-			m.s.notify(msg.action, m.s.text.errText(msg.err), true, m.status.Entries)
+			m.s.Notify(msg.action, m.s.text.ErrText(msg.err), true, m.status.Entries)
 			return nil
 		}
-		m.s.notify(msg.action, fmt.Sprintf(m.s.text.StageSet, m.s.text.stage(msg.stage), msg.entry.ID), false, msg.entry.ID)
+		m.s.Notify(msg.action, fmt.Sprintf(m.s.text.StageSet, m.s.text.Stage(msg.stage), msg.entry.ID), false, msg.entry.ID)
 		return tea.Batch(m.reloadStatus(), m.activeTab().Reload())
 
 	case tea.KeyPressMsg:
@@ -300,8 +244,8 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.s.keys
-	m.s.clearNote()
+	k := m.s.Keys
+	m.s.ClearNote()
 
 	if m.picker != nil {
 		return m.pickerKey(msg)
@@ -328,8 +272,8 @@ func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, k.Stage):
-		if !m.s.me.Role.Allowed(crisis.ActSetStage) {
-			return refuseCmd(m.s, crisis.ActSetStage)
+		if !m.s.Me.Role.Allowed(crisis.ActSetStage) {
+			return kit.Refuse(m.s.Session, crisis.ActSetStage)
 		}
 		m.picker = newStagePicker(m.status.Crisis.Stage)
 		return nil
@@ -345,7 +289,7 @@ func (m *model) switchTab(i int) tea.Cmd {
 }
 
 func (m *model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.s.keys
+	k := m.s.Keys
 	if m.picker.confirming {
 		// Only y ends the crisis; any other key goes back to the list.
 		m.picker.confirming = false
@@ -383,7 +327,7 @@ func (m *model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *model) setStage() tea.Cmd {
 	stage := m.picker.selected()
 	m.picker = nil
-	svc, me, action := m.s.svc, m.s.me, m.s.action()
+	svc, me, action := m.s.Svc, m.s.Me, m.s.Action()
 	return func() tea.Msg {
 		e, err := svc.SetStage(me, stage, "")
 		return stageSetMsg{action: action, stage: stage, entry: e, err: err}
@@ -392,15 +336,15 @@ func (m *model) setStage() tea.Cmd {
 
 // helpKeys lists the keys that work now: the picker's, the tab's own while
 // it captures the keyboard, or the tab's plus the shell's.
-func (m *model) helpKeys() helpKeys {
-	k := m.s.keys
+func (m *model) helpKeys() kit.HelpKeys {
+	k := m.s.Keys
 	if m.picker != nil && m.picker.confirming {
-		return helpKeys{short: []key.Binding{k.Yes, k.No}, full: [][]key.Binding{{k.Yes, k.No}}}
+		return kit.HelpKeys{Short: []key.Binding{k.Yes, k.No}, Full: [][]key.Binding{{k.Yes, k.No}}}
 	}
 	if m.picker != nil {
-		return helpKeys{
-			short: []key.Binding{k.PickUp, k.Choose, k.Close},
-			full:  [][]key.Binding{{k.PickUp, k.Choose, k.Close}},
+		return kit.HelpKeys{
+			Short: []key.Binding{k.PickUp, k.Choose, k.Close},
+			Full:  [][]key.Binding{{k.PickUp, k.Choose, k.Close}},
 		}
 	}
 	h := m.activeTab().Help()
@@ -412,17 +356,17 @@ func (m *model) helpKeys() helpKeys {
 		help.SetHelp("?", m.s.text.Help.Less)
 	}
 	var shell []key.Binding
-	if m.s.me.Role.Allowed(crisis.ActSetStage) {
+	if m.s.Me.Role.Allowed(crisis.ActSetStage) {
 		shell = append(shell, k.Stage)
 	}
 	shell = append(shell, help, k.Quit)
-	h.short = append(h.short, shell...)
+	h.Short = append(h.Short, shell...)
 	if len(m.tabs) > 1 {
 		// Only in the full help: the tabs line shows the numbers, and the
 		// one-line footer has no room left at 80 columns.
 		shell = append([]key.Binding{k.JumpTab, k.NextTab, k.PrevTab}, shell...)
 	}
-	h.full = append(h.full, shell)
+	h.Full = append(h.Full, shell)
 	return h
 }
 
@@ -449,14 +393,14 @@ func (m *model) footerView() string {
 }
 
 func (m *model) statusView() string {
-	n := m.s.note
+	n := m.s.Note()
 	switch {
-	case n.text != "" && n.isErr:
-		return m.s.st.statusErr.Render(n.text)
-	case n.text != "":
-		return m.s.st.statusOK.Render(n.text)
+	case n.Text != "" && n.IsErr:
+		return m.s.St.StatusErr.Render(n.Text)
+	case n.Text != "":
+		return m.s.St.StatusOK.Render(n.Text)
 	case m.statusErr != nil:
-		return m.s.st.statusErr.Render(m.s.text.errText(m.statusErr))
+		return m.s.St.StatusErr.Render(m.s.text.ErrText(m.statusErr))
 	}
 	return ""
 }
@@ -485,15 +429,15 @@ func (m *model) Frame() []string {
 	if m.header = m.next; m.header == "" {
 		m.header = m.headerFor(m.status, m.now)
 	}
-	lines = appendLines(lines, m.header)
-	lines = appendLines(lines, m.tabsLine())
+	lines = kit.AppendLines(lines, m.header)
+	lines = kit.AppendLines(lines, m.tabsLine())
 	var body []string
 	if m.picker != nil {
-		body = appendLines(nil, m.picker.view(m.s, m.width, m.bodyHeight()))
-	} else if lv, ok := m.activeTab().(lineViewer); ok {
-		body = lv.viewLines()
+		body = kit.AppendLines(nil, m.picker.view(m.s, m.width, m.bodyHeight()))
+	} else if lv, ok := m.activeTab().(kit.LineViewer); ok {
+		body = lv.ViewLines()
 	} else {
-		body = appendLines(nil, m.activeTab().View())
+		body = kit.AppendLines(nil, m.activeTab().View())
 	}
 	h := m.bodyHeight()
 	if len(body) > h {
@@ -503,47 +447,31 @@ func (m *model) Frame() []string {
 	for range h - len(body) {
 		lines = append(lines, "")
 	}
-	lines = appendLines(lines, m.statusView())
-	lines = appendLines(lines, m.footer)
+	lines = kit.AppendLines(lines, m.statusView())
+	lines = kit.AppendLines(lines, m.footer)
 	m.lines = m.fit(lines)
 	return m.lines
-}
-
-// lineViewer is a tab that can give its view as lines (View joins them).
-type lineViewer interface {
-	viewLines() []string
-}
-
-// appendLines appends the lines of s, as strings.Split(s, "\n") gives
-// them.
-func appendLines(lines []string, s string) []string {
-	for {
-		i := strings.IndexByte(s, '\n')
-		if i < 0 {
-			return append(lines, s)
-		}
-		lines = append(lines, s[:i])
-		s = s[i+1:]
-	}
 }
 
 func (m *model) bodyHeight() int {
 	return max(m.height-headerHeight-tabsHeight-statusHeight-lipgloss.Height(m.footer), 1)
 }
 
-// fitScreen cuts every line to the width and the whole to the height, so
-// no part can ever push the layout off the screen.
-func fitScreen(s string, width, height int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > height {
-		lines = lines[:height]
+// applyStatus shows a fresh read of the header's status.
+func (m *model) applyStatus(msg statusLoadedMsg) {
+	if msg.err == nil {
+		// The same header drawn again (a new entry, nothing else): no
+		// redraw.
+		m.next = m.headerFor(msg.status, msg.now)
+		m.quiet = m.statusErr == nil && m.lines != nil && m.header == m.next
 	}
-	for i, l := range lines {
-		// A line has at least as many bytes as cells: a short one fits
-		// without measuring it.
-		if len(l) > width && lipgloss.Width(l) > width {
-			lines[i] = ansi.Truncate(l, width, "…")
+	m.now = msg.now
+	m.statusErr = msg.err
+	if msg.err == nil {
+		m.status = msg.status
+		if n := m.s.Note(); n.Text != "" && msg.status.Entries > n.UpTo {
+			m.s.ClearNote()
+			m.quiet = false
 		}
 	}
-	return strings.Join(lines, "\n")
 }

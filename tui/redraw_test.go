@@ -16,20 +16,20 @@ func TestHeaderChangesShowBetweenEntries(t *testing.T) {
 	defer unsubscribe()
 	tm := start(t, f, viewer, changes)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Nothing has been logged yet")
+	scr.WaitFor(t, tm, "Nothing has been logged yet")
 
 	f.log(t, responder, crisis.KindFact, "Backup server srv-bak-1 isolated.", "")
-	scr.waitFor(t, tm, "Backup server srv-bak-1 isolated.")
-	if !strings.Contains(scr.text(), "Stage: Alert") {
-		t.Fatalf("the header lost its stage:\n%s", scr.text())
+	scr.WaitFor(t, tm, "Backup server srv-bak-1 isolated.")
+	if !strings.Contains(scr.Text(), "Stage: Alert") {
+		t.Fatalf("the header lost its stage:\n%s", scr.Text())
 	}
 
 	if _, err := f.svc.SetStage(lead, crisis.StageContainment, ""); err != nil {
 		t.Fatal(err)
 	}
-	scr.waitFor(t, tm, "Stage: Containment")
+	scr.WaitFor(t, tm, "Stage: Containment")
 
 	leave := f.svc.Join(responder)
 	defer leave()
-	scr.waitFor(t, tm, "1 online: bob")
+	scr.WaitFor(t, tm, "1 online: bob")
 }

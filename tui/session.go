@@ -15,17 +15,11 @@ type IdleWarningMsg struct{ Left time.Duration }
 // than Limit bytes before it reached the program.
 type PasteRefusedMsg struct{ Limit int }
 
-// unsavedText is implemented by a tab that can hold typed text not saved
-// yet (an open form): the shell asks it before warning that the session is
-// about to close. Every tab with a form gets the warning by implementing it.
-type unsavedText interface {
-	Unsaved() bool
-}
-
-// hasUnsaved reports whether any tab holds text not saved yet.
+// hasUnsaved reports whether any tab holds text not saved yet (an open
+// form, kit.Tab's Unsaved): the idle warning is louder then.
 func (m *model) hasUnsaved() bool {
 	for _, t := range m.tabs {
-		if u, ok := t.model.(unsavedText); ok && u.Unsaved() {
+		if t.model.Unsaved() {
 			return true
 		}
 	}
@@ -45,8 +39,8 @@ func (m *model) sessionNotice(msg tea.Msg) {
 		if m.hasUnsaved() {
 			format = m.s.text.IdleWarningUnsaved
 		}
-		m.s.notify(m.s.action(), fmt.Sprintf(format, left), true, m.status.Entries)
+		m.s.Notify(m.s.Action(), fmt.Sprintf(format, left), true, m.status.Entries)
 	case PasteRefusedMsg:
-		m.s.notify(m.s.action(), fmt.Sprintf(m.s.text.PasteRefused, msg.Limit), true, m.status.Entries)
+		m.s.Notify(m.s.Action(), fmt.Sprintf(m.s.text.PasteRefused, msg.Limit), true, m.status.Entries)
 	}
 }

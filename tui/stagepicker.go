@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"cellule/crisis"
+	"cellule/tui/kit"
 )
 
 // stagePicker lists the crisis stages for a lead to choose from; the
@@ -26,31 +27,31 @@ func newStagePicker(current crisis.Stage) *stagePicker {
 }
 
 func (p *stagePicker) move(delta int) {
-	p.cursor = min(max(p.cursor+delta, 0), len(crisis.Stages)-1)
+	p.cursor = kit.MoveCursor(p.cursor, delta, len(crisis.Stages))
 }
 
 func (p *stagePicker) selected() crisis.Stage { return crisis.Stages[p.cursor] }
 
 func (p *stagePicker) view(s *session, width, height int) string {
-	sty, t := s.st, s.text
-	lines := []string{"", " " + sty.formTitle.Render(t.PickerTitle), ""}
+	sty, t := s.St, s.text
+	lines := []string{"", " " + sty.FormTitle.Render(t.PickerTitle), ""}
 	for i, st := range crisis.Stages {
 		marker := "   "
-		label := sty.stageStyle(st).Render(t.stage(st))
+		label := s.sh.stageStyle(st).Render(t.Stage(st))
 		if i == p.cursor {
-			marker = sty.pickerCursor.Render(" › ")
-			label = sty.chosen.Render(" " + t.stage(st) + " ")
+			marker = sty.PickerCursor.Render(" › ")
+			label = sty.Chosen.Render(" " + t.Stage(st) + " ")
 		} else {
 			label = " " + label + " "
 		}
 		line := marker + label
 		if st == p.current {
-			line += " " + sty.pickerCurrent.Render(t.PickerCurrent)
+			line += " " + sty.PickerCurrent.Render(t.PickerCurrent)
 		}
 		lines = append(lines, line)
 	}
 	if p.confirming {
-		lines = append(lines, "", " "+sty.confirm.Render(t.PickerConfirmEnd))
+		lines = append(lines, "", " "+sty.Confirm.Render(t.PickerConfirmEnd))
 	}
 	return strings.Join(lines, "\n")
 }

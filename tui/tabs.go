@@ -4,29 +4,18 @@ import (
 	"fmt"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"cellule/tui/kit"
+	"cellule/tui/oncall"
+	"cellule/tui/recovery"
+	"cellule/tui/report"
+	"cellule/tui/tasks"
+	"cellule/tui/timeline"
 )
 
-// tabModel is one numbered screen of the console. Tabs are pointers
-// changed in place by the shell's Update; the commands they return never
-// touch them (they capture the values they need).
-type tabModel interface {
-	// Update handles a message: keys only while the tab is shown, any
-	// other message always (each tab ignores what is not its own).
-	Update(msg tea.Msg) tea.Cmd
-	// SetSize gives the tab the area below the tabs line.
-	SetSize(width, height int)
-	// View renders exactly the size last given.
-	View() string
-	// Reload reads again what the tab shows, after a change.
-	Reload() tea.Cmd
-	// Capturing reports that a text field or a question has the keyboard,
-	// so the shell's one-letter keys (q, ?, s, 1-5, tab) must go to the tab.
-	Capturing() bool
-	// Help lists the tab's keys that work now.
-	Help() helpKeys
-}
+// tabModel is a tab as the shell drives it (kit.Tab).
+type tabModel = kit.Tab
 
 // tab pairs a tab model with its fixed number: 1 Timeline, 2 Tasks,
 // 3 Recovery, 4 On-call, 5 Report. Only tabs that exist are listed, and a
@@ -35,6 +24,23 @@ type tab struct {
 	number int
 	title  string
 	model  tabModel
+}
+
+// tabList is the console's tabs in their fixed order, each with the
+// number key that jumps to it: adding a tab is one package and one line
+// here.
+func tabList(s *session) []tab {
+	tabs := []tab{
+		{number: 1, model: timeline.New(s.Session)},
+		{number: 2, model: tasks.New(s.Session)},
+		{number: 3, model: recovery.New(s.Session)},
+		{number: 4, model: oncall.New(s.Session)},
+		{number: 5, model: report.New(s.Session)},
+	}
+	for i := range tabs {
+		tabs[i].title = tabs[i].model.Title()
+	}
+	return tabs
 }
 
 // tabIndex finds the tab with a number, or -1.
@@ -49,20 +55,20 @@ func tabIndex(tabs []tab, number int) int {
 
 // tabsView renders the tabs line: the active tab in brackets (readable on a
 // terminal without colours too), then a rule to the edge.
-func tabsView(s *styles, tabs []tab, active, width int) string {
+func tabsView(sh *shellStyles, s *kit.Styles, tabs []tab, active, width int) string {
 	var b strings.Builder
 	for i, t := range tabs {
 		label := fmt.Sprintf("%d %s", t.number, t.title)
 		if i == active {
-			b.WriteString(s.tabActive.Render("[" + label + "]"))
+			b.WriteString(sh.tabActive.Render("[" + label + "]"))
 		} else {
-			b.WriteString(s.tabInactive.Render(" " + label + " "))
+			b.WriteString(sh.tabInactive.Render(" " + label + " "))
 		}
 		b.WriteString(" ")
 	}
 	line := b.String()
 	if rest := width - lipgloss.Width(line); rest > 0 {
-		line += s.tabRule.Render(strings.Repeat("─", rest))
+		line += s.TabRule.Render(strings.Repeat("─", rest))
 	}
 	return line
 }

@@ -14,10 +14,10 @@ func TestRefusalsCanBeTranslated(t *testing.T) {
 	_, err2 := f.svc.Log(responder, crisis.Draft{Text: " "})
 	fr := *textFor("en")
 	fr.Errors = map[string]string{"forbidden.write-log": "un %s ne peut pas écrire dans la main courante"}
-	if got := fr.errText(err); got != "un viewer ne peut pas écrire dans la main courante" {
+	if got := fr.ErrText(err); got != "un viewer ne peut pas écrire dans la main courante" {
 		t.Errorf("translated refusal = %q", got)
 	}
-	if got := fr.errText(err2); got != "the entry has no text" {
+	if got := fr.ErrText(err2); got != "the entry has no text" {
 		t.Errorf("untranslated refusal = %q", got)
 	}
 }

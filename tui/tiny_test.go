@@ -29,28 +29,28 @@ func TestPromptsSurviveATinyTerminal(t *testing.T) {
 	}
 	tm := start(t, f, lead, nil)
 	scr := newScreen(t)
-	scr.waitFor(t, tm, "Timeline")
+	scr.WaitFor(t, tm, "Timeline")
 
 	press(tm, "4")
-	scr.waitFor(t, tm, "Checklists")
+	scr.WaitFor(t, tm, "Checklists")
 	press(tm, "up") // the last ticked step of the night's run
 	press(tm, "u")
-	scr.waitFor(t, tm, "Why un-tick step")
+	scr.WaitFor(t, tm, "Why un-tick step")
 	for _, k := range []string{"n", "o", "t", " ", "d", "o", "n", "e"} {
 		press(tm, k)
 	}
 	shrink(tm)
-	scr.waitFor(t, tm, "Why un-tick step")
+	scr.WaitFor(t, tm, "Why un-tick step")
 	press(tm, "esc")
-	scr.waitFor(t, tm, "Discard what you typed")
+	scr.WaitFor(t, tm, "Discard what you typed")
 	shrink(tm)
-	scr.waitFor(t, tm, "Discard what you typed")
+	scr.WaitFor(t, tm, "Discard what you typed")
 	press(tm, "y")
 
 	press(tm, "2")
-	scr.waitFor(t, tm, "All tasks")
+	scr.WaitFor(t, tm, "All tasks")
 	press(tm, "n")
-	scr.waitFor(t, tm, "New task")
+	scr.WaitFor(t, tm, "New task")
 	shrink(tm)
-	scr.waitFor(t, tm, "New task")
+	scr.WaitFor(t, tm, "New task")
 }

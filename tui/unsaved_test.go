@@ -29,7 +29,7 @@ func TestIdleWarningNamesUnsavedText(t *testing.T) {
 		{"recovery update", responder, nil, []string{"3", "?" + planShown, "enter"}, "Update Firewall", []string{"tab", "tab"}, "rules being audited"},
 		{"recovery new item", lead, nil, []string{"3", "?" + planShown, "a"}, "Name", nil, "Badge readers"},
 		{"handover", responder, nil, []string{"4", "h", "w"}, "Shift handover", nil, "Mail and VPN cut."},
-		{"un-tick reason", responder, (*fixture).seedOnCall, []string{"4", "?1/13 · next: 2", "up", "u"}, "Why un-tick step 1?", nil, "wrong server"},
+		{"un-tick reason", responder, (*fixture).SeedOnCall, []string{"4", "?1/13 · next: 2", "up", "u"}, "Why un-tick step 1?", nil, "wrong server"},
 		{"checklist label", lead, nil, []string{"4", "?Press n to start one", "n", "?Start a checklist:", "enter"}, "Label (optional)", nil, "night of 12"},
 		{"takeaway", lead, nil, []string{"5", "?Lessons-learned report", "a"}, "New key takeaway", nil, "Print the on-call sheet."},
 		{"closing note", lead, nil, []string{"5", "?Lessons-learned report", "C"}, "Close the crisis", nil, "Back to normal."},
@@ -42,25 +42,28 @@ func TestIdleWarningNamesUnsavedText(t *testing.T) {
 			}
 			tm := start(t, f, c.me, nil)
 			scr := newScreen(t)
-			scr.waitFor(t, tm, "Timeline")
+			scr.WaitFor(t, tm, "Timeline")
 			for _, k := range c.open {
 				if text, ok := strings.CutPrefix(k, "?"); ok {
-					scr.waitFor(t, tm, text)
+					scr.WaitFor(t, tm, text)
 				} else {
 					press(tm, k)
 				}
 			}
-			scr.waitFor(t, tm, c.wait)
+			scr.WaitFor(t, tm, c.wait)
 			// Nothing typed yet: the usual warning.
 			tm.Send(IdleWarningMsg{Left: time.Minute})
-			scr.waitFor(t, tm, "No key pressed for a while: closing in 1m0s")
+			scr.WaitFor(t, tm, "No key pressed for a while: closing in 1m0s")
 			for _, k := range c.keys {
 				press(tm, k)
 			}
 			tm.Type(c.text)
-			scr.waitFor(t, tm, c.text)
+			scr.WaitFor(t, tm, c.text)
 			tm.Send(IdleWarningMsg{Left: 59 * time.Second})
-			scr.waitFor(t, tm, "Unsaved text! Closing in 59s")
+			scr.WaitFor(t, tm, "Unsaved text! Closing in 59s")
 		})
 	}
 }
+
+// planShown is on the Recovery tab only, never in the logbook.
+const planShown = "Patient-record interfaces"

@@ -1,0 +1,88 @@
+// Package kit holds what every part of the console uses: the session, the
+// loader that drops late reads, the shared drawings, fitting and cutting,
+// and the pieces forms are made of. A tab imports kit, never another tab.
+package kit
+
+import (
+	"io"
+
+	"cellule/crisis"
+)
+
+// Session is what every part of one console shares: who is connected, the
+// service, how the console draws (language, theme) and the status line.
+type Session struct {
+	Svc *crisis.Service
+	Me  crisis.Actor
+	// Lang is the console's language ("en" for now).
+	Lang string
+	// Theme names the palette ("dark", the only one for now): part of
+	// every shared drawing's key.
+	Theme string
+	// Caches are the drawings shared between consoles.
+	Caches *Caches
+	// Text, St and Keys are the strings, styles and key bindings every
+	// part shares, built for this session's language and theme.
+	Text *Text
+	St   *Styles
+	Keys *Keys
+	// Preview renders the Report tab's Markdown (tui.Options.Preview).
+	Preview func(w io.Writer, s *crisis.Snapshot, limit int) error
+
+	note Note
+	// actions numbers the actions whose outcome goes to the status line;
+	// shown is the newest one shown. Outcomes come back from commands in
+	// any order: an older one never replaces a newer one.
+	actions, shown int
+}
+
+// NewSession is the session of me on svc, drawn in a language with the
+// theme's palette; caches nil gives the console caches of its own.
+func NewSession(svc *crisis.Service, me crisis.Actor, lang string, caches *Caches) *Session {
+	if caches == nil {
+		caches = NewCaches()
+	}
+	text := TextFor(lang)
+	theme := "dark"
+	return &Session{
+		Svc: svc, Me: me, Lang: lang, Theme: theme, Caches: caches,
+		Text: text, St: NewStyles(PaletteFor(theme)), Keys: NewKeys(text.Help),
+	}
+}
+
+// Note is the status line: the outcome of the last action.
+type Note struct {
+	Text  string
+	IsErr bool
+	// UpTo is the newest entry id known when the note was set: a change
+	// that brings a newer entry makes the note stale. Our own write's change
+	// does not (its entry is UpTo), so "Saved as #N" survives its own echo.
+	UpTo uint64
+}
+
+// Look is what, besides the content, changes this console's drawings at
+// a width.
+func (s *Session) Look(width int) Look {
+	return Look{Lang: s.Lang, Theme: s.Theme, Loc: s.Svc.Location(), Width: width}
+}
+
+// Action numbers an action about to run in a command.
+func (s *Session) Action() int {
+	s.actions++
+	return s.actions
+}
+
+// Notify shows the outcome of an action unless a later action's is shown.
+func (s *Session) Notify(action int, text string, isErr bool, upTo uint64) {
+	if action < s.shown {
+		return
+	}
+	s.shown = action
+	s.note = Note{Text: crisis.SanitizeLine(text), IsErr: isErr, UpTo: upTo}
+}
+
+// Note is the status line's note.
+func (s *Session) Note() Note { return s.note }
+
+// ClearNote empties the status line.
+func (s *Session) ClearNote() { s.note = Note{} }

@@ -1,0 +1,167 @@
+package kit
+
+import "cellule/crisis"
+
+// Text holds every string the console shows, so that another language is one
+// more file with one more value of this type. Strings with verbs are
+// fmt formats; their comments say what the verbs receive.
+type Text struct {
+	Product string
+
+	// Errors translates the service's refusals, by code (see crisis.Error);
+	// nil for English, which the domain carries itself (crisis.English).
+	Errors map[string]string
+
+	// Header.
+	StageLabel   string // "Stage: %s" (stage in words)
+	ElapsedDays  string // days, hours, minutes since the crisis opened
+	ElapsedHours string // hours, minutes
+	// Ended prefixes the crisis's total duration once it has ended.
+	Ended        string
+	OnlineCount  string // "%d online:" (how many people)
+	OnlineNobody string
+	MoreNames    string // "+%d" (names that did not fit)
+	Me           string // "me: %s (%s)" (name, role)
+
+	// Tabs, in their fixed order; only the ones that exist are shown.
+
+	Saving         string
+	ConfirmDiscard string
+	ConfirmQuit    string
+
+	// Session limits (tui/session.go).
+	IdleWarning        string // "closes in %s" (time left)
+	IdleWarningUnsaved string // the same, when typed text is not saved yet
+	PasteRefused       string // "%d" (the largest paste taken, in bytes)
+	// FieldFull: a field dropped what was typed past its limit: "%d"
+	// (the limit, in characters).
+	FieldFull string
+
+	// Stage picker.
+	PickerTitle   string
+	PickerCurrent string
+	// PickerConfirmEnd asks before the crisis is declared over.
+	PickerConfirmEnd string
+	StageSet         string // "Stage set to %s (#%d)"
+
+	// Help: key labels and what they do.
+	Help HelpText
+
+	// Labels of the domain's codes, in words.
+	Kinds  map[crisis.Kind]string
+	Stages map[crisis.Stage]string
+	Roles  map[crisis.Role]string
+}
+
+// HelpText describes the keys in the footer.
+type HelpText struct {
+	Up, Down, PageUp, PageDown, Home, End      string
+	New, Stage                                 string
+	Tabs, NextTab, PrevTab, More, Less, Quit   string
+	NextField, PrevField, Save, Cancel, Kind   string
+	Yes, No, Apply, ClearSearch, Choose, Close string
+	Move                                       string
+}
+
+var english = Text{
+	Product: "Cellule",
+
+	StageLabel:   "Stage: %s",
+	ElapsedDays:  "T+%dd %02dh%02d",
+	ElapsedHours: "T+%02dh%02d",
+	Ended:        "ended ",
+	OnlineCount:  "%d online:",
+	OnlineNobody: "nobody online",
+	MoreNames:    "+%d",
+	Me:           "me: %s (%s)",
+
+	Saving:         "Saving…",
+	ConfirmDiscard: "Discard this entry? y/n",
+	ConfirmQuit:    "Quit and discard what you typed? y/n",
+
+	IdleWarning:        "No key pressed for a while: closing in %s. Press a key to stay.",
+	IdleWarningUnsaved: "Unsaved text! Closing in %s if idle: press a key, then Ctrl+S.",
+	PasteRefused:       "Paste refused: over %d bytes. Nothing was added.",
+	FieldFull:          "This field is full (%d characters at most): the rest was not added.",
+
+	PickerTitle:      "Move the crisis to the stage:",
+	PickerCurrent:    "(current)",
+	PickerConfirmEnd: "End the crisis? This logs a closure entry and stops the crisis clock. y/n",
+	StageSet:         "Stage set to %s (#%d)",
+
+	Help: HelpText{
+		Up: "up", Down: "down", PageUp: "page up", PageDown: "page down",
+		Home: "oldest", End: "newest",
+		New: "new", Stage: "stage",
+		Tabs: "go to tab", NextTab: "next tab", PrevTab: "previous tab",
+		More: "help", Less: "less", Quit: "quit",
+		NextField: "next field", PrevField: "previous field", Save: "save",
+		Cancel: "cancel", Kind: "kind",
+		Yes: "yes", No: "no", Apply: "apply", ClearSearch: "clear",
+		Choose: "set stage", Close: "close", Move: "move",
+	},
+
+	Kinds: map[crisis.Kind]string{
+		crisis.KindFact:          "FACT",
+		crisis.KindInfo:          "INFO",
+		crisis.KindDecision:      "DECISION",
+		crisis.KindAction:        "ACTION",
+		crisis.KindCommunication: "COMM",
+		crisis.KindEscalation:    "ESCALATION",
+		crisis.KindClosure:       "CLOSURE",
+	},
+	Stages: map[crisis.Stage]string{
+		crisis.StageAlert:         "Alert",
+		crisis.StageQualification: "Qualification",
+		crisis.StageContainment:   "Containment",
+		crisis.StageInvestigation: "Investigation",
+		crisis.StageRemediation:   "Remediation",
+		crisis.StageEnd:           "End of crisis",
+	},
+	Roles: map[crisis.Role]string{
+		crisis.RoleLead:      "lead",
+		crisis.RoleResponder: "responder",
+		crisis.RoleViewer:    "viewer",
+	},
+}
+
+// TextFor picks the strings of a language; English is the fallback so a
+// session never shows blanks.
+func TextFor(lang string) *Text {
+	var t Text
+	switch lang {
+	default: // "", "en"
+		t = english // shared and never changed: sessions only read it
+	}
+	return &t
+}
+
+// ErrText is a refusal or failure in this language.
+func (t *Text) ErrText(err error) string {
+	return crisis.SanitizeLine(crisis.MessageIn(err, t.Errors))
+}
+
+// Kind returns a kind's label, or its code for a kind this language does
+// not know (a newer database read by an older binary).
+func (t *Text) Kind(k crisis.Kind) string {
+	if s, ok := t.Kinds[k]; ok {
+		return s
+	}
+	return crisis.SanitizeLine(string(k))
+}
+
+// Stage is a stage's label, or its code for one this language does not know.
+func (t *Text) Stage(s crisis.Stage) string {
+	if l, ok := t.Stages[s]; ok {
+		return l
+	}
+	return crisis.SanitizeLine(string(s))
+}
+
+// Role is a role's label, or its code for one this language does not know.
+func (t *Text) Role(r crisis.Role) string {
+	if l, ok := t.Roles[r]; ok {
+		return l
+	}
+	return crisis.SanitizeLine(string(r))
+}

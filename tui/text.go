@@ -1,0 +1,42 @@
+package tui
+
+import "cellule/tui/kit"
+
+// Text is the console's strings: the kit's, shared by every part, and the
+// shell's own (the header's). Each tab holds its own table.
+type Text struct {
+	kit.Text
+	// Header is the shell's own: the header's flags and summaries.
+	Header HeaderText
+}
+
+// textFor picks the strings of a language; English is the fallback so a
+// session never shows blanks.
+func textFor(lang string) *Text {
+	t := &Text{Text: *kit.TextFor(lang)}
+	switch lang {
+	default: // "", "en"
+		t.Header = englishHeader
+	}
+	return t
+}
+
+// HeaderText is the strings of the header's third line.
+type HeaderText struct {
+	// RecoverySummary is the label before the four phase bars.
+	RecoverySummary string
+	// NewTaskOne and NewTasksMany flag tasks given to me that I have not
+	// opened yet: "%d new tasks for you" (how many).
+	NewTaskOne, NewTasksMany string
+	// HandoverPending: "⚑ Handover #%d (%s) to acknowledge" (id, author);
+	// HandoverPendingMany: "⚑ %d handovers to acknowledge".
+	HandoverPending, HandoverPendingMany string
+}
+
+var englishHeader = HeaderText{
+	RecoverySummary:     "Recovery",
+	NewTaskOne:          "★ 1 new task for you (2: Tasks)",
+	NewTasksMany:        "★ %d new tasks for you (2: Tasks)",
+	HandoverPending:     "⚑ Handover #%d (%s) to acknowledge",
+	HandoverPendingMany: "⚑ %d handovers to acknowledge",
+}
