@@ -26,7 +26,7 @@ for target in linux/amd64 linux/arm64 windows/amd64 darwin/arm64; do
   CGO_ENABLED=0 GOOS=$os GOARCH=$arch go build -trimpath -ldflags "-s -w" -o "$out" .
 done
 for arch in amd64 arm64; do
-  go run ./packaging --binary "dist/cellule-linux-$arch" --arch "$arch" --version "$version" --out dist
+  (cd packaging && go run . --binary "../dist/cellule-linux-$arch" --arch "$arch" --version "$version" --out ../dist)
 done
 (cd dist && sha256sum -- * > SHA256SUMS)
 cat dist/SHA256SUMS

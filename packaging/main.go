@@ -1,8 +1,10 @@
 // Command packaging builds Cellule's Debian package from a built Linux
-// binary, with nfpm used as a library: its version is pinned in go.mod,
-// and only this program imports it, not the cellule binary.
+// binary, with nfpm used as a library. It is a module of its own
+// (packaging/go.mod pins nfpm), so that nfpm and what it pulls in (a git
+// client, an HTTP stack) are neither in the cellule binary nor in the
+// main module's dependency graph and vulnerability check.
 //
-//	go run ./packaging --binary dist/cellule-linux-amd64 --arch amd64 --version 0.1.0 --out dist
+//	cd packaging && go run . --binary ../dist/cellule-linux-amd64 --arch amd64 --version 0.1.0 --out ../dist
 //
 // The package installs /usr/bin/cellule and the systemd unit
 // (cellule.service, beside this file); its postinst creates the cellule

@@ -3,7 +3,6 @@ package report
 import (
 	"bufio"
 	"fmt"
-	"html/template"
 	"io"
 	"sort"
 	"strings"
@@ -62,23 +61,26 @@ code { font-size: 9pt; word-break: break-all; }
 section { break-before: auto; }
 `
 
-// printPage is the page's frame. The crisis name and the time printed go
-// on every page in @page margin boxes, which Chromium draws with the page
-// counters; html/template escapes the name for the CSS string it is in.
-// The string starts with fixed text: html/template takes a CSS string
-// that starts with the value as a possible URL, and drops a name such as
-// "Attack: CH Cahors" for not being one.
-var printPage = template.Must(template.New("page").Parse(`<style>
+// printPage is the page's running header and footer, on every page: the
+// crisis name and the time printed in @page margin boxes, which Chromium
+// draws with the page counters.
+const printPage = `<style>
 @page {
   size: A4;
   margin: 16mm 13mm 15mm 13mm;
-  @top-left { content: "Crisis: {{.Crisis}}"; font-size: 9pt; }
-  @top-right { content: "Printed {{.Printed}}"; font-size: 9pt; }
+  @top-left { content: "Crisis: %s"; font-size: 9pt; }
+  @top-right { content: "Printed %s"; font-size: 9pt; }
   @bottom-right { content: "page " counter(page) " / " counter(pages); font-size: 9pt; }
   @bottom-left { content: "Cellule paper kit: internal, holds staff phone numbers"; font-size: 9pt; }
 }
 </style>
-`))
+`
+
+// cssText keeps a sanitised line inside a CSS string in a style element:
+// a quote or a backslash would end or bend the string, and "<" could
+// close the element ("</style>"). It swaps them for look-alikes rather
+// than escaping them: the page's title shows the name as it is.
+var cssText = strings.NewReplacer(`"`, "”", `\`, "/", "<", "‹", ">", "›")
 
 // WritePrint writes the paper kit as one self-contained HTML page.
 func WritePrint(out io.Writer, snap *crisis.Snapshot, opt Options) error {
@@ -97,9 +99,7 @@ func WritePrint(out io.Writer, snap *crisis.Snapshot, opt Options) error {
 	w := bufio.NewWriterSize(out, 64<<10)
 	title := "Paper kit: " + f.c.Name
 	w.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escLine(title) + "</title>\n<style>" + printStyle + "</style>\n")
-	if err := printPage.Execute(w, map[string]string{"Crisis": crisis.SanitizeLine(f.c.Name), "Printed": k.printed}); err != nil {
-		return err
-	}
+	fmt.Fprintf(w, printPage, cssText.Replace(crisis.SanitizeLine(f.c.Name)), cssText.Replace(k.printed))
 	w.WriteString("</head>\n<body>\n<h1>" + escLine(title) + "</h1>\n")
 	w.WriteString("<p class=\"meta\">Printed " + escLine(k.printed) + " from the crisis record; stage " + escLine(stageLabel(f.c.Stage)) +
 		". Times are " + escLine(zoneName(f.loc, f.c.OpenedAt)) + ". Internal document: it holds staff phone numbers; keep it in the crisis binder.</p>\n")

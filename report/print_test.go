@@ -196,7 +196,7 @@ func mustChecklists(t *testing.T, svc *crisis.Service) crisis.ChecklistOverview 
 
 // The crisis name goes into the page's CSS, for the running header: a
 // name that tries to close the string, the rule or the style element
-// stays text.
+// stays text there, and the page's heading shows it as it is.
 func TestPrintKitNameStaysInItsString(t *testing.T) {
 	svc := newService(t, t.TempDir())
 	name := `Evil"; } @page { @top-left { content: "x" } } </style><script>alert(1)</script>\`
@@ -208,15 +208,16 @@ func TestPrintKitNameStaysInItsString(t *testing.T) {
 	if strings.Contains(low, "<script") || strings.Count(low, "</style>") != 2 {
 		t.Fatalf("the crisis name broke out of the page's style:\n%s", page[:min(len(page), 3000)])
 	}
-	if !strings.Contains(page, `content: "Crisis: Evil\22\3b  \7d  @page`) {
-		t.Errorf("the running header does not show the crisis name, escaped")
+	const open = `@top-left { content: "`
+	rest := page[strings.Index(page, open)+len(open):]
+	// The string runs to the first quote, the one the page put there.
+	end := strings.Index(rest, `"`)
+	if got := rest[:end]; got != "Crisis: Evil”; } @page { @top-left { content: ”x” } } ‹/style›‹script›alert(1)‹/script›/" ||
+		!strings.HasPrefix(rest[end:], `"; font-size: 9pt; }`) {
+		t.Errorf("the running header's string is %q, then %q", got, rest[end:min(len(rest), end+30)])
 	}
-	start := strings.Index(page, "@top-left { content: \"")
-	rest := page[start+len("@top-left { content: \""):]
-	// The string runs to the first unescaped quote: the name's own quote
-	// must be escaped.
-	if end := strings.Index(rest, `"`); !strings.HasPrefix(rest[end:], `"; font-size: 9pt; }`) {
-		t.Errorf("the crisis name ends the CSS string early: %q", rest[:min(len(rest), 200)])
+	if !strings.Contains(page, "<h1>Paper kit: Evil&#34;; } @page { @top-left { content: &#34;x&#34; } } &lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;\\</h1>") {
+		t.Errorf("the heading does not show the name as it is")
 	}
 }
 
