@@ -27,6 +27,14 @@ var ErrNoBrowser = errors.New("--pdf needs Chromium on this machine and none was
 // the export, or an SSH session, for ever.
 const PDFTimeout = 90 * time.Second
 
+// ErrBrowserBusy is returned by PDF while another conversion runs.
+var ErrBrowserBusy = errors.New("another PDF is being printed on this machine: try again in a minute")
+
+// browserSlot lets one Chromium run at a time in this process: a browser
+// takes hundreds of megabytes, and a responder's stolen laptop asking for
+// many PDFs at once must not take the server's memory from everyone else.
+var browserSlot = make(chan struct{}, 1)
+
 // FindBrowser finds a Chromium on PATH.
 func FindBrowser() (string, error) {
 	for _, name := range Browsers {
@@ -47,6 +55,12 @@ func PDF(ctx context.Context, out io.Writer, page []byte) error {
 	bin, err := FindBrowser()
 	if err != nil {
 		return err
+	}
+	select {
+	case browserSlot <- struct{}{}:
+		defer func() { <-browserSlot }()
+	default:
+		return ErrBrowserBusy
 	}
 	dir, err := os.MkdirTemp("", "cellule-pdf-*")
 	if err != nil {
