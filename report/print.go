@@ -58,7 +58,6 @@ td.write { width: 30mm; }
 .detail { color: #222; margin-top: 0.5mm; }
 tr.duty td { font-weight: bold; }
 code { font-size: 9pt; word-break: break-all; }
-section { break-before: auto; }
 `
 
 // printPage is the page's running header and footer, on every page: the
