@@ -7,10 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-version=${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || echo 0.0.0)}
+# The version: $VERSION, else the newest tag (git describe), else
+# 0.0.0+g<commit> (a Debian version starts with a digit).
+version=${VERSION:-$(git describe --tags --dirty 2>/dev/null ||
+  echo "0.0.0+g$(git rev-parse --short HEAD 2>/dev/null || echo unknown)")}
 version=${version#v}
-# Debian versions start with a digit: a bare commit becomes 0.0.0+g<commit>.
-case "$version" in [0-9]*) ;; *) version="0.0.0+g$version" ;; esac
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
 
 rm -rf dist
