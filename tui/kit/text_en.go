@@ -37,6 +37,10 @@ type Text struct {
 	// (the limit, in characters).
 	FieldFull string
 
+	// Form pickers: the search field's hint, and what a search that lets
+	// nothing through shows.
+	SearchHint, NoMatch string
+
 	// Stage picker.
 	PickerTitle   string
 	PickerCurrent string
@@ -60,7 +64,7 @@ type HelpText struct {
 	Tabs, NextTab, PrevTab, More, Less, Quit   string
 	NextField, PrevField, Save, Cancel, Kind   string
 	Yes, No, Apply, ClearSearch, Choose, Close string
-	Move                                       string
+	Move, Pick, Search                         string
 }
 
 var english = Text{
@@ -84,6 +88,9 @@ var english = Text{
 	PasteRefused:       "Paste refused: over %d bytes. Nothing was added.",
 	FieldFull:          "This field is full (%d characters at most): the rest was not added.",
 
+	SearchHint: "type to search",
+	NoMatch:    "(no match: change the search)",
+
 	PickerTitle:      "Move the crisis to the stage:",
 	PickerCurrent:    "(current)",
 	PickerConfirmEnd: "End the crisis? This logs a closure entry and stops the crisis clock. y/n",
@@ -99,6 +106,7 @@ var english = Text{
 		Cancel: "cancel", Kind: "kind",
 		Yes: "yes", No: "no", Apply: "apply", ClearSearch: "clear",
 		Choose: "set stage", Close: "close", Move: "move",
+		Pick: "choose", Search: "type to search",
 	},
 
 	Kinds: map[crisis.Kind]string{
