@@ -35,6 +35,9 @@ type Form struct {
 	// Dirty, when set, says whether leaving asks first; by default a text
 	// field changed since the form opened does.
 	Dirty func() bool
+	// Compact: no blank line stands for an empty status (a prompt under a
+	// list).
+	Compact bool
 
 	err     string // a refusal that names no field
 	Confirm Confirm
@@ -492,6 +495,9 @@ func (f *Form) layout() {
 			fl.Area.SetWidth(max(f.width-3, 10))
 		} else if fl.Kind != FieldPicker || fl.Search {
 			w := f.width - LabelWidth - 3 - lipgloss.Width(fl.After)
+			if fl.Label == "" {
+				w = f.width - lipgloss.Width(fl.Input.Prompt) - 3
+			}
 			if fl.Kind == FieldTime {
 				w = min(w, 40)
 			}
@@ -529,7 +535,7 @@ func (f *Form) footLines() []string {
 // that names no field; one blank line when there is none.
 func (f *Form) statusLines() []string {
 	lines := f.s.FormStatus(f.Confirm, f.Discard, f.Saving, ErrorLines(f.err, f.width))
-	if len(lines) == 0 {
+	if len(lines) == 0 && !f.Compact {
 		return []string{""}
 	}
 	return lines
@@ -555,6 +561,11 @@ func (f *Form) fieldLines(i int, fl *Field) []string {
 		body := fl.Input.View()
 		if fl.After != "" {
 			body += "  " + sty.Hint.Render(fl.After)
+		}
+		if fl.Label == "" {
+			// A prompt: the input carries its own words.
+			lines = append(lines, " "+body)
+			break
 		}
 		lines = append(lines, PadLabel(f.label(i, fl))+body)
 	case FieldChoice:
@@ -636,18 +647,26 @@ func (f *Form) pickerLines(i int, fl *Field) []string {
 
 // View draws the form in its width x height.
 func (f *Form) View() string {
+	return FitHeight(strings.Join(f.Lines(), "\n"), f.height)
+}
+
+// Lines draws the form's lines, as many as it needs.
+func (f *Form) Lines() []string {
 	f.layout()
 	sty := f.s.St
 	lines := append([]string(nil), f.headLines()...)
 	for i, fl := range f.Fields {
 		lines = append(lines, f.fieldLines(i, fl)...)
-		for _, l := range ErrorLines(fl.Err, f.width-LabelWidth) {
-			lines = append(lines, strings.Repeat(" ", LabelWidth)+sty.FormError.Render(l))
+		indent := LabelWidth
+		if fl.Label == "" {
+			indent = 1 // under a prompt
+		}
+		for _, l := range ErrorLines(fl.Err, f.width-indent) {
+			lines = append(lines, strings.Repeat(" ", indent)+sty.FormError.Render(l))
 		}
 	}
 	lines = append(lines, f.footLines()...)
-	lines = append(lines, f.statusLines()...)
-	return FitHeight(strings.Join(lines, "\n"), f.height)
+	return append(lines, f.statusLines()...)
 }
 
 // Help is the form's keys: its question's answers while it asks one,
