@@ -96,6 +96,8 @@ type Field struct {
 	// Codes are the prefixes of the service's refusal codes about this
 	// field: such a refusal is shown beside it.
 	Codes []string
+	// Gap: a blank line before the field.
+	Gap bool
 	// Help is the field's own keys, for the form's help.
 	Help []key.Binding
 
@@ -551,6 +553,9 @@ func (f *Form) fieldLines(i int, fl *Field) []string {
 	sty := f.s.St
 	focused := i == f.Focus
 	var lines []string
+	if fl.Gap {
+		lines = append(lines, "")
+	}
 	switch fl.Kind {
 	case FieldArea:
 		lines = append(lines, f.label(i, fl))

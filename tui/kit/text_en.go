@@ -46,6 +46,9 @@ type Text struct {
 	PickerCurrent string
 	// PickerConfirmEnd asks before the crisis is declared over.
 	PickerConfirmEnd string
+	// PickerNote labels the note a stage change takes; the hint says where
+	// it goes; PickerConfirmDiscard asks before a typed note is dropped.
+	PickerNote, PickerNoteHint, PickerConfirmDiscard string
 	StageSet         string // "Stage set to %s (#%d)"
 
 	// Help: key labels and what they do.
@@ -95,6 +98,10 @@ var english = Text{
 	PickerCurrent:    "(current)",
 	PickerConfirmEnd: "End the crisis? This logs a closure entry and stops the crisis clock. y/n",
 	StageSet:         "Stage set to %s (#%d)",
+
+	PickerNote:           "Note",
+	PickerNoteHint:       "why (optional): added to the logbook entry",
+	PickerConfirmDiscard: "Discard this note? y/n",
 
 	Help: HelpText{
 		Up: "up", Down: "down", PageUp: "page up", PageDown: "page down",
