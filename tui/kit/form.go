@@ -69,6 +69,8 @@ type Field struct {
 	Area  Area  // FieldArea
 	// Height is a FieldArea's lines; 0 shares what the others leave.
 	Height int
+	// Width is a one-line field's widest, in cells (0: the form's width).
+	Width int
 
 	// Choices are a FieldChoice's or FieldPicker's labels; Chosen the
 	// index in effect.
@@ -262,6 +264,17 @@ func (f *Form) Fail(err error) {
 	}
 	f.err = msg
 	f.layout()
+}
+
+// FailField shows why field fl cannot be read, beside it.
+func (f *Form) FailField(fl *Field, msg string) {
+	f.Saving, fl.Err = false, msg
+	for i, x := range f.Fields {
+		if x == fl {
+			f.Focus = i
+		}
+	}
+	f.FocusCmd()
 }
 
 // FailText shows a refusal that names no field.
@@ -502,6 +515,9 @@ func (f *Form) layout() {
 			}
 			if fl.Kind == FieldTime {
 				w = min(w, 40)
+			}
+			if fl.Width > 0 {
+				w = min(w, fl.Width)
 			}
 			fl.Input.SetWidth(max(w, 4))
 		}
