@@ -38,6 +38,8 @@ type Form struct {
 	// Compact: no blank line stands for an empty status (a prompt under a
 	// list).
 	Compact bool
+	// Idle is the hint the status line shows when it has nothing to say.
+	Idle string
 
 	err     string // a refusal that names no field
 	Confirm Confirm
@@ -553,6 +555,9 @@ func (f *Form) footLines() []string {
 // that names no field; one blank line when there is none.
 func (f *Form) statusLines() []string {
 	lines := f.s.FormStatus(f.Confirm, f.Discard, f.Saving, ErrorLines(f.err, f.width))
+	if len(lines) == 0 && f.Idle != "" {
+		return []string{" " + f.s.St.Hint.Render(f.Idle)}
+	}
 	if len(lines) == 0 && !f.Compact {
 		return []string{""}
 	}
