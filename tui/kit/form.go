@@ -27,8 +27,9 @@ type Form struct {
 	// Head and Foot are the lines above and below the fields, drawn for a
 	// width (a title, a hint).
 	Head, Foot func(width int) []string
-	// Discard is the question asked before typed text is dropped.
-	Discard string
+	// Discard is the question asked before typed text is dropped; Quit,
+	// when set, the one asked before quitting drops it.
+	Discard, Quit string
 	// EnterSaves: Enter saves from any field but a multi-line one; without
 	// it Enter moves on, and saves from the last field.
 	EnterSaves bool
@@ -331,7 +332,9 @@ func (f *Form) Key(msg tea.KeyPressMsg) (FormAction, tea.Cmd) {
 func (f *Form) save() FormAction {
 	bad := -1
 	for i, fl := range f.Fields {
-		if fl.Check == nil {
+		if fl.Check == nil || !fl.Changed() {
+			// A time left as it opened is the record's, not the typist's:
+			// a late task's due time stays past.
 			continue
 		}
 		fl.Err = ""
@@ -521,6 +524,9 @@ func (f *Form) layout() {
 			if fl.Width > 0 {
 				w = min(w, fl.Width)
 			}
+			if fl.Kind == FieldPicker && fl.Inline {
+				w = min(w, 24) // after the choice, on the field's line
+			}
 			fl.Input.SetWidth(max(w, 4))
 		}
 	}
@@ -554,6 +560,9 @@ func (f *Form) footLines() []string {
 // statusLines are the question asked, the save on its way, or a refusal
 // that names no field; one blank line when there is none.
 func (f *Form) statusLines() []string {
+	if f.Confirm == ConfirmQuit && f.Quit != "" {
+		return []string{" " + f.s.St.Confirm.Render(f.Quit)}
+	}
 	lines := f.s.FormStatus(f.Confirm, f.Discard, f.Saving, ErrorLines(f.err, f.width))
 	if len(lines) == 0 && f.Idle != "" {
 		return []string{" " + f.s.St.Hint.Render(f.Idle)}
@@ -720,7 +729,16 @@ func (f *Form) Help() HelpKeys {
 	}
 	keys := []key.Binding{k.Save, k.Cancel}
 	if len(f.Fields) > 1 {
-		keys = append(keys, k.NextField, k.PrevField)
+		keys = append(keys, k.NextField)
 	}
-	return OneGroup(append(keys, extra...)...)
+	short := append(append([]key.Binding(nil), keys...), extra...)
+	if len(f.Fields) > 1 && len(extra) == 0 {
+		short = append(short, k.PrevField)
+	}
+	if len(f.Fields) > 1 {
+		keys = append(keys, k.PrevField)
+	}
+	// The one-line footer gives shift+tab's place to the field's own keys;
+	// the full help has them all.
+	return HelpKeys{Short: short, Full: [][]key.Binding{append(keys, extra...)}}
 }

@@ -65,7 +65,7 @@ func newHandoverForm(s *kit.Session, t *Text, width, height int) *handoverForm {
 	f := &handoverForm{Form: kit.NewForm(s, width, height)}
 	sty := s.St
 	f.Head = func(int) []string { return []string{" " + sty.FormTitle.Render(t.FormTitle), ""} }
-	f.Discard = t.ConfirmDiscard
+	f.Discard, f.Quit = t.ConfirmDiscard, t.ConfirmQuit
 	f.Idle = t.FormHint
 	labels := []string{t.Situation, t.OpenItems, t.NextSteps}
 	for i, holder := range []string{t.SituationHolder, t.OpenHolder, t.NextHolder} {

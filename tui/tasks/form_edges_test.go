@@ -137,3 +137,28 @@ func TestDuePromptUnchangedAndRefused(t *testing.T) {
 		t.Fatalf("due %v", task.Due)
 	}
 }
+
+// A late task's due time is past: editing its title leaves the due time
+// as it is, and saves.
+func TestEditingALateTaskKeepsItsDueTime(t *testing.T) {
+	f := newFixture(t)
+	f.seedTasks(t)
+	tm := start(t, f, lead, nil)
+	scr := newScreen(t)
+	press(tm, "2")
+	scr.WaitFor(t, tm, "LATE 1h12")
+	press(tm, "e")
+	scr.WaitFor(t, tm, "Edit task #1")
+	tm.Type(" now")
+	press(tm, "ctrl+s")
+	scr.WaitFor(t, tm, "Task #1 saved")
+	task, _ := f.svc.Task(1)
+	if task.Title != "Isolate the IS and end the illegitimate session now" || task.Due == nil || !task.Due.Equal(time.Date(2022, 9, 12, 3, 0, 0, 0, time.UTC)) {
+		t.Fatalf("task = %+v", task)
+	}
+	// The late due time offered again at its prompt writes nothing.
+	press(tm, "d")
+	scr.WaitFor(t, tm, "Due: 2022-09-12 03:00")
+	press(tm, "enter")
+	scr.WaitFor(t, tm, "Nothing changed")
+}
