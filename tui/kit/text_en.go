@@ -46,10 +46,11 @@ type Text struct {
 	PickerCurrent string
 	// PickerConfirmEnd asks before the crisis is declared over.
 	PickerConfirmEnd string
+	StageSet         string // "Stage set to %s (#%d)"
+
 	// PickerNote labels the note a stage change takes; the hint says where
 	// it goes; PickerConfirmDiscard asks before a typed note is dropped.
 	PickerNote, PickerNoteHint, PickerConfirmDiscard string
-	StageSet         string // "Stage set to %s (#%d)"
 
 	// Help: key labels and what they do.
 	Help HelpText
