@@ -14,7 +14,7 @@ var englishTasks = map[string]string{
 	"task.reason-without-status": "a reason goes with a status: give the status too",
 	"task.nothing":               "nothing to change: give a status, a title, details, a priority, a phase or a due time",
 	"task.status-same":           "task %d is already %s",
-	"task.unchanged":             "task %d already reads like that; nothing changed",
+	"task.unchanged":             "Nothing changed: task %d already reads like that",
 	"task.missing":               "there is no task %d",
 	"task.unassigned-already":    "task %d is already assigned to nobody",
 	"task.assigned-already":      "task %d is already assigned to %s",

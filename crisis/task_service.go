@@ -200,7 +200,7 @@ func (s *Service) UpdateTask(a Actor, id uint64, c TaskChange) (Task, error) {
 			}
 			t.Phase = *c.Phase
 		}
-		if c.Due != nil && !sameDue(due, t.Due) {
+		if c.Due != nil && !s.sameDue(due, t.Due) {
 			if due == nil {
 				edits = append(edits, "no due time")
 			} else {
@@ -225,11 +225,14 @@ func (s *Service) UpdateTask(a Actor, id uint64, c TaskChange) (Task, error) {
 	})
 }
 
-func sameDue(a, b *time.Time) bool {
+// sameDue: two due times read the same wherever a due time is shown (to
+// the minute, in the service's zone), so setting one to the other changes
+// nothing anyone could see, and writes nothing.
+func (s *Service) sameDue(a, b *time.Time) bool {
 	if a == nil || b == nil {
 		return a == b
 	}
-	return a.Equal(*b)
+	return a.In(s.loc).Format(dueLayout) == b.In(s.loc).Format(dueLayout)
 }
 
 // changeTask makes a change to task id that the logbook tells: edit

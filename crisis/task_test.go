@@ -375,3 +375,36 @@ func TestDemoTasksFollowTheChronology(t *testing.T) {
 		}
 	}
 }
+
+// An edit equal to what the task already shows writes nothing: not the
+// task, not a logbook entry, not an audit record; it says so.
+func TestUnchangedEditWritesNothing(t *testing.T) {
+	svc, db := newService(t)
+	// A due time with seconds, shown to the minute: 08:00 typed again is
+	// the time already shown.
+	task := addTask(t, svc, lead, crisis.TaskDraft{Title: "Call the insurer", Priority: 2, Due: "2022-09-12 08:00:42"})
+	entries := lastEntry(t, svc).ID
+	audits := auditCount(t, db)
+	for name, c := range map[string]crisis.TaskChange{
+		"due to the minute": {Due: ptr("08:00")},
+		"same title":        {Title: ptr("Call the insurer")},
+		"same priority":     {Priority: ptr(2)},
+	} {
+		_, err := svc.UpdateTask(lead, task.ID, c)
+		var ce *crisis.Error
+		if !errors.As(err, &ce) || ce.Code != "task.unchanged" || !strings.HasPrefix(err.Error(), "conflict: Nothing changed") {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+	if got := lastEntry(t, svc).ID; got != entries {
+		t.Errorf("an unchanged edit was logged: last entry #%d, was #%d", got, entries)
+	}
+	if got := auditCount(t, db); got != audits {
+		t.Errorf("an unchanged edit was audited: %d records, was %d", got, audits)
+	}
+	if got, _ := svc.Task(task.ID); !got.Due.Equal(*task.Due) {
+		t.Errorf("due %v, was %v", got.Due, task.Due)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

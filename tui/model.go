@@ -217,8 +217,17 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 
 	case stageSetMsg:
 		if msg.err != nil {
+			if m.picker != nil && m.picker.Saving {
+				// Refused: the picker stays open with its note and the
+				// reason.
+				m.picker.Fail(msg.err)
+				return nil
+			}
 			m.s.Notify(msg.action, m.s.text.ErrText(msg.err), true, m.status.Entries)
 			return nil
+		}
+		if m.picker != nil && m.picker.Saving {
+			m.picker = nil
 		}
 		m.s.Notify(msg.action, fmt.Sprintf(m.s.text.StageSet, m.s.text.Stage(msg.stage), msg.entry.ID), false, msg.entry.ID)
 		return tea.Batch(m.reloadStatus(), m.activeTab().Reload())
@@ -233,6 +242,9 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 
 	// Anything else (pastes, tabs' own results) goes to the tabs: each one
 	// ignores what is not its own.
+	if _, isPaste := msg.(tea.PasteMsg); isPaste && m.picker != nil {
+		return m.picker.Update(msg) // into the stage's note
+	}
 	var cmds []tea.Cmd
 	for i, t := range m.tabs {
 		if _, isPaste := msg.(tea.PasteMsg); isPaste && i != m.active {
@@ -275,8 +287,8 @@ func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !m.s.Me.Role.Allowed(crisis.ActSetStage) {
 			return kit.Refuse(m.s.Session, crisis.ActSetStage)
 		}
-		m.picker = newStagePicker(m.status.Crisis.Stage)
-		return nil
+		m.picker = newStagePicker(m.s, m.status.Crisis.Stage, m.width, m.bodyHeight())
+		return m.picker.FocusCmd()
 	}
 	return tm.Update(msg)
 }
@@ -290,46 +302,50 @@ func (m *model) switchTab(i int) tea.Cmd {
 
 func (m *model) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.s.Keys
-	if m.picker.confirming {
+	p := m.picker
+	if p.confirming {
 		// Only y ends the crisis; any other key goes back to the list.
-		m.picker.confirming = false
+		p.confirming = false
 		if key.Matches(msg, k.Yes) {
 			return m.setStage()
 		}
 		return nil
 	}
-	switch {
-	case key.Matches(msg, k.ForceQuit):
-		return tea.Quit
-	case key.Matches(msg, k.Close):
+	if p.onList() && !p.Saving && p.Confirm == kit.ConfirmNone && msg.Text == "q" {
+		m.picker = nil // q closes, as Esc does, where it is no text
+		return nil
+	}
+	act, cmd := p.Key(msg)
+	switch act {
+	case kit.FormCancel:
 		m.picker = nil
-	case key.Matches(msg, k.PickUp):
-		m.picker.move(-1)
-	case key.Matches(msg, k.PickDown):
-		m.picker.move(1)
-	case key.Matches(msg, k.Choose):
-		if m.picker.selected() == m.status.Crisis.Stage {
+	case kit.FormQuit:
+		return tea.Quit
+	case kit.FormSave:
+		if p.selected() == m.status.Crisis.Stage {
 			m.picker = nil // the stage it is at: nothing to change
 			return nil
 		}
-		if m.picker.selected() == crisis.StageEnd && m.status.Crisis.Stage != crisis.StageEnd {
+		if p.selected() == crisis.StageEnd && m.status.Crisis.Stage != crisis.StageEnd {
 			// Ending the crisis writes a closure entry and stops its
 			// clock: one stray Enter must not do that.
-			m.picker.confirming = true
+			p.confirming = true
 			return nil
 		}
 		return m.setStage()
 	}
-	return nil
+	return cmd
 }
 
-// setStage closes the picker and moves the crisis to its selected stage.
+// setStage moves the crisis to the picker's stage, with its note; the
+// picker stays until the answer (a refusal keeps the note).
 func (m *model) setStage() tea.Cmd {
-	stage := m.picker.selected()
-	m.picker = nil
+	p := m.picker
+	stage, note := p.selected(), p.note.Value()
+	p.StartSaving()
 	svc, me, action := m.s.Svc, m.s.Me, m.s.Action()
 	return func() tea.Msg {
-		e, err := svc.SetStage(me, stage, "")
+		e, err := svc.SetStage(me, stage, note)
 		return stageSetMsg{action: action, stage: stage, entry: e, err: err}
 	}
 }
@@ -341,11 +357,14 @@ func (m *model) helpKeys() kit.HelpKeys {
 	if m.picker != nil && m.picker.confirming {
 		return kit.HelpKeys{Short: []key.Binding{k.Yes, k.No}, Full: [][]key.Binding{{k.Yes, k.No}}}
 	}
+	if m.picker != nil && m.picker.Confirm != kit.ConfirmNone {
+		return k.ConfirmHelp()
+	}
+	if m.picker != nil && m.picker.onList() {
+		return kit.OneGroup(k.PickUp, k.Choose, k.NextField, k.Close)
+	}
 	if m.picker != nil {
-		return kit.HelpKeys{
-			Short: []key.Binding{k.PickUp, k.Choose, k.Close},
-			Full:  [][]key.Binding{{k.PickUp, k.Choose, k.Close}},
-		}
+		return kit.OneGroup(k.Choose, k.PrevField, k.Cancel)
 	}
 	h := m.activeTab().Help()
 	if m.activeTab().Capturing() {
@@ -433,7 +452,8 @@ func (m *model) Frame() []string {
 	lines = kit.AppendLines(lines, m.tabsLine())
 	var body []string
 	if m.picker != nil {
-		body = kit.AppendLines(nil, m.picker.view(m.s, m.width, m.bodyHeight()))
+		m.picker.SetSize(m.width, m.bodyHeight())
+		body = kit.AppendLines(nil, m.picker.view())
 	} else if lv, ok := m.activeTab().(kit.LineViewer); ok {
 		body = lv.ViewLines()
 	} else {

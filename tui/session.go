@@ -18,6 +18,9 @@ type PasteRefusedMsg struct{ Limit int }
 // hasUnsaved reports whether any tab holds text not saved yet (an open
 // form, kit.Tab's Unsaved): the idle warning is louder then.
 func (m *model) hasUnsaved() bool {
+	if m.picker != nil && m.picker.IsDirty() {
+		return true // a stage's note
+	}
 	for _, t := range m.tabs {
 		if t.model.Unsaved() {
 			return true

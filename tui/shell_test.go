@@ -260,3 +260,31 @@ func TestOverfullFieldShowsOnTheStatusLine(t *testing.T) {
 	tm.Send(tea.PasteMsg{Content: strings.Repeat("x", 4<<20)})
 	scr.WaitFor(t, tm, "This field is full")
 }
+
+// A stage change from the console takes a note, which the logbook entry
+// carries as `stage --note` puts it; q in the note is text.
+func TestStagePickerTakesANote(t *testing.T) {
+	f := newFixture(t)
+	changes, unsubscribe := f.svc.Subscribe()
+	defer unsubscribe()
+	tm := start(t, f, lead, changes)
+	scr := newScreen(t)
+	scr.WaitFor(t, tm, "Stage: Alert")
+	press(tm, "s")
+	scr.WaitFor(t, tm, "Move the crisis")
+	press(tm, "down")
+	press(tm, "down")
+	press(tm, "tab")
+	tm.Type("quarantine VLAN up, 40 servers isolated")
+	scr.WaitFor(t, tm, "quarantine VLAN up")
+	press(tm, "enter")
+	scr.WaitFor(t, tm, "Stage set to Containment (#1)")
+	scr.WaitFor(t, tm, "Stage changed from alert to containment: quarantine VLAN up")
+	e, err := f.svc.Entry(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Stage changed from alert to containment: quarantine VLAN up, 40 servers isolated"; e.Text != want {
+		t.Fatalf("entry %q, want %q", e.Text, want)
+	}
+}

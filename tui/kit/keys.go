@@ -25,6 +25,9 @@ type Keys struct {
 
 	// Stage picker.
 	PickUp, PickDown, Choose, Close key.Binding
+
+	// Form fields: a choice's arrows, a picker's search.
+	Pick, Search key.Binding
 }
 
 // NewKeys builds the bindings with the help texts of a language.
@@ -67,6 +70,9 @@ func NewKeys(h HelpText) *Keys {
 		PickDown: b([]string{"down", "j"}, "↓", h.Down),
 		Choose:   b([]string{"enter"}, "enter", h.Choose),
 		Close:    b([]string{"esc", "q"}, "esc", h.Close),
+
+		Pick:   b([]string{"left", "right"}, "←/→", h.Pick),
+		Search: b([]string{"a"}, "a-z", h.Search),
 	}
 }
 

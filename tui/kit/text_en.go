@@ -37,12 +37,20 @@ type Text struct {
 	// (the limit, in characters).
 	FieldFull string
 
+	// Form pickers: the search field's hint, and what a search that lets
+	// nothing through shows.
+	SearchHint, NoMatch string
+
 	// Stage picker.
 	PickerTitle   string
 	PickerCurrent string
 	// PickerConfirmEnd asks before the crisis is declared over.
 	PickerConfirmEnd string
 	StageSet         string // "Stage set to %s (#%d)"
+
+	// PickerNote labels the note a stage change takes; the hint says where
+	// it goes; PickerConfirmDiscard asks before a typed note is dropped.
+	PickerNote, PickerNoteHint, PickerConfirmDiscard string
 
 	// Help: key labels and what they do.
 	Help HelpText
@@ -60,7 +68,7 @@ type HelpText struct {
 	Tabs, NextTab, PrevTab, More, Less, Quit   string
 	NextField, PrevField, Save, Cancel, Kind   string
 	Yes, No, Apply, ClearSearch, Choose, Close string
-	Move                                       string
+	Move, Pick, Search                         string
 }
 
 var english = Text{
@@ -84,10 +92,17 @@ var english = Text{
 	PasteRefused:       "Paste refused: over %d bytes. Nothing was added.",
 	FieldFull:          "This field is full (%d characters at most): the rest was not added.",
 
+	SearchHint: "type to search",
+	NoMatch:    "(no match: change the search)",
+
 	PickerTitle:      "Move the crisis to the stage:",
 	PickerCurrent:    "(current)",
 	PickerConfirmEnd: "End the crisis? This logs a closure entry and stops the crisis clock. y/n",
 	StageSet:         "Stage set to %s (#%d)",
+
+	PickerNote:           "Note",
+	PickerNoteHint:       "why (optional): added to the logbook entry",
+	PickerConfirmDiscard: "Discard this note? y/n",
 
 	Help: HelpText{
 		Up: "up", Down: "down", PageUp: "page up", PageDown: "page down",
@@ -99,6 +114,7 @@ var english = Text{
 		Cancel: "cancel", Kind: "kind",
 		Yes: "yes", No: "no", Apply: "apply", ClearSearch: "clear",
 		Choose: "set stage", Close: "close", Move: "move",
+		Pick: "choose", Search: "type to search",
 	},
 
 	Kinds: map[crisis.Kind]string{

@@ -105,7 +105,7 @@ func (o *onCall) SetSize(width, height int) {
 		o.form.setSize(width, height)
 	}
 	if o.prompt != nil {
-		o.prompt.input.SetWidth(max(width-4, 10))
+		o.prompt.SetSize(width, 3)
 	}
 }
 
@@ -147,11 +147,9 @@ func (o *onCall) Update(msg tea.Msg) tea.Cmd {
 	// Pastes and the fields' own messages go to whatever has the focus.
 	switch {
 	case o.form != nil:
-		return o.form.update(msg)
-	case o.prompt != nil && o.prompt.confirm == kit.ConfirmNone:
-		var cmd tea.Cmd
-		o.prompt.input, cmd = o.prompt.input.Update(msg)
-		return cmd
+		return o.form.Update(msg)
+	case o.prompt != nil:
+		return o.prompt.Update(msg)
 	case o.searching:
 		return o.updateSearch(msg)
 	}
@@ -226,7 +224,7 @@ func (o *onCall) matches() []crisis.Contact {
 func (o *onCall) done(msg onCallDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		if msg.fromForm && o.form != nil {
-			o.form.setError(o.s.Text.ErrText(msg.err))
+			o.form.Fail(msg.err)
 			return nil
 		}
 		o.s.Notify(msg.action, o.s.Text.ErrText(msg.err), true, msg.entry)
@@ -305,7 +303,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
 			return kit.Refuse(o.s, crisis.ActRunChecklist)
 		}
-		o.picker = &templatePicker{}
+		o.picker = newTemplatePicker(o)
 		return nil
 	case !ok:
 		return nil
@@ -349,28 +347,24 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 				return onCallDoneMsg{note: fmt.Sprintf(t.Unticked, n, e.ID), entry: e.ID, run: &r, err: err}
 			})
 		})
-		return o.prompt.input.Focus()
+		return o.prompt.FocusCmd()
 	}
 	return nil
 }
 
 func (o *onCall) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := o.k
 	tpls := o.overview.Templates
-	switch {
-	case key.Matches(msg, k.ForceQuit):
-		return tea.Quit
-	case key.Matches(msg, k.Cancel):
+	act, cmd := o.picker.Key(msg)
+	switch act {
+	case kit.FormCancel:
 		o.picker = nil
-	case key.Matches(msg, k.Up):
-		o.picker.cursor = kit.MoveCursor(o.picker.cursor, -1, len(tpls))
-	case key.Matches(msg, k.Down):
-		o.picker.cursor = kit.MoveCursor(o.picker.cursor, 1, len(tpls))
-	case key.Matches(msg, k.Choose):
+	case kit.FormQuit:
+		return tea.Quit
+	case kit.FormSave:
 		if len(tpls) == 0 {
 			return nil
 		}
-		tpl := tpls[o.picker.cursor]
+		tpl := tpls[o.picker.list.Chosen]
 		o.picker = nil
 		t, lang := o.t, o.t.Lang
 		o.prompt = newOnCallPrompt(o, t.LabelPrompt, t.LabelHint, func(label string) tea.Cmd {
@@ -380,46 +374,28 @@ func (o *onCall) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 			})
 		})
 		o.prompt.allowEmpty = true
-		return o.prompt.input.Focus()
+		return o.prompt.FocusCmd()
 	}
-	return nil
-}
-
-func (o *onCall) promptKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := o.k
-	p := o.prompt
-	if p.confirm != kit.ConfirmNone {
-		return o.promptLeaving(p.confirm.Answer(msg, k.Yes, k.No))
-	}
-	switch {
-	case key.Matches(msg, k.ForceQuit):
-		return o.promptLeaving(p.confirm.Leave(kit.FormQuit, p.dirty()))
-	case key.Matches(msg, k.Cancel):
-		return o.promptLeaving(p.confirm.Leave(kit.FormCancel, p.dirty()))
-	case key.Matches(msg, k.Choose):
-		v := strings.TrimSpace(o.prompt.input.Value())
-		if v == "" && !o.prompt.allowEmpty {
-			return nil // the reason is required; the prompt says what for
-		}
-		p := o.prompt
-		o.prompt = nil
-		return p.submit(v)
-	}
-	var cmd tea.Cmd
-	o.prompt.input, cmd = o.prompt.input.Update(msg)
 	return cmd
 }
 
-// promptLeaving acts on what Esc, ctrl+c or the question's answer asked
-// of a prompt: it closes, the console quits, or the prompt stays.
-func (o *onCall) promptLeaving(act kit.FormAction) tea.Cmd {
+func (o *onCall) promptKey(msg tea.KeyPressMsg) tea.Cmd {
+	p := o.prompt
+	act, cmd := p.Key(msg)
 	switch act {
 	case kit.FormCancel:
 		o.prompt = nil
 	case kit.FormQuit:
 		return tea.Quit
+	case kit.FormSave:
+		v := p.value()
+		if v == "" && !p.allowEmpty {
+			return nil // the reason is required; the prompt says what for
+		}
+		o.prompt = nil
+		return p.submit(v)
 	}
-	return nil
+	return cmd
 }
 
 func (o *onCall) directoryKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -504,8 +480,8 @@ func (o *onCall) handoverKey(msg tea.KeyPressMsg) tea.Cmd {
 		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
 			return kit.Refuse(o.s, crisis.ActHandover)
 		}
-		o.form = newHandoverForm(o.s, o.t, o.k, o.width, o.height)
-		return o.form.focusCmd()
+		o.form = newHandoverForm(o.s, o.t, o.width, o.height)
+		return o.form.FocusCmd()
 	case key.Matches(msg, k.Ack):
 		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
 			return kit.Refuse(o.s, crisis.ActHandover)
@@ -540,11 +516,11 @@ func (o *onCall) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (o *onCall) formKey(msg tea.KeyPressMsg) tea.Cmd {
-	act, cmd := o.form.key(msg)
+	act, cmd := o.form.Key(msg)
 	switch act {
 	case kit.FormSave:
 		n, t := o.form.note(), o.t
-		o.form.saving, o.form.err = true, ""
+		o.form.StartSaving()
 		return o.write(true, func(svc *crisis.Service, me crisis.Actor) onCallDoneMsg {
 			h, e, err := svc.WriteHandover(me, n)
 			return onCallDoneMsg{note: fmt.Sprintf(t.HandoverSaved, h.ID, e.ID), entry: e.ID, err: err}
@@ -561,8 +537,8 @@ func (o *onCall) formKey(msg tea.KeyPressMsg) tea.Cmd {
 func (o *onCall) Help() kit.HelpKeys {
 	k := o.k
 	switch {
-	case o.form != nil && o.form.confirm != kit.ConfirmNone,
-		o.prompt != nil && o.prompt.confirm != kit.ConfirmNone:
+	case o.form != nil && o.form.Confirm != kit.ConfirmNone,
+		o.prompt != nil && o.prompt.Confirm != kit.ConfirmNone:
 		return o.s.Keys.ConfirmHelp()
 	case o.form != nil:
 		return kit.OneGroup(k.NextField, k.Save, k.Cancel)
@@ -608,11 +584,8 @@ func (o *onCall) Help() kit.HelpKeys {
 // Unsaved: a handover being written, or a reason or label typed at a
 // prompt. A directory search is not unsaved work.
 func (o *onCall) Unsaved() bool {
-	if o.form != nil && !o.form.empty() {
+	if o.form != nil && o.form.IsDirty() {
 		return true
 	}
-	return o.prompt != nil && o.prompt.dirty()
+	return o.prompt != nil && o.prompt.IsDirty()
 }
-
-// dirty: something other than blanks typed at an on-call prompt.
-func (p *onCallPrompt) dirty() bool { return strings.TrimSpace(p.input.Value()) != "" }

@@ -21,13 +21,15 @@ const (
 
 func (o *onCall) View() string {
 	if o.form != nil {
-		return kit.FitHeight(o.form.view(), o.height)
+		o.form.setSize(o.width, o.height)
+		return o.form.View()
 	}
 	var body []string
 	h := max(o.height-1, 1)
 	switch {
 	case o.picker != nil:
-		body = o.pickerLines()
+		o.picker.SetSize(o.width, o.height)
+		body = o.picker.Lines()
 	case o.loadErr != nil && !o.loaded:
 		body = []string{"", "  " + o.s.St.FormError.Render(fmt.Sprintf(o.t.LoadFailed, o.s.Text.ErrText(o.loadErr)))}
 	case o.section == secDirectory:
@@ -40,10 +42,10 @@ func (o *onCall) View() string {
 	if o.prompt != nil {
 		// While it asks, the question takes the title's line.
 		title := []string{" " + o.s.St.Confirm.Render(o.prompt.title) + o.s.St.Hint.Render("  "+o.t.PromptKeys)}
-		if o.prompt.confirm != kit.ConfirmNone {
-			title = o.s.FormStatus(o.prompt.confirm, o.t.ConfirmDiscardText, false, nil)
+		if o.prompt.Confirm != kit.ConfirmNone {
+			title = o.s.FormStatus(o.prompt.Confirm, o.t.ConfirmDiscardText, false, nil)
 		}
-		body = append(kit.FitLines(body, h-2), title[0], " "+o.prompt.input.View())
+		body = append(kit.FitLines(body, h-2), title[0], o.prompt.Lines()[0])
 	}
 	return kit.FitHeight(strings.Join(append([]string{o.sectionsLine()}, kit.FitLines(body, h)...), "\n"), o.height)
 }
@@ -224,21 +226,6 @@ func (o *onCall) contactText(ref string) string {
 		s += " (" + ref + ")"
 	}
 	return crisis.SanitizeLine(s)
-}
-
-func (o *onCall) pickerLines() []string {
-	sty, lang := o.s.St, o.t.Lang
-	out := []string{"", " " + sty.FormTitle.Render(o.t.PickerTitle), ""}
-	for i, tpl := range o.overview.Templates {
-		cursor := "   "
-		style := sty.Choice
-		if i == o.picker.cursor {
-			cursor, style = sty.PickerCursor.Render(" ▸ "), sty.IDSelected
-		}
-		steps := fmt.Sprintf(o.t.PickerSteps, len(tpl.Steps))
-		out = append(out, kit.Cut(cursor+style.Render(fmt.Sprintf("%-14s %s", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))))+"  "+sty.Hint.Render(steps), o.width))
-	}
-	return out
 }
 
 // directoryLines: the search field, the matching contacts in columns,

@@ -75,7 +75,7 @@ func newRecoveryTab(s *kit.Session) *recoveryTab {
 func (r *recoveryTab) SetSize(width, height int) {
 	r.width, r.height = width, height
 	if r.form != nil {
-		r.form.width = width
+		r.form.SetSize(width, height)
 	}
 }
 
@@ -244,14 +244,14 @@ func (r *recoveryTab) run(call func() (string, uint64, error)) tea.Cmd {
 
 func (r *recoveryTab) done(msg recoveryDoneMsg) tea.Cmd {
 	if msg.err != nil {
-		if r.form != nil && r.form.saving {
-			r.form.failed(r.s.Text.ErrText(msg.err))
+		if r.form != nil && r.form.Saving {
+			r.form.Fail(msg.err)
 			return nil
 		}
 		r.s.Notify(msg.action, r.s.Text.ErrText(msg.err), true, msg.upTo)
 		return nil
 	}
-	if r.form != nil && r.form.saving {
+	if r.form != nil && r.form.Saving {
 		// Only the form that was saving closes: the answer to an earlier
 		// question (validate, remove) must not drop a form opened since.
 		r.form = nil
@@ -262,6 +262,7 @@ func (r *recoveryTab) done(msg recoveryDoneMsg) tea.Cmd {
 
 func (r *recoveryTab) openForm(f *recoveryForm) tea.Cmd {
 	r.form = f
+	f.SetSize(r.width, r.height)
 	return f.focusCmd()
 }
 
@@ -280,28 +281,28 @@ func (r *recoveryTab) openUpdate(it crisis.RecoveryItem) tea.Cmd {
 		}
 	}
 	state := f.choice(t.StateField, words, current)
-	var count *rfField
+	var count *kit.Field
 	if it.IsGroup() {
 		count = f.text(t.CountField, strconv.Itoa(it.Count), fmt.Sprintf(t.CountHint, it.Total), 7, 8)
 	}
 	owner := f.text(t.OwnerField, it.Owner, "", crisis.MaxItemOwner, crisis.MaxItemOwner+1)
 	note := f.text(t.NoteField, it.Note, "", crisis.MaxItemNote, 60)
 	id, me, svc := it.ID, r.s.Me, r.s.Svc
-	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
-		ch := crisis.ItemChange{State: crisis.ItemStates[state.choice]}
+	f.submit = func(f *recoveryForm) (tea.Cmd, *kit.Field, string) {
+		ch := crisis.ItemChange{State: crisis.ItemStates[state.Chosen]}
 		if count != nil {
-			n, err := strconv.Atoi(count.value())
+			n, err := strconv.Atoi(value(count))
 			if err != nil {
-				return nil, fmt.Sprintf(t.NotANumber, t.CountField)
+				return nil, count, fmt.Sprintf(t.NotANumber, t.CountField)
 			}
 			ch.Count = &n
 		}
-		o, n := owner.input.Value(), note.input.Value()
+		o, n := owner.Value(), note.Value()
 		ch.Owner, ch.Note = &o, &n
 		return r.run(func() (string, uint64, error) {
 			it, e, err := svc.SetRecoveryItem(me, id, ch)
 			return fmt.Sprintf(t.SetDone, it.Name, t.state(it.State), e.ID), e.ID, err
-		}), ""
+		}), nil, ""
 	}
 	return r.openForm(f)
 }
@@ -315,12 +316,12 @@ func (r *recoveryTab) openOverride(it crisis.RecoveryItem) tea.Cmd {
 	f.hint = fmt.Sprintf(t.OverrideHint, max(it.Phase-1, 1))
 	reason := f.text(t.ReasonField, "", "", crisis.MaxGateNote, 60)
 	id, name, me, svc := it.ID, it.Name, r.s.Me, r.s.Svc
-	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
-		why := reason.input.Value()
+	f.submit = func(f *recoveryForm) (tea.Cmd, *kit.Field, string) {
+		why := reason.Value()
 		return r.run(func() (string, uint64, error) {
 			e, err := svc.OverrideGate(me, id, why)
 			return fmt.Sprintf(t.OverrideDone, name, e.ID), e.ID, err
-		}), ""
+		}), nil, ""
 	}
 	return r.openForm(f)
 }
@@ -344,19 +345,19 @@ func (r *recoveryTab) openAdd(phase int) tea.Cmd {
 	ph := f.choice(t.PhaseField, r.phaseChoices(), phase-1)
 	total := f.text(t.TotalField, "", t.TotalHint, 6, 7)
 	me, svc := r.s.Me, r.s.Svc
-	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
+	f.submit = func(f *recoveryForm) (tea.Cmd, *kit.Field, string) {
 		n := 0
-		if v := total.value(); v != "" {
+		if v := value(total); v != "" {
 			var err error
 			if n, err = strconv.Atoi(v); err != nil {
-				return nil, fmt.Sprintf(t.NotANumber, t.TotalField)
+				return nil, total, fmt.Sprintf(t.NotANumber, t.TotalField)
 			}
 		}
-		nm, number := name.input.Value(), ph.choice+1
+		nm, number := name.Value(), ph.Chosen+1
 		return r.run(func() (string, uint64, error) {
 			it, err := svc.AddRecoveryItem(me, number, nm, n, "")
 			return fmt.Sprintf(t.AddDone, it.Name, number), 0, err
-		}), ""
+		}), nil, ""
 	}
 	return r.openForm(f)
 }
@@ -369,12 +370,12 @@ func (r *recoveryTab) openRename(it crisis.RecoveryItem) tea.Cmd {
 	f := newRecoveryForm(r.s, r.tx, fmt.Sprintf(t.RenameTitle, crisis.SanitizeLine(it.Name)), r.width)
 	name := f.text(t.NameField, it.Name, "", crisis.MaxItemName, crisis.MaxItemName+1)
 	id, me, svc := it.ID, r.s.Me, r.s.Svc
-	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
-		nm := name.input.Value()
+	f.submit = func(f *recoveryForm) (tea.Cmd, *kit.Field, string) {
+		nm := name.Value()
 		return r.run(func() (string, uint64, error) {
 			it, err := svc.RenameRecoveryItem(me, id, nm)
 			return fmt.Sprintf(t.RenameDone, it.Name), 0, err
-		}), ""
+		}), nil, ""
 	}
 	return r.openForm(f)
 }
@@ -387,12 +388,12 @@ func (r *recoveryTab) openMove(it crisis.RecoveryItem) tea.Cmd {
 	f := newRecoveryForm(r.s, r.tx, fmt.Sprintf(t.MoveTitle, crisis.SanitizeLine(it.Name)), r.width)
 	ph := f.choice(t.PhaseField, r.phaseChoices(), it.Phase-1)
 	id, name, me, svc := it.ID, it.Name, r.s.Me, r.s.Svc
-	f.submit = func(f *recoveryForm) (tea.Cmd, string) {
-		number := ph.choice + 1
+	f.submit = func(f *recoveryForm) (tea.Cmd, *kit.Field, string) {
+		number := ph.Chosen + 1
 		return r.run(func() (string, uint64, error) {
 			_, err := svc.MoveRecoveryItem(me, id, number)
 			return fmt.Sprintf(t.MoveDone, name, number), 0, err
-		}), ""
+		}), nil, ""
 	}
 	return r.openForm(f)
 }
@@ -436,12 +437,12 @@ func (r *recoveryTab) Help() kit.HelpKeys {
 	if r.confirm != nil {
 		return k.ConfirmHelp()
 	}
-	if r.form != nil && r.form.confirm != kit.ConfirmNone {
+	if r.form != nil && r.form.Confirm != kit.ConfirmNone {
 		return k.ConfirmHelp()
 	}
 	if r.form != nil {
 		keys := []key.Binding{rk.Save, k.Cancel, k.NextField}
-		if r.form.fields[r.form.focus].choices != nil {
+		if r.form.Focused().Kind == kit.FieldChoice {
 			keys = append(keys, rk.Choose)
 		}
 		return kit.OneGroup(keys...)
@@ -479,4 +480,4 @@ func (r *recoveryTab) applyLoaded(msg recoveryLoadedMsg) {
 
 // Unsaved: a recovery form with a text field changed from what it opened
 // with (a note, an owner, a name, a reason, a count).
-func (r *recoveryTab) Unsaved() bool { return r.form != nil && r.form.dirty() }
+func (r *recoveryTab) Unsaved() bool { return r.form != nil && r.form.IsDirty() }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
 	"cellule/tui/kit"
@@ -19,96 +18,85 @@ const (
 	pickStatus
 )
 
-// taskPicker lists the people a task may be given to (nobody first), or
-// the statuses it may take; the current one is marked and selected.
+// taskPicker lists the people a task may be given to (nobody first, the
+// list searched as typed), or the statuses it may take: a kit.Form of one
+// picker, the current one marked and selected.
 type taskPicker struct {
-	kind   pickKind
-	task   crisis.Task
-	names  []string // pickAssignee: "" (nobody), then the names
-	cursor int
+	*kit.Form
+	kind  pickKind
+	task  crisis.Task
+	names []string // pickAssignee: "" (nobody), then the names
+	list  *kit.Field
 }
 
-func newAssigneePicker(t crisis.Task, assignees []string) *taskPicker {
-	p := &taskPicker{kind: pickAssignee, task: t, names: append([]string{""}, assignees...)}
-	for i, n := range p.names {
+func newPicker(s *kit.Session, tx *Text, kind pickKind, t crisis.Task, labels []string, current, width, height int) *taskPicker {
+	p := &taskPicker{Form: kit.NewForm(s, width, height), kind: kind, task: t}
+	sty := s.St
+	title := fmt.Sprintf(tx.AssignTitle, t.ID)
+	if kind == pickStatus {
+		title = fmt.Sprintf(tx.StatusTitle, t.ID)
+	}
+	p.Head = func(width int) []string {
+		return []string{"", kit.Cut(" "+sty.FormTitle.Render(title)+"  "+sty.Hint.Render(crisis.SanitizeLine(t.Title)), width), ""}
+	}
+	p.Compact, p.EnterSaves = true, true
+	p.list = p.Picker("", labels, max(current, 0), kind == pickAssignee)
+	p.list.Current, p.list.CurrentText = current, tx.Current
+	p.setSize(width, height)
+	return p
+}
+
+func newAssigneePicker(s *kit.Session, tx *Text, t crisis.Task, assignees []string, width, height int) *taskPicker {
+	names := append([]string{""}, assignees...)
+	labels := make([]string, len(names))
+	current := -1
+	for i, n := range names {
+		labels[i] = crisis.SanitizeLine(n)
+		if n == "" {
+			labels[i] = tx.Nobody
+		}
 		if n == t.Assignee {
-			p.cursor = i
+			current = i
 		}
 	}
+	p := newPicker(s, tx, pickAssignee, t, labels, current, width, height)
+	p.names = names
 	return p
 }
 
-func newStatusPicker(t crisis.Task) *taskPicker {
-	p := &taskPicker{kind: pickStatus, task: t}
+func newStatusPicker(s *kit.Session, tx *Text, t crisis.Task, width, height int) *taskPicker {
+	labels := make([]string, len(crisis.TaskStatuses))
+	current := -1
 	for i, st := range crisis.TaskStatuses {
+		labels[i] = tx.status(st)
 		if st == t.Status {
-			p.cursor = i
+			current = i
 		}
 	}
-	return p
+	return newPicker(s, tx, pickStatus, t, labels, current, width, height)
 }
 
-func (p *taskPicker) size() int {
-	if p.kind == pickAssignee {
-		return len(p.names)
+// setSize gives the list the rows the title and the search leave.
+func (p *taskPicker) setSize(width, height int) {
+	rows := height - 3
+	if p.list.Search {
+		rows--
 	}
-	return len(crisis.TaskStatuses)
+	p.list.Rows = max(rows, 1)
+	p.SetSize(width, height)
 }
 
-func (p *taskPicker) move(delta int) { p.cursor = kit.MoveCursor(p.cursor, delta, p.size()) }
+// chosen is the index of the choice in effect.
+func (p *taskPicker) chosen() int { return p.list.Chosen }
 
 // isCurrent reports whether the selection is what the task already has
 // (a blocked task may be chosen again, to give a new reason).
 func (p *taskPicker) isCurrent() bool {
 	if p.kind == pickAssignee {
-		return p.names[p.cursor] == p.task.Assignee
+		return p.names[p.chosen()] == p.task.Assignee
 	}
-	st := crisis.TaskStatuses[p.cursor]
+	st := crisis.TaskStatuses[p.chosen()]
 	return st == p.task.Status && st != crisis.TaskBlocked
-}
-
-func (p *taskPicker) view(s *kit.Session, tx *Text, height int) string {
-	sty := s.St
-	title := fmt.Sprintf(tx.AssignTitle, p.task.ID)
-	if p.kind == pickStatus {
-		title = fmt.Sprintf(tx.StatusTitle, p.task.ID)
-	}
-	lines := []string{"", " " + sty.FormTitle.Render(title) + "  " + sty.Hint.Render(crisis.SanitizeLine(p.task.Title)), ""}
-	var labels []string
-	current := -1
-	if p.kind == pickAssignee {
-		for i, n := range p.names {
-			if n == "" {
-				labels = append(labels, tx.Nobody)
-			} else {
-				labels = append(labels, crisis.SanitizeLine(n))
-			}
-			if n == p.task.Assignee {
-				current = i
-			}
-		}
-	} else {
-		for i, st := range crisis.TaskStatuses {
-			labels = append(labels, tx.status(st))
-			if st == p.task.Status {
-				current = i
-			}
-		}
-	}
-	// A long list of people scrolls with the cursor.
-	room := max(height-len(lines), 1)
-	first := max(0, min(p.cursor-room/2, len(labels)-room))
-	for i := first; i < len(labels) && i < first+room; i++ {
-		line := "    " + labels[i] + " "
-		if i == p.cursor {
-			line = sty.PickerCursor.Render(" › ") + sty.Chosen.Render(" "+labels[i]+" ")
-		}
-		if i == current {
-			line += " " + sty.PickerCurrent.Render(tx.Current)
-		}
-		lines = append(lines, line)
-	}
-	return strings.Join(lines, "\n")
 }
 
 // promptKind is what a one-line task prompt asks for.
@@ -119,61 +107,59 @@ const (
 	promptReason
 )
 
-// taskPrompt is a one-line field under the list: a task's due time, or
-// why it is blocked.
+// taskPrompt is a one-line form under the list: a task's due time (read
+// by the service's time reader, its refusal shown under it), or why it is
+// blocked.
 type taskPrompt struct {
-	s      *kit.Session
-	tx     *Text
+	*kit.Form
 	kind   promptKind
 	task   crisis.Task
-	input  kit.Input
+	field  *kit.Field
 	opened string // the value the prompt opened with
-	// confirm is the question asked before a typed reason is dropped.
-	confirm kit.Confirm
 }
 
 func newTaskPrompt(s *kit.Session, tx *Text, kind promptKind, t crisis.Task, width int) *taskPrompt {
-	in := kit.NewTextInput(s, tx.DuePrompt, tx.DueHint, 40)
+	p := &taskPrompt{Form: kit.NewForm(s, width, 3), kind: kind, task: t}
+	p.Compact = true
 	if kind == promptReason {
-		in.Prompt, in.Placeholder = tx.ReasonPrompt, tx.ReasonHint
-		in.CharLimit = crisis.MaxTaskReason + 1 // longer is refused with its message
+		value := ""
 		if t.Status == crisis.TaskBlocked {
-			in.SetValue(crisis.SanitizeLine(t.Reason))
+			value = crisis.SanitizeLine(t.Reason)
 		}
-	} else if t.Due != nil {
-		in.SetValue(t.Due.In(s.Svc.Location()).Format("2006-01-02 15:04"))
+		p.field = p.Text("", value, tx.ReasonHint, crisis.MaxTaskReason+1) // longer is refused with its message
+		p.field.Input.Prompt = tx.ReasonPrompt
+		p.field.Codes = []string{"task."}
+		p.Discard = tx.ConfirmDiscardReason
+	} else {
+		value := ""
+		if t.Due != nil {
+			value = t.Due.In(s.Svc.Location()).Format(dueInputLayout)
+		}
+		p.field = p.Time("", value, tx.DueHint, dueCheck(s))
+		p.field.Input.Prompt = tx.DuePrompt
+		p.field.Codes = []string{"due.", "task."}
 	}
-	in.CursorEnd()
-	p := &taskPrompt{s: s, tx: tx, kind: kind, task: t, input: in, opened: in.Value()}
+	p.opened = p.field.Value()
+	// A reason is a sentence worth a question; a due time is a few
+	// characters typed again in a second.
+	p.Dirty = func() bool { return p.kind == promptReason && p.field.Value() != p.opened }
 	p.setWidth(width)
 	return p
 }
 
-func (p *taskPrompt) setWidth(width int) {
-	p.input.SetWidth(max(width-len(p.input.Prompt)-3, 10))
-}
+func (p *taskPrompt) setWidth(width int) { p.SetSize(width, 3) }
 
-func (p *taskPrompt) focus() tea.Cmd { return p.input.Focus() }
+func (p *taskPrompt) focus() tea.Cmd { return p.FocusCmd() }
 
-// dirty: the value was typed or changed since the prompt opened.
-func (p *taskPrompt) dirty() bool { return p.input.Value() != p.opened }
+// value is what the prompt holds.
+func (p *taskPrompt) value() string { return p.field.Value() }
 
-// asks says whether leaving asks first: a reason is a sentence worth a
-// question; a due time is a few characters typed again in a second.
-func (p *taskPrompt) asks() bool { return p.kind == promptReason && p.dirty() }
+// unchanged: the value is what the prompt opened with.
+func (p *taskPrompt) unchanged() bool { return p.field.Value() == p.opened }
 
-func (p *taskPrompt) update(msg tea.Msg) tea.Cmd {
-	if p.confirm != kit.ConfirmNone {
-		return nil // not while the question is asked
-	}
-	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
-	return cmd
-}
+func (p *taskPrompt) update(msg tea.Msg) tea.Cmd { return p.Update(msg) }
 
-// view is the field, and under it the question when one is asked.
-func (p *taskPrompt) view() string {
-	lines := []string{" " + ansi.Truncate(p.input.View(), 200, "")}
-	lines = append(lines, p.s.FormStatus(p.confirm, p.tx.ConfirmDiscardReason, false, nil)...)
-	return strings.Join(lines, "\n")
-}
+// view is the field, and under it the question, or the refusal.
+func (p *taskPrompt) view() string { return joinLines(p.Lines()) }
+
+func joinLines(lines []string) string { return strings.Join(lines, "\n") }

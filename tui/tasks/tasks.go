@@ -66,6 +66,9 @@ func (b *tasksTab) SetSize(width, height int) {
 	if b.prompt != nil {
 		b.prompt.setWidth(width)
 	}
+	if b.picker != nil {
+		b.picker.setSize(width, height)
+	}
 }
 
 // Title is the tab's name.
@@ -107,6 +110,8 @@ func (b *tasksTab) Update(msg tea.Msg) tea.Cmd {
 	switch {
 	case b.form != nil:
 		return b.form.update(msg)
+	case b.picker != nil:
+		return b.picker.Update(msg) // a paste into the search
 	case b.prompt != nil:
 		return b.prompt.update(msg)
 	}
@@ -117,15 +122,24 @@ func (b *tasksTab) Update(msg tea.Msg) tea.Cmd {
 // reason, so nothing typed is lost.
 func (b *tasksTab) saved(msg taskSavedMsg) tea.Cmd {
 	if msg.err != nil {
-		if b.form != nil && b.form.saving {
-			b.form.setError(b.s.Text.ErrText(msg.err))
+		if b.form != nil && b.form.Saving {
+			b.form.Fail(msg.err)
+			return nil
+		}
+		if b.prompt != nil && b.prompt.Saving {
+			// A refused value keeps the prompt open, with the text and
+			// the reason.
+			b.prompt.Fail(msg.err)
 			return nil
 		}
 		b.s.Notify(msg.action, b.s.Text.ErrText(msg.err), true, 0)
 		return nil
 	}
-	if b.form != nil && b.form.saving {
+	if b.form != nil && b.form.Saving {
 		b.form = nil
+	}
+	if b.prompt != nil && b.prompt.Saving {
+		b.prompt = nil
 	}
 	b.cursorID = msg.task.ID
 	b.s.Notify(msg.action, msg.note, false, msg.upTo)
@@ -297,7 +311,8 @@ func (b *tasksTab) act(msg tea.KeyPressMsg, t crisis.Task) tea.Cmd {
 		if !b.s.Me.Role.Allowed(crisis.ActAssignTask) {
 			return kit.Refuse(b.s, crisis.ActAssignTask)
 		}
-		b.picker = newAssigneePicker(t, b.assignees)
+		b.picker = newAssigneePicker(b.s, b.tx, t, b.assignees, b.width, b.height)
+		return b.picker.FocusCmd()
 	case key.Matches(msg, tk.Take):
 		if t.Assignee == b.s.Me.Name {
 			b.s.Notify(b.s.Action(), fmt.Sprintf(b.tx.TakenAlready, t.ID), false, 0)
@@ -305,7 +320,7 @@ func (b *tasksTab) act(msg tea.KeyPressMsg, t crisis.Task) tea.Cmd {
 		}
 		return b.assign(t.ID, b.s.Me.Name)
 	case key.Matches(msg, tk.Status):
-		b.picker = newStatusPicker(t)
+		b.picker = newStatusPicker(b.s, b.tx, t, b.width, b.height)
 	case key.Matches(msg, tk.Due):
 		b.prompt = newTaskPrompt(b.s, b.tx, promptDue, t, b.width)
 		return b.prompt.focus()
@@ -364,26 +379,29 @@ func (b *tasksTab) setStatus(id uint64, st crisis.TaskStatus, reason string) tea
 }
 
 func (b *tasksTab) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := b.s.Keys
 	p := b.picker
-	switch {
-	case key.Matches(msg, k.ForceQuit):
-		return tea.Quit
-	case key.Matches(msg, k.Close):
+	if !p.list.Search && key.Matches(msg, b.s.Keys.Close) {
+		b.picker = nil // esc, or q where q is no search letter
+		return nil
+	}
+	act, cmd := p.Key(msg)
+	switch act {
+	case kit.FormCancel:
 		b.picker = nil
-	case key.Matches(msg, k.PickUp):
-		p.move(-1)
-	case key.Matches(msg, k.PickDown):
-		p.move(1)
-	case key.Matches(msg, k.Choose):
+	case kit.FormQuit:
+		return tea.Quit
+	case kit.FormSave:
+		if p.list.NoMatch() {
+			return nil // nothing shown to choose
+		}
 		b.picker = nil
 		if p.isCurrent() {
 			return nil
 		}
 		if p.kind == pickAssignee {
-			return b.assign(p.task.ID, p.names[p.cursor])
+			return b.assign(p.task.ID, p.names[p.chosen()])
 		}
-		st := crisis.TaskStatuses[p.cursor]
+		st := crisis.TaskStatuses[p.chosen()]
 		if st == crisis.TaskBlocked {
 			// Blocked needs a reason: ask for it before saving anything.
 			b.prompt = newTaskPrompt(b.s, b.tx, promptReason, p.task, b.width)
@@ -391,45 +409,37 @@ func (b *tasksTab) pickerKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return b.setStatus(p.task.ID, st, "")
 	}
-	return nil
+	return cmd
 }
 
 func (b *tasksTab) promptKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := b.s.Keys
 	p := b.prompt
-	if p.confirm != kit.ConfirmNone {
-		return b.promptLeaving(p.confirm.Answer(msg, k.Yes, k.No))
-	}
-	switch {
-	case key.Matches(msg, k.ForceQuit):
-		return b.promptLeaving(p.confirm.Leave(kit.FormQuit, p.asks()))
-	case key.Matches(msg, k.ClearSearch): // esc
-		return b.promptLeaving(p.confirm.Leave(kit.FormCancel, p.asks()))
-	case key.Matches(msg, k.Apply): // enter
+	act, cmd := p.Key(msg)
+	switch act {
+	case kit.FormCancel:
 		b.prompt = nil
-		value := p.input.Value()
+	case kit.FormQuit:
+		return tea.Quit
+	case kit.FormSave:
+		value := p.value()
 		if p.kind == promptReason {
+			p.StartSaving()
 			return b.setStatus(p.task.ID, crisis.TaskBlocked, value)
 		}
+		if p.unchanged() {
+			// The time already shown: nothing to write, nothing to log.
+			b.prompt = nil
+			b.s.Notify(b.s.Action(), fmt.Sprintf(b.tx.Unchanged, p.task.ID), false, 0)
+			return nil
+		}
+		p.StartSaving()
 		svc, me, action, tx, id := b.s.Svc, b.s.Me, b.s.Action(), b.tx, p.task.ID
 		return func() tea.Msg {
 			t, err := svc.UpdateTask(me, id, crisis.TaskChange{Due: &value})
 			return savedMsg(svc, action, t, fmt.Sprintf(tx.Saved, id), err)
 		}
 	}
-	return p.update(msg)
-}
-
-// promptLeaving acts on what Esc, ctrl+c or the question's answer asked
-// of a prompt: it closes, the console quits, or the prompt stays.
-func (b *tasksTab) promptLeaving(act kit.FormAction) tea.Cmd {
-	switch act {
-	case kit.FormCancel:
-		b.prompt = nil
-	case kit.FormQuit:
-		return tea.Quit
-	}
-	return nil
+	return cmd
 }
 
 func (b *tasksTab) formKey(msg tea.KeyPressMsg) tea.Cmd {
@@ -450,6 +460,10 @@ func (b *tasksTab) saveForm() tea.Cmd {
 	f := b.form
 	svc, me, action, tx := b.s.Svc, b.s.Me, b.s.Action(), b.tx
 	if f.orig == nil {
+		if f.who != nil && f.who.NoMatch() {
+			f.FailText(tx.NoAssignee) // the search hides every name
+			return nil
+		}
 		d := f.draft()
 		f.startSaving()
 		return func() tea.Msg {
@@ -460,6 +474,7 @@ func (b *tasksTab) saveForm() tea.Cmd {
 	c, id := f.change(), f.orig.ID
 	if c.Empty() {
 		b.form = nil // nothing changed: nothing to log
+		b.s.Notify(action, fmt.Sprintf(tx.Unchanged, id), false, 0)
 		return nil
 	}
 	f.startSaving()
@@ -475,9 +490,11 @@ func (b *tasksTab) Help() kit.HelpKeys {
 	switch {
 	case b.form != nil:
 		return b.form.help()
+	case b.picker != nil && b.picker.list.Search:
+		return kit.OneGroup(k.PickUp, tk.Choose, k.Cancel, k.Search)
 	case b.picker != nil:
 		return kit.OneGroup(k.PickUp, tk.Choose, k.Close)
-	case b.prompt != nil && b.prompt.confirm != kit.ConfirmNone:
+	case b.prompt != nil && b.prompt.Confirm != kit.ConfirmNone:
 		return k.ConfirmHelp()
 	case b.prompt != nil:
 		return kit.OneGroup(k.Apply, k.Cancel)

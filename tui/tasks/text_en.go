@@ -52,6 +52,10 @@ type Text struct {
 	HelpBack, HelpChoose                              string
 
 	ConfirmDiscardReason string // a blocking reason typed at its prompt
+
+	// Unchanged: an edit that changes nothing writes nothing ("%d" the
+	// task); NoAssignee: the assignee search shows no name to give it to.
+	Unchanged, NoAssignee string
 }
 
 // textFor picks the tab's strings in a language; English is the fallback
@@ -128,6 +132,9 @@ var english = Text{
 	HelpBack: "back", HelpChoose: "choose",
 
 	ConfirmDiscardReason: "Discard this reason? y/n",
+
+	Unchanged:  "Nothing changed: task #%d already reads like that",
+	NoAssignee: "No name matches the assignee search: change the search",
 }
 
 // status is a task status's label, or its code for one this language

@@ -6,5 +6,5 @@ func (b *tasksTab) Unsaved() bool {
 	if b.form != nil && b.form.dirty() {
 		return true
 	}
-	return b.prompt != nil && b.prompt.dirty()
+	return b.prompt != nil && !b.prompt.unchanged()
 }

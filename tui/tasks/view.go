@@ -27,7 +27,7 @@ func (b *tasksTab) View() string {
 	case b.form != nil:
 		return b.form.view()
 	case b.picker != nil:
-		return kit.FitHeight(b.picker.view(b.s, b.tx, b.height), b.height)
+		return b.picker.View()
 	}
 	var body []string
 	if t, ok := b.openTask(); ok {

@@ -290,7 +290,7 @@ func (t *timeline) saved(msg EntrySavedMsg) tea.Cmd {
 		return nil
 	}
 	if msg.Err != nil {
-		t.form.setError(t.s.Text.ErrText(msg.Err))
+		t.form.Fail(msg.Err)
 		return nil
 	}
 	t.form = nil
@@ -400,8 +400,7 @@ func (t *timeline) formKey(msg tea.KeyPressMsg) tea.Cmd {
 	act, cmd := t.form.key(msg)
 	switch act {
 	case kit.FormSave:
-		t.form.err, t.form.saving = "", true
-		t.form.layout()
+		t.form.StartSaving()
 		d, amends := t.form.draft(), t.form.amends
 		svc, me, action := t.s.Svc, t.s.Me, t.s.Action()
 		return func() tea.Msg {

@@ -116,24 +116,34 @@ func TestKindLetterCyclesThroughSameInitial(t *testing.T) {
 	s := tl
 	s.Update(keyMsg("n"))
 	s.Update(keyMsg("shift+tab"))
-	if tl.form.focus != fieldKind {
-		t.Fatalf("focus %v", tl.form.focus)
+	if tl.form.Focus != int(fieldKind) {
+		t.Fatalf("focus %v", tl.form.Focus)
+	}
+	s.Update(keyMsg("e"))
+	if got := tl.form.kind(); got != crisis.KindEscalation {
+		t.Fatalf("e picked %s", got)
 	}
 	s.Update(keyMsg("c"))
-	if got := crisis.Kinds[tl.form.kind]; got != crisis.KindCommunication {
+	if got := tl.form.kind(); got != crisis.KindCommunication {
 		t.Fatalf("c picked %s", got)
 	}
+	// A closure is written by closing the crisis, never from this form:
+	// c again finds no other kind and stays.
 	s.Update(keyMsg("c"))
-	if got := crisis.Kinds[tl.form.kind]; got != crisis.KindClosure {
+	if got := tl.form.kind(); got != crisis.KindCommunication {
 		t.Fatalf("c again picked %s", got)
 	}
+	s.Update(keyMsg("e"))
 	s.Update(keyMsg("right"))
-	if got := crisis.Kinds[tl.form.kind]; got != crisis.KindFact {
+	if got := tl.form.kind(); got != crisis.KindFact {
 		t.Fatalf("right from the last picked %s", got)
 	}
 	s.Update(keyMsg("left"))
-	if got := crisis.Kinds[tl.form.kind]; got != crisis.KindClosure {
+	if got := tl.form.kind(); got != crisis.KindEscalation {
 		t.Fatalf("left from the first picked %s", got)
+	}
+	if strings.Contains(tl.form.view(), "CLOSURE") {
+		t.Fatalf("the form offers CLOSURE:\n%s", tl.form.view())
 	}
 }
 
@@ -180,12 +190,12 @@ func TestHugeInputStopsAtTheFieldsLimit(t *testing.T) {
 
 	tl.Update(keyMsg("n"))
 	tl.Update(tea.PasteMsg{Content: strings.Repeat("x", 4<<20)})
-	if n := tl.form.text.Length(); n != crisis.MaxEntryBytes+1 {
+	if n := tl.form.Fields[fieldText].Area.Length(); n != crisis.MaxEntryBytes+1 {
 		t.Fatalf("the entry's text holds %d characters after a 4 MB paste; want its limit, %d", n, crisis.MaxEntryBytes+1)
 	}
 	full("paste")
 	tl.Update(keyMsg("y"))
-	if n := tl.form.text.Length(); n != crisis.MaxEntryBytes+1 {
+	if n := tl.form.Fields[fieldText].Area.Length(); n != crisis.MaxEntryBytes+1 {
 		t.Fatalf("a key into the full field: %d characters", n)
 	}
 	full("key into the full entry")
