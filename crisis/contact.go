@@ -37,10 +37,10 @@ const (
 func ContactKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
 
 // Matches reports whether every word of query is in one of the contact's
-// fields (case-insensitive): "admin astreinte" finds the on-call admin.
+// fields (case and accents aside): "admin astreinte" finds the on-call admin.
 func (c Contact) Matches(query string) bool {
-	hay := strings.ToLower(strings.Join([]string{c.Name, c.Role, c.Organisation, c.Phone, c.BackupPhone, c.Notes}, "\x00"))
-	for _, w := range strings.Fields(strings.ToLower(query)) {
+	hay := FoldForSearch(strings.Join([]string{c.Name, c.Role, c.Organisation, c.Phone, c.BackupPhone, c.Notes}, "\x00"))
+	for _, w := range strings.Fields(FoldForSearch(query)) {
 		if !strings.Contains(hay, w) {
 			return false
 		}

@@ -139,7 +139,7 @@ func (s *Service) Entry(id uint64) (Entry, error) {
 // TimelineQuery selects a page of the logbook, newest first from Before.
 type TimelineQuery struct {
 	Kind   Kind   // "" for every kind
-	Search string // case-insensitive, in the text and the author's name
+	Search string // case- and accent-insensitive (FoldForSearch), in the text and the author's name
 	Before uint64 // only entries with a smaller id; 0 for the newest
 	Limit  int    // at most this many (a default when 0)
 }
@@ -171,7 +171,7 @@ func (s *Service) Timeline(q TimelineQuery) (TimelinePage, error) {
 }
 
 func (s *Service) readTimeline(q TimelineQuery) (TimelinePage, error) {
-	needle := strings.ToLower(strings.TrimSpace(q.Search))
+	needle := FoldForSearch(strings.TrimSpace(q.Search))
 	var page TimelinePage
 	err := s.store.View(func(tx ReadTx) error {
 		var err error
@@ -190,7 +190,7 @@ func (s *Service) readTimeline(q TimelineQuery) (TimelinePage, error) {
 			if q.Kind != "" && e.Kind != q.Kind {
 				return true, nil
 			}
-			if needle != "" && !strings.Contains(strings.ToLower(e.Text), needle) && !strings.Contains(strings.ToLower(e.Author), needle) {
+			if needle != "" && !strings.Contains(FoldForSearch(e.Text), needle) && !strings.Contains(FoldForSearch(e.Author), needle) {
 				return true, nil
 			}
 			if len(got) == q.Limit {

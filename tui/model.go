@@ -24,7 +24,7 @@ type Options struct {
 	// Changes is signalled (merged, capacity 1) after every committed change
 	// or join/leave; the caller unsubscribes when the session ends.
 	Changes <-chan struct{}
-	Lang    string // "en" for now; "" means en
+	Lang    string // "en" or "fr"; "" means en; the L key switches it
 	// Preview writes the Markdown report of a snapshot, its lists cut to
 	// their newest limit items, for the Report tab. The caller hands it
 	// in (report.WriteMarkdown) so that the console talks to the service
@@ -283,6 +283,8 @@ func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m.switchTab(i)
 		}
 		return nil
+	case key.Matches(msg, k.Lang):
+		return m.switchLang()
 	case key.Matches(msg, k.Stage):
 		if !m.s.Me.Role.Allowed(crisis.ActSetStage) {
 			return kit.Refuse(m.s.Session, crisis.ActSetStage)
@@ -291,6 +293,27 @@ func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.picker.FocusCmd()
 	}
 	return tm.Update(msg)
+}
+
+// switchLang draws the whole console in the other language: the strings
+// and key labels of the shell and of every tab, which are built again
+// (their positions are lost, as no text field has the keyboard). The
+// shared drawings are keyed by language; the shell's own are dropped.
+func (m *model) switchLang() tea.Cmd {
+	lang := "fr"
+	if m.s.Lang == "fr" {
+		lang = "en"
+	}
+	text := textFor(lang)
+	m.s.Lang, m.s.text, m.s.Text = lang, text, &text.Text
+	m.s.Keys = kit.NewKeys(text.Help)
+	number := m.tabs[m.active].number
+	m.tabs = tabList(m.s)
+	if i := tabIndex(m.tabs, number); i >= 0 {
+		m.active = i
+	}
+	m.drawn = drawn{}
+	return m.activeTab().Reload()
 }
 
 // switchTab shows another tab and reloads it: hidden tabs are not kept up
@@ -380,6 +403,9 @@ func (m *model) helpKeys() kit.HelpKeys {
 	}
 	shell = append(shell, help, k.Quit)
 	h.Short = append(h.Short, shell...)
+	// The language key only in the full help: the one-line footer has no
+	// room left at 80 columns.
+	shell = append(shell[:len(shell)-1:len(shell)-1], k.Lang, k.Quit)
 	if len(m.tabs) > 1 {
 		// Only in the full help: the tabs line shows the numbers, and the
 		// one-line footer has no room left at 80 columns.

@@ -15,6 +15,8 @@ type Text struct {
 func textFor(lang string) *Text {
 	t := &Text{Text: *kit.TextFor(lang)}
 	switch lang {
+	case "fr":
+		t.Header = frenchHeader
 	default: // "", "en"
 		t.Header = englishHeader
 	}
@@ -26,7 +28,8 @@ type HeaderText struct {
 	// RecoverySummary is the label before the four phase bars.
 	RecoverySummary string
 	// NewTaskOne and NewTasksMany flag tasks given to me that I have not
-	// opened yet: "%d new tasks for you" (how many).
+	// opened yet: "%d new tasks for you" (how many), in the form its
+	// count takes (kit.Text.Plural).
 	NewTaskOne, NewTasksMany string
 	// HandoverPending: "⚑ Handover #%d (%s) to acknowledge" (id, author);
 	// HandoverPendingMany: "⚑ %d handovers to acknowledge".
@@ -35,7 +38,7 @@ type HeaderText struct {
 
 var englishHeader = HeaderText{
 	RecoverySummary:     "Recovery",
-	NewTaskOne:          "★ 1 new task for you (2: Tasks)",
+	NewTaskOne:          "★ %d new task for you (2: Tasks)",
 	NewTasksMany:        "★ %d new tasks for you (2: Tasks)",
 	HandoverPending:     "⚑ Handover #%d (%s) to acknowledge",
 	HandoverPendingMany: "⚑ %d handovers to acknowledge",

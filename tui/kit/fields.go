@@ -79,11 +79,11 @@ func StepField(focus, delta, n int) int {
 // NextByLetter picks the next choice after cur whose label starts with
 // the typed letter (typed again, the one after); cur when none does.
 func NextByLetter(labels []string, cur int, typed string) int {
-	letter := strings.ToLower(typed)
+	letter := crisis.FoldForSearch(typed)
 	n := len(labels)
 	for i := 1; i <= n; i++ {
 		j := (cur + i) % n
-		if strings.HasPrefix(strings.ToLower(labels[j]), letter) {
+		if strings.HasPrefix(crisis.FoldForSearch(labels[j]), letter) {
 			return j
 		}
 	}

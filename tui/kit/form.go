@@ -371,7 +371,7 @@ func (f *Form) fieldKey(fl *Field, msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case FieldYesNo:
 		switch {
-		case msg.Text == "y" || msg.Text == "Y":
+		case msg.Text == "y" || msg.Text == "Y" || msg.Text == "o" || msg.Text == "O": // o: oui
 			fl.Yes = true
 		case msg.Text == "n" || msg.Text == "N":
 			fl.Yes = false
@@ -478,10 +478,10 @@ func (fl *Field) pos() int {
 // effect moves to the first of them when the search hides it, so what is
 // saved is always what is shown.
 func (fl *Field) filter() {
-	q := strings.ToLower(strings.TrimSpace(fl.Input.Value()))
+	q := crisis.FoldForSearch(strings.TrimSpace(fl.Input.Value()))
 	fl.matches = fl.matches[:0]
 	for i, c := range fl.Choices {
-		if q == "" || strings.Contains(strings.ToLower(c), q) {
+		if q == "" || strings.Contains(crisis.FoldForSearch(c), q) {
 			fl.matches = append(fl.matches, i)
 		}
 	}

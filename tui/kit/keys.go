@@ -7,6 +7,8 @@ import "charm.land/bubbles/v2/key"
 type Keys struct {
 	// Shell: work whenever no text field has the focus.
 	Quit, Help, NextTab, PrevTab, JumpTab, Stage key.Binding
+	// Lang switches the session to the other language.
+	Lang key.Binding
 
 	// Lists.
 	Up, Down, PageUp, PageDown, Home, End key.Binding
@@ -42,6 +44,7 @@ func NewKeys(h HelpText) *Keys {
 		PrevTab: b([]string{"shift+tab"}, "shift+tab", h.PrevTab),
 		JumpTab: b([]string{"1", "2", "3", "4", "5"}, "1-5", h.Tabs),
 		Stage:   b([]string{"s"}, "s", h.Stage),
+		Lang:    b([]string{"L"}, "L", h.Lang),
 
 		Up:       b([]string{"up", "k"}, "↑/k", h.Up),
 		Down:     b([]string{"down", "j"}, "↓/j", h.Down),
@@ -60,7 +63,7 @@ func NewKeys(h HelpText) *Keys {
 		KindNext:  b([]string{"right"}, "→", h.Kind),
 		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", h.Quit),
 
-		Yes: b([]string{"y", "Y"}, "y", h.Yes),
+		Yes: b([]string{"y", "Y", "o", "O"}, h.YesKey, h.Yes), // o: oui
 		No:  b([]string{"n", "N", "esc"}, "n", h.No),
 
 		Apply:       b([]string{"enter"}, "enter", h.Apply),

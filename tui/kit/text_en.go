@@ -6,7 +6,14 @@ import "cellule/crisis"
 // more file with one more value of this type. Strings with verbs are
 // fmt formats; their comments say what the verbs receive.
 type Text struct {
+	// Lang is the table's language code ("en", "fr"): plural rules.
+	Lang    string
 	Product string
+
+	// Calendar names months and weekdays (Date); DateTime is the layout
+	// of a full date and time, DayTime of a day and time in the crisis.
+	Calendar          Calendar
+	DateTime, DayTime string
 
 	// Errors translates the service's refusals, by code (see crisis.Error);
 	// nil for English, which the domain carries itself (crisis.English).
@@ -69,10 +76,26 @@ type HelpText struct {
 	NextField, PrevField, Save, Cancel, Kind   string
 	Yes, No, Apply, ClearSearch, Choose, Close string
 	Move, Pick, Search                         string
+	// Lang is the key that switches the console to the other language:
+	// named in that language.
+	Lang string
+	// YesKey is the letter a yes/no question shows for yes (y, or o for
+	// oui); both work in every language.
+	YesKey string
 }
 
 var english = Text{
+	Lang:    "en",
 	Product: "Cellule",
+
+	Calendar: Calendar{
+		Months:        [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+		MonthsShort:   [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+		Weekdays:      [7]string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"},
+		WeekdaysShort: [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
+	},
+	DateTime: "2006-01-02 15:04",
+	DayTime:  "01-02 15:04",
 
 	StageLabel:   "Stage: %s",
 	ElapsedDays:  "T+%dd %02dh%02d",
@@ -115,6 +138,7 @@ var english = Text{
 		Yes: "yes", No: "no", Apply: "apply", ClearSearch: "clear",
 		Choose: "set stage", Close: "close", Move: "move",
 		Pick: "choose", Search: "type to search",
+		Lang: "français", YesKey: "y",
 	},
 
 	Kinds: map[crisis.Kind]string{
@@ -146,6 +170,8 @@ var english = Text{
 func TextFor(lang string) *Text {
 	var t Text
 	switch lang {
+	case "fr":
+		t = french
 	default: // "", "en"
 		t = english // shared and never changed: sessions only read it
 	}

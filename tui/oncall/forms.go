@@ -21,7 +21,7 @@ func newTemplatePicker(o *onCall) *templatePicker {
 	labels := make([]string, len(o.overview.Templates))
 	for i, tpl := range o.overview.Templates {
 		labels[i] = fmt.Sprintf("%-14s %s  ", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))) +
-			fmt.Sprintf(o.t.PickerSteps, len(tpl.Steps))
+			o.s.Text.Plural(len(tpl.Steps), o.t.PickerStepOne, o.t.PickerSteps)
 	}
 	p := &templatePicker{Form: kit.NewForm(o.s, o.width, o.height)}
 	p.Head = func(int) []string { return []string{"", " " + sty.FormTitle.Render(o.t.PickerTitle), ""} }

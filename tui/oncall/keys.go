@@ -53,7 +53,7 @@ func newOnCallKeys(h HelpText) *onCallKeys {
 		PrevField: b([]string{"shift+tab"}, "shift+tab", h.Fields),
 		Save:      b([]string{"ctrl+s"}, "ctrl+s", h.Save),
 		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", ""),
-		Yes:       b([]string{"y", "Y"}, "y", ""),
+		Yes:       b([]string{"y", "Y", "o", "O"}, "y", ""), // o: oui
 		No:        b([]string{"n", "N", "esc"}, "n", ""),
 	}
 }

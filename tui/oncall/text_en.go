@@ -36,11 +36,13 @@ type Text struct {
 	LoadFailed   string // "Cannot read the on-call data: %s"
 	PickerTitle  string
 	PickerSteps  string // "%d steps"
-	LabelPrompt  string // "Label for this run of %s (optional): " (title)
-	LabelHint    string
-	ReasonPrompt string // "Why un-tick step %d? " (number)
-	ReasonHint   string
-	PromptKeys   string
+	// PickerStepOne is its singular (kit.Text.Plural).
+	PickerStepOne string
+	LabelPrompt   string // "Label for this run of %s (optional): " (title)
+	LabelHint     string
+	ReasonPrompt  string // "Why un-tick step %d? " (number)
+	ReasonHint    string
+	PromptKeys    string
 
 	// Directory.
 	SearchPrompt string
@@ -50,7 +52,7 @@ type Text struct {
 	ColPhone     string
 	ColBackup    string
 	NoContacts   string
-	NoMatch      string
+	NoMatch      string // "No contact matches “%s”." (the search as typed)
 	OnDuty       string
 	ContactsOf   string // "%d of %d contacts" (shown, all)
 	DutySet      string // "%s is on duty"
@@ -94,6 +96,8 @@ type HelpText struct {
 func textFor(lang string) *Text {
 	var t Text
 	switch lang {
+	case "fr":
+		t = french
 	default: // "", "en"
 		t = english // shared and never changed: sessions only read it
 	}
@@ -109,30 +113,31 @@ var english = Text{
 	SecHandover:        "Handover",
 	SecHandoverPending: "Handover (%d to acknowledge)",
 
-	NoRuns:       "No checklist is running. Press n to start one (hno: out-of-hours on-call).",
-	NoRunsViewer: "No checklist is running.",
-	RunLine:      "#%d %s",
-	RunStarted:   "started %s by %s",
-	Progress:     "%d/%d",
-	NextStep:     "next: %d %s",
-	Complete:     "complete",
-	DoneBy:       "— %s %s",
-	UndoneBy:     "un-ticked by %s: %s",
-	Call:         "☎ %s",
-	NotInDir:     "%s (not in the directory)",
-	Backup:       "backup %s",
-	TimeLayout:   "01-02 15:04",
-	Ticked:       "Step %d ticked (#%d)",
-	Unticked:     "Step %d un-ticked (#%d)",
-	Started:      "Run #%d started: %s",
-	LoadFailed:   "Cannot read the on-call data: %s",
-	PickerTitle:  "Start a checklist:",
-	PickerSteps:  "%d steps",
-	LabelPrompt:  "Label (optional): ",
-	LabelHint:    "night of 12 September",
-	ReasonPrompt: "Why un-tick step %d? ",
-	ReasonHint:   "the reason goes to the logbook",
-	PromptKeys:   "enter: confirm · esc: cancel",
+	NoRuns:        "No checklist is running. Press n to start one (hno: out-of-hours on-call).",
+	NoRunsViewer:  "No checklist is running.",
+	RunLine:       "#%d %s",
+	RunStarted:    "started %s by %s",
+	Progress:      "%d/%d",
+	NextStep:      "next: %d %s",
+	Complete:      "complete",
+	DoneBy:        "— %s %s",
+	UndoneBy:      "un-ticked by %s: %s",
+	Call:          "☎ %s",
+	NotInDir:      "%s (not in the directory)",
+	Backup:        "backup %s",
+	TimeLayout:    "01-02 15:04",
+	Ticked:        "Step %d ticked (#%d)",
+	Unticked:      "Step %d un-ticked (#%d)",
+	Started:       "Run #%d started: %s",
+	LoadFailed:    "Cannot read the on-call data: %s",
+	PickerTitle:   "Start a checklist:",
+	PickerSteps:   "%d steps",
+	PickerStepOne: "%d step",
+	LabelPrompt:   "Label (optional): ",
+	LabelHint:     "night of 12 September",
+	ReasonPrompt:  "Why un-tick step %d? ",
+	ReasonHint:    "the reason goes to the logbook",
+	PromptKeys:    "enter: confirm · esc: cancel",
 
 	SearchPrompt: "Search: ",
 	SearchHint:   "name, role, organisation, number…",
@@ -141,7 +146,7 @@ var english = Text{
 	ColPhone:     "PHONE",
 	ColBackup:    "BACKUP",
 	NoContacts:   "The directory is empty. On the host: cellule contacts import FILE.csv",
-	NoMatch:      "No contact matches.",
+	NoMatch:      "No contact matches “%s”.",
 	OnDuty:       "on duty",
 	ContactsOf:   "%d of %d contacts",
 	DutySet:      "%s is on duty",

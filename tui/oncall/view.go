@@ -3,6 +3,7 @@ package oncall
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
@@ -78,8 +79,8 @@ func (o *onCall) pending() int {
 	return n
 }
 
-func (o *onCall) when(t interface{ Format(string) string }) string {
-	return t.Format(o.t.TimeLayout)
+func (o *onCall) when(t time.Time) string {
+	return o.s.Text.Date(t, o.t.TimeLayout)
 }
 
 // checklistLines: the runs, then the selected run's steps.
@@ -239,7 +240,7 @@ func (o *onCall) directoryLines(h int) []string {
 		return append(out, "", "  "+sty.Empty.Render(t.NoContacts))
 	}
 	if len(ms) == 0 {
-		return append(out, "", "  "+sty.Empty.Render(t.NoMatch))
+		return append(out, "", "  "+sty.Empty.Render(fmt.Sprintf(t.NoMatch, crisis.SanitizeLine(strings.TrimSpace(o.search.Value())))))
 	}
 	const phoneW = 16
 	rest := max(o.width-4-2*phoneW-3, 20)

@@ -405,7 +405,7 @@ func (r *recoveryTab) askValidate(n int) tea.Cmd {
 	t := r.tx
 	me, svc := r.s.Me, r.s.Svc
 	r.confirm = &recoveryConfirm{
-		question: fmt.Sprintf(t.ConfirmValidate, n, crisis.SanitizeLine(r.phase(n).Name)),
+		question: fmt.Sprintf(t.ConfirmValidate, n, t.phaseName(r.phase(n))),
 		do: r.run(func() (string, uint64, error) {
 			e, err := svc.ValidatePhase(me, n)
 			return fmt.Sprintf(t.ValidatedDone, n, e.ID), e.ID, err

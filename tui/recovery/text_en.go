@@ -55,6 +55,9 @@ type Text struct {
 	// Help.
 	Update, Validate, OverrideKey, Add, Rename, Move, Remove, ChooseKey string
 
+	// PhaseNames names the four phases, by number - 1.
+	PhaseNames [crisis.PhaseCount]string
+
 	States      map[crisis.ItemState]string
 	PhaseStates map[crisis.PhaseState]string
 }
@@ -64,6 +67,8 @@ type Text struct {
 func textFor(lang string) *Text {
 	var t Text
 	switch lang {
+	case "fr":
+		t = french
 	default: // "", "en"
 		t = english // shared and never changed: sessions only read it
 	}
@@ -118,6 +123,8 @@ var english = Text{
 	Update: "update", Validate: "validate", OverrideKey: "override",
 	Add: "add item", Rename: "rename", Move: "move to phase", Remove: "remove", ChooseKey: "choose",
 
+	PhaseNames: crisis.PhaseNames,
+
 	States: map[crisis.ItemState]string{
 		crisis.StateIsolated:      "Isolated",
 		crisis.StateInvestigating: "Under investigation",
@@ -147,4 +154,13 @@ func (t *Text) phaseState(s crisis.PhaseState) string {
 		return l
 	}
 	return crisis.SanitizeLine(string(s))
+}
+
+// phaseName is a phase's name in this language, or the name it carries
+// for a number this language does not know.
+func (t *Text) phaseName(ph crisis.PhaseView) string {
+	if ph.Number >= 1 && ph.Number <= len(t.PhaseNames) {
+		return t.PhaseNames[ph.Number-1]
+	}
+	return crisis.SanitizeLine(ph.Name)
 }

@@ -90,11 +90,11 @@ func (r *recoveryTab) listLines() ([]string, int) {
 // phaseLine is a phase's heading: number and name, bar, percent, state.
 func (r *recoveryTab) phaseLine(ph crisis.PhaseView) string {
 	rs, t := r.st, r.tx
-	title := kit.Pad(fmt.Sprintf(t.Phase, ph.Number, crisis.SanitizeLine(ph.Name)), rcName+2)
+	title := kit.Pad(fmt.Sprintf(t.Phase, ph.Number, t.phaseName(ph)), rcName+2)
 	done := ph.State == crisis.PhaseValidated
 	state := rs.PhaseState.Render(t.phaseState(ph.State))
 	if done {
-		by := fmt.Sprintf(t.Validated, crisis.SanitizeLine(ph.ValidatedBy), ph.ValidatedAt.In(r.s.Svc.Location()).Format(t.TimeLayout))
+		by := fmt.Sprintf(t.Validated, crisis.SanitizeLine(ph.ValidatedBy), r.s.Text.Date(ph.ValidatedAt.In(r.s.Svc.Location()), t.TimeLayout))
 		state = rs.Validated.Render(by)
 	}
 	return " " + rs.PhaseName.Render(title) + " " + kit.ProgressBar(rs, ph.Progress, rcBar, done) + " " +
@@ -119,7 +119,7 @@ func (r *recoveryTab) detailLine() string {
 		parts = append(parts, fmt.Sprintf(t.Owner, crisis.SanitizeLine(it.Owner)))
 	}
 	if !it.UpdatedAt.IsZero() {
-		parts = append(parts, fmt.Sprintf(t.Updated, crisis.SanitizeLine(it.UpdatedBy), it.UpdatedAt.In(r.s.Svc.Location()).Format(t.TimeLayout)))
+		parts = append(parts, fmt.Sprintf(t.Updated, crisis.SanitizeLine(it.UpdatedBy), r.s.Text.Date(it.UpdatedAt.In(r.s.Svc.Location()), t.TimeLayout)))
 	}
 	if o := it.Override; o != nil {
 		parts = append(parts, fmt.Sprintf(t.OverrideBy, crisis.SanitizeLine(o.By), crisis.SanitizeLine(o.Reason)))

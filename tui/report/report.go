@@ -312,7 +312,7 @@ func (r *reportTab) View() string {
 	}
 	head := sty.Label.Render(t.Heading) + "  " + sty.Hint.Render(t.Exports)
 	if r.closed != nil {
-		head = sty.Confirm.Render(fmt.Sprintf(t.ClosedLine, r.closed.At.In(r.s.Svc.Location()).Format("2006-01-02 15:04"), crisis.SanitizeLine(r.closed.By)))
+		head = sty.Confirm.Render(fmt.Sprintf(t.ClosedLine, r.s.Text.Date(r.closed.At.In(r.s.Svc.Location()), r.s.Text.DateTime), crisis.SanitizeLine(r.closed.By)))
 	}
 	switch {
 	case r.loadErr != nil && !r.loaded:

@@ -30,6 +30,8 @@ type Text struct {
 func textFor(lang string) *Text {
 	var t Text
 	switch lang {
+	case "fr":
+		t = french
 	default: // "", "en"
 		t = english // shared and never changed: sessions only read it
 	}

@@ -14,18 +14,19 @@ type Text struct {
 	// Views, cycled with v.
 	ViewAll, ViewMine, ViewByAssignee, ViewByStatus string
 	Count                                           string // "%d tasks"
-	CountOne                                        string
-	Open                                            string // "%d open"
-	Late                                            string // "%d late"
-	Blocked                                         string // "%d blocked"
-	ViewHint                                        string
-	Nobody                                          string // the assignee of an unassigned task
-	NewMark                                         string // before the title of a task new to me
-	LateBy                                          string // "LATE %s" (how late)
-	BlockedBy                                       string // "blocked: %s" (the reason)
-	DueLayout                                       string // time.Format layout of due times in the list
-	EmptyWriter, EmptyViewer, EmptyMine             string
-	LoadFailed                                      string // "Cannot read the tasks: %s"
+	// Counts: each "%d" format has its singular (kit.Text.Plural).
+	CountOne                            string
+	Open, OpenOne                       string // "%d open"
+	Late, LateOne                       string // "%d late"
+	Blocked, BlockedOne                 string // "%d blocked"
+	ViewHint                            string
+	Nobody                              string // the assignee of an unassigned task
+	NewMark                             string // before the title of a task new to me
+	LateBy                              string // "LATE %s" (how late)
+	BlockedBy                           string // "blocked: %s" (the reason)
+	DueLayout                           string // time.Format layout of due times in the list
+	EmptyWriter, EmptyViewer, EmptyMine string
+	LoadFailed                          string // "Cannot read the tasks: %s"
 
 	// The open task.
 	TaskTitle                                         string // "Task #%d"
@@ -63,6 +64,8 @@ type Text struct {
 func textFor(lang string) *Text {
 	var t Text
 	switch lang {
+	case "fr":
+		t = french
 	default: // "", "en"
 		t = english // shared and never changed: sessions only read it
 	}
@@ -74,7 +77,8 @@ var english = Text{
 	Link: "task %d",
 
 	ViewAll: "All tasks", ViewMine: "My tasks", ViewByAssignee: "By assignee", ViewByStatus: "By status",
-	Count: "%d tasks", CountOne: "1 task", Open: "%d open", Late: "%d late", Blocked: "%d blocked",
+	Count: "%d tasks", CountOne: "%d task", Open: "%d open", Late: "%d late", Blocked: "%d blocked",
+	OpenOne: "%d open", LateOne: "%d late", BlockedOne: "%d blocked",
 	ViewHint:  "enter: open  v: view",
 	Nobody:    "—",
 	NewMark:   "NEW ",

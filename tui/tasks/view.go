@@ -72,16 +72,14 @@ func (b *tasksTab) viewLine(ts []crisis.Task) string {
 			blocked++
 		}
 	}
-	count := fmt.Sprintf(tx.Count, len(ts))
-	if len(ts) == 1 {
-		count = tx.CountOne
-	}
-	parts := []string{name, sty.Filter.Render(count), sty.Filter.Render(fmt.Sprintf(tx.Open, open))}
+	pl := b.s.Text.Plural
+	count := pl(len(ts), tx.CountOne, tx.Count)
+	parts := []string{name, sty.Filter.Render(count), sty.Filter.Render(pl(open, tx.OpenOne, tx.Open))}
 	if late > 0 {
-		parts = append(parts, b.st.late.Render(fmt.Sprintf(tx.Late, late)))
+		parts = append(parts, b.st.late.Render(pl(late, tx.LateOne, tx.Late)))
 	}
 	if blocked > 0 {
-		parts = append(parts, b.st.blocked.Render(fmt.Sprintf(tx.Blocked, blocked)))
+		parts = append(parts, b.st.blocked.Render(pl(blocked, tx.BlockedOne, tx.Blocked)))
 	}
 	parts = append(parts, sty.Filter.Render(tx.ViewHint))
 	return " " + strings.Join(parts, sty.Filter.Render(" · "))
@@ -168,7 +166,7 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 		if late := t.LateBy(now); late != "" {
 			due = ts.late.Render(cell(fmt.Sprintf(tx.LateBy, late), colDue))
 		} else {
-			due = style(lipgloss.NewStyle()).Render(cell(t.Due.In(loc).Format(tx.DueLayout), colDue))
+			due = style(lipgloss.NewStyle()).Render(cell(b.s.Text.Date(t.Due.In(loc), tx.DueLayout), colDue))
 		}
 	}
 	head := id + prio + status + assignee + due
@@ -210,7 +208,7 @@ func (b *tasksTab) detailLines(t crisis.Task) []string {
 	}
 	due := tx.NoDue
 	if t.Due != nil {
-		due = t.Due.In(loc).Format(tx.LongLayout)
+		due = b.s.Text.Date(t.Due.In(loc), tx.LongLayout)
 		if late := t.LateBy(now); late != "" {
 			due += "  " + ts.late.Render(fmt.Sprintf(tx.LateBy, late))
 		}
@@ -226,8 +224,8 @@ func (b *tasksTab) detailLines(t crisis.Task) []string {
 		field(tx.Assignee, who),
 		field(tx.Due, due),
 		field(tx.Phase, phase),
-		field(tx.Created, fmt.Sprintf(tx.CreatedBy, t.CreatedAt.In(loc).Format(tx.LongLayout), crisis.SanitizeLine(t.CreatedBy))),
-		field(tx.Updated, t.UpdatedAt.In(loc).Format(tx.LongLayout)),
+		field(tx.Created, fmt.Sprintf(tx.CreatedBy, b.s.Text.Date(t.CreatedAt.In(loc), tx.LongLayout), crisis.SanitizeLine(t.CreatedBy))),
+		field(tx.Updated, b.s.Text.Date(t.UpdatedAt.In(loc), tx.LongLayout)),
 		"",
 		"  " + ts.label.Render(tx.Details),
 	}

@@ -11,7 +11,7 @@ type Text struct {
 	FilterKind      string // "kind %s" (kind label)
 	FilterSearch    string // "search %q"
 	EntriesCount    string // "%d entries"
-	EntryOne        string // one entry
+	EntryOne        string // "%d entry": the singular (kit.Text.Plural)
 	EntriesMore     string // "%d+ entries" (older ones not loaded yet)
 	FilterHint      string
 	NewerBelow      string // "↓ %d newer (G)"
@@ -19,6 +19,7 @@ type Text struct {
 	EmptyWriter     string
 	EmptyViewer     string
 	NoMatch         string
+	NoMatchSearch   string // "No entry matches “%s”…" (the search as typed)
 	RecordedAt      string // "(rec. %s)" (recording time)
 	WhenLayout      string // time.Format layout of when an entry happened
 	RecordedLayout  string // the same for when it was recorded, shorter
@@ -54,6 +55,8 @@ type HelpText struct {
 func textFor(lang string) *Text {
 	var t Text
 	switch lang {
+	case "fr":
+		t = french
 	default: // "", "en"
 		t = english // shared and never changed: sessions only read it
 	}
@@ -67,7 +70,7 @@ var english = Text{
 	FilterKind:      "Kind %s",
 	FilterSearch:    "search %q",
 	EntriesCount:    "%d entries",
-	EntryOne:        "1 entry",
+	EntryOne:        "%d entry",
 	EntriesMore:     "%d+ entries",
 	FilterHint:      "f: kind  /: search",
 	NewerBelow:      "↓ %d newer (G)",
@@ -75,6 +78,7 @@ var english = Text{
 	EmptyWriter:     "The logbook is empty. Press n to write the first entry.",
 	EmptyViewer:     "Nothing has been logged yet.",
 	NoMatch:         "No entry matches. Press esc to show them all.",
+	NoMatchSearch:   "No entry matches “%s”. Press esc to show them all.",
 	RecordedAt:      "(rec. %s)",
 	WhenLayout:      "2006-01-02 15:04",
 	RecordedLayout:  "01-02 15:04",

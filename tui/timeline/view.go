@@ -37,9 +37,9 @@ func (t *timeline) renderEntry(e crisis.Entry, selected bool) []string {
 	if selected {
 		id = sty.IDSelected.Render(fmt.Sprintf("#%d", e.ID))
 	}
-	parts := []string{id, t.st.when.Render(e.OccurredAt.In(loc).Format(ttx.WhenLayout))}
+	parts := []string{id, t.st.when.Render(tx.Date(e.OccurredAt.In(loc), ttx.WhenLayout))}
 	if e.Backdated() {
-		parts = append(parts, sty.Recorded.Render(fmt.Sprintf(ttx.RecordedAt, e.RecordedAt.In(loc).Format(ttx.RecordedLayout))))
+		parts = append(parts, sty.Recorded.Render(fmt.Sprintf(ttx.RecordedAt, tx.Date(e.RecordedAt.In(loc), ttx.RecordedLayout))))
 	}
 	parts = append(parts,
 		sty.Author.Render(crisis.SanitizeLine(e.Author)),
@@ -122,11 +122,8 @@ func (t *timeline) drawFilterLine() string {
 	if t.search != "" {
 		left = append(left, sty.FilterActive.Render(fmt.Sprintf(ttx.FilterSearch, t.search)))
 	}
-	count := fmt.Sprintf(ttx.EntriesCount, len(t.entries))
-	switch {
-	case len(t.entries) == 1 && !t.more:
-		count = ttx.EntryOne
-	case t.more:
+	count := tx.Plural(len(t.entries), ttx.EntryOne, ttx.EntriesCount)
+	if t.more {
 		count = fmt.Sprintf(ttx.EntriesMore, len(t.entries))
 	}
 	left = append(left, t.plain(count))
@@ -151,7 +148,9 @@ func (t *timeline) listLines(h int) []string {
 	if len(t.entries) == 0 {
 		msg := ttx.EmptyViewer
 		switch {
-		case t.kind != "" || t.search != "":
+		case t.search != "":
+			msg = fmt.Sprintf(ttx.NoMatchSearch, crisis.SanitizeLine(t.search))
+		case t.kind != "":
 			msg = ttx.NoMatch
 		case t.s.Me.Role.Allowed(crisis.ActWriteLog):
 			msg = ttx.EmptyWriter

@@ -1,0 +1,41 @@
+package timeline
+
+// french is the main courante's strings for a French crisis cell.
+var french = Text{
+	Tab: "Main courante",
+
+	FilterAll:       "Tous types",
+	FilterKind:      "Type %s",
+	FilterSearch:    "recherche %q",
+	EntriesCount:    "%d entrées",
+	EntryOne:        "%d entrée",
+	EntriesMore:     "%d+ entrées",
+	FilterHint:      "f : type  / : chercher",
+	NewerBelow:      "↓ %d plus récentes (G)",
+	LoadingOlder:    "lecture des entrées plus anciennes…",
+	EmptyWriter:     "La main courante est vide. Appuyez sur n pour écrire la première entrée.",
+	EmptyViewer:     "Rien n'a encore été consigné.",
+	NoMatch:         "Aucune entrée ne correspond. Échap pour tout afficher.",
+	NoMatchSearch:   "Aucune entrée ne correspond à « %s ». Échap pour tout afficher.",
+	RecordedAt:      "(saisie %s)",
+	WhenLayout:      "02/01/2006 15:04",
+	RecordedLayout:  "02/01 15:04",
+	Corrects:        "corrige #%d",
+	AmendedBy:       "[corrigée par %s]",
+	LoadFailed:      "Lecture de la main courante impossible : %s",
+	SearchPrompt:    "Chercher : ",
+	SearchHint:      "mots du texte ou nom de l'auteur",
+	NewEntryTitle:   "Nouvelle entrée",
+	CorrectTitle:    "Corriger #%d",
+	Original:        "Original #%d : %s",
+	KindField:       "Type",
+	TextField:       "Texte",
+	WhenField:       "Survenu à",
+	WhenHint:        "14:05, 2022-09-12 03:40, -20m ; vide = maintenant ; heure %s",
+	WhenPlaceholder: "maintenant",
+	TextPlaceholder: "Ce qui s'est passé, ce qui a été décidé, qui a été prévenu…",
+	SavedAs:         "Enregistrée sous #%d",
+	TaskLink:        "tâche %d",
+
+	Help: HelpText{Correct: "corriger", Filter: "type", FilterBack: "type préc.", Search: "chercher", Clear: "tout afficher"},
+}
