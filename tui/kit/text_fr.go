@@ -50,7 +50,7 @@ var french = Text{
 	Help: HelpText{
 		Up: "haut", Down: "bas", PageUp: "page préc.", PageDown: "page suiv.",
 		Home: "plus ancienne", End: "plus récente",
-		New: "nouvelle", Stage: "phase",
+		New: "créer", Stage: "phase",
 		Tabs: "onglet", NextTab: "onglet suivant", PrevTab: "onglet précédent",
 		More: "aide", Less: "moins", Quit: "quitter",
 		NextField: "champ suivant", PrevField: "champ précédent", Save: "enregistrer",

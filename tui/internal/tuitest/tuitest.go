@@ -114,8 +114,14 @@ func (f *Fixture) Seed(t *testing.T) {
 // colour profile.
 func Start(t *testing.T, m tea.Model) *teatest.TestModel {
 	t.Helper()
+	return StartSized(t, m, 80, 24)
+}
+
+// StartSized is Start on a terminal of another size.
+func StartSized(t *testing.T, m tea.Model, width, height int) *teatest.TestModel {
+	t.Helper()
 	tm := teatest.NewTestModel(t, m,
-		teatest.WithInitialTermSize(80, 24),
+		teatest.WithInitialTermSize(width, height),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
 	t.Cleanup(func() { _ = tm.Quit() })
 	return tm
@@ -129,8 +135,11 @@ type Screen struct {
 }
 
 // NewScreen is an 80x24 emulated terminal.
-func NewScreen(t *testing.T) *Screen {
-	emu := vt.NewEmulator(80, 24)
+func NewScreen(t *testing.T) *Screen { return NewScreenSized(t, 80, 24) }
+
+// NewScreenSized is an emulated terminal of another size.
+func NewScreenSized(t *testing.T, width, height int) *Screen {
+	emu := vt.NewEmulator(width, height)
 	// The emulator answers terminal queries on its input pipe; drain it so
 	// an answer never blocks a write.
 	go func() { _, _ = io.Copy(io.Discard, emu) }()
