@@ -78,7 +78,9 @@ func TestSearchIgnoresCaseAndAccents(t *testing.T) {
 		return strings.Contains(s, "CERT SANTÉ") && !strings.Contains(s, "Ransom note") && strings.Contains(s, "1 entrée")
 	}, "sante finds SANTÉ")
 	search("creteil")
-	scr.WaitUntil(t, tm, func(s string) bool { return strings.Contains(s, "CHU de Créteil") && !strings.Contains(s, "CERT SANTÉ") }, "creteil finds Créteil")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, "CHU de Créteil") && !strings.Contains(s, "CERT SANTÉ")
+	}, "creteil finds Créteil")
 	search("zzz")
 	scr.WaitFor(t, tm, "Aucune entrée ne correspond à « zzz »")
 
@@ -87,12 +89,16 @@ func TestSearchIgnoresCaseAndAccents(t *testing.T) {
 	press(tm, "d")
 	scr.WaitFor(t, tm, "5 sur 5 contacts")
 	tm.Type("creteil")
-	scr.WaitUntil(t, tm, func(s string) bool { return strings.Contains(s, "1 sur 5 contacts") && strings.Contains(s, "Élodie Durand") }, "creteil finds the CHU de Créteil")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, "1 sur 5 contacts") && strings.Contains(s, "Élodie Durand")
+	}, "creteil finds the CHU de Créteil")
 	for range 7 {
 		press(tm, "backspace")
 	}
 	tm.Type("sante")
-	scr.WaitUntil(t, tm, func(s string) bool { return strings.Contains(s, "1 sur 5 contacts") && strings.Contains(s, "Permanence CERT") }, "sante finds CERT Santé")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, "1 sur 5 contacts") && strings.Contains(s, "Permanence CERT")
+	}, "sante finds CERT Santé")
 	tm.Type("zz")
 	scr.WaitFor(t, tm, "Aucun contact ne correspond à « santezz ».")
 }
