@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"cellule/crisis"
 	"cellule/tui/kit"
@@ -83,7 +84,7 @@ func (m *model) footerLine() string {
 		if full {
 			m.drawn.footer = m.help.FullHelpView(h.FullHelp())
 		} else {
-			m.drawn.footer = m.help.ShortHelpView(h.ShortHelp())
+			m.drawn.footer = m.help.ShortHelpView(fitShort(h.ShortHelp(), m.width))
 		}
 		m.drawn.footerFor = k
 	}
@@ -138,4 +139,25 @@ func (m *model) fit(lines []string) []string {
 	}
 	m.drawn.fitIn, m.drawn.fitOut = in, lines
 	return lines
+}
+
+// fitShort drops the one-line help's first keys (the arrows first) while
+// it is wider than the screen, so the last ones, "? help" and "q quit",
+// are never cut off whatever the language's words; ? lists them all.
+func fitShort(bs []key.Binding, width int) []key.Binding {
+	for len(bs) > 2 && shortWidth(bs) > width {
+		bs = bs[1:]
+	}
+	return bs
+}
+
+// shortWidth is the one-line help's width: keys, descriptions and " • ".
+func shortWidth(bs []key.Binding) int {
+	w := 0
+	for _, b := range bs {
+		if b.Enabled() {
+			w += ansi.StringWidth(b.Help().Key) + 1 + ansi.StringWidth(b.Help().Desc) + 3
+		}
+	}
+	return w - 3
 }

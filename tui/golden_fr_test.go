@@ -67,12 +67,12 @@ func TestFrenchSessionReadsFrench(t *testing.T) {
 	tm := tuitest.Start(t, New(f.svc, lead, Options{Width: 80, Height: 24, Lang: "fr", Preview: report.Preview}))
 	scr := newScreen(t)
 	scr.WaitFor(t, tm, "VPN closed")
-	for _, want := range []string{"1 Main courante", "2 Tâches", "3 Reprise", "4 Astreinte", "5 Rapport", "Phase : Alerte", "en ligne", "? aide", "entrées"} {
+	for _, want := range []string{"1 Main courante", "2 Tâches", "3 Reprise", "4 Astreinte", "5 Rapport", "Phase : Alerte", "en ligne", "? aide • q quitter", "entrées"} {
 		if !strings.Contains(scr.Text(), want) {
 			t.Errorf("no %q on the French screen:\n%s", want, scr.Text())
 		}
 	}
-	for _, english := range []string{"Timeline", "Stage:", "quit", "entries"} {
+	for _, english := range []string{"Timeline", "Stage:", "help", "entries"} {
 		if strings.Contains(scr.Text(), english) {
 			t.Errorf("English %q on the French screen:\n%s", english, scr.Text())
 		}

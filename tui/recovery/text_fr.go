@@ -49,7 +49,7 @@ var french = Text{
 	MoveDone:      "%s déplacé en phase %d",
 	RemoveDone:    "%s retiré",
 
-	Update: "mettre à jour", Validate: "valider", OverrideKey: "lever le verrou",
+	Update: "modifier", Validate: "valider", OverrideKey: "forcer",
 	Add: "ajouter", Rename: "renommer", Move: "changer de phase", Remove: "retirer", ChooseKey: "choisir",
 
 	PhaseNames: [crisis.PhaseCount]string{

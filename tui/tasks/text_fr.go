@@ -62,8 +62,8 @@ var french = Text{
 		crisis.TaskCancelled:  "annulée",
 	},
 
-	HelpOpen: "ouvrir", HelpNew: "nouvelle", HelpEdit: "modifier", HelpAssign: "attribuer", HelpTake: "prendre",
-	HelpStatus: "statut", HelpDue: "échéance", HelpView: "vue", HelpViewBack: "vue préc.",
+	HelpOpen: "ouvrir", HelpNew: "créer", HelpEdit: "modifier", HelpAssign: "confier", HelpTake: "prendre",
+	HelpStatus: "état", HelpDue: "échéance", HelpView: "vue", HelpViewBack: "vue préc.",
 	HelpBack: "retour", HelpChoose: "choisir",
 
 	ConfirmDiscardReason: "Abandonner ce motif ? o/n",
