@@ -103,7 +103,9 @@ type model struct {
 // page of the logbook at once, so the first frame is complete.
 func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	text := textFor(opts.Lang)
-	ks := kit.NewSession(svc, me, opts.Lang, opts.Caches)
+	// The table's own code: a language without a table draws, and is
+	// keyed in the shared caches, as English.
+	ks := kit.NewSession(svc, me, text.Lang, opts.Caches)
 	ks.Preview = opts.Preview
 	ks.Text = &text.Text
 	s := &session{Session: ks, text: text, recovery: kit.NewRecoveryStyles(kit.PaletteFor(ks.Theme)), sh: newShellStyles(kit.PaletteFor(ks.Theme))}

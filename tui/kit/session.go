@@ -14,7 +14,8 @@ import (
 type Session struct {
 	Svc *crisis.Service
 	Me  crisis.Actor
-	// Lang is the console's language ("en" for now).
+	// Lang is the console's language, "en" or "fr" (tui's L key switches
+	// it): part of every shared drawing's key.
 	Lang string
 	// Theme names the palette ("dark", the only one for now): part of
 	// every shared drawing's key.
