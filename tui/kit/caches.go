@@ -22,6 +22,9 @@ type Caches struct {
 	Filters sharedcache.Cache[FilterKey, string]
 	// Fits are screen lines cut to a width.
 	Fits sharedcache.Cache[FitKey, string]
+	// Shared are the styles and key maps of each theme and language
+	// (Shared).
+	Shared sharedcache.Cache[SharedKey, any]
 }
 
 // NewCaches makes the caches of one process, with their bounds.
@@ -30,6 +33,7 @@ func NewCaches() *Caches {
 		Entries: sharedcache.Cache[EntryKey, []string]{Size: 2048},
 		Filters: sharedcache.Cache[FilterKey, string]{Size: 1024},
 		Fits:    sharedcache.Cache[FitKey, string]{Size: 4096},
+		Shared:  sharedcache.Cache[SharedKey, any]{Size: 256},
 	}
 }
 

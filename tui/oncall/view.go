@@ -123,7 +123,8 @@ func (o *onCall) checklistLines(h int) []string {
 	done, total := r.Progress()
 	bar := progress.New(progress.WithWidth(runBarWidth), progress.WithoutPercentage(),
 		progress.WithFillCharacters(progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock),
-		progress.WithColors(lipgloss.Green))
+		progress.WithColors(o.s.Pal.OK))
+	bar.EmptyColor = o.s.Pal.Muted // the palette's, not the library's grey
 	pct := 0.0
 	if total > 0 {
 		pct = float64(done) / float64(total)

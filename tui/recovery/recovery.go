@@ -68,8 +68,8 @@ type recoveryTab struct {
 func New(s *kit.Session) kit.Tab { return newRecoveryTab(s) }
 
 func newRecoveryTab(s *kit.Session) *recoveryTab {
-	tx := textFor(s.Lang)
-	return &recoveryTab{s: s, tx: tx, st: kit.NewRecoveryStyles(kit.PaletteFor(s.Theme)), keys: newRecoveryKeys(tx, s.Text.Help)}
+	tx := kit.ForLang(s, "recovery.text", func() *Text { return textFor(s.Lang) })
+	return &recoveryTab{s: s, tx: tx, st: kit.ForTheme(s, "kit.recovery", kit.NewRecoveryStyles), keys: kit.ForLang(s, "recovery.keys", func() recoveryKeys { return newRecoveryKeys(tx, s.Text.Help) })}
 }
 
 func (r *recoveryTab) SetSize(width, height int) {
