@@ -48,6 +48,9 @@ func (p *stagePicker) view(s *session, width, height int) string {
 		if st == p.current {
 			line += " " + sty.PickerCurrent.Render(t.PickerCurrent)
 		}
+		if i == p.cursor {
+			line = sty.SelectRow(kit.Cut(line, width), width)
+		}
 		lines = append(lines, line)
 	}
 	if p.confirming {

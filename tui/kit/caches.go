@@ -57,6 +57,8 @@ type EntryKey struct {
 	Kind                   crisis.Kind
 	Amends, Task           uint64
 	AmendedBy              string
+	// Search is the search whose matches are highlighted.
+	Search string
 }
 
 // FilterKey is everything the logbook's filter line is drawn from.

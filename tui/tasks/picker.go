@@ -67,7 +67,7 @@ func (p *taskPicker) isCurrent() bool {
 	return st == p.task.Status && st != crisis.TaskBlocked
 }
 
-func (p *taskPicker) view(s *kit.Session, tx *Text, height int) string {
+func (p *taskPicker) view(s *kit.Session, tx *Text, width, height int) string {
 	sty := s.St
 	title := fmt.Sprintf(tx.AssignTitle, p.task.ID)
 	if p.kind == pickStatus {
@@ -105,6 +105,9 @@ func (p *taskPicker) view(s *kit.Session, tx *Text, height int) string {
 		}
 		if i == current {
 			line += " " + sty.PickerCurrent.Render(tx.Current)
+		}
+		if i == p.cursor {
+			line = sty.SelectRow(kit.Cut(line, width), width)
 		}
 		lines = append(lines, line)
 	}

@@ -52,6 +52,10 @@ type Text struct {
 	HelpBack, HelpChoose                              string
 
 	ConfirmDiscardReason string // a blocking reason typed at its prompt
+
+	// Columns are the list's column names: number, priority, status,
+	// assignee, due, title.
+	Columns [6]string
 }
 
 // textFor picks the tab's strings in a language; English is the fallback
@@ -108,6 +112,7 @@ var english = Text{
 
 	NewTitle: "New task", EditTitle: "Edit task #%d",
 	TitleField: "Title", DetailsField: "Details", PriorityField: "Priority",
+	Columns:    [6]string{"#", "P", "Status", "Assignee", "Due", "Task"},
 	PhaseField: "Phase", AssigneeField: "Assignee", DueField: "Due",
 	TitlePlaceholder:   "What must be done",
 	DetailsPlaceholder: "How, where, who to call…",

@@ -76,6 +76,7 @@ type renderKey struct {
 	id       uint64
 	amended  int
 	selected bool
+	search   string // the search highlighted
 }
 
 // New is the Timeline tab of a session.
