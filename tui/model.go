@@ -63,7 +63,7 @@ type session struct {
 	*kit.Session
 	// recovery is the recovery bars' styles, built once: the header's
 	// summary draws them on every change.
-	recovery kit.RecoveryStyles
+	recovery *kit.RecoveryStyles
 	// sh is the header's and the tabs line's styles.
 	sh   *shellStyles
 	text *Text

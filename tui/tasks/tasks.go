@@ -28,8 +28,8 @@ const (
 type tasksTab struct {
 	s    *kit.Session
 	tx   *Text
-	keys taskKeys
-	st   taskStyles
+	keys *taskKeys
+	st   *taskStyles
 
 	width, height int
 
@@ -55,7 +55,7 @@ func New(s *kit.Session) kit.Tab { return newTasksTab(s) }
 
 func newTasksTab(s *kit.Session) *tasksTab {
 	tx := kit.ForLang(s, "tasks.text", func() *Text { return textFor(s.Lang) })
-	return &tasksTab{s: s, tx: tx, keys: kit.ForLang(s, "tasks.keys", func() taskKeys { return newTaskKeys(*tx) }), st: kit.ForTheme(s, "tasks.styles", newTaskStyles)}
+	return &tasksTab{s: s, tx: tx, keys: kit.ForLang(s, "tasks.keys", func() *taskKeys { k := newTaskKeys(*tx); return &k }), st: kit.ForTheme(s, "tasks.styles", newTaskStyles)}
 }
 
 func (b *tasksTab) SetSize(width, height int) {

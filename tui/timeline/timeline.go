@@ -30,7 +30,7 @@ const (
 type timeline struct {
 	s             *kit.Session
 	tx            *Text // the tab's own strings
-	keys          keys  // the tab's own keys
+	keys          *keys // the tab's own keys
 	st            *styles
 	width, height int
 
@@ -90,7 +90,7 @@ func newTimeline(s *kit.Session) *timeline {
 	in.CharLimit = 200
 	in.KeyMap.Paste.SetEnabled(false) // it would read the server's clipboard
 	in.SetStyles(s.St.Input)          // the palette's, and a cursor that does not blink
-	return &timeline{s: s, tx: tx, keys: kit.ForLang(s, "timeline.keys", func() keys { return newKeys(tx.Help) }), st: kit.ForTheme(s, "timeline.styles", newStyles), searchInput: s.Bound(in)}
+	return &timeline{s: s, tx: tx, keys: kit.ForLang(s, "timeline.keys", func() *keys { k := newKeys(tx.Help); return &k }), st: kit.ForTheme(s, "timeline.styles", newStyles), searchInput: s.Bound(in)}
 }
 
 func (t *timeline) SetSize(width, height int) {
