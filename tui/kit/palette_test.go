@@ -2,7 +2,12 @@ package kit
 
 import (
 	"image/color"
+	"io/fs"
 	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -89,5 +94,34 @@ func TestPalettesReadOnTheirBackgrounds(t *testing.T) {
 				t.Errorf("%s palette: %s reads at %.2f:1, under 4.5:1", tc.theme, pr.name, c)
 			}
 		}
+	}
+}
+
+// TestEveryColourComesFromThePalette: no file of the console names a
+// colour of its own (a hex value, an ANSI number, a named ANSI colour):
+// each is a palette's, by meaning, so each theme's contrast is the
+// palette test's.
+func TestEveryColourComesFromThePalette(t *testing.T) {
+	own := regexp.MustCompile(`lipgloss\.(Color\(|Red\b|Green\b|Yellow\b|Blue\b|Cyan\b|Magenta\b|White\b|Black\b|Bright)|ansi\.(IndexedColor|BasicColor|RGBColor)\(|color\.RGBA\{|"#[0-9a-fA-F]{6}"`)
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		if filepath.Base(path) == "palette.go" && filepath.Base(filepath.Dir(path)) == "kit" {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(src), "\n") {
+			if own.MatchString(line) {
+				t.Errorf("%s:%d names a colour outside the palette: %s", path, i+1, strings.TrimSpace(line))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
