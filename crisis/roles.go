@@ -72,6 +72,9 @@ const (
 	ActClose            Action = "close"
 	ActExport           Action = "export"
 	ActTakeaway         Action = "takeaway"
+	// ActSetTheme chooses a console's palette: one's own for everyone, any
+	// user's for a lead (SetTheme).
+	ActSetTheme Action = "set-theme"
 )
 
 var permissions = map[Action][]Role{
@@ -97,6 +100,7 @@ var permissions = map[Action][]Role{
 	ActClose:            {RoleLead},
 	ActExport:           {RoleLead, RoleResponder},
 	ActTakeaway:         {RoleLead},
+	ActSetTheme:         {RoleLead, RoleResponder, RoleViewer},
 }
 
 // Allowed reports whether a person of role r may do act.

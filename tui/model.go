@@ -34,6 +34,11 @@ type Options struct {
 	// (NewCaches, once per server); nil gives the console caches of its
 	// own.
 	Caches *kit.Caches
+	// Theme is the user's choice (crisis.User.Theme): "dark", "light", or
+	// anything else for auto: dark until the terminal answers the
+	// background-colour query (a tea.BackgroundColorMsg), which the
+	// caller sends when the theme is auto.
+	Theme string
 }
 
 // Caches are the drawings the consoles of one process share (kit.Caches).
@@ -58,7 +63,7 @@ type session struct {
 	*kit.Session
 	// recovery is the recovery bars' styles, built once: the header's
 	// summary draws them on every change.
-	recovery kit.RecoveryStyles
+	recovery *kit.RecoveryStyles
 	// sh is the header's and the tabs line's styles.
 	sh   *shellStyles
 	text *Text
@@ -97,18 +102,27 @@ type model struct {
 	next string
 	// drawn keeps the header, tabs line and footer last drawn (drawn.go).
 	drawn drawn
+	// auto: the theme follows the terminal's background, until its first
+	// answer.
+	auto bool
 }
 
 // New builds the console of one session. It reads the header and the first
 // page of the logbook at once, so the first frame is complete.
 func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
-	text := textFor(opts.Lang)
 	ks := kit.NewSession(svc, me, opts.Lang, opts.Caches)
+	auto := opts.Theme != kit.ThemeDark && opts.Theme != kit.ThemeLight
+	if !auto {
+		ks.SetTheme(opts.Theme)
+	}
+	text := kit.ForLang(ks, "shell.text", func() *Text { return textFor(opts.Lang) })
 	ks.Preview = opts.Preview
 	ks.Text = &text.Text
-	s := &session{Session: ks, text: text, recovery: kit.NewRecoveryStyles(kit.PaletteFor(ks.Theme)), sh: newShellStyles(kit.PaletteFor(ks.Theme))}
+	s := &session{Session: ks, text: text}
+	s.restyle()
 	m := &model{
 		s:       s,
+		auto:    auto,
 		changes: opts.Changes,
 		width:   opts.Width,
 		height:  opts.Height,
@@ -237,6 +251,10 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 
 	case IdleWarningMsg, PasteRefusedMsg:
 		m.sessionNotice(msg)
+		return nil
+
+	case tea.BackgroundColorMsg:
+		m.background(msg)
 		return nil
 	}
 

@@ -18,11 +18,12 @@ type RecoveryStyles struct {
 	Override, Owner, Note, Detail, Count                                   lipgloss.Style
 }
 
-// NewRecoveryStyles draws a palette's recovery styles.
-func NewRecoveryStyles(p Palette) RecoveryStyles {
+// NewRecoveryStyles draws a palette's recovery styles (shared between
+// consoles: a pointer, not a copy per session).
+func NewRecoveryStyles(p Palette) *RecoveryStyles {
 	plain := lipgloss.NewStyle()
 	fg := func(c color.Color) lipgloss.Style { return plain.Foreground(c) }
-	return RecoveryStyles{
+	return &RecoveryStyles{
 		Fill:       fg(p.Accent),
 		FillDone:   fg(p.OK),
 		Empty:      fg(p.Muted),
@@ -50,7 +51,7 @@ func NewRecoveryStyles(p Palette) RecoveryStyles {
 
 // ProgressBar draws pct (0-100) in width cells, rounded down: a full bar
 // means 100%, never 97%.
-func ProgressBar(st RecoveryStyles, pct, width int, validated bool) string {
+func ProgressBar(st *RecoveryStyles, pct, width int, validated bool) string {
 	full := min(max(pct, 0), 100) * width / 100
 	fill := st.Fill
 	if validated {

@@ -16,9 +16,10 @@ type Session struct {
 	Me  crisis.Actor
 	// Lang is the console's language ("en" for now).
 	Lang string
-	// Theme names the palette ("dark", the only one for now): part of
-	// every shared drawing's key.
+	// Theme names the palette in use ("dark" or "light"): part of every
+	// shared drawing's key. Pal is its palette.
 	Theme string
+	Pal   Palette
 	// Caches are the drawings shared between consoles.
 	Caches *Caches
 	// Text, St and Keys are the strings, styles and key bindings every
@@ -42,12 +43,35 @@ func NewSession(svc *crisis.Service, me crisis.Actor, lang string, caches *Cache
 	if caches == nil {
 		caches = NewCaches()
 	}
-	text := TextFor(lang)
-	theme := "dark"
-	return &Session{
-		Svc: svc, Me: me, Lang: lang, Theme: theme, Caches: caches,
-		Text: text, St: NewStyles(PaletteFor(theme)), Keys: NewKeys(text.Help),
+	text := Shared(caches, SharedKey{Part: "kit.text", Lang: lang}, func() *Text { return TextFor(lang) })
+	s := &Session{
+		Svc: svc, Me: me, Lang: lang, Caches: caches, Text: text,
+		Keys: Shared(caches, SharedKey{Part: "kit.keys", Lang: lang}, func() *Keys { return NewKeys(text.Help) }),
 	}
+	s.SetTheme(ThemeDark)
+	return s
+}
+
+// SetTheme draws the session with a theme's palette ("dark" for any name
+// but "light"). The tabs take their own styles again in Restyle.
+func (s *Session) SetTheme(theme string) {
+	if theme != ThemeLight {
+		theme = ThemeDark
+	}
+	s.Theme, s.Pal = theme, PaletteFor(theme)
+	s.St = Shared(s.Caches, SharedKey{Part: "kit.styles", Theme: theme}, func() *Styles { return NewStyles(s.Pal) })
+}
+
+// ForTheme is a part's styles for the session's theme, built once for
+// every console of that theme (Shared).
+func ForTheme[T any](s *Session, part string, build func(Palette) T) T {
+	return Shared(s.Caches, SharedKey{Part: part, Theme: s.Theme}, func() T { return build(s.Pal) })
+}
+
+// ForLang is a part's key bindings or strings for the session's
+// language, built once for every console of that language (Shared).
+func ForLang[T any](s *Session, part string, build func() T) T {
+	return Shared(s.Caches, SharedKey{Part: part, Lang: s.Lang}, build)
 }
 
 // Note is the status line: the outcome of the last action.

@@ -86,16 +86,14 @@ type onCallDoneMsg struct {
 func New(s *kit.Session) kit.Tab { return newOnCall(s) }
 
 func newOnCall(s *kit.Session) *onCall {
-	t := textFor(s.Lang)
+	t := kit.ForLang(s, "oncall.text", func() *Text { return textFor(s.Lang) })
 	in := textinput.New()
 	in.Prompt = t.SearchPrompt
 	in.Placeholder = t.SearchHint
 	in.CharLimit = 100
 	in.KeyMap.Paste.SetEnabled(false) // it would read the server's clipboard
-	st := in.Styles()
-	st.Cursor.Blink = false
-	in.SetStyles(st)
-	return &onCall{s: s, k: newOnCallKeys(t.Help), t: t, search: s.Bound(in)}
+	in.SetStyles(s.St.Input)          // the palette's, and a cursor that does not blink
+	return &onCall{s: s, k: kit.ForLang(s, "oncall.keys", func() *onCallKeys { return newOnCallKeys(t.Help) }), t: t, search: s.Bound(in)}
 }
 
 func (o *onCall) SetSize(width, height int) {

@@ -118,14 +118,19 @@ func (o *onCall) checklistLines(h int) []string {
 		}
 		left := mark + style.Render(fmt.Sprintf(t.RunLine, run.ID, crisis.SanitizeLine(run.Name(lang))))
 		room := o.width - lipgloss.Width(right) - 3
-		out = append(out, " "+kit.Spread(kit.Cut(left, room), sty.Filter.Render(right), o.width-2))
+		line := " " + kit.Spread(kit.Cut(left, room), sty.Filter.Render(right), o.width-2)
+		if i == sel {
+			line = sty.SelectRow(line, o.width)
+		}
+		out = append(out, line)
 	}
 
 	// The selected run: who started it, its progress.
 	done, total := r.Progress()
 	bar := progress.New(progress.WithWidth(runBarWidth), progress.WithoutPercentage(),
 		progress.WithFillCharacters(progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock),
-		progress.WithColors(lipgloss.Green))
+		progress.WithColors(o.s.Pal.OK))
+	bar.EmptyColor = o.s.Pal.Muted // the palette's, not the library's grey
 	pct := 0.0
 	if total > 0 {
 		pct = float64(done) / float64(total)
@@ -162,7 +167,7 @@ func (o *onCall) checklistLines(h int) []string {
 // stepLines renders a step: its box, number and text, who ticked it and
 // when; opened (selected), its detail, whom to call with the numbers, and
 // why it was un-ticked.
-func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []string {
+func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) (out []string) {
 	sty, t, lang := o.s.St, o.t, o.t.Lang
 	loc := o.s.Svc.Location()
 	bar := sty.SelBar(selected)
@@ -187,9 +192,11 @@ func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []stri
 	if !selected {
 		return []string{kit.Cut(line, o.width)}
 	}
+	// The opened step, every line of it, on the selected background.
+	defer func() { sty.SelectRows(out, o.width) }()
 	inner := max(o.width-stepIndent-1, 10)
 	indent := bar + strings.Repeat(" ", stepIndent-2)
-	out := []string{}
+	out = []string{}
 	for _, l := range strings.Split(ansi.Wrap(line, o.width, ""), "\n") {
 		if len(out) > 0 {
 			l = indent + strings.TrimLeft(l, " ")
@@ -248,7 +255,8 @@ func (o *onCall) directoryLines(h int) []string {
 	row := func(mark, name, role, phone, backup string) string {
 		return mark + kit.Pad(name, nameW) + " " + kit.Pad(role, roleW) + " " + kit.Pad(phone, phoneW) + " " + kit.Pad(backup, phoneW)
 	}
-	out = append(out, sty.Label.Render(row("    ", t.ColName, t.ColRole, t.ColPhone, t.ColBackup)))
+	out = append(out, sty.Header.Render(kit.Cut(row("    ", t.ColName, t.ColRole, t.ColPhone, t.ColBackup), o.width)))
+	query := strings.TrimSpace(o.search.Value())
 	listH := max(h-len(out)-3, 1)
 	first := min(max(o.contact-listH/2, 0), max(len(ms)-listH, 0))
 	for i := first; i < len(ms) && i < first+listH; i++ {
@@ -259,7 +267,13 @@ func (o *onCall) directoryLines(h int) []string {
 			duty = sty.StatusOK.Render("● ")
 		}
 		clean := crisis.SanitizeLine
-		out = append(out, kit.Cut(bar+duty+row("", clean(c.Name), clean(c.Role), clean(c.Phone), clean(c.BackupPhone)), o.width))
+		// What the search matched, in the columns it matched in.
+		line := kit.Cut(bar+duty+row("", clean(c.Name), clean(c.Role), clean(c.Phone), clean(c.BackupPhone)), o.width)
+		line = sty.Highlight(line, query)
+		if i == o.contact {
+			line = sty.SelectRow(line, o.width)
+		}
+		out = append(out, line)
 	}
 	out = kit.FitLines(out, max(h-3, len(out)))
 	c := ms[min(o.contact, len(ms)-1)]
@@ -300,7 +314,11 @@ func (o *onCall) handoverLines(h int) []string {
 		if hv.Acked() {
 			state = sty.Recorded.Render(fmt.Sprintf(t.AckedBy, crisis.SanitizeLine(hv.AckedBy), o.when(hv.AckedAt.In(loc))))
 		}
-		out = append(out, kit.Cut(bar+fmt.Sprintf(t.HandoverLine, hv.ID, o.when(hv.WrittenAt.In(loc)), crisis.SanitizeLine(hv.By))+"  "+state, o.width))
+		line := kit.Cut(bar+fmt.Sprintf(t.HandoverLine, hv.ID, o.when(hv.WrittenAt.In(loc)), crisis.SanitizeLine(hv.By))+"  "+state, o.width)
+		if i == o.handover {
+			line = sty.SelectRow(line, o.width)
+		}
+		out = append(out, line)
 	}
 	out = append(out, sty.TabRule.Render(strings.Repeat("─", o.width)))
 	hv := o.handovers[o.handover]

@@ -46,8 +46,8 @@ type recoveryLoadedMsg struct {
 type recoveryTab struct {
 	s             *kit.Session
 	tx            *Text // the tab's own strings
-	st            kit.RecoveryStyles
-	keys          recoveryKeys
+	st            *kit.RecoveryStyles
+	keys          *recoveryKeys
 	width, height int
 
 	plan    crisis.RecoveryPlan
@@ -68,8 +68,8 @@ type recoveryTab struct {
 func New(s *kit.Session) kit.Tab { return newRecoveryTab(s) }
 
 func newRecoveryTab(s *kit.Session) *recoveryTab {
-	tx := textFor(s.Lang)
-	return &recoveryTab{s: s, tx: tx, st: kit.NewRecoveryStyles(kit.PaletteFor(s.Theme)), keys: newRecoveryKeys(tx, s.Text.Help)}
+	tx := kit.ForLang(s, "recovery.text", func() *Text { return textFor(s.Lang) })
+	return &recoveryTab{s: s, tx: tx, st: kit.ForTheme(s, "kit.recovery", kit.NewRecoveryStyles), keys: kit.ForLang(s, "recovery.keys", func() *recoveryKeys { k := newRecoveryKeys(tx, s.Text.Help); return &k })}
 }
 
 func (r *recoveryTab) SetSize(width, height int) {

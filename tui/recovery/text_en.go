@@ -57,6 +57,9 @@ type Text struct {
 
 	States      map[crisis.ItemState]string
 	PhaseStates map[crisis.PhaseState]string
+
+	// Columns are the list's column names: item, state, count, notes.
+	Columns [4]string
 }
 
 // textFor picks the tab's strings in a language; English is the fallback
@@ -74,6 +77,7 @@ var english = Text{
 	Tab:         "Recovery",
 	Phase:       "%d %s",
 	NoItems:     "(no items)",
+	Columns:     [4]string{"Item", "State", "Done", "Owner, note"},
 	Validated:   "validated by %s %s",
 	Percent:     "%3d%%",
 	Override:    "[gate lifted]",

@@ -23,7 +23,9 @@ func (r *recoveryTab) View() string {
 	}
 	// The list, then a line about the selected item (or the question).
 	lines, at := r.listLines()
-	h := max(r.height-1, 1)
+	// The column names stay over the list as it scrolls.
+	columns := r.columnsLine()
+	h := max(r.height-2, 1)
 	if at >= 0 {
 		r.top = kit.Scroll(r.top, at, at, h, len(lines))
 	} else {
@@ -34,7 +36,14 @@ func (r *recoveryTab) View() string {
 		lines = lines[:h]
 	}
 	body := kit.FitHeight(strings.Join(lines, "\n"), h)
-	return body + "\n" + r.detailLine()
+	return columns + "\n" + body + "\n" + r.detailLine()
+}
+
+// columnsLine names the items' columns.
+func (r *recoveryTab) columnsLine() string {
+	c := r.tx.Columns
+	line := "   " + kit.Pad(c[0], rcName) + " " + kit.PadRight(c[1], rcState) + " " + kit.PadLeft(c[2], rcCount) + "  " + c[3]
+	return r.s.St.Header.Render(kit.Cut(line, r.width))
 }
 
 // listLines renders every phase and item; at is the selected item's line.
@@ -80,6 +89,9 @@ func (r *recoveryTab) listLines() ([]string, int) {
 			}
 			if len(extra) > 0 {
 				line += "  " + strings.Join(extra, " ")
+			}
+			if selected {
+				line = sty.SelectRow(kit.Cut(line, r.width), r.width)
 			}
 			lines = append(lines, line)
 		}

@@ -79,7 +79,7 @@ type (
 func New(s *kit.Session) kit.Tab { return newReportTab(s) }
 
 func newReportTab(s *kit.Session) *reportTab {
-	t := textFor(s.Lang)
+	t := kit.ForLang(s, "report.text", func() *Text { return textFor(s.Lang) })
 	vp := viewport.New()
 	vp.KeyMap.Left.SetEnabled(false)
 	vp.KeyMap.Right.SetEnabled(false)

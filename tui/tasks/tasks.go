@@ -28,8 +28,8 @@ const (
 type tasksTab struct {
 	s    *kit.Session
 	tx   *Text
-	keys taskKeys
-	st   taskStyles
+	keys *taskKeys
+	st   *taskStyles
 
 	width, height int
 
@@ -54,8 +54,8 @@ type tasksTab struct {
 func New(s *kit.Session) kit.Tab { return newTasksTab(s) }
 
 func newTasksTab(s *kit.Session) *tasksTab {
-	tx := textFor(s.Lang)
-	return &tasksTab{s: s, tx: tx, keys: newTaskKeys(*tx), st: newTaskStyles(kit.PaletteFor(s.Theme))}
+	tx := kit.ForLang(s, "tasks.text", func() *Text { return textFor(s.Lang) })
+	return &tasksTab{s: s, tx: tx, keys: kit.ForLang(s, "tasks.keys", func() *taskKeys { k := newTaskKeys(*tx); return &k }), st: kit.ForTheme(s, "tasks.styles", newTaskStyles)}
 }
 
 func (b *tasksTab) SetSize(width, height int) {
