@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -38,6 +39,10 @@ func TestClusterKeepsEveryAcknowledgedWriteWhenTheLeaderIsKilled(t *testing.T) {
 			others = append(others, n)
 		}
 	}
+
+	// A console on one survivor, to see the other's writes arrive.
+	watcher := openConsole(t, c.ssh(others[1], c.bobKey), 100, 30)
+	watcher.waitText("written through " + others[0])
 
 	writers, perWriter := 3, 30
 	if os.Getenv("CELLULE_LONG") != "" {
@@ -97,6 +102,14 @@ func TestClusterKeepsEveryAcknowledgedWriteWhenTheLeaderIsKilled(t *testing.T) {
 			t.Fatalf("acknowledged write %q is lost", text)
 		}
 	}
+	// The console kept being served through the election and shows
+	// what is written through the other survivor.
+	final := "after the election, through " + others[0]
+	if _, errOut, code := run(t, c.ssh(others[0], c.leadKey), "", "log", final); code != 0 {
+		t.Fatalf("log after the election: %s", errOut)
+	}
+	watcher.waitText(final)
+
 	c.start(leader)
 	rec = c.sameRecord(c.names...)
 	for _, text := range acked {
@@ -156,6 +169,11 @@ func TestClusterWithoutAMajorityRefusesWritesAndKeepsReading(t *testing.T) {
 	}
 	c.start("b")
 	rec := c.sameRecord(c.names...)
+	// On the host, the node's status as it last wrote it.
+	host, err := exec.Command(c.bin, "--data", c.nodes["b"].dir, "cluster", "status").CombinedOutput()
+	if err != nil || !strings.Contains(string(host), "seen from b") || !strings.Contains(string(host), "leader: ") {
+		t.Fatalf("cluster status on the host: %v\n%s", err, host)
+	}
 	if !strings.Contains(rec, "before the losses") || !strings.Contains(rec, "majority back") {
 		t.Fatal("the wiped node did not catch up with the whole record")
 	}
