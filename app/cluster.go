@@ -203,3 +203,12 @@ func copyFile(from, to string) error {
 	}
 	return f.Close()
 }
+
+// nodeOnHost is a stopped node's record opened on its host: read only,
+// with the sentence that says why and where to write instead.
+type nodeOnHost struct {
+	*store.DB
+	hint string
+}
+
+func (n nodeOnHost) Update(func(crisis.WriteTx) error) error { return crisis.NodeLocalWrite(n.hint) }

@@ -62,8 +62,9 @@ func openLocal(dir string) (*crisis.Service, func(), error) {
 	if _, err := os.Stat(filepath.Join(dir, dbFile)); err != nil {
 		return nil, nil, fmt.Errorf("no Cellule database in %s (start `cellule serve` once, or give the right --data)", dir)
 	}
+	node := cluster.IsNode(dir)
 	open := store.Open
-	if cluster.IsNode(dir) {
+	if node {
 		// A write here would not go through the stream and would fork the
 		// node's record from the others': on the host, a node is read only.
 		open = store.OpenReadOnly
@@ -74,6 +75,9 @@ func openLocal(dir string) (*crisis.Service, func(), error) {
 	}
 	if err != nil {
 		return nil, nil, err
+	}
+	if node {
+		return crisis.NewService(nodeOnHost{db, sshHint(dir)}), func() { _ = db.Close() }, nil
 	}
 	return crisis.NewService(db), func() { _ = db.Close() }, nil
 }

@@ -8,6 +8,7 @@ package crisis
 var englishCluster = map[string]string{
 	"cluster.no-majority": "NOT SAVED: no majority: %d of %d nodes reachable; the record is read-only until one comes back. Nothing was written; reading and exports go on. Keep your text.",
 	"cluster.unknown":     "NOT CONFIRMED: the cluster did not answer in time. The write may still be stored (it then appears in the timeline within seconds, once); look before you write it again.",
+	"cluster.local-write": "NOT SAVED: this is a cluster node's record: on its host it is read only, since a change here would not reach the other nodes. Write over SSH to a running node: %s",
 	"cluster.not-ready":   "NOT SAVED: this node has not joined its cluster yet (%s). Nothing was written; reading goes on.",
 }
 
@@ -29,6 +30,12 @@ func OutcomeUnknown() error { return refusal(ErrNotSaved, "cluster.unknown", nil
 // NotJoined refuses a write on a node that has not reached its cluster.
 func NotJoined(why string) error {
 	return refusal(ErrNotSaved, "cluster.not-ready", []any{why})
+}
+
+// NodeLocalWrite refuses a write made on a node's host outside its server;
+// hint is the SSH command that does it.
+func NodeLocalWrite(hint string) error {
+	return refusal(ErrNotSaved, "cluster.local-write", []any{hint})
 }
 
 // Applied tells this node's consoles that the record changed under them:

@@ -145,6 +145,12 @@ func TestClusterWithoutAMajorityRefusesWritesAndKeepsReading(t *testing.T) {
 	if _, export := c.record("a"); export != before {
 		t.Fatal("the refused write changed the survivor's record, or its export failed")
 	}
+	// On the host of a stopped node, a write is refused: it would not
+	// reach the others.
+	local, err := exec.Command(c.bin, "--data", c.nodes["c"].dir, "log", "written beside the stream").CombinedOutput()
+	if err == nil || !strings.Contains(string(local), "on its host it is read only") {
+		t.Fatalf("a local write on a stopped node: %v\n%s", err, local)
+	}
 	st := c.status("a")
 	for _, want := range []string{"b            NO", "c            NO", "a *          yes"} {
 		if !strings.Contains(st, want) {
@@ -170,9 +176,9 @@ func TestClusterWithoutAMajorityRefusesWritesAndKeepsReading(t *testing.T) {
 	c.start("b")
 	rec := c.sameRecord(c.names...)
 	// On the host, the node's status as it last wrote it.
-	host, err := exec.Command(c.bin, "--data", c.nodes["b"].dir, "cluster", "status").CombinedOutput()
-	if err != nil || !strings.Contains(string(host), "seen from b") || !strings.Contains(string(host), "leader: ") {
-		t.Fatalf("cluster status on the host: %v\n%s", err, host)
+	onHost, err := exec.Command(c.bin, "--data", c.nodes["b"].dir, "cluster", "status").CombinedOutput()
+	if err != nil || !strings.Contains(string(onHost), "seen from b") || !strings.Contains(string(onHost), "leader: ") {
+		t.Fatalf("cluster status on the host: %v\n%s", err, onHost)
 	}
 	if !strings.Contains(rec, "before the losses") || !strings.Contains(rec, "majority back") {
 		t.Fatal("the wiped node did not catch up with the whole record")
