@@ -20,6 +20,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"cellule/crisis"
 	"cellule/store"
 )
 
@@ -61,6 +62,7 @@ type Node struct {
 	stream    atomic.Pointer[jetstream.Stream]
 	lastSeen  atomic.Uint64 // the stream's last sequence, as a refusal told it
 	applyErr  atomic.Pointer[string]
+	retry     chan struct{} // an apply failed: consume again from the file's head
 	contactMu sync.Mutex
 	contact   map[string]time.Time // node -> when a route to it was last seen up
 }
@@ -152,7 +154,7 @@ func Start(cfg Config, db *store.DB, onApply func()) (*Node, error) {
 		srv.Shutdown()
 		return nil, err
 	}
-	n := &Node{cfg: cfg, meta: m, srv: srv, nc: nc, js: js, db: db, onApply: onApply, contact: map[string]time.Time{}}
+	n := &Node{cfg: cfg, meta: m, srv: srv, nc: nc, js: js, db: db, onApply: onApply, contact: map[string]time.Time{}, retry: make(chan struct{}, 1)}
 	n.ctx, n.cancel = context.WithCancel(context.Background())
 	if err := db.SetReplicator(n); err != nil {
 		n.Close()
@@ -233,9 +235,16 @@ func (n *Node) run() {
 			cc, err := cons.Consume(n.apply)
 			if err == nil {
 				n.stream.Store(&st)
-				<-n.ctx.Done()
-				cc.Stop()
-				return
+				select {
+				case <-n.ctx.Done():
+					cc.Stop()
+					return
+				case <-n.retry:
+					// A change could not be applied (a full disk, say):
+					// the ordered consumer would not give it again, so
+					// start over from what the file holds.
+					cc.Stop()
+				}
 			}
 		}
 		select {
@@ -254,10 +263,16 @@ func (n *Node) apply(m jetstream.Msg) {
 	changed, err := n.db.Apply(md.Sequence.Stream, m.Data())
 	if err != nil {
 		s := err.Error()
-		n.applyErr.Store(&s)
-		fmt.Fprintf(n.cfg.Log, "cluster: %s\n", s)
+		if p := n.applyErr.Swap(&s); p == nil || *p != s {
+			fmt.Fprintf(n.cfg.Log, "cluster: %s\n", s)
+		}
+		select {
+		case n.retry <- struct{}{}:
+		default:
+		}
 		return
 	}
+	n.applyErr.Store(nil)
 	if changed && n.onApply != nil {
 		n.onApply()
 	}
@@ -353,9 +368,9 @@ func (n *Node) CatchUp() error {
 	}
 	if !n.db.WaitApplied(target, 15*time.Second) {
 		if p := n.applyErr.Load(); p != nil {
-			return fmt.Errorf("this node cannot apply the stream: %s", *p)
+			return crisis.Behind("it cannot apply the stream: " + *p)
 		}
-		return outcomeUnknown()
+		return crisis.Behind(fmt.Sprintf("it holds %d of the stream's %d changes", n.db.Applied(), target))
 	}
 	return nil
 }

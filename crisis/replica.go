@@ -9,6 +9,7 @@ var englishCluster = map[string]string{
 	"cluster.no-majority": "NOT SAVED: no majority: %d of %d nodes reachable; the record is read-only until one comes back. Nothing was written; reading and exports go on. Keep your text.",
 	"cluster.unknown":     "NOT CONFIRMED: the cluster did not answer in time. The write may still be stored (it then appears in the timeline within seconds, once); look before you write it again.",
 	"cluster.local-write": "NOT SAVED: this is a cluster node's record: on its host it is read only, since a change here would not reach the other nodes. Write over SSH to a running node: %s",
+	"cluster.behind":      "NOT SAVED: this node could not catch up with the others in time (%s). Nothing was written; reading goes on; try again.",
 	"cluster.not-ready":   "NOT SAVED: this node has not joined its cluster yet (%s). Nothing was written; reading goes on.",
 }
 
@@ -37,6 +38,10 @@ func NotJoined(why string) error {
 func NodeLocalWrite(hint string) error {
 	return refusal(ErrNotSaved, "cluster.local-write", []any{hint})
 }
+
+// Behind refuses a write on a node that could not catch up with the
+// stream to compute it on the newest record.
+func Behind(why string) error { return refusal(ErrNotSaved, "cluster.behind", []any{why}) }
 
 // Applied tells this node's consoles that the record changed under them:
 // a change another node made, applied here from the stream.

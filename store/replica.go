@@ -303,9 +303,14 @@ func (db *DB) tryReplicated(fn func(crisis.WriteTx) error) (seq uint64, err erro
 			return crisis.OutcomeUnknown()
 		}
 		if err := rb.Put(keyApplied, u64(seq)); err != nil {
-			return err
+			return crisis.OutcomeUnknown()
 		}
-		return tx.Commit()
+		if err := tx.Commit(); err != nil {
+			// The stream holds it: this file gets it again from there
+			// (the applier), once it can write.
+			return crisis.OutcomeUnknown()
+		}
+		return nil
 	})
 	return seq, err
 }
