@@ -102,6 +102,9 @@ func (t *txn) SchemaVersion() (uint64, error) {
 func (t *txn) RawBuckets() ([]crisis.RawBucket, error) {
 	var out []crisis.RawBucket
 	err := t.tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		if bytes.Equal(name, bucketReplica) {
+			return nil // a cluster node's bookkeeping, not the record
+		}
 		out = append(out, crisis.RawBucket{
 			Name:     string(name),
 			Sequence: b.Sequence(),
@@ -227,6 +230,9 @@ func (t *txn) rawValue(bucket, key []byte) ([]byte, bool, error) {
 func (t *txn) Empty() (bool, error) {
 	empty := true
 	err := t.tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		if bytes.Equal(name, bucketReplica) {
+			return nil
+		}
 		if b.Sequence() != 0 {
 			empty = false
 			return nil
