@@ -72,6 +72,10 @@ const (
 	ActClose            Action = "close"
 	ActExport           Action = "export"
 	ActTakeaway         Action = "takeaway"
+	// Declarations' clocks: start one and record it sent; skip one, turn
+	// them on or off and import their definitions.
+	ActRunClock     Action = "run-clock"
+	ActManageClocks Action = "manage-clocks"
 )
 
 var permissions = map[Action][]Role{
@@ -97,6 +101,8 @@ var permissions = map[Action][]Role{
 	ActClose:            {RoleLead},
 	ActExport:           {RoleLead, RoleResponder},
 	ActTakeaway:         {RoleLead},
+	ActRunClock:         {RoleLead, RoleResponder},
+	ActManageClocks:     {RoleLead},
 }
 
 // Allowed reports whether a person of role r may do act.
