@@ -229,3 +229,14 @@ func declarationsOf(tx ReadTx) ([]Declaration, error) {
 	}
 	return out, nil
 }
+
+// MarshalYAML writes a text of no language as a plain string, so that
+// clocks --definitions prints what clock import reads back.
+func (l Localized) MarshalYAML() (any, error) {
+	if len(l) == 1 {
+		if s, ok := l[""]; ok {
+			return s, nil
+		}
+	}
+	return map[string]string(l), nil
+}

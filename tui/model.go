@@ -139,11 +139,14 @@ func (m *model) Init() tea.Cmd {
 
 // wait issues the one pending wait for a change or the clock's next minute.
 func (m *model) wait() tea.Cmd {
+	now := m.s.Svc.Now()
+	due := untilDueChange(m.status.NextDue, now)
 	if m.status.Crisis.EndedAt != nil {
-		// The header's duration no longer moves: wait for changes only.
-		return waitCmd(m.changes, 0)
+		// The header's duration no longer moves: wait for changes (and a
+		// declaration's deadline) only.
+		return waitCmd(m.changes, due)
 	}
-	return waitCmd(m.changes, untilNextMinute(m.status.Crisis.OpenedAt, m.s.Svc.Now()))
+	return waitCmd(m.changes, soonest(untilNextMinute(m.status.Crisis.OpenedAt, now), due))
 }
 
 func (m *model) reloadStatus() tea.Cmd {

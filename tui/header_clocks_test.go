@@ -1,0 +1,77 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"cellule/crisis"
+)
+
+// The header shows the nearest running deadline under a day away, in the
+// warning style under six hours, as late once past; to the minute.
+func TestHeaderShowsTheNearestDeadline(t *testing.T) {
+	f := newFixture(t)
+	if _, _, err := f.svc.StartClock(responder, "complaint", "-60h"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.svc.StartClock(responder, "cnil", "-50h"); err != nil {
+		t.Fatal(err)
+	}
+	header := func() (string, *model) {
+		m := New(f.svc, viewer, Options{Width: 100, Height: 24}).(*model)
+		return strings.SplitN(m.View().Content, "\n", 2)[0], m
+	}
+	// The complaint (due in 12 h) comes before the CNIL (22 h).
+	line, m := header()
+	if want := m.s.sh.dueSoon.Render("COMPLAINT due in 12h00"); !strings.Contains(line, want) {
+		t.Fatalf("header %q lacks %q", ansi.Strip(line), ansi.Strip(want))
+	}
+	if _, _, err := f.svc.DoneClock(responder, "complaint", crisis.ClockDone{Ref: "PV 1"}); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.set(testNow.Add(16*time.Hour + 30*time.Minute + 20*time.Second))
+	line, m = header()
+	if want := m.s.sh.dueWarn.Render("CNIL due in 5h29"); !strings.Contains(line, want) {
+		t.Fatalf("under 6 h: header %q lacks the warning %q", line, want)
+	}
+	// The next redraw comes when the minute shown turns: in 40 s.
+	if got := untilDueChange(m.status.NextDue, f.svc.Now()); got != 40*time.Second {
+		t.Errorf("next change in %v", got)
+	}
+	f.clock.set(testNow.Add(24*time.Hour + 10*time.Minute))
+	line, m = header()
+	if want := m.s.sh.dueLate.Render("CNIL LATE 2h10"); !strings.Contains(line, want) {
+		t.Fatalf("past: header %q lacks %q", ansi.Strip(line), ansi.Strip(want))
+	}
+	if _, _, err := f.svc.DoneClock(responder, "cnil", crisis.ClockDone{Ref: "C-1", Reason: "found late"}); err != nil {
+		t.Fatal(err)
+	}
+	if line, _ = header(); strings.Contains(line, "CNIL") {
+		t.Errorf("sent, still in the header: %q", ansi.Strip(line))
+	}
+}
+
+func TestDueFlagWaits(t *testing.T) {
+	now := time.Date(2026, 9, 12, 10, 0, 0, 0, time.UTC)
+	due := &crisis.ClockDue{Name: "cnil", Due: now.Add(30 * time.Hour)}
+	for _, c := range []struct {
+		at   time.Duration
+		want time.Duration
+	}{
+		{0, 6 * time.Hour},                              // until it comes into view
+		{6*time.Hour + 15*time.Second, 45 * time.Second}, // its minute turns
+		{7 * time.Hour, time.Minute},
+		{30 * time.Hour, time.Minute},
+		{30*time.Hour + 20*time.Second, 40 * time.Second}, // late: counts up
+	} {
+		if got := untilDueChange(due, now.Add(c.at)); got != c.want {
+			t.Errorf("at +%v: wait %v, want %v", c.at, got, c.want)
+		}
+	}
+	if untilDueChange(nil, now) != 0 || soonest(0, time.Second) != time.Second || soonest(time.Minute, time.Second) != time.Second {
+		t.Error("no deadline, no wait")
+	}
+}
