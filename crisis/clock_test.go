@@ -198,7 +198,7 @@ func TestClockStartedInThePastIsLate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m, _ := c.Margin(); m != -(27 * time.Hour) || c.State() != crisis.ClockSent || c.Clock.To != "CNIL" {
+	if m, _ := c.Margin(); m != -(27*time.Hour) || c.State() != crisis.ClockSent || c.Clock.To != "CNIL" {
 		t.Errorf("sent: margin %s, %+v", m, c.Clock)
 	}
 	if !strings.Contains(e.Text, "LATE by 1d 03h00") || !strings.Contains(e.Text, "Reasons for the delay: the extent") || e.Kind != crisis.KindCommunication {

@@ -61,7 +61,7 @@ func TestDueFlagWaits(t *testing.T) {
 		at   time.Duration
 		want time.Duration
 	}{
-		{0, 6 * time.Hour},                              // until it comes into view
+		{0, 6 * time.Hour}, // until it comes into view
 		{6*time.Hour + 15*time.Second, 45 * time.Second}, // its minute turns
 		{7 * time.Hour, time.Minute},
 		{30 * time.Hour, time.Minute},
