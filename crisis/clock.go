@@ -148,3 +148,6 @@ func sentence(code string, args ...any) string {
 	}
 	return fmt.Sprintf(format, args...)
 }
+
+// Clocks lists every declaration in force and its clock, for the report.
+func (p *Snapshot) Clocks() ([]DeclarationClock, error) { return clocksOf(p.tx) }
