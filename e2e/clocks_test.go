@@ -38,7 +38,9 @@ func TestDeclarationDeadlineShowsLiveInAnotherConsole(t *testing.T) {
 	if out, errOut, code := run(t, l.responder, "", "clock", "start", "cnil", "--at", "-67h"); code != 0 || strings.TrimSpace(out) == "" {
 		t.Fatalf("clock start: exit %d %q %s", code, out, errOut)
 	}
-	watcher.waitFor("the CNIL deadline", func(s string) bool { return strings.Contains(s, "CNIL due in 4h5") || strings.Contains(s, "CNIL due in 5h00") })
+	watcher.waitFor("the CNIL deadline", func(s string) bool {
+		return strings.Contains(s, "CNIL due in 4h5") || strings.Contains(s, "CNIL due in 5h00")
+	})
 	if fg, ok := watcher.fgAt("CNIL due in"); !ok || fg != lipgloss.Yellow {
 		t.Errorf("under 6 h the flag is drawn in %v, want the warning colour %v", fg, lipgloss.Yellow)
 	}

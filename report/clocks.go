@@ -66,7 +66,9 @@ func (f *facts) declarations() (rows []declRow, off []string, err error) {
 	return rows, off, nil
 }
 
-func (r declRow) cells() []string { return []string{r.name, r.started, r.deadline, r.sent, r.margin, r.ref} }
+func (r declRow) cells() []string {
+	return []string{r.name, r.started, r.deadline, r.sent, r.margin, r.ref}
+}
 
 var declHeads = []string{"Declaration", "Clock started", "Deadline", "Sent", "Early or late", "Reference"}
 
