@@ -59,6 +59,22 @@ func untilDueChange(due *crisis.ClockDue, now time.Time) time.Duration {
 	return time.Minute - (-left)%time.Minute
 }
 
+// dueKey tells apart the headers dueFlag draws differently: none (0),
+// out of view (1), or the minutes left (even) or late (odd), from 2 on.
+func dueKey(due *crisis.ClockDue, now time.Time) int64 {
+	if due == nil {
+		return 0
+	}
+	left := due.Due.Sub(now)
+	switch {
+	case left > dueShown:
+		return 1
+	case left > 0:
+		return 2 + 2*int64(left/time.Minute)
+	}
+	return 3 + 2*int64(-left/time.Minute)
+}
+
 // soonest is the shorter of two waits, 0 meaning none.
 func soonest(a, b time.Duration) time.Duration {
 	switch {

@@ -75,3 +75,26 @@ func TestDueFlagWaits(t *testing.T) {
 		t.Error("no deadline, no wait")
 	}
 }
+
+// The deadline's minutes turn on its own second, not the crisis clock's:
+// an open console draws the new minute though the crisis clock has not
+// moved (the header it keeps is drawn again).
+func TestOpenConsoleRedrawsTheDeadlineMinute(t *testing.T) {
+	f := newFixture(t)
+	st, _ := f.svc.Status()
+	opened := st.Crisis.OpenedAt
+	f.clock.set(opened.Add(50*time.Hour + 30*time.Second))
+	if _, _, err := f.svc.StartClock(responder, "cnil", "-50h"); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.set(opened.Add(66*time.Hour + 30*time.Minute + 10*time.Second))
+	m := New(f.svc, viewer, Options{Width: 100, Height: 24}).(*model)
+	if got := ansi.Strip(m.View().Content); !strings.Contains(got, "CNIL due in 5h30") {
+		t.Fatalf("header:\n%s", got)
+	}
+	f.clock.set(opened.Add(66*time.Hour + 30*time.Minute + 35*time.Second))
+	m.Update(clockMsg{})
+	if got := ansi.Strip(m.View().Content); !strings.Contains(got, "CNIL due in 5h29") || !strings.Contains(got, "T+2d 18h30") {
+		t.Fatalf("a minute of the deadline later, the header:\n%s", got)
+	}
+}
