@@ -193,6 +193,10 @@ type clockJSON struct {
 	// MarginSeconds is how long before the deadline it was sent
 	// (negative: after); absent until sent against a deadline.
 	MarginSeconds *int64 `json:"margin_seconds,omitempty"`
+	// RunningSeconds (since awareness) and LeftSeconds (until the
+	// deadline, negative once past) are there while the clock runs.
+	RunningSeconds *int64 `json:"running_seconds,omitempty"`
+	LeftSeconds    *int64 `json:"left_seconds,omitempty"`
 }
 
 func optTime(t *time.Time) *string {
@@ -200,6 +204,11 @@ func optTime(t *time.Time) *string {
 		return nil
 	}
 	s := utcTime(*t)
+	return &s
+}
+
+func seconds(d time.Duration) *int64 {
+	s := int64(d / time.Second)
 	return &s
 }
 
@@ -212,8 +221,13 @@ func clocksJSON(cs []crisis.DeclarationClock, now time.Time) []clockJSON {
 			Late: c.Late(now), SentAt: optTime(k.SentAt), SentBy: k.SentBy, SentTo: k.To, Ref: k.Ref,
 			LateReason: k.LateReason, Skipped: optTime(k.SkippedAt), SkipReason: k.SkipReason}
 		if m, ok := c.Margin(); ok {
-			s := int64(m / time.Second)
-			j.MarginSeconds = &s
+			j.MarginSeconds = seconds(m)
+		}
+		if c.State() == crisis.ClockRunning {
+			j.RunningSeconds = seconds(now.Sub(*k.StartedAt))
+			if k.Due != nil {
+				j.LeftSeconds = seconds(k.Due.Sub(now))
+			}
 		}
 		out = append(out, j)
 	}

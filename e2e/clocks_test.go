@@ -84,6 +84,16 @@ func TestClockCommandsOverSSH(t *testing.T) {
 	if _, errOut, code := run(t, l.responder, "", "clock", "done", "cnil", "--ref", "C-1"); code != 1 || !strings.Contains(errOut, "--reason") {
 		t.Errorf("late without a reason: exit %d %s", code, errOut)
 	}
+	var running []struct {
+		Name    string `json:"name"`
+		Running *int64 `json:"running_seconds"`
+		Left    *int64 `json:"left_seconds"`
+	}
+	out, _, _ := run(t, l.viewer, "", "clocks", "--json")
+	if err := json.Unmarshal([]byte(out), &running); err != nil || running[1].Running == nil || *running[1].Running < 80*3600 ||
+		running[1].Left == nil || *running[1].Left > -8*3600 || running[0].Running != nil {
+		t.Errorf("running clocks --json: %v\n%s", err, out)
+	}
 	text, _, _ := run(t, l.viewer, "", "clocks")
 	if !strings.Contains(text, "LATE by 8h0") || !strings.Contains(text, "nis2-final         off") {
 		t.Errorf("clocks:\n%s", text)
@@ -112,7 +122,7 @@ func TestClockCommandsOverSSH(t *testing.T) {
 		Late          bool   `json:"late"`
 		MarginSeconds *int64 `json:"margin_seconds"`
 	}
-	out, _, _ := run(t, l.viewer, "", "clocks", "--json")
+	out, _, _ = run(t, l.viewer, "", "clocks", "--json")
 	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc) != 6 || doc[1].Name != "cnil" || doc[1].State != "sent" ||
 		!doc[1].Late || doc[1].MarginSeconds == nil || *doc[1].MarginSeconds > -8*3600 || doc[2].State != "skipped" {
 		t.Fatalf("clocks --json: %v\n%s", err, out)
