@@ -139,9 +139,9 @@ type ClockWriteTx interface {
 	PutClock(c Clock) error
 }
 
-// sentence renders a sentence the service writes into the record from its
+// clockSentence renders a sentence the service writes into the record from its
 // code (messages_clocks_en.go), in the record's language.
-func sentence(code string, args ...any) string {
+func clockSentence(code string, args ...any) string {
 	format, ok := English[code]
 	if !ok {
 		format = code

@@ -104,7 +104,7 @@ func (s *Service) StartClock(a Actor, name, at string) (DeclarationClock, Entry,
 		if !aware.IsZero() {
 			start = aware
 		}
-		e, err = s.startClock(tx, a, now, &c, start, sentence("log.clock.started-by", SanitizeLine(a.Name)))
+		e, err = s.startClock(tx, a, now, &c, start, clockSentence("log.clock.started-by", SanitizeLine(a.Name)))
 		if err != nil {
 			return nil, err
 		}
@@ -121,13 +121,13 @@ func (s *Service) startClock(tx WriteTx, a Actor, now time.Time, c *DeclarationC
 	var text string
 	if dl := d.deadline(); dl.None() {
 		c.Clock.Due = nil
-		text = sentence("log.clock.started-now", declTitle(d), start.In(s.loc).Format(clockTime), why)
+		text = clockSentence("log.clock.started-now", declTitle(d), start.In(s.loc).Format(clockTime), why)
 	} else {
 		due := dl.From(start, s.loc)
 		c.Clock.Due = &due
-		text = sentence("log.clock.started", declTitle(d), start.In(s.loc).Format(clockTime), due.In(s.loc).Format(clockTime), why)
+		text = clockSentence("log.clock.started", declTitle(d), start.In(s.loc).Format(clockTime), due.In(s.loc).Format(clockTime), why)
 		if now.After(due) {
-			text += " " + sentence("log.clock.started-late", DurationText(now.Sub(due)))
+			text += " " + clockSentence("log.clock.started-late", DurationText(now.Sub(due)))
 		}
 	}
 	e := systemEntry(a, now, KindFact, text)
@@ -213,17 +213,17 @@ func (s *Service) DoneClock(a Actor, name string, in ClockDone) (DeclarationCloc
 		var text string
 		switch {
 		case c.Clock.Due == nil:
-			text = sentence("log.clock.sent-after", declTitle(d), to, ref, DurationText(sent.Sub(*c.Clock.StartedAt)))
+			text = clockSentence("log.clock.sent-after", declTitle(d), to, ref, DurationText(sent.Sub(*c.Clock.StartedAt)))
 		case late:
-			text = sentence("log.clock.sent-late", declTitle(d), to, ref, DurationText(sent.Sub(*c.Clock.Due)))
+			text = clockSentence("log.clock.sent-late", declTitle(d), to, ref, DurationText(sent.Sub(*c.Clock.Due)))
 		default:
-			text = sentence("log.clock.sent-early", declTitle(d), to, ref, DurationText(c.Clock.Due.Sub(sent)))
+			text = clockSentence("log.clock.sent-early", declTitle(d), to, ref, DurationText(c.Clock.Due.Sub(sent)))
 		}
 		switch {
 		case reason != "" && late:
-			text += " " + sentence("log.clock.reason", reason)
+			text += " " + clockSentence("log.clock.reason", reason)
 		case reason != "":
-			text += " " + sentence("log.clock.note", reason)
+			text += " " + clockSentence("log.clock.note", reason)
 		}
 		ent := systemEntry(a, now, KindCommunication, text)
 		ent.OccurredAt = sent
@@ -241,7 +241,7 @@ func (s *Service) DoneClock(a Actor, name string, in ClockDone) (DeclarationCloc
 			if n.Declaration.After != d.Name || n.State() != ClockWaiting {
 				continue
 			}
-			ne, err := s.startClock(tx, a, now, n, sent, sentence("log.clock.started-after", d.Name))
+			ne, err := s.startClock(tx, a, now, n, sent, clockSentence("log.clock.started-after", d.Name))
 			if err != nil {
 				return nil, err
 			}
@@ -276,7 +276,7 @@ func (s *Service) SkipClock(a Actor, name, reason string) (DeclarationClock, Ent
 			return nil, conflictf("clock.ended", d.Name, string(c.State()))
 		}
 		c.Clock.SkippedAt, c.Clock.SkippedBy, c.Clock.SkipReason = &now, a.Name, reason
-		text := sentence("log.clock.skipped", declTitle(d), reason)
+		text := clockSentence("log.clock.skipped", declTitle(d), reason)
 		if e, err = tx.AppendEntry(systemEntry(a, now, KindDecision, text)); err != nil {
 			return nil, err
 		}
@@ -344,7 +344,7 @@ func (s *Service) EnableClocks(a Actor, name string, on bool) ([]string, Entry, 
 		if !on {
 			code = "log.clock.disabled"
 		}
-		text := sentence(code, strings.Join(changed, ", "))
+		text := clockSentence(code, strings.Join(changed, ", "))
 		if e, err = tx.AppendEntry(systemEntry(a, now, KindDecision, text)); err != nil {
 			return nil, err
 		}

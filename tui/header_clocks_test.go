@@ -98,3 +98,23 @@ func TestOpenConsoleRedrawsTheDeadlineMinute(t *testing.T) {
 		t.Fatalf("a minute of the deadline later, the header:\n%s", got)
 	}
 }
+
+// The longest flag still fits the header's first line at 80 columns: the
+// crisis name gives way.
+func TestDeadlineFlagFitsAt80(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.svc.SetStage(lead, crisis.StageInvestigation, ""); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.svc.EnableClocks(lead, "nis2", true); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.svc.StartClock(responder, "nis2-notification", "-6d"); err != nil {
+		t.Fatal(err)
+	}
+	m := New(f.svc, viewer, Options{Width: 80, Height: 24}).(*model)
+	first, _, _ := strings.Cut(ansi.Strip(m.View().Content), "\n")
+	if !strings.Contains(first, "NIS2-NOTIFICATION LATE 3d 00h00") || ansi.StringWidth(first) > 80 {
+		t.Fatalf("%d cells: %q", ansi.StringWidth(first), first)
+	}
+}
