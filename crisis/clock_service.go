@@ -104,7 +104,7 @@ func (s *Service) StartClock(a Actor, name, at string) (DeclarationClock, Entry,
 		if !aware.IsZero() {
 			start = aware
 		}
-		e, err = s.startClock(tx, a, now, &c, start, clockSentence("log.clock.started-by", SanitizeLine(a.Name)))
+		e, err = s.startClock(tx, a, now, &c, start, "")
 		if err != nil {
 			return nil, err
 		}
@@ -113,21 +113,29 @@ func (s *Service) StartClock(a Actor, name, at string) (DeclarationClock, Entry,
 	return c, e, err
 }
 
-// startClock starts c at start and logs it; why ends the sentence.
-func (s *Service) startClock(tx WriteTx, a Actor, now time.Time, c *DeclarationClock, start time.Time, why string) (Entry, error) {
+// startClock starts c at start and logs it: as recorded by a, or, when
+// after names a declaration, as started by sending that one.
+func (s *Service) startClock(tx WriteTx, a Actor, now time.Time, c *DeclarationClock, start time.Time, after string) (Entry, error) {
 	d := c.Declaration
 	start = start.UTC()
 	c.Clock.StartedAt, c.Clock.StartedBy, c.Clock.StartedKey = &start, a.Name, a.Fingerprint
 	var text string
 	if dl := d.deadline(); dl.None() {
 		c.Clock.Due = nil
-		text = clockSentence("log.clock.started-now", declTitle(d), start.In(s.loc).Format(clockTime), why)
+		text = clockSentence("log.clock.started-now", declTitle(d), start.In(s.loc).Format(clockTime), a.Name)
 	} else {
 		due := dl.From(start, s.loc)
 		c.Clock.Due = &due
-		text = clockSentence("log.clock.started", declTitle(d), start.In(s.loc).Format(clockTime), due.In(s.loc).Format(clockTime), why)
-		if now.After(due) {
-			text += " " + clockSentence("log.clock.started-late", DurationText(now.Sub(due)))
+		aware, dueAt := start.In(s.loc).Format(clockTime), due.In(s.loc).Format(clockTime)
+		switch late := now.After(due); {
+		case after != "" && late:
+			text = clockSentence("log.clock.chained-past", declTitle(d), after, aware, dueAt, DurationText(now.Sub(due)))
+		case after != "":
+			text = clockSentence("log.clock.chained", declTitle(d), after, aware, dueAt)
+		case late:
+			text = clockSentence("log.clock.started-past", declTitle(d), aware, dueAt, DurationText(now.Sub(due)), a.Name)
+		default:
+			text = clockSentence("log.clock.started", declTitle(d), aware, dueAt, a.Name)
 		}
 	}
 	e := systemEntry(a, now, KindFact, text)
@@ -210,21 +218,23 @@ func (s *Service) DoneClock(a Actor, name string, in ClockDone) (DeclarationCloc
 		}
 		c.Clock.SentAt, c.Clock.SentBy, c.Clock.SentKey = &sent, a.Name, a.Fingerprint
 		c.Clock.Ref, c.Clock.To, c.Clock.LateReason = ref, to, reason
-		var text string
+		// One sentence per case, each a code of its own: how early or
+		// late, and the reason when one was given.
+		code, span := "log.clock.sent-early", time.Duration(0)
 		switch {
 		case c.Clock.Due == nil:
-			text = clockSentence("log.clock.sent-after", declTitle(d), to, ref, DurationText(sent.Sub(*c.Clock.StartedAt)))
+			code, span = "log.clock.sent-after", sent.Sub(*c.Clock.StartedAt)
 		case late:
-			text = clockSentence("log.clock.sent-late", declTitle(d), to, ref, DurationText(sent.Sub(*c.Clock.Due)))
+			code, span = "log.clock.sent-late", sent.Sub(*c.Clock.Due)
 		default:
-			text = clockSentence("log.clock.sent-early", declTitle(d), to, ref, DurationText(c.Clock.Due.Sub(sent)))
+			span = c.Clock.Due.Sub(sent)
 		}
-		switch {
-		case reason != "" && late:
-			text += " " + clockSentence("log.clock.reason", reason)
-		case reason != "":
-			text += " " + clockSentence("log.clock.note", reason)
+		args := []any{declTitle(d), to, ref, DurationText(span)}
+		if reason != "" {
+			code += "-reason"
+			args = append(args, reason)
 		}
+		text := clockSentence(code, args...)
 		ent := systemEntry(a, now, KindCommunication, text)
 		ent.OccurredAt = sent
 		if e, err = tx.AppendEntry(ent); err != nil {
@@ -241,7 +251,7 @@ func (s *Service) DoneClock(a Actor, name string, in ClockDone) (DeclarationCloc
 			if n.Declaration.After != d.Name || n.State() != ClockWaiting {
 				continue
 			}
-			ne, err := s.startClock(tx, a, now, n, sent, clockSentence("log.clock.started-after", d.Name))
+			ne, err := s.startClock(tx, a, now, n, sent, d.Name)
 			if err != nil {
 				return nil, err
 			}

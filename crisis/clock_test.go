@@ -50,6 +50,21 @@ func clockNamed(t *testing.T, svc *crisis.Service, name string) crisis.Declarati
 	return crisis.DeclarationClock{}
 }
 
+// checkSentences fails on a logbook sentence whose code has no English,
+// or whose arguments do not fit it.
+func checkSentences(t *testing.T, svc *crisis.Service) {
+	t.Helper()
+	err := svc.EachEntry(func(e crisis.Entry) error {
+		if strings.Contains(e.Text, "log.clock") || strings.Contains(e.Text, "%!") {
+			t.Errorf("entry #%d: %q", e.ID, e.Text)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 func wantKind(t *testing.T, err, kind error) {
 	t.Helper()
 	if !errors.Is(err, kind) {
@@ -166,10 +181,14 @@ func TestClockMonthAfterNotification(t *testing.T) {
 	if got := final.Clock.Due.Sub(now); got != 31*24*time.Hour+time.Hour {
 		t.Errorf("final due after %s", got)
 	}
+	if e, err := svc.Entry(final.Clock.StartEntry); err != nil || !strings.Contains(e.Text, "on sending nis2-notification at 2026-10-10 10:00 CEST, due 2026-11-10 10:00 CET.") {
+		t.Errorf("final's entry: %q %v", e.Text, err)
+	}
 	// A started clock cannot be turned off; a lead says why it does not apply.
 	if _, _, err := svc.EnableClocks(lead, "nis2-final", false); !errors.Is(err, crisis.ErrConflict) {
 		t.Errorf("disabling a running clock: %v", err)
 	}
+	checkSentences(t, svc)
 }
 
 // A clock started in the past may be late already; the CNIL asks for the
@@ -181,7 +200,7 @@ func TestClockStartedInThePastIsLate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.Late(now) || !strings.Contains(e.Text, "Already past its deadline by 1d 03h00") {
+	if !c.Late(now) || !strings.Contains(e.Text, "already past its deadline by 1d 03h00") {
 		t.Errorf("late start: late=%v entry %q", c.Late(now), e.Text)
 	}
 	st, _ := svc.Status()
@@ -213,6 +232,7 @@ func TestClockStartedInThePastIsLate(t *testing.T) {
 	if st, _ := svc.Status(); st.NextDue != nil {
 		t.Errorf("nothing runs, NextDue = %+v", st.NextDue)
 	}
+	checkSentences(t, svc)
 }
 
 func TestClockRules(t *testing.T) {
@@ -266,6 +286,7 @@ func TestClockRules(t *testing.T) {
 	wantKind(t, err, crisis.ErrConflict)
 	_, err = svc.ImportDeclarations(responder, []byte("- name: x\n  title: X\n"))
 	wantKind(t, err, crisis.ErrForbidden)
+	checkSentences(t, svc)
 }
 
 func TestClockImport(t *testing.T) {
@@ -351,4 +372,5 @@ func TestClockHostileText(t *testing.T) {
 			}
 		}
 	}
+	checkSentences(t, svc)
 }
