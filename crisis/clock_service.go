@@ -398,9 +398,17 @@ func (s *Service) ImportDeclarations(a Actor, data []byte) (DeclarationImport, e
 		if err != nil {
 			return nil, err
 		}
-		exists := map[string]bool{}
+		exists, known := map[string]bool{}, map[string]bool{}
 		for _, d := range old {
-			exists[d.Name] = true
+			exists[d.Name], known[d.Name] = true, true
+		}
+		for _, d := range decls {
+			known[d.Name] = true
+		}
+		for _, d := range decls {
+			if d.After != "" && !known[d.After] {
+				return nil, invalidf("clock.after-unknown", d.Name, d.After)
+			}
 		}
 		var recs []AuditRecord
 		for _, d := range decls {

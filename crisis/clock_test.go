@@ -302,7 +302,7 @@ func TestClockImport(t *testing.T) {
 		t.Fatalf("bad import: %+v", res.Rejected)
 	}
 	for _, f := range []string{"- name: a\n  title: A\n  colour: red\n", "- name: A B\n  title: x\n", "[", "- name: a\n  title: A\n- name: a\n  title: B\n",
-		"- name: a\n  title: &x A\n  to: *x\n", "- name: a\n  title: ''\n", "- name: a\n  title: A\n  off: maybe\n"} {
+		"- name: a\n  title: &x A\n  to: *x\n", "- name: a\n  title: A\n  after: nowhere\n", "- name: a\n  title: ''\n", "- name: a\n  title: A\n  off: maybe\n"} {
 		if _, err := svc.ImportDeclarations(lead, []byte(f)); !errors.Is(err, crisis.ErrInvalid) {
 			t.Errorf("import %q: %v", f, err)
 		}

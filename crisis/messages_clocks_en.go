@@ -21,6 +21,7 @@ var englishClocks = map[string]string{
 	"clock.reason-long":        "the reason is too long (at most %d characters)",
 	"clock.deadline-bad":       "cannot read the deadline %q (use 72h, 3d, 1 month, or leave it empty for \"without delay\")",
 	"clock.bad-name":           "invalid declaration name %q: use lower-case letters, digits and '-', at most 32",
+	"clock.after-unknown":      "%s starts after %s, which is no declaration here",
 	"clock.after-self":         "%s cannot start after itself",
 	"clock.title-long":         "the title is too long (at most %d characters)",
 	"clock.title-empty":        "the declaration %s needs a title",

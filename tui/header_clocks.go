@@ -21,7 +21,8 @@ const (
 // clock is.
 func dueFlag(s *session, st crisis.Status, now time.Time) string {
 	due := st.NextDue
-	if due == nil {
+	if due == nil || st.Crisis.Closed != nil {
+		// A closed record takes no more declarations: nothing to act on.
 		return ""
 	}
 	t := &s.text.Header

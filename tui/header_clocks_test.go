@@ -118,3 +118,24 @@ func TestDeadlineFlagFitsAt80(t *testing.T) {
 		t.Fatalf("%d cells: %q", ansi.StringWidth(first), first)
 	}
 }
+
+// A closed crisis takes no more declarations: its header flags none.
+func TestClosedCrisisFlagsNoDeadline(t *testing.T) {
+	f := newFixture(t)
+	if _, _, err := f.svc.StartClock(responder, "cnil", "-70h"); err != nil {
+		t.Fatal(err)
+	}
+	view := func() string {
+		first, _, _ := strings.Cut(ansi.Strip(New(f.svc, viewer, Options{Width: 100, Height: 24}).View().Content), "\n")
+		return first
+	}
+	if got := view(); !strings.Contains(got, "CNIL due in 2h00") {
+		t.Fatalf("open: %q", got)
+	}
+	if _, err := f.svc.Close(lead, "over"); err != nil {
+		t.Fatal(err)
+	}
+	if got := view(); strings.Contains(got, "CNIL") {
+		t.Fatalf("closed: %q", got)
+	}
+}
