@@ -140,7 +140,10 @@ func (m *model) Init() tea.Cmd {
 // wait issues the one pending wait for a change or the clock's next minute.
 func (m *model) wait() tea.Cmd {
 	now := m.s.Svc.Now()
-	due := untilDueChange(m.status.NextDue, now)
+	due := time.Duration(0)
+	if m.status.Crisis.Closed == nil {
+		due = untilDueChange(m.status.NextDue, now)
+	}
 	if m.status.Crisis.EndedAt != nil {
 		// The header's duration no longer moves: wait for changes (and a
 		// declaration's deadline) only.
