@@ -170,6 +170,7 @@ func newRoot(env *Env) *cobra.Command {
 		recoveryCmd(env, &dataDir),
 		taskCmd(env, &dataDir),
 		checklistCmd(env, &dataDir), contactsCmd(env, &dataDir), handoverCmd(env, &dataDir),
+		clocksCmd(env, &dataDir), clockCmd(env, &dataDir),
 		backupCmd(env, &dataDir),
 		exportCmd(env, &dataDir), verifyCmd(env, &dataDir), closeCmd(env, &dataDir), takeawayCmd(env, &dataDir),
 		versionCmd(),

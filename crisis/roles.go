@@ -75,6 +75,10 @@ const (
 	// ActSetTheme chooses a console's palette: one's own for everyone, any
 	// user's for a lead (SetTheme).
 	ActSetTheme Action = "set-theme"
+	// Declarations' clocks: start one and record it sent; skip one, turn
+	// them on or off and import their definitions.
+	ActRunClock     Action = "run-clock"
+	ActManageClocks Action = "manage-clocks"
 )
 
 var permissions = map[Action][]Role{
@@ -101,6 +105,8 @@ var permissions = map[Action][]Role{
 	ActExport:           {RoleLead, RoleResponder},
 	ActTakeaway:         {RoleLead},
 	ActSetTheme:         {RoleLead, RoleResponder, RoleViewer},
+	ActRunClock:         {RoleLead, RoleResponder},
+	ActManageClocks:     {RoleLead},
 }
 
 // Allowed reports whether a person of role r may do act.

@@ -56,6 +56,8 @@ var keyForms = map[string]string{
 	string(bucketContacts):       formText,
 	string(bucketHandovers):      formID,
 	string(bucketInvites):        formText,
+	string(bucketDeclarations):   formText,
+	string(bucketClocks):         formText,
 }
 
 // subjectRecords maps an audit subject's prefix ("entry/" of "entry/42")
@@ -75,6 +77,8 @@ var subjectRecords = map[string]struct {
 	"contact/":            {bucketContacts, textSubject},
 	"handover/":           {bucketHandovers, idSubject},
 	"invite/":             {bucketInvites, textSubject},
+	"declaration/":        {bucketDeclarations, textSubject},
+	"clock/":              {bucketClocks, textSubject},
 }
 
 func textSubject(rest string) ([]byte, bool) { return []byte(rest), rest != "" }

@@ -29,6 +29,9 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 		}
 		clock = sh.clock.Render(elapsed)
 	}
+	if due := dueFlag(s, st, now); due != "" {
+		clock = due + "  " + clock
+	}
 	fixed := lipgloss.Width(product) + 2*lipgloss.Width(sep) + lipgloss.Width(stage) + lipgloss.Width(clock) + 2
 	name := crisis.SanitizeLine(st.Crisis.Name)
 	if room := width - fixed; room < lipgloss.Width(name) {

@@ -153,11 +153,17 @@ func (m *model) Init() tea.Cmd {
 
 // wait issues the one pending wait for a change or the clock's next minute.
 func (m *model) wait() tea.Cmd {
-	if m.status.Crisis.EndedAt != nil {
-		// The header's duration no longer moves: wait for changes only.
-		return waitCmd(m.changes, 0)
+	now := m.s.Svc.Now()
+	due := time.Duration(0)
+	if m.status.Crisis.Closed == nil {
+		due = untilDueChange(m.status.NextDue, now)
 	}
-	return waitCmd(m.changes, untilNextMinute(m.status.Crisis.OpenedAt, m.s.Svc.Now()))
+	if m.status.Crisis.EndedAt != nil {
+		// The header's duration no longer moves: wait for changes (and a
+		// declaration's deadline) only.
+		return waitCmd(m.changes, due)
+	}
+	return waitCmd(m.changes, soonest(untilNextMinute(m.status.Crisis.OpenedAt, now), due))
 }
 
 func (m *model) reloadStatus() tea.Cmd {

@@ -31,6 +31,9 @@ type HeaderText struct {
 	// HandoverPending: "⚑ Handover #%d (%s) to acknowledge" (id, author);
 	// HandoverPendingMany: "⚑ %d handovers to acknowledge".
 	HandoverPending, HandoverPendingMany string
+	// DeclarationDue: "%s due in %s" (declaration, time left);
+	// DeclarationLate: "%s LATE %s" (declaration, how late).
+	DeclarationDue, DeclarationLate string
 }
 
 var englishHeader = HeaderText{
@@ -39,4 +42,6 @@ var englishHeader = HeaderText{
 	NewTasksMany:        "★ %d new tasks for you (2: Tasks)",
 	HandoverPending:     "⚑ Handover #%d (%s) to acknowledge",
 	HandoverPendingMany: "⚑ %d handovers to acknowledge",
+	DeclarationDue:      "%s due in %s",
+	DeclarationLate:     "%s LATE %s",
 }
