@@ -52,7 +52,7 @@ func openRecovery(t *testing.T, f *fixture, me crisis.Actor) (*screen, func() st
 	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "3")
 	scr.WaitFor(t, tm, planShown)
-	return scr, func() string { return finalView(t, tm) }
+	return scr, func() string { return goldenScreen(t, tm) }
 }
 
 func TestGoldenRecoveryTemplate(t *testing.T) {
@@ -79,7 +79,7 @@ func TestGoldenRecoveryUpdateForm(t *testing.T) {
 	press(tm, "G") // the workstations, last
 	press(tm, "enter")
 	scr.WaitFor(t, tm, "Update Workstations")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestRecoveryFormChangesAnItem(t *testing.T) {
@@ -202,5 +202,5 @@ func TestGoldenRecoveryFullHelp(t *testing.T) {
 	scr.WaitFor(t, tm, planShown)
 	press(tm, "?")
 	scr.WaitFor(t, tm, "move to phase")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
