@@ -60,6 +60,9 @@ type onCall struct {
 	prompt  *onCallPrompt
 	form    *handoverForm
 	confirm uint64 // a handover whose acknowledgement awaits y/n
+	// duty is the contact whose on-duty mark awaits y/n: a mark decides
+	// whom the cell calls at night, so it is asked for, never a stray key.
+	duty *crisis.Contact
 }
 
 // onCallLoadedMsg carries what the tab shows.
@@ -113,7 +116,7 @@ func (o *onCall) SetSize(width, height int) {
 func (o *onCall) Title() string { return o.t.Tab }
 
 func (o *onCall) Capturing() bool {
-	return o.form != nil || o.prompt != nil || o.picker != nil || o.searching || o.confirm != 0
+	return o.form != nil || o.prompt != nil || o.picker != nil || o.searching || o.confirm != 0 || o.duty != nil
 }
 
 // Reload reads the checklists, the directory and the handovers in one go.
@@ -272,6 +275,8 @@ func (o *onCall) key(msg tea.KeyPressMsg) tea.Cmd {
 		return o.pickerKey(msg)
 	case o.confirm != 0:
 		return o.confirmKey(msg)
+	case o.duty != nil:
+		return o.dutyKey(msg)
 	case o.searching:
 		return o.searchKey(msg)
 	}
@@ -399,7 +404,9 @@ func (o *onCall) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Choose):
 		v := strings.TrimSpace(o.prompt.input.Value())
 		if v == "" && !o.prompt.allowEmpty {
-			return nil // the reason is required; the prompt says what for
+			// The reason is required: say so, the prompt stays open.
+			o.s.Notify(o.s.Action(), o.t.ReasonNeeded, true, 0)
+			return nil
 		}
 		p := o.prompt
 		o.prompt = nil
@@ -443,21 +450,34 @@ func (o *onCall) directoryKey(msg tea.KeyPressMsg) tea.Cmd {
 		if len(ms) == 0 {
 			return nil
 		}
-		c, t := ms[o.contact], o.t
-		return o.write(false, func(svc *crisis.Service, me crisis.Actor) onCallDoneMsg {
-			c, err := svc.SetOnDuty(me, c.Name, !c.OnDuty)
-			note := fmt.Sprintf(t.DutyUnset, crisis.SanitizeLine(c.Name))
-			if c.OnDuty {
-				note = fmt.Sprintf(t.DutySet, crisis.SanitizeLine(c.Name))
-			}
-			return onCallDoneMsg{note: note, err: err}
-		})
+		c := ms[o.contact]
+		o.duty = &c
 	}
 	return nil
 }
 
+// dutyKey answers the on-duty question: y changes the mark (the service
+// logs it), anything else leaves it.
+func (o *onCall) dutyKey(msg tea.KeyPressMsg) tea.Cmd {
+	c, t := *o.duty, o.t
+	o.duty = nil
+	if !key.Matches(msg, o.k.Yes) {
+		return nil
+	}
+	return o.write(false, func(svc *crisis.Service, me crisis.Actor) onCallDoneMsg {
+		c, err := svc.SetOnDuty(me, c.Name, !c.OnDuty)
+		note := fmt.Sprintf(t.DutyUnset, crisis.SanitizeLine(c.Name))
+		if c.OnDuty {
+			note = fmt.Sprintf(t.DutySet, crisis.SanitizeLine(c.Name))
+		}
+		return onCallDoneMsg{note: note, err: err}
+	})
+}
+
 // searchKey: typing filters at once; arrows still move through the
-// results; enter keeps the filter and frees the keys; esc clears it.
+// results; enter keeps the filter and frees the keys. Esc clears the text
+// and keeps the search open, so the letters typed next still go to the
+// search and never run a command; Esc on an empty search closes it.
 func (o *onCall) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := o.k
 	switch {
@@ -474,8 +494,10 @@ func (o *onCall) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		o.search.Blur()
 		return nil
 	case key.Matches(msg, k.Cancel):
-		o.searching = false
-		o.search.Blur()
+		if o.search.Value() == "" {
+			o.searching = false
+			o.search.Blur()
+		}
 		o.search.SetValue("")
 		o.contact = 0
 		return nil
@@ -570,8 +592,8 @@ func (o *onCall) Help() kit.HelpKeys {
 		return kit.OneGroup(k.Choose, k.Cancel)
 	case o.picker != nil:
 		return kit.OneGroup(k.MoveList, k.Choose, k.Cancel)
-	case o.confirm != 0:
-		return kit.OneGroup(k.Yes, k.No)
+	case o.confirm != 0, o.duty != nil:
+		return o.s.Keys.ConfirmHelp()
 	case o.searching:
 		return kit.OneGroup(k.MoveList, k.SearchDone, k.SearchClear)
 	}

@@ -55,6 +55,10 @@ type Text struct {
 	ContactsOf   string // "%d of %d contacts" (shown, all)
 	DutySet      string // "%s is on duty"
 	DutyUnset    string // "%s is off duty"
+	// ConfirmOnDuty and ConfirmOffDuty ask before the mark changes (name).
+	ConfirmOnDuty, ConfirmOffDuty string
+	// ReasonNeeded answers Enter on an empty un-tick reason.
+	ReasonNeeded string
 
 	// Handover.
 	NoHandover       string
@@ -146,6 +150,10 @@ var english = Text{
 	ContactsOf:   "%d of %d contacts",
 	DutySet:      "%s is on duty",
 	DutyUnset:    "%s is off duty",
+
+	ConfirmOnDuty:  "Mark %s on duty? The logbook records it. y/n",
+	ConfirmOffDuty: "Mark %s off duty? The logbook records it. y/n",
+	ReasonNeeded:   "An un-tick needs a reason: type why, then enter (esc cancels).",
 
 	NoHandover:       "No handover yet. Press w to write one at the end of your shift.",
 	NoHandoverViewer: "No handover yet.",

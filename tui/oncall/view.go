@@ -286,7 +286,13 @@ func (o *onCall) directoryLines(h int) []string {
 		about = append(about, sty.StatusOK.Render(t.OnDuty))
 	}
 	out = append(out, sty.TabRule.Render(strings.Repeat("─", o.width)), kit.Cut(" "+strings.Join(about, " · "), o.width))
-	if c.Notes != "" {
+	if d := o.duty; d != nil { // the question takes the notes' line
+		ask := t.ConfirmOnDuty
+		if d.OnDuty {
+			ask = t.ConfirmOffDuty
+		}
+		out = append(out, kit.Cut(" "+sty.Confirm.Render(fmt.Sprintf(ask, crisis.SanitizeLine(d.Name))), o.width))
+	} else if c.Notes != "" {
 		out = append(out, kit.Cut(" "+sty.Hint.Render(crisis.SanitizeLine(c.Notes)), o.width))
 	}
 	return out
