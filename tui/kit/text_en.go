@@ -16,8 +16,14 @@ type Text struct {
 	StageLabel   string // "Stage: %s" (stage in words)
 	ElapsedDays  string // days, hours, minutes since the crisis opened
 	ElapsedHours string // hours, minutes
-	// Ended prefixes the crisis's total duration once it has ended.
-	Ended        string
+	// An ended crisis says when it ended ("Ended %s": the date and time in
+	// EndedLayout, in place of the stage) and how long it lasted ("lasted
+	// %s": LastedDays or LastedHours), not a T+ clock that reads as still
+	// counting.
+	Ended, Lasted, EndedLayout string
+	LastedDays, LastedHours    string // days, hours, minutes; hours, minutes
+	// Closed flags a record a lead closed: the console then offers no write.
+	Closed       string
 	OnlineCount  string // "%d online:" (how many people)
 	OnlineNobody string
 	MoreNames    string // "+%d" (names that did not fit)
@@ -69,7 +75,12 @@ var english = Text{
 	StageLabel:   "Stage: %s",
 	ElapsedDays:  "T+%dd %02dh%02d",
 	ElapsedHours: "T+%02dh%02d",
-	Ended:        "ended ",
+	Ended:        "Ended %s",
+	Lasted:       "lasted %s",
+	EndedLayout:  "2006-01-02 15:04",
+	LastedDays:   "%dd %02dh%02d",
+	LastedHours:  "%dh%02d",
+	Closed:       "CLOSED · read-only",
 	OnlineCount:  "%d online:",
 	OnlineNobody: "nobody online",
 	MoreNames:    "+%d",
