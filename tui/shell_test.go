@@ -231,7 +231,7 @@ func TestEndingTheCrisisAsksFirst(t *testing.T) {
 	press(tm, "enter")
 	scr.WaitFor(t, tm, "End the crisis?")
 	press(tm, "y")
-	scr.WaitFor(t, tm, "Stage: End of crisis")
+	scr.WaitFor(t, tm, "Ended 2022-09-12 04:12")
 }
 
 // Whatever the footer holds, "? help" and "q quit" stay on it at 80x24.

@@ -6,10 +6,13 @@ import "cellule/crisis"
 // language is one more table of this type.
 type Text struct {
 	// Tab is the tab's title.
-	Tab         string
-	Phase       string // "%d %s" (number, name)
-	NoItems     string
-	Validated   string // "validated by %s, %s" (name, time)
+	Tab       string
+	Phase     string // "%d %s" (number, name)
+	NoItems   string
+	Validated string // "validated by %s, %s" (name, time)
+	// Suspended is the state of a validated phase while an earlier one is
+	// not validated.
+	Suspended   string
 	Percent     string // "%3d%%"
 	Override    string // marker of an item whose gate a lead lifted
 	Owner       string // "owner %s"
@@ -75,6 +78,7 @@ var english = Text{
 	Phase:       "%d %s",
 	NoItems:     "(no items)",
 	Validated:   "validated by %s %s",
+	Suspended:   "‖ suspended: phase %d first",
 	Percent:     "%3d%%",
 	Override:    "[gate lifted]",
 	Owner:       "owner %s",
