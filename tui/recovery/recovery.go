@@ -16,7 +16,7 @@ import (
 // Column widths of an item's line; the owner and the note share the rest.
 const (
 	rcName  = 26
-	rcState = 19 // "Under investigation"
+	rcState = 19 // the longest state, with room to spare
 	rcCount = 9  // "1400/1400"
 	rcBar   = 12
 )
@@ -191,9 +191,9 @@ func (r *recoveryTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		r.move(-1)
 	case key.Matches(msg, k.Down):
 		r.move(1)
-	case key.Matches(msg, k.Home):
+	case key.Matches(msg, rk.First):
 		r.move(-len(r.items()))
-	case key.Matches(msg, k.End):
+	case key.Matches(msg, rk.Last):
 		r.move(len(r.items()))
 	case key.Matches(msg, rk.Update) && ok:
 		return r.openUpdate(it)
@@ -464,7 +464,7 @@ func (r *recoveryTab) Help() kit.HelpKeys {
 	short = append(short, change...)
 	return kit.HelpKeys{
 		Short: short,
-		Full:  [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, change, plan},
+		Full:  [][]key.Binding{{k.Up, k.Down, rk.First, rk.Last}, change, plan},
 	}
 }
 

@@ -50,3 +50,30 @@ func TestWithdrawnValidationSuspendsLaterPhases(t *testing.T) {
 		t.Errorf("the Recovery tab still shows a validation that does not stand:\n%s", lastLines(after))
 	}
 }
+
+// The Recovery help names g and G for what they do in a plan, and the tab
+// names a state with the word the logbook writes.
+func TestRecoveryWordsMatchThePlanAndTheLogbook(t *testing.T) {
+	f := newFixture(t)
+	f.progress(t)
+	tm := start(t, f, lead, nil)
+	scr := newScreen(t)
+	scr.WaitFor(t, tm, "Timeline")
+	press(tm, "3")
+	scr.WaitFor(t, tm, "Imaging (PACS)  ")
+	press(tm, "?")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, "g/home first item") && strings.Contains(s, "G/end  last item")
+	}, "g and G as first and last item")
+	if s := scr.Text(); strings.Contains(s, "oldest") || strings.Contains(s, "newest") {
+		t.Errorf("the Recovery help still speaks of oldest/newest:\n%s", lastLines(s))
+	}
+	press(tm, "?")
+	page, err := f.svc.Timeline(crisis.TimelineQuery{Search: "Firewall"})
+	if err != nil || len(page.Entries) == 0 || !strings.Contains(page.Entries[0].Text, "in-service") {
+		t.Fatalf("the logbook's word for the state: %v %+v", err, page.Entries)
+	}
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, "Firewall                   in-service") && !strings.Contains(s, "Back in service")
+	}, "the firewall shown in-service, as the logbook writes it")
+}

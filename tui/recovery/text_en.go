@@ -57,6 +57,7 @@ type Text struct {
 
 	// Help.
 	Update, Validate, OverrideKey, Add, Rename, Move, Remove, ChooseKey string
+	FirstKey, LastKey                                                   string
 
 	States      map[crisis.ItemState]string
 	PhaseStates map[crisis.PhaseState]string
@@ -121,15 +122,18 @@ var english = Text{
 
 	Update: "update", Validate: "validate", OverrideKey: "override",
 	Add: "add item", Rename: "rename", Move: "move to phase", Remove: "remove", ChooseKey: "choose",
+	FirstKey: "first item", LastKey: "last item",
 
+	// The states in the words the logbook and the command line use, so
+	// one state has one name everywhere.
 	States: map[crisis.ItemState]string{
-		crisis.StateIsolated:      "Isolated",
-		crisis.StateInvestigating: "Under investigation",
-		crisis.StateCleaned:       "Cleaned",
-		crisis.StateRebuilt:       "Rebuilt",
-		crisis.StateVerified:      "Verified",
-		crisis.StateInService:     "Back in service",
-		crisis.StateCompromised:   "Compromised",
+		crisis.StateIsolated:      "isolated",
+		crisis.StateInvestigating: "investigating",
+		crisis.StateCleaned:       "cleaned",
+		crisis.StateRebuilt:       "rebuilt",
+		crisis.StateVerified:      "verified",
+		crisis.StateInService:     "in-service",
+		crisis.StateCompromised:   "compromised",
 	},
 	PhaseStates: map[crisis.PhaseState]string{
 		crisis.PhaseNotStarted: "not started",
