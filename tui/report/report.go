@@ -73,6 +73,9 @@ type (
 		entry  crisis.Entry
 		err    error
 	}
+	// closeCheckedMsg is the service's answer to "would this closing be
+	// refused?", asked before the yes/no question.
+	closeCheckedMsg struct{ err error }
 )
 
 // New is the Report tab of a session.
@@ -152,6 +155,18 @@ func (r *reportTab) Update(msg tea.Msg) tea.Cmd {
 		return r.saved(msg.action, msg.err, func() string { return fmt.Sprintf(r.tx.TakeawaySaved, msg.t.ID) }, 0)
 	case crisisClosedMsg:
 		return r.saved(msg.action, msg.err, func() string { return fmt.Sprintf(r.tx.CrisisClosed, msg.entry.ID) }, msg.entry.ID)
+	case closeCheckedMsg:
+		if r.form == nil || !r.form.closing || !r.form.saving {
+			return nil // the form was left while it checked
+		}
+		if msg.err != nil {
+			// Say why now, beside the note, rather than ask and then refuse.
+			r.form.saving, r.form.err = false, r.s.Text.ErrText(msg.err)
+			return r.form.text.Focus()
+		}
+		r.form.saving, r.confirming = false, true
+		r.form.text.Blur()
+		return nil
 	case tea.KeyPressMsg:
 		return r.key(msg)
 	}
@@ -202,9 +217,10 @@ func (r *reportTab) key(msg tea.KeyPressMsg) tea.Cmd {
 			return r.leaving(r.form.confirm.Leave(kit.FormCancel, r.Unsaved()))
 		case key.Matches(msg, k.Save):
 			if r.form.closing {
-				r.confirming = true
-				r.form.text.Blur()
-				return nil
+				// Ask only about a closing that can succeed.
+				svc, me, note := r.s.Svc, r.s.Me, r.form.text.Value()
+				r.form.saving, r.form.err = true, ""
+				return func() tea.Msg { return closeCheckedMsg{err: svc.CanClose(me, note)} }
 			}
 			return r.save()
 		}
