@@ -123,6 +123,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	m.help.Styles = s.St.Help
 	m.tabs = tabList(s)
 	m.status, m.statusErr = svc.Status()
+	m.s.Closed = m.status.Crisis.Closed != nil
 	m.now = svc.Now()
 	m.layout()
 	// The shown tab's first read runs here rather than in a command.
@@ -272,7 +273,7 @@ func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, k.Stage):
-		if !m.s.Me.Role.Allowed(crisis.ActSetStage) {
+		if !m.s.Allowed(crisis.ActSetStage) {
 			return kit.Refuse(m.s.Session, crisis.ActSetStage)
 		}
 		m.picker = newStagePicker(m.status.Crisis.Stage)
@@ -356,7 +357,7 @@ func (m *model) helpKeys() kit.HelpKeys {
 		help.SetHelp("?", m.s.text.Help.Less)
 	}
 	var shell []key.Binding
-	if m.s.Me.Role.Allowed(crisis.ActSetStage) {
+	if m.s.Allowed(crisis.ActSetStage) {
 		shell = append(shell, k.Stage)
 	}
 	shell = append(shell, help, k.Quit)
@@ -469,6 +470,8 @@ func (m *model) applyStatus(msg statusLoadedMsg) {
 	m.statusErr = msg.err
 	if msg.err == nil {
 		m.status = msg.status
+		// Once closed, no tab offers a write (kit.Session.Allowed).
+		m.s.Closed = msg.status.Crisis.Closed != nil
 		if n := m.s.Note(); n.Text != "" && msg.status.Entries > n.UpTo {
 			m.s.ClearNote()
 			m.quiet = false

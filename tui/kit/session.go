@@ -28,6 +28,9 @@ type Session struct {
 	Keys *Keys
 	// Preview renders the Report tab's Markdown (tui.Options.Preview).
 	Preview func(w io.Writer, s *crisis.Snapshot, limit int) error
+	// Closed is set by the shell once it reads that a lead closed the
+	// record: the console then offers no write (see Allowed).
+	Closed bool
 
 	note Note
 	// actions numbers the actions whose outcome goes to the status line;
@@ -48,6 +51,15 @@ func NewSession(svc *crisis.Service, me crisis.Actor, lang string, caches *Cache
 		Svc: svc, Me: me, Lang: lang, Theme: theme, Caches: caches,
 		Text: text, St: NewStyles(PaletteFor(theme)), Keys: NewKeys(text.Help),
 	}
+}
+
+// Allowed reports whether the console offers a change of kind act: my
+// role allows it and the record is not closed (the service refuses every
+// change to a closed record but taking powers away, which the console
+// does not offer). Keys, help and forms ask it, so a closed record shows
+// no write key and opens no write form.
+func (s *Session) Allowed(act crisis.Action) bool {
+	return !s.Closed && s.Me.Role.Allowed(act)
 }
 
 // Note is the status line: the outcome of the last action.

@@ -307,7 +307,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 	r, ok := o.selectedRun()
 	switch {
 	case key.Matches(msg, k.Start):
-		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
+		if !o.s.Allowed(crisis.ActRunChecklist) {
 			return kit.Refuse(o.s, crisis.ActRunChecklist)
 		}
 		o.picker = &templatePicker{}
@@ -330,7 +330,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 			o.clampSelection()
 		}
 	case key.Matches(msg, k.Tick):
-		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
+		if !o.s.Allowed(crisis.ActRunChecklist) {
 			return kit.Refuse(o.s, crisis.ActRunChecklist)
 		}
 		run, n := r.ID, o.step+1
@@ -340,7 +340,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 			return onCallDoneMsg{note: fmt.Sprintf(t.Ticked, n, e.ID), entry: e.ID, run: &r, err: err}
 		})
 	case key.Matches(msg, k.Untick):
-		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
+		if !o.s.Allowed(crisis.ActRunChecklist) {
 			return kit.Refuse(o.s, crisis.ActRunChecklist)
 		}
 		run, n := r.ID, o.step+1
@@ -443,7 +443,7 @@ func (o *onCall) directoryKey(msg tea.KeyPressMsg) tea.Cmd {
 		o.search.SetValue("")
 		o.contact = 0
 	case key.Matches(msg, k.Duty):
-		if !o.s.Me.Role.Allowed(crisis.ActManageContacts) {
+		if !o.s.Allowed(crisis.ActManageContacts) {
 			return kit.Refuse(o.s, crisis.ActManageContacts)
 		}
 		ms := o.matches()
@@ -523,13 +523,13 @@ func (o *onCall) handoverKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		o.handover = min(o.handover+1, max(len(o.handovers)-1, 0))
 	case key.Matches(msg, k.Write):
-		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
+		if !o.s.Allowed(crisis.ActHandover) {
 			return kit.Refuse(o.s, crisis.ActHandover)
 		}
 		o.form = newHandoverForm(o.s, o.t, o.k, o.width, o.height)
 		return o.form.focusCmd()
 	case key.Matches(msg, k.Ack):
-		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
+		if !o.s.Allowed(crisis.ActHandover) {
 			return kit.Refuse(o.s, crisis.ActHandover)
 		}
 		if len(o.handovers) == 0 {
@@ -597,7 +597,7 @@ func (o *onCall) Help() kit.HelpKeys {
 	case o.searching:
 		return kit.OneGroup(k.MoveList, k.SearchDone, k.SearchClear)
 	}
-	role := o.s.Me.Role
+	role := o.s // its Allowed: my role, and the record not closed
 	sections := []key.Binding{k.Checklists, k.Directory, k.Handover}
 	var own []key.Binding
 	switch o.section {

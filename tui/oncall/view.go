@@ -87,7 +87,7 @@ func (o *onCall) checklistLines(h int) []string {
 	r, ok := o.selectedRun()
 	if !ok {
 		msg := t.NoRunsViewer
-		if o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
+		if o.s.Allowed(crisis.ActRunChecklist) {
 			msg = t.NoRuns
 		}
 		out := []string{"", "  " + sty.Empty.Render(msg), ""}
@@ -304,7 +304,7 @@ func (o *onCall) handoverLines(h int) []string {
 	loc := o.s.Svc.Location()
 	if len(o.handovers) == 0 {
 		msg := t.NoHandover
-		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
+		if !o.s.Allowed(crisis.ActHandover) {
 			msg = t.NoHandoverViewer
 		}
 		return []string{"", "  " + sty.Empty.Render(msg)}

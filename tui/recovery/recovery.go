@@ -237,7 +237,7 @@ func (r *recoveryTab) key(msg tea.KeyPressMsg) tea.Cmd {
 // allowed says whether my role may take act; when not, the command shows
 // the service's refusal on the status line instead of a form.
 func (r *recoveryTab) allowed(act crisis.Action) (bool, tea.Cmd) {
-	if r.s.Me.Role.Allowed(act) {
+	if r.s.Allowed(act) {
 		return true, nil
 	}
 	return false, kit.Refuse(r.s, act)
@@ -471,7 +471,7 @@ func (r *recoveryTab) Help() kit.HelpKeys {
 		}
 		return kit.OneGroup(keys...)
 	}
-	role := r.s.Me.Role
+	role := r.s // its Allowed: my role, and the record not closed
 	short := []key.Binding{k.Move}
 	var change, plan []key.Binding
 	if role.Allowed(crisis.ActUpdateRecovery) {

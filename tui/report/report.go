@@ -265,7 +265,7 @@ func (r *reportTab) leaving(act kit.FormAction) tea.Cmd {
 
 // open opens the takeaway or closing form, or says why it cannot.
 func (r *reportTab) open(act crisis.Action, closing bool) tea.Cmd {
-	if !r.s.Me.Role.Allowed(act) {
+	if !r.s.Allowed(act) {
 		return kit.Refuse(r.s, act)
 	}
 	if r.closed != nil {
@@ -350,10 +350,10 @@ func (r *reportTab) Help() kit.HelpKeys {
 	short := []key.Binding{k.Move}
 	full := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
 	var own []key.Binding
-	if r.closed == nil && r.s.Me.Role.Allowed(crisis.ActTakeaway) {
+	if r.closed == nil && r.s.Allowed(crisis.ActTakeaway) {
 		own = append(own, r.keys.Takeaway)
 	}
-	if r.closed == nil && r.s.Me.Role.Allowed(crisis.ActClose) {
+	if r.closed == nil && r.s.Allowed(crisis.ActClose) {
 		own = append(own, r.keys.CloseCrisis)
 	}
 	return kit.HelpKeys{Short: append(short, own...), Full: [][]key.Binding{full, own}}
