@@ -34,6 +34,10 @@ type Options struct {
 	// (NewCaches, once per server); nil gives the console caches of its
 	// own.
 	Caches *kit.Caches
+	// HostKey is the server's host key fingerprint ("SHA256:...") and
+	// Address the host:port the user connected to, for the invites a lead
+	// makes from the console; empty when unknown.
+	HostKey, Address string
 }
 
 // Caches are the drawings the consoles of one process share (kit.Caches).
@@ -105,6 +109,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	text := textFor(opts.Lang)
 	ks := kit.NewSession(svc, me, opts.Lang, opts.Caches)
 	ks.Preview = opts.Preview
+	ks.HostKey, ks.Address = opts.HostKey, opts.Address
 	ks.Text = &text.Text
 	s := &session{Session: ks, text: text, recovery: kit.NewRecoveryStyles(kit.PaletteFor(ks.Theme)), sh: newShellStyles(kit.PaletteFor(ks.Theme))}
 	m := &model{

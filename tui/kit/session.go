@@ -28,6 +28,11 @@ type Session struct {
 	Keys *Keys
 	// Preview renders the Report tab's Markdown (tui.Options.Preview).
 	Preview func(w io.Writer, s *crisis.Snapshot, limit int) error
+	// HostKey is the server's host key fingerprint as ssh shows it
+	// ("SHA256:..."), and Address the host:port this user reached the
+	// server at: an invite's card tells the invitee both. Empty outside
+	// an SSH server.
+	HostKey, Address string
 	// Closed is set by the shell once it reads that a lead closed the
 	// record: the console then offers no write (see Allowed).
 	Closed bool

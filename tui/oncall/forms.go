@@ -155,3 +155,21 @@ func (f *handoverForm) view() string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// rolePicker chooses the role of the person a lead invites.
+type rolePicker struct {
+	name   string
+	cursor int
+}
+
+// inviteRoles are the roles an invite offers, the most common first.
+func inviteRoles() []crisis.Role {
+	return []crisis.Role{crisis.RoleResponder, crisis.RoleViewer, crisis.RoleLead}
+}
+
+// inviteCard is a fresh invite, shown to the lead who made it until a key
+// is pressed: the code is never stored in clear, so it is shown only now.
+type inviteCard struct {
+	inv  crisis.Invite
+	code string
+}

@@ -63,6 +63,10 @@ type onCall struct {
 	// duty is the contact whose on-duty mark awaits y/n: a mark decides
 	// whom the cell calls at night, so it is asked for, never a stray key.
 	duty *crisis.Contact
+
+	// rolePick chooses the role of an invite; card shows the invite made.
+	rolePick *rolePicker
+	card     *inviteCard
 }
 
 // onCallLoadedMsg carries what the tab shows.
@@ -83,6 +87,8 @@ type onCallDoneMsg struct {
 	err    error
 	// fromForm: a refusal goes back to the handover form, which stays open.
 	fromForm bool
+	// card is the invite made, shown until a key is pressed.
+	card *inviteCard
 }
 
 // New is the On-call tab of a session.
@@ -116,7 +122,8 @@ func (o *onCall) SetSize(width, height int) {
 func (o *onCall) Title() string { return o.t.Tab }
 
 func (o *onCall) Capturing() bool {
-	return o.form != nil || o.prompt != nil || o.picker != nil || o.searching || o.confirm != 0 || o.duty != nil
+	return o.form != nil || o.prompt != nil || o.picker != nil || o.searching || o.confirm != 0 || o.duty != nil ||
+		o.rolePick != nil || o.card != nil
 }
 
 // Reload reads the checklists, the directory and the handovers in one go.
@@ -238,6 +245,9 @@ func (o *onCall) done(msg onCallDoneMsg) tea.Cmd {
 	if msg.fromForm {
 		o.form = nil
 	}
+	if msg.card != nil {
+		o.card = msg.card
+	}
 	o.s.Notify(msg.action, msg.note, false, msg.entry)
 	if r := msg.run; r != nil {
 		// Show the run as written at once, cursor on its next step (the
@@ -277,6 +287,11 @@ func (o *onCall) key(msg tea.KeyPressMsg) tea.Cmd {
 		return o.confirmKey(msg)
 	case o.duty != nil:
 		return o.dutyKey(msg)
+	case o.rolePick != nil:
+		return o.rolePickKey(msg)
+	case o.card != nil:
+		o.card = nil // any key puts the card away
+		return nil
 	case o.searching:
 		return o.searchKey(msg)
 	}
@@ -442,6 +457,11 @@ func (o *onCall) directoryKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Cancel):
 		o.search.SetValue("")
 		o.contact = 0
+	case key.Matches(msg, k.Invite):
+		if !o.s.Allowed(crisis.ActManageUsers) {
+			return kit.Refuse(o.s, crisis.ActManageUsers)
+		}
+		return o.askInviteName("")
 	case key.Matches(msg, k.Duty):
 		if !o.s.Allowed(crisis.ActManageContacts) {
 			return kit.Refuse(o.s, crisis.ActManageContacts)
@@ -452,6 +472,44 @@ func (o *onCall) directoryKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		c := ms[o.contact]
 		o.duty = &c
+	}
+	return nil
+}
+
+// askInviteName asks the name of the person invited; a name the record
+// would refuse keeps the prompt open with the text and the reason.
+func (o *onCall) askInviteName(typed string) tea.Cmd {
+	o.prompt = newOnCallPrompt(o, o.t.InviteName, o.t.InviteNameHint, func(name string) tea.Cmd {
+		if err := crisis.ValidUserName(name); err != nil {
+			o.s.Notify(o.s.Action(), o.s.Text.ErrText(err), true, 0)
+			return o.askInviteName(name)
+		}
+		o.rolePick = &rolePicker{name: name}
+		return nil
+	})
+	o.prompt.input.SetValue(typed)
+	return o.prompt.input.Focus()
+}
+
+// rolePickKey chooses the invite's role; Enter makes the invite.
+func (o *onCall) rolePickKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, p := o.k, o.rolePick
+	switch {
+	case key.Matches(msg, k.ForceQuit):
+		return tea.Quit
+	case key.Matches(msg, k.Cancel):
+		o.rolePick = nil
+	case key.Matches(msg, k.Up), msg.String() == "left":
+		p.cursor = kit.MoveCursor(p.cursor, -1, len(inviteRoles()))
+	case key.Matches(msg, k.Down), msg.String() == "right":
+		p.cursor = kit.MoveCursor(p.cursor, 1, len(inviteRoles()))
+	case key.Matches(msg, k.Choose):
+		o.rolePick = nil
+		name, role, t := p.name, inviteRoles()[p.cursor], o.t
+		return o.write(false, func(svc *crisis.Service, me crisis.Actor) onCallDoneMsg {
+			inv, code, err := svc.CreateInvite(me, name, role, 0)
+			return onCallDoneMsg{note: fmt.Sprintf(t.Invited, crisis.SanitizeLine(inv.Name)), card: &inviteCard{inv: inv, code: code}, err: err}
+		})
 	}
 	return nil
 }
@@ -594,6 +652,10 @@ func (o *onCall) Help() kit.HelpKeys {
 		return kit.OneGroup(k.MoveList, k.Choose, k.Cancel)
 	case o.confirm != 0, o.duty != nil:
 		return o.s.Keys.ConfirmHelp()
+	case o.rolePick != nil:
+		return kit.OneGroup(k.MoveList, k.Choose, k.Cancel)
+	case o.card != nil:
+		return kit.OneGroup(k.Close)
 	case o.searching:
 		return kit.OneGroup(k.MoveList, k.SearchDone, k.SearchClear)
 	}
@@ -615,6 +677,9 @@ func (o *onCall) Help() kit.HelpKeys {
 		own = []key.Binding{k.MoveList, k.Search}
 		if role.Allowed(crisis.ActManageContacts) {
 			own = append(own, k.Duty)
+		}
+		if role.Allowed(crisis.ActManageUsers) {
+			own = append(own, k.Invite)
 		}
 	case secHandover:
 		own = []key.Binding{k.MoveList}

@@ -2,7 +2,9 @@ package oncall
 
 import (
 	"fmt"
+	"net"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
@@ -28,6 +30,10 @@ func (o *onCall) View() string {
 	switch {
 	case o.picker != nil:
 		body = o.pickerLines()
+	case o.rolePick != nil:
+		body = o.rolePickLines()
+	case o.card != nil:
+		body = o.cardLines()
 	case o.loadErr != nil && !o.loaded:
 		body = []string{"", "  " + o.s.St.FormError.Render(fmt.Sprintf(o.t.LoadFailed, o.s.Text.ErrText(o.loadErr)))}
 	case o.section == secDirectory:
@@ -239,6 +245,52 @@ func (o *onCall) pickerLines() []string {
 		out = append(out, kit.Cut(cursor+style.Render(fmt.Sprintf("%-14s %s", crisis.SanitizeLine(tpl.Name), crisis.SanitizeLine(tpl.Title.In(lang))))+"  "+sty.Hint.Render(steps), o.width))
 	}
 	return out
+}
+
+// rolePickLines chooses the role of an invite.
+func (o *onCall) rolePickLines() []string {
+	sty := o.s.St
+	out := []string{"", " " + sty.FormTitle.Render(fmt.Sprintf(o.t.InviteRole, crisis.SanitizeLine(o.rolePick.name))), ""}
+	for i, r := range inviteRoles() {
+		cursor, style := "   ", sty.Choice
+		if i == o.rolePick.cursor {
+			cursor, style = sty.PickerCursor.Render(" ▸ "), sty.IDSelected
+		}
+		out = append(out, cursor+style.Render(o.s.Text.Role(r)))
+	}
+	return out
+}
+
+// cardLines show an invite just made: what the lead reads to the invitee
+// over the phone.
+func (o *onCall) cardLines() []string {
+	sty, t, c := o.s.St, o.t, o.card
+	loc := o.s.Svc.Location()
+	host, port := "HOST", "2222"
+	if h, p, err := net.SplitHostPort(o.s.Address); err == nil {
+		host, port = h, p
+	}
+	keyLine := t.CardNoHostKey
+	if o.s.HostKey != "" {
+		keyLine = fmt.Sprintf(t.CardHostKey, o.s.HostKey)
+	}
+	left := c.inv.ExpiresAt.Sub(c.inv.CreatedAt).Round(time.Minute)
+	lines := []string{
+		"",
+		" " + sty.FormTitle.Render(fmt.Sprintf(t.CardTitle, crisis.SanitizeLine(c.inv.Name), o.s.Text.Role(c.inv.Role))),
+		"",
+		"   " + sty.LabelFocused.Render(fmt.Sprintf(t.CardCode, crisis.FormatInviteCode(c.code))),
+		"   " + fmt.Sprintf(t.CardUntil, c.inv.ExpiresAt.In(loc).Format("2006-01-02 15:04 MST"), left),
+		"   " + fmt.Sprintf(t.CardRun, port, host),
+	}
+	for _, l := range strings.Split(ansi.Wrap(keyLine, max(o.width-5, 20), ""), "\n") {
+		lines = append(lines, "   "+l)
+	}
+	lines = append(lines, "", "   "+sty.Hint.Render(t.CardOnce), "   "+sty.Hint.Render(t.CardKeys))
+	for i, l := range lines {
+		lines[i] = kit.Cut(l, o.width)
+	}
+	return lines
 }
 
 // directoryLines: the search field, the matching contacts in columns,
