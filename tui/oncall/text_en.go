@@ -175,7 +175,7 @@ var english = Text{
 	CardUntil:      "Works once, until %s (%s).",
 	CardRun:        "They run:  ssh -p %s invite@%s   and type the code.",
 	CardHostKey:    "Host key:  %s: they check it when ssh asks, on that first connection.",
-	CardNoHostKey:  "Host key:  on the host, run  cellule serve  (it prints it), or ssh-keygen -lf on the host key.",
+	CardNoHostKey:  "Host key:  not known here: on the host, cellule fingerprint prints it.",
 	CardOnce:       "The code is shown only now: it is not kept in clear.",
 	CardKeys:       "any key: close",
 
