@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"io"
 	"os"
 
@@ -13,25 +14,37 @@ import (
 
 func exportCmd(env *Env, dataDir *string) *cobra.Command {
 	var format, outPath string
+	var pdf bool
 	cmd := &cobra.Command{
-		Use:   "export [--format md|json|csv|html] [--out FILE]",
+		Use:   "export [--format md|json|csv|html|print [--pdf]] [--out FILE]",
 		Short: "Export the whole record: a report (md, html), the timeline (csv) or a snapshot (json)",
 		Long: "Export the crisis record as it stands, read in one transaction (lead or responder):\n" +
 			"  md    the lessons-learned report in Markdown\n" +
 			"  html  the same report as one self-contained page, with the chronology drawn (prints on A4)\n" +
 			"  csv   the timeline, one row per entry (UTF-8, RFC 4180)\n" +
 			"  json  the complete snapshot, which `cellule import` reads back\n" +
+			"  print the paper kit: an A4 page to print (out-of-hours checklist, directory,\n" +
+			"        recovery plan, open tasks, audit head); with --pdf a PDF, through\n" +
+			"        headless Chromium on the machine that runs the command\n" +
 			"Without --out the export goes to standard output.",
 		Example: "  ssh -p 2222 host export --format md > retex.md\n" +
-			"  cellule export --format json --out cahors.json",
+			"  cellule export --format json --out cahors.json\n" +
+			"  ssh -p 2222 host export --format print --pdf > kit.pdf",
 		Args: cobra.NoArgs,
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, _ []string, svc *crisis.Service) error {
 			f, err := report.ParseFormat(format)
 			if err != nil {
 				return usageError{crisis.Message(err)}
 			}
+			if pdf && f != report.Print {
+				return usagef("--pdf goes with --format print")
+			}
+			opt := report.Options{Printed: svc.Now()}
 			render := func(w io.Writer) error {
-				return svc.Export(env.Actor, func(s *crisis.Snapshot) error { return report.Write(w, s, f, report.Options{}) })
+				return svc.Export(env.Actor, func(s *crisis.Snapshot) error { return report.Write(w, s, f, opt) })
+			}
+			if pdf {
+				render = pdfRender(cmd, render)
 			}
 			switch {
 			case outPath != "" && env.Remote:
@@ -44,9 +57,25 @@ func exportCmd(env *Env, dataDir *string) *cobra.Command {
 			return render(cmd.OutOrStdout())
 		}),
 	}
-	cmd.Flags().StringVar(&format, "format", "md", "md, json, csv or html")
+	cmd.Flags().StringVar(&format, "format", "md", "md, json, csv, html or print")
 	cmd.Flags().StringVar(&outPath, "out", "", "write to FILE instead of standard output (on the host)")
+	cmd.Flags().BoolVar(&pdf, "pdf", false, "with --format print: a PDF, printed by headless Chromium")
 	return cmd
+}
+
+// pdfRender turns the paper kit's HTML into a PDF. The page is rendered
+// whole first, so the read transaction ends before the browser starts.
+func pdfRender(cmd *cobra.Command, html func(io.Writer) error) func(io.Writer) error {
+	return func(w io.Writer) error {
+		if _, err := report.FindBrowser(); err != nil {
+			return err
+		}
+		var page bytes.Buffer
+		if err := html(&page); err != nil {
+			return err
+		}
+		return report.PDF(cmd.Context(), w, page.Bytes())
+	}
 }
 
 // spooled renders into a private temporary file, then copies it to out.

@@ -20,3 +20,9 @@ func (p *Snapshot) Handovers() ([]Handover, error) { return p.tx.Handovers() }
 
 // Contacts lists the on-call directory.
 func (p *Snapshot) Contacts() ([]Contact, error) { return p.tx.Contacts() }
+
+// ChecklistTemplate finds a template by its short name, built-in first,
+// as a run would start it: the paper kit prints the out-of-hours one.
+func (p *Snapshot) ChecklistTemplate(name string) (ChecklistTemplate, error) {
+	return templateOf(p.tx, name)
+}

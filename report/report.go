@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"cellule/crisis"
 )
@@ -22,10 +23,12 @@ const (
 	JSON     Format = "json"
 	CSV      Format = "csv"
 	HTML     Format = "html"
+	// Print is the paper kit: an A4 page made to be printed (print.go).
+	Print Format = "print"
 )
 
 // Formats in the order the help lists them.
-var Formats = []Format{Markdown, JSON, CSV, HTML}
+var Formats = []Format{Markdown, JSON, CSV, HTML, Print}
 
 // ParseFormat accepts a format's name in any case ("markdown" for md).
 func ParseFormat(s string) (Format, error) {
@@ -50,6 +53,9 @@ type Options struct {
 	// Limit caps the list sections (chronology, measures, decisions) at
 	// their newest Limit items, for an on-screen preview; 0 lists all.
 	Limit int
+	// Printed is when the paper kit is printed, shown on its every page
+	// (the service's clock; the zero time for an unknown time).
+	Printed time.Time
 }
 
 // Write renders snap in format f.
@@ -59,6 +65,8 @@ func Write(w io.Writer, snap *crisis.Snapshot, f Format, opt Options) error {
 		return WriteMarkdown(w, snap, opt)
 	case HTML:
 		return WriteHTML(w, snap, opt)
+	case Print:
+		return WritePrint(w, snap, opt)
 	case CSV:
 		return WriteCSV(w, snap)
 	case JSON:

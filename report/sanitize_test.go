@@ -76,7 +76,7 @@ func checkExports(t *testing.T, svc *crisis.Service, how string) {
 			}
 		}
 		switch f {
-		case report.HTML:
+		case report.HTML, report.Print:
 			low := strings.ToLower(out)
 			for _, bad := range []string{"<script", "<img", "href="} {
 				if strings.Contains(low, bad) {
