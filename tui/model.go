@@ -38,6 +38,10 @@ type Options struct {
 	// Address the host:port the user connected to, for the invites a lead
 	// makes from the console; empty when unknown.
 	HostKey, Address string
+	// SavePrint writes the paper kit (export --format print) of a
+	// snapshot into a file on the host and returns its path, for the
+	// Report tab's print key; nil leaves the tab saying how to export it.
+	SavePrint func(s *crisis.Snapshot) (string, error)
 }
 
 // Caches are the drawings the consoles of one process share (kit.Caches).
@@ -110,6 +114,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	ks := kit.NewSession(svc, me, opts.Lang, opts.Caches)
 	ks.Preview = opts.Preview
 	ks.HostKey, ks.Address = opts.HostKey, opts.Address
+	ks.SavePrint = opts.SavePrint
 	ks.Text = &text.Text
 	s := &session{Session: ks, text: text, recovery: kit.NewRecoveryStyles(kit.PaletteFor(ks.Theme)), sh: newShellStyles(kit.PaletteFor(ks.Theme))}
 	m := &model{

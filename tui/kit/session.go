@@ -28,6 +28,9 @@ type Session struct {
 	Keys *Keys
 	// Preview renders the Report tab's Markdown (tui.Options.Preview).
 	Preview func(w io.Writer, s *crisis.Snapshot, limit int) error
+	// SavePrint saves the paper kit of a snapshot where the host keeps it
+	// and says where (tui.Options.SavePrint); nil: no such place here.
+	SavePrint func(s *crisis.Snapshot) (string, error)
 	// HostKey is the server's host key fingerprint as ssh shows it
 	// ("SHA256:..."), and Address the host:port this user reached the
 	// server at: an invite's card tells the invitee both. Empty outside

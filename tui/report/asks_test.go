@@ -29,3 +29,11 @@ func TestClosingWithoutANoteSaysWhyBeforeAsking(t *testing.T) {
 		t.Fatal("not closed after yes")
 	}
 }
+
+// Where the console has no place on the host to save the paper kit, the
+// print key says how to export it.
+func TestPrintKeyWithoutAPlaceSaysHow(t *testing.T) {
+	_, tm, scr := openReport(t)
+	press(tm, "p")
+	scr.WaitFor(t, tm, "The paper kit: cellule export --format print > kit.html")
+}
