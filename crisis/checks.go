@@ -2,6 +2,7 @@ package crisis
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -61,6 +62,9 @@ func phaseValidation(ph RecoveryPhase, items []RecoveryItem) error {
 	if ph.Validated() {
 		return conflictf("recovery.phase-validated", ph.Number, ph.ValidatedBy)
 	}
+	// In plan order, whoever read the items (the store keeps them by id).
+	items = slices.Clone(items)
+	slices.SortStableFunc(items, func(a, b RecoveryItem) int { return a.Pos - b.Pos })
 	var missing []string
 	for _, it := range items {
 		if !it.Done() {

@@ -33,7 +33,7 @@ func TestClosedRecordOffersNoWrite(t *testing.T) {
 		keys          []string
 	}{
 		{"1", "All kinds", []string{"n", "c", "s"}},
-		{"2", "Isolate the IS", []string{"n", "enter", "e", "a", "t", "d", "s", "p"}},
+		{"2", "Isolate the IS", []string{"n", "e", "a", "t", "c", "d", "enter", "e", "a", "t", "c", "d"}}, // the list, then the detail
 		{"3", "Core infrastructure", []string{"enter", "e", "v", "o", "a", "r", "m", "x"}},
 		{"4", "c Checklists", []string{"n", "x", "u", "h", "w", "a", "c"}}, // d opens the search, a read
 		{"5", "Lessons-learned report", []string{"a", "C"}},
