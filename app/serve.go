@@ -147,6 +147,8 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		Service: svc,
 		Logger:  logger,
 		Limits:  limitsFrom(o.ServeLimits),
+		// The Report tab's print key saves the paper kit next to the data.
+		PrintDir: filepath.Join(o.DataDir, "print"),
 		Exec: func(ctx context.Context, x sshserver.Exec) int {
 			return cli.ExecuteLine(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), CheckFile: store.CheckFile,
 				Cluster: cli.ClusterEnv{Status: nodeStatus(node)},

@@ -156,6 +156,10 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 		Changes: changes,
 		Preview: report.Preview,
 		Caches:  s.caches,
+		// A lead's invite card names the key and the address to check.
+		HostKey:   gossh.FingerprintSHA256(s.cfg.HostKey.PublicKey()),
+		Address:   sess.LocalAddr().String(),
+		SavePrint: s.savePrint(),
 	})
 	var program *tea.Program
 	// The colour profile bubbletea would use: from the terminal type only.

@@ -39,6 +39,14 @@ type Options struct {
 	// background-colour query (a tea.BackgroundColorMsg), which the
 	// caller sends when the theme is auto.
 	Theme string
+	// HostKey is the server's host key fingerprint ("SHA256:...") and
+	// Address the host:port the user connected to, for the invites a lead
+	// makes from the console; empty when unknown.
+	HostKey, Address string
+	// SavePrint writes the paper kit (export --format print) of a
+	// snapshot into a file on the host and returns its path, for the
+	// Report tab's print key; nil leaves the tab saying how to export it.
+	SavePrint func(s *crisis.Snapshot) (string, error)
 }
 
 // Caches are the drawings the consoles of one process share (kit.Caches).
@@ -117,6 +125,8 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	}
 	text := kit.ForLang(ks, "shell.text", func() *Text { return textFor(opts.Lang) })
 	ks.Preview = opts.Preview
+	ks.HostKey, ks.Address = opts.HostKey, opts.Address
+	ks.SavePrint = opts.SavePrint
 	ks.Text = &text.Text
 	s := &session{Session: ks, text: text}
 	s.restyle()
@@ -137,6 +147,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	m.help.Styles = s.St.Help
 	m.tabs = tabList(s)
 	m.status, m.statusErr = svc.Status()
+	m.s.Closed = m.status.Crisis.Closed != nil
 	m.now = svc.Now()
 	m.layout()
 	// The shown tab's first read runs here rather than in a command.
@@ -308,7 +319,7 @@ func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, k.Stage):
-		if !m.s.Me.Role.Allowed(crisis.ActSetStage) {
+		if !m.s.Allowed(crisis.ActSetStage) {
 			return kit.Refuse(m.s.Session, crisis.ActSetStage)
 		}
 		m.picker = newStagePicker(m.s, m.status.Crisis.Stage, m.width, m.bodyHeight())
@@ -399,7 +410,7 @@ func (m *model) helpKeys() kit.HelpKeys {
 		help.SetHelp("?", m.s.text.Help.Less)
 	}
 	var shell []key.Binding
-	if m.s.Me.Role.Allowed(crisis.ActSetStage) {
+	if m.s.Allowed(crisis.ActSetStage) {
 		shell = append(shell, k.Stage)
 	}
 	shell = append(shell, help, k.Quit)
@@ -513,6 +524,8 @@ func (m *model) applyStatus(msg statusLoadedMsg) {
 	m.statusErr = msg.err
 	if msg.err == nil {
 		m.status = msg.status
+		// Once closed, no tab offers a write (kit.Session.Allowed).
+		m.s.Closed = msg.status.Crisis.Closed != nil
 		if n := m.s.Note(); n.Text != "" && msg.status.Entries > n.UpTo {
 			m.s.ClearNote()
 			m.quiet = false

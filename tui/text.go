@@ -25,6 +25,9 @@ func textFor(lang string) *Text {
 type HeaderText struct {
 	// RecoverySummary is the label before the four phase bars.
 	RecoverySummary string
+	// SuspendedMark follows a validated phase whose validation is
+	// suspended (an earlier phase's was withdrawn), in place of its ✓.
+	SuspendedMark string
 	// NewTaskOne and NewTasksMany flag tasks given to me that I have not
 	// opened yet: "%d new tasks for you" (how many).
 	NewTaskOne, NewTasksMany string
@@ -38,6 +41,7 @@ type HeaderText struct {
 
 var englishHeader = HeaderText{
 	RecoverySummary:     "Recovery",
+	SuspendedMark:       "‖",
 	NewTaskOne:          "★ 1 new task for you (2: Tasks)",
 	NewTasksMany:        "★ %d new tasks for you (2: Tasks)",
 	HandoverPending:     "⚑ Handover #%d (%s) to acknowledge",

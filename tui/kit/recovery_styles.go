@@ -14,8 +14,10 @@ import (
 // (full and empty cells differ), as on a terminal without colours.
 type RecoveryStyles struct {
 	Fill, FillDone, Empty, Label, Number, PhaseName, PhaseState, Validated lipgloss.Style
-	State                                                                  map[crisis.ItemState]lipgloss.Style
-	Override, Owner, Note, Detail, Count                                   lipgloss.Style
+	// Suspended marks a validation that does not stand for now.
+	Suspended                            lipgloss.Style
+	State                                map[crisis.ItemState]lipgloss.Style
+	Override, Owner, Note, Detail, Count lipgloss.Style
 }
 
 // NewRecoveryStyles draws a palette's recovery styles (shared between
@@ -32,6 +34,7 @@ func NewRecoveryStyles(p Palette) *RecoveryStyles {
 		PhaseName:  plain.Bold(true),
 		PhaseState: fg(p.Muted),
 		Validated:  fg(p.OK).Bold(true),
+		Suspended:  fg(p.Warning).Bold(true),
 		State: map[crisis.ItemState]lipgloss.Style{
 			crisis.StateIsolated:      fg(p.Muted),
 			crisis.StateInvestigating: fg(p.Warning),

@@ -29,6 +29,17 @@ type Session struct {
 	Keys *Keys
 	// Preview renders the Report tab's Markdown (tui.Options.Preview).
 	Preview func(w io.Writer, s *crisis.Snapshot, limit int) error
+	// SavePrint saves the paper kit of a snapshot where the host keeps it
+	// and says where (tui.Options.SavePrint); nil: no such place here.
+	SavePrint func(s *crisis.Snapshot) (string, error)
+	// HostKey is the server's host key fingerprint as ssh shows it
+	// ("SHA256:..."), and Address the host:port this user reached the
+	// server at: an invite's card tells the invitee both. Empty outside
+	// an SSH server.
+	HostKey, Address string
+	// Closed is set by the shell once it reads that a lead closed the
+	// record: the console then offers no write (see Allowed).
+	Closed bool
 
 	note Note
 	// actions numbers the actions whose outcome goes to the status line;
@@ -72,6 +83,15 @@ func ForTheme[T any](s *Session, part string, build func(Palette) T) T {
 // language, built once for every console of that language (Shared).
 func ForLang[T any](s *Session, part string, build func() T) T {
 	return Shared(s.Caches, SharedKey{Part: part, Lang: s.Lang}, build)
+}
+
+// Allowed reports whether the console offers a change of kind act: my
+// role allows it and the record is not closed (the service refuses every
+// change to a closed record but taking powers away, which the console
+// does not offer). Keys, help and forms ask it, so a closed record shows
+// no write key and opens no write form.
+func (s *Session) Allowed(act crisis.Action) bool {
+	return !s.Closed && s.Me.Role.Allowed(act)
 }
 
 // Note is the status line: the outcome of the last action.

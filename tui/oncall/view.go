@@ -2,7 +2,9 @@ package oncall
 
 import (
 	"fmt"
+	"net"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/progress"
 	"charm.land/lipgloss/v2"
@@ -30,6 +32,10 @@ func (o *onCall) View() string {
 	case o.picker != nil:
 		o.picker.SetSize(o.width, o.height)
 		body = o.picker.Lines()
+	case o.rolePick != nil:
+		body = o.rolePickLines()
+	case o.card != nil:
+		body = o.cardLines()
 	case o.loadErr != nil && !o.loaded:
 		body = []string{"", "  " + o.s.St.FormError.Render(fmt.Sprintf(o.t.LoadFailed, o.s.Text.ErrText(o.loadErr)))}
 	case o.section == secDirectory:
@@ -89,7 +95,7 @@ func (o *onCall) checklistLines(h int) []string {
 	r, ok := o.selectedRun()
 	if !ok {
 		msg := t.NoRunsViewer
-		if o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
+		if o.s.Allowed(crisis.ActRunChecklist) {
 			msg = t.NoRuns
 		}
 		out := []string{"", "  " + sty.Empty.Render(msg), ""}
@@ -235,6 +241,52 @@ func (o *onCall) contactText(ref string) string {
 	return crisis.SanitizeLine(s)
 }
 
+// rolePickLines chooses the role of an invite.
+func (o *onCall) rolePickLines() []string {
+	sty := o.s.St
+	out := []string{"", " " + sty.FormTitle.Render(fmt.Sprintf(o.t.InviteRole, crisis.SanitizeLine(o.rolePick.name))), ""}
+	for i, r := range inviteRoles() {
+		cursor, style := "   ", sty.Choice
+		if i == o.rolePick.cursor {
+			cursor, style = sty.PickerCursor.Render(" ▸ "), sty.IDSelected
+		}
+		out = append(out, cursor+style.Render(o.s.Text.Role(r)))
+	}
+	return out
+}
+
+// cardLines show an invite just made: what the lead reads to the invitee
+// over the phone.
+func (o *onCall) cardLines() []string {
+	sty, t, c := o.s.St, o.t, o.card
+	loc := o.s.Svc.Location()
+	host, port := "HOST", "2222"
+	if h, p, err := net.SplitHostPort(o.s.Address); err == nil {
+		host, port = h, p
+	}
+	keyLine := t.CardNoHostKey
+	if o.s.HostKey != "" {
+		keyLine = fmt.Sprintf(t.CardHostKey, o.s.HostKey)
+	}
+	left := c.inv.ExpiresAt.Sub(c.inv.CreatedAt).Round(time.Minute)
+	lines := []string{
+		"",
+		" " + sty.FormTitle.Render(fmt.Sprintf(t.CardTitle, crisis.SanitizeLine(c.inv.Name), o.s.Text.Role(c.inv.Role))),
+		"",
+		"   " + sty.LabelFocused.Render(fmt.Sprintf(t.CardCode, crisis.FormatInviteCode(c.code))),
+		"   " + fmt.Sprintf(t.CardUntil, c.inv.ExpiresAt.In(loc).Format("2006-01-02 15:04 MST"), left),
+		"   " + fmt.Sprintf(t.CardRun, port, host),
+	}
+	for _, l := range strings.Split(ansi.Wrap(keyLine, max(o.width-5, 20), ""), "\n") {
+		lines = append(lines, "   "+l)
+	}
+	lines = append(lines, "", "   "+sty.Hint.Render(t.CardOnce), "   "+sty.Hint.Render(t.CardKeys))
+	for i, l := range lines {
+		lines[i] = kit.Cut(l, o.width)
+	}
+	return lines
+}
+
 // directoryLines: the search field, the matching contacts in columns,
 // and the selected one's notes.
 func (o *onCall) directoryLines(h int) []string {
@@ -287,7 +339,13 @@ func (o *onCall) directoryLines(h int) []string {
 		about = append(about, sty.StatusOK.Render(t.OnDuty))
 	}
 	out = append(out, sty.TabRule.Render(strings.Repeat("─", o.width)), kit.Cut(" "+strings.Join(about, " · "), o.width))
-	if c.Notes != "" {
+	if d := o.duty; d != nil { // the question takes the notes' line
+		ask := t.ConfirmOnDuty
+		if d.OnDuty {
+			ask = t.ConfirmOffDuty
+		}
+		out = append(out, kit.Cut(" "+sty.Confirm.Render(fmt.Sprintf(ask, crisis.SanitizeLine(d.Name))), o.width))
+	} else if c.Notes != "" {
 		out = append(out, kit.Cut(" "+sty.Hint.Render(crisis.SanitizeLine(c.Notes)), o.width))
 	}
 	return out
@@ -299,7 +357,7 @@ func (o *onCall) handoverLines(h int) []string {
 	loc := o.s.Svc.Location()
 	if len(o.handovers) == 0 {
 		msg := t.NoHandover
-		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
+		if !o.s.Allowed(crisis.ActHandover) {
 			msg = t.NoHandoverViewer
 		}
 		return []string{"", "  " + sty.Empty.Render(msg)}

@@ -103,14 +103,29 @@ func (r *recoveryTab) listLines() ([]string, int) {
 func (r *recoveryTab) phaseLine(ph crisis.PhaseView) string {
 	rs, t := r.st, r.tx
 	title := kit.Pad(fmt.Sprintf(t.Phase, ph.Number, crisis.SanitizeLine(ph.Name)), rcName+2)
-	done := ph.State == crisis.PhaseValidated
+	done := ph.State == crisis.PhaseValidated && !ph.Suspended
 	state := rs.PhaseState.Render(t.phaseState(ph.State))
-	if done {
+	switch {
+	case ph.Suspended:
+		// Its validation stands again once the phases before it are
+		// validated; until then its items are gated.
+		state = rs.Suspended.Render(fmt.Sprintf(t.Suspended, r.gateOf(ph.Number)))
+	case done:
 		by := fmt.Sprintf(t.Validated, crisis.SanitizeLine(ph.ValidatedBy), ph.ValidatedAt.In(r.s.Svc.Location()).Format(t.TimeLayout))
 		state = rs.Validated.Render(by)
 	}
 	return " " + rs.PhaseName.Render(title) + " " + kit.ProgressBar(rs, ph.Progress, rcBar, done) + " " +
 		fmt.Sprintf(t.Percent, ph.Progress) + "  " + state
+}
+
+// gateOf is the first phase before n that is not validated.
+func (r *recoveryTab) gateOf(n int) int {
+	for _, ph := range r.plan.Phases {
+		if ph.Number < n && !ph.Validated() {
+			return ph.Number
+		}
+	}
+	return 0
 }
 
 // detailLine says more about the selected item, or asks the open question.

@@ -113,7 +113,7 @@ func (b *tasksTab) listLines(h int, ts []crisis.Task, headings []string) []strin
 		switch {
 		case b.view == viewMine && len(b.tasks) > 0:
 			msg = tx.EmptyMine
-		case b.s.Me.Role.Allowed(crisis.ActWriteTask):
+		case b.s.Allowed(crisis.ActWriteTask):
 			msg = tx.EmptyWriter
 		}
 		return []string{"", "  " + sty.Empty.Render(msg)}

@@ -388,7 +388,7 @@ func nextKind(k crisis.Kind) crisis.Kind {
 // that may not write gets the service's refusal instead of a form it could
 // never save.
 func (t *timeline) openForm(e *crisis.Entry) tea.Cmd {
-	if !t.s.Me.Role.Allowed(crisis.ActWriteLog) {
+	if !t.s.Allowed(crisis.ActWriteLog) {
 		return kit.Refuse(t.s, crisis.ActWriteLog)
 	}
 	t.form = newEntryForm(t.s, t.tx, t.st, e, t.width, t.height)
@@ -581,7 +581,7 @@ func (t *timeline) Help() kit.HelpKeys {
 		return kit.HelpKeys{Short: []key.Binding{k.Apply, k.ClearSearch}, Full: [][]key.Binding{{k.Apply, k.ClearSearch}}}
 	}
 	var write []key.Binding
-	if t.s.Me.Role.Allowed(crisis.ActWriteLog) {
+	if t.s.Allowed(crisis.ActWriteLog) {
 		write = []key.Binding{k.New, t.keys.Correct}
 	}
 	view := []key.Binding{t.keys.Filter, t.keys.Search}

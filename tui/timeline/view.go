@@ -157,7 +157,7 @@ func (t *timeline) listLines(h int) []string {
 		switch {
 		case t.kind != "" || t.search != "":
 			msg = ttx.NoMatch
-		case t.s.Me.Role.Allowed(crisis.ActWriteLog):
+		case t.s.Allowed(crisis.ActWriteLog):
 			msg = ttx.EmptyWriter
 		}
 		return []string{"", "  " + sty.Empty.Render(msg)}
