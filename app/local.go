@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"cellule/cli"
+	"cellule/cluster"
 	"cellule/crisis"
 	"cellule/sshserver"
 	"cellule/store"
@@ -41,6 +42,7 @@ func LocalEnv(in io.Reader, out, errOut io.Writer) cli.Env {
 		SSHHint:     sshHint,
 		CheckFile:   store.CheckFile,
 		Import:      importLocal,
+		Cluster:     cli.ClusterEnv{Init: clusterInit, Status: localClusterStatus},
 		In:          in,
 		Out:         out,
 		Err:         errOut,
@@ -60,12 +62,22 @@ func openLocal(dir string) (*crisis.Service, func(), error) {
 	if _, err := os.Stat(filepath.Join(dir, dbFile)); err != nil {
 		return nil, nil, fmt.Errorf("no Cellule database in %s (start `cellule serve` once, or give the right --data)", dir)
 	}
-	db, err := store.Open(filepath.Join(dir, dbFile))
+	node := cluster.IsNode(dir)
+	open := store.Open
+	if node {
+		// A write here would not go through the stream and would fork the
+		// node's record from the others': on the host, a node is read only.
+		open = store.OpenReadOnly
+	}
+	db, err := open(filepath.Join(dir, dbFile))
 	if errors.Is(err, store.ErrLocked) {
 		return nil, nil, cli.ErrServerRunning
 	}
 	if err != nil {
 		return nil, nil, err
+	}
+	if node {
+		return crisis.NewService(nodeOnHost{db, sshHint(dir)}), func() { _ = db.Close() }, nil
 	}
 	return crisis.NewService(db), func() { _ = db.Close() }, nil
 }

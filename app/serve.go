@@ -61,6 +61,9 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 			return fmt.Errorf("--tz %s: unknown time zone (use a name such as Europe/Paris)", o.TZ)
 		}
 	}
+	if err := prepareNode(o); err != nil {
+		return err
+	}
 	db, err := openServed(o)
 	if err != nil {
 		return err
@@ -68,6 +71,13 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	defer db.Close()
 
 	svc := crisis.NewService(db, crisis.WithLocation(loc))
+	node, err := startNode(o, db, svc, h.Out) // nil without cluster flags
+	if err != nil {
+		return err
+	}
+	if node != nil {
+		defer node.Close()
+	}
 	host := crisis.LocalActor(osUserName())
 	// The start's own writes: the crisis record, a new name, the demo, the
 	// first lead.
@@ -110,8 +120,10 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 			if err != nil {
 				return damagedRefusal(err)
 			}
-			if created, err = startWrites(); err != nil {
+			if created, err = startWrites(); err != nil && node == nil {
 				return err
+			} else if err != nil {
+				fmt.Fprintf(h.Out, "cluster: %s\n", crisis.Message(err))
 			}
 		case <-time.After(cmp.Or(h.StructureWait, structureWait)):
 			fmt.Fprintln(h.Out, "checking every page of the database file: writes wait until that is done")
@@ -135,8 +147,11 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		Service: svc,
 		Logger:  logger,
 		Limits:  limitsFrom(o.ServeLimits),
+		// The Report tab's print key saves the paper kit next to the data.
+		PrintDir: filepath.Join(o.DataDir, "print"),
 		Exec: func(ctx context.Context, x sshserver.Exec) int {
 			return cli.ExecuteLine(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), CheckFile: store.CheckFile,
+				Cluster: cli.ClusterEnv{Status: nodeStatus(node)},
 				HostKey: func(string) (cli.HostKeyInfo, error) { return hostKey, nil }, In: x.In, Out: x.Out, Err: x.Err, StdinTTY: x.TTY}, x.Line)
 		},
 	})

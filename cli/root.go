@@ -42,6 +42,9 @@ type Env struct {
 	// in messages that point from the host CLI to the SSH command.
 	SSHHint func(dataDir string) string
 
+	// Cluster runs the cluster commands (cluster.go).
+	Cluster ClusterEnv
+
 	In       io.Reader
 	Out, Err io.Writer
 	// StdinTTY is set when standard input is a terminal: a command that
@@ -63,6 +66,8 @@ type ServeOptions struct {
 	ReadOnly bool
 	// Limits (serve_limits.go); 0 turns one off.
 	ServeLimits
+	// Cluster node flags (cluster.go); none: a single node.
+	ClusterFlags
 }
 
 // Exit codes: 0 done, 1 the command failed (refused, not found...), 2 the
@@ -165,9 +170,11 @@ func newRoot(env *Env) *cobra.Command {
 		recoveryCmd(env, &dataDir),
 		taskCmd(env, &dataDir),
 		checklistCmd(env, &dataDir), contactsCmd(env, &dataDir), handoverCmd(env, &dataDir),
+		clocksCmd(env, &dataDir), clockCmd(env, &dataDir),
 		backupCmd(env, &dataDir),
 		exportCmd(env, &dataDir), verifyCmd(env, &dataDir), closeCmd(env, &dataDir), takeawayCmd(env, &dataDir),
 		versionCmd(),
+		clusterCmd(env, &dataDir),
 	)
 	return root
 }

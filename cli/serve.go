@@ -26,6 +26,7 @@ func serveCmd(env *Env, dataDir *string) *cobra.Command {
 	cmd.Flags().BoolVar(&o.Demo, "demo", false, "load the Cahors 2022 scenario into an empty database")
 	cmd.Flags().BoolVar(&o.ReadOnly, "read-only", false, "serve the record as it is and refuse every write: for a damaged file, what can still be read")
 	limitFlags(cmd, &o.ServeLimits)
+	clusterFlags(cmd, &o.ClusterFlags)
 	return cmd
 }
 

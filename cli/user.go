@@ -18,7 +18,7 @@ func userCmd(env *Env, dataDir *string) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(userAddCmd(env, dataDir), userListCmd(env, dataDir), userRevokeCmd(env, dataDir), userRoleCmd(env, dataDir), userInviteCmd(env, dataDir))
+	cmd.AddCommand(userAddCmd(env, dataDir), userListCmd(env, dataDir), userRevokeCmd(env, dataDir), userRoleCmd(env, dataDir), userInviteCmd(env, dataDir), userSetCmd(env, dataDir))
 	return cmd
 }
 
@@ -141,6 +141,33 @@ func userRoleCmd(env *Env, dataDir *string) *cobra.Command {
 			return nil
 		}),
 	}
+}
+
+// userSetCmd changes a person's own settings; each is a flag, all
+// optional, so that later settings join it.
+func userSetCmd(env *Env, dataDir *string) *cobra.Command {
+	var theme string
+	cmd := &cobra.Command{
+		Use:   "set NAME [--theme light|dark|auto]",
+		Short: "Change a person's settings: the console's theme (yours, or anyone's for a lead)",
+		Long: "Change a person's settings. --theme picks the console's palette: light, dark, or auto\n" +
+			"(the default: the terminal's background decides when it tells it, dark otherwise).",
+		Example: "  ssh -p 2222 host user set alice --theme light",
+		Args:    cobra.ExactArgs(1),
+		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
+			if !cmd.Flags().Changed("theme") {
+				return fmt.Errorf("nothing to set: give --theme light, dark or auto")
+			}
+			u, err := svc.SetTheme(env.Actor, args[0], theme)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s's theme is %s\n", u.Name, crisis.ThemeName(u.Theme))
+			return nil
+		}),
+	}
+	cmd.Flags().StringVar(&theme, "theme", "", "light, dark or auto")
+	return cmd
 }
 
 // maxKeyFile bounds a key file: public keys take a few hundred bytes, and

@@ -2,7 +2,6 @@ package crisis
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -43,15 +42,12 @@ func refuseIfClosed(tx ReadTx, act Action) error {
 // stage (if it was not there yet), a closure entry records the note and
 // the audit chain's head hash, and from then on every write is refused.
 func (s *Service) Close(a Actor, note string) (Entry, error) {
-	note = strings.TrimSpace(Sanitize(note))
-	if note == "" {
-		return Entry{}, invalidf("close.note-empty")
-	}
-	if len(note) > MaxCloseNote {
-		return Entry{}, invalidf("close.note-long", MaxCloseNote)
+	note, err := closingNote(note)
+	if err != nil {
+		return Entry{}, err
 	}
 	var e Entry
-	err := s.write(a, ActClose, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
+	err = s.write(a, ActClose, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
 		c, err := crisisOf(tx, now)
 		if err != nil {
 			return nil, err

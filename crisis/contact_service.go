@@ -105,7 +105,13 @@ func (s *Service) SetOnDuty(a Actor, name string, on bool) (Contact, error) {
 		if on {
 			state = "on duty"
 		}
-		return []AuditRecord{contactRecord("contact.duty", c.Name+" "+state, c)}, nil
+		// Whom the cell calls at night is a fact of the crisis: the
+		// logbook keeps who changed it and when, not only the audit.
+		e, err := tx.AppendEntry(systemEntry(a, now, KindInfo, "On-call directory: "+SanitizeLine(c.Name)+" marked "+state))
+		if err != nil {
+			return nil, err
+		}
+		return []AuditRecord{contactRecord("contact.duty", c.Name+" "+state, c), entryRecord("log", e)}, nil
 	})
 	return c, err
 }

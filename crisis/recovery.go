@@ -188,6 +188,10 @@ type PhaseView struct {
 	State    PhaseState
 	Progress int // percent, rounded down
 	Items    []RecoveryItem
+	// Suspended is set on a validated phase while an earlier one is not
+	// (its validation was withdrawn): its items are gated again, so its
+	// validation does not stand for now.
+	Suspended bool
 }
 
 // RecoveryPlan is the four phases, in order.
@@ -197,16 +201,17 @@ type RecoveryPlan struct {
 
 // PhaseProgress is what the header's summary shows of a phase.
 type PhaseProgress struct {
-	Number   int
-	State    PhaseState
-	Progress int
+	Number    int
+	State     PhaseState
+	Progress  int
+	Suspended bool // see PhaseView.Suspended
 }
 
 // Summary is the plan's phases without their items.
 func (p RecoveryPlan) Summary() []PhaseProgress {
 	out := make([]PhaseProgress, len(p.Phases))
 	for i, ph := range p.Phases {
-		out[i] = PhaseProgress{Number: ph.Number, State: ph.State, Progress: ph.Progress}
+		out[i] = PhaseProgress{Number: ph.Number, State: ph.State, Progress: ph.Progress, Suspended: ph.Suspended}
 	}
 	return out
 }
@@ -265,7 +270,11 @@ func buildPlan(phases []RecoveryPhase, items []RecoveryItem) RecoveryPlan {
 				in = append(in, it)
 			}
 		}
-		plan.Phases = append(plan.Phases, viewPhase(p, in))
+		v := viewPhase(p, in)
+		for _, before := range plan.Phases {
+			v.Suspended = v.Suspended || (p.Validated() && !before.Validated())
+		}
+		plan.Phases = append(plan.Phases, v)
 	}
 	return plan
 }

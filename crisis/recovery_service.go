@@ -151,20 +151,8 @@ func (s *Service) ValidatePhase(a Actor, n int) (Entry, error) {
 	var e Entry
 	err := s.withRecoveryPlan(a, ActValidateRecovery, func(p *planTx, now time.Time) ([]AuditRecord, error) {
 		ph := p.phase(n)
-		if ph.Validated() {
-			return nil, conflictf("recovery.phase-validated", n, ph.ValidatedBy)
-		}
-		var missing []string
-		for _, it := range p.itemsOf(n) {
-			if !it.Done() {
-				missing = append(missing, it.Name)
-			}
-		}
-		if len(missing) > 0 {
-			if len(missing) > 3 {
-				missing = append(missing[:3], fmt.Sprintf("%d more", len(missing)-3))
-			}
-			return nil, conflictf("recovery.phase-not-ready", n, strings.Join(missing, ", "))
+		if err := phaseValidation(ph, p.itemsOf(n)); err != nil {
+			return nil, err
 		}
 		at := now
 		ph.ValidatedAt, ph.ValidatedBy = &at, a.Name
@@ -323,8 +311,8 @@ func (s *Service) RemoveRecoveryItem(a Actor, ref string) (RecoveryItem, error) 
 		if it, err = p.find(ref); err != nil {
 			return nil, err
 		}
-		if it.HasHistory() {
-			return nil, conflictf("recovery.item-history", it.Name)
+		if err := itemRemoval(it); err != nil {
+			return nil, err
 		}
 		if err := p.tx.DeleteRecoveryItem(it.ID); err != nil {
 			return nil, err

@@ -72,6 +72,13 @@ const (
 	ActClose            Action = "close"
 	ActExport           Action = "export"
 	ActTakeaway         Action = "takeaway"
+	// ActSetTheme chooses a console's palette: one's own for everyone, any
+	// user's for a lead (SetTheme).
+	ActSetTheme Action = "set-theme"
+	// Declarations' clocks: start one and record it sent; skip one, turn
+	// them on or off and import their definitions.
+	ActRunClock     Action = "run-clock"
+	ActManageClocks Action = "manage-clocks"
 )
 
 var permissions = map[Action][]Role{
@@ -97,6 +104,9 @@ var permissions = map[Action][]Role{
 	ActClose:            {RoleLead},
 	ActExport:           {RoleLead, RoleResponder},
 	ActTakeaway:         {RoleLead},
+	ActSetTheme:         {RoleLead, RoleResponder, RoleViewer},
+	ActRunClock:         {RoleLead, RoleResponder},
+	ActManageClocks:     {RoleLead},
 }
 
 // Allowed reports whether a person of role r may do act.

@@ -148,6 +148,10 @@ type Status struct {
 
 	// Handovers not yet acknowledged, newest first.
 	PendingHandovers []Handover
+
+	// NextDue is the running declaration whose deadline comes first (nil:
+	// none); the header decides from the time whether to show it.
+	NextDue *ClockDue
 }
 
 // Status reads the crisis and who is connected: once per change, however
@@ -176,7 +180,13 @@ func (s *Service) readStatus() (Status, error) {
 		if err != nil {
 			return err
 		}
-		st.PendingHandovers, err = pendingHandovers(tx)
+		if st.PendingHandovers, err = pendingHandovers(tx); err != nil {
+			return err
+		}
+		clocks, err := clocksOf(tx)
+		if due, ok := nearestDue(clocks); ok {
+			st.NextDue = &due
+		}
 		return err
 	})
 	st.Online = s.Online()

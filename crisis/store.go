@@ -59,6 +59,7 @@ type ReadTx interface {
 	Handovers() ([]Handover, error)
 	TakeawayReadTx
 	InviteReadTx
+	ClockReadTx
 	RawReadTx
 }
 
@@ -98,6 +99,7 @@ type WriteTx interface {
 	PutHandover(h Handover) error
 	TakeawayWriteTx
 	InviteWriteTx
+	ClockWriteTx
 	RawWriteTx
 }
 

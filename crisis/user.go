@@ -26,6 +26,10 @@ type User struct {
 	// revoked, then added again with a new key), so entries signed with
 	// them still name their author, and the keys never open a session again.
 	Retired []RetiredKey `json:"retired,omitempty"`
+	// Theme is the console's palette the user chose: "dark", "light", or
+	// "" for auto (the terminal's background decides, dark without an
+	// answer).
+	Theme string `json:"theme,omitempty"`
 }
 
 // RetiredKey is a key that no longer logs in, and since when.
@@ -226,3 +230,22 @@ func isDSALine(l string) bool {
 
 // keyAlgoDSA is the type of DSA keys, which are refused.
 const keyAlgoDSA = "ssh-dss"
+
+// Themes a user may choose for their console: ThemeAuto (the default,
+// kept as "") follows the terminal's background when it tells it.
+const (
+	ThemeAuto  = "auto"
+	ThemeDark  = "dark"
+	ThemeLight = "light"
+)
+
+// ParseTheme accepts a theme's name in any case; "auto" is kept as "".
+func ParseTheme(s string) (string, error) {
+	switch t := strings.ToLower(strings.TrimSpace(s)); t {
+	case ThemeAuto:
+		return "", nil
+	case ThemeDark, ThemeLight:
+		return t, nil
+	}
+	return "", invalidf("user.theme-unknown", SanitizeLine(s))
+}

@@ -219,6 +219,13 @@ func openConsoleSized(t *testing.T, c *gossh.Client, ptyW, ptyH, w, h int) *cons
 
 func openConsoleWith(t *testing.T, c *gossh.Client, ptyW, ptyH, w, h int, filter func([]byte) []byte) *console {
 	t.Helper()
+	return openConsoleOn(t, c, ptyW, ptyH, vt.NewEmulator(w, h), filter)
+}
+
+// openConsoleOn is openConsoleWith on an emulator of the test's (one that
+// answers the background-colour query with a light colour, say).
+func openConsoleOn(t *testing.T, c *gossh.Client, ptyW, ptyH int, em *vt.Emulator, filter func([]byte) []byte) *console {
+	t.Helper()
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -234,7 +241,7 @@ func openConsoleWith(t *testing.T, c *gossh.Client, ptyW, ptyH, w, h int, filter
 	if err != nil {
 		t.Fatal(err)
 	}
-	con := &console{t: t, em: vt.NewEmulator(w, h), changed: make(chan struct{}, 1), stdin: stdin, sess: sess}
+	con := &console{t: t, em: em, changed: make(chan struct{}, 1), stdin: stdin, sess: sess}
 	// The emulator answers the program's terminal queries on its input
 	// pipe; those answers go back to the server like typed keys.
 	go func() { _, _ = io.Copy(stdin, con.em) }()

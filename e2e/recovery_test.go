@@ -49,7 +49,7 @@ func TestRecoveryOverrideSeenLiveInAnotherConsole(t *testing.T) {
 		t.Fatalf("mail in service after the override: exit %d: %s", code, errOut)
 	}
 	screen := watcher.waitFor("Mail back in service", func(s string) bool {
-		return strings.Contains(rowOf(s, "Mail"), "Back in service")
+		return strings.Contains(rowOf(s, "Mail"), "in-service")
 	})
 	if !strings.Contains(screen, "2 Business services and mail") || !strings.Contains(screen, "20%") {
 		t.Errorf("phase 2's progress did not follow:\n%s", screen)

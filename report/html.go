@@ -21,6 +21,7 @@ var htmlSections = []htmlSection{
 	htmlTasks,
 	htmlRecovery,
 	htmlDecisions,
+	htmlDeclarations,
 	htmlChecklists,
 	htmlHandovers,
 	htmlParticipants,

@@ -22,6 +22,7 @@ var mdSections = []mdSection{
 	mdTasks, // containment measures: the tasks, with owners and outcomes
 	mdRecovery,
 	mdDecisions,
+	mdDeclarations,
 	mdChecklists,
 	mdHandovers,
 	mdParticipants,

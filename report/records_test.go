@@ -54,6 +54,8 @@ func TestRichRecordRoundTrip(t *testing.T) {
 		"Finance share encrypted (first night)", "Step 2 un-ticked", "the director did not answer", // checklists
 		"Acknowledged ", "Not acknowledged.", "Quiet night", // handovers
 		"Keep offline images", "Back to normal operation",
+		"| Personal-data breach notification (cnil) |", "late by 8h0", "CNIL-2022-0042", "the extent was known", // declarations
+		"PV 2022/1234", "early", "does not apply", "declared by the GHT",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the imported record's report lacks %q", want)

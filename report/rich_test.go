@@ -123,6 +123,19 @@ func richRecord(t *testing.T, tail string) *crisis.Service {
 	_, _, err = svc.WriteHandover(lead, crisis.HandoverNote{Situation: "Quiet night" + tail})
 	must(err)
 
+	// Declarations: the CNIL late (awareness recorded afterwards), the
+	// complaint in time, the portal's declaration not applying.
+	_, _, err = svc.StartClock(bob, "cnil", "-80h")
+	must(err)
+	_, _, err = svc.DoneClock(bob, "cnil", crisis.ClockDone{Ref: cut("CNIL-2022-0042"+tail, crisis.MaxClockRef),
+		Reason: cut("the extent was known on the 14th"+tail, crisis.MaxClockReason)})
+	must(err)
+	_, _, err = svc.StartClock(bob, "complaint", "")
+	must(err)
+	_, _, err = svc.DoneClock(bob, "complaint", crisis.ClockDone{Ref: "PV 2022/1234", To: cut("Gendarmerie de Cahors"+tail, crisis.MaxClockTo)})
+	must(err)
+	_, _, err = svc.SkipClock(lead, "ars", cut("declared by the GHT for every site"+tail, crisis.MaxClockReason))
+	must(err)
 	_, err = svc.AddTakeaway(lead, "Keep offline images of the finance workstations"+tail)
 	must(err)
 	_, err = svc.Close(lead, "Back to normal operation"+tail)

@@ -49,6 +49,9 @@ type Config struct {
 	Logger  *log.Logger
 	// Limits bound connections and sessions; DefaultLimits when nil.
 	Limits *Limits
+	// PrintDir is the directory on the host where the Report tab's print
+	// key saves the paper kit; "" leaves the key saying how to export it.
+	PrintDir string
 }
 
 const (

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -13,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
 	"cellule/crisis"
@@ -141,12 +143,23 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 
 	size := term.size()
 	width, height := clampSize(size.Width, size.Height)
+	// The user's theme; auto (the default) asks the terminal for its
+	// background below, and the console takes the answer when it comes.
+	var theme string
+	if u, ok := s.cfg.Service.Identify(who.Fingerprint); ok {
+		theme = u.Theme
+	}
 	model := s.newConsole(s.cfg.Service, who, tui.Options{
+		Theme:   theme,
 		Width:   width,
 		Height:  height,
 		Changes: changes,
 		Preview: report.Preview,
 		Caches:  s.caches,
+		// A lead's invite card names the key and the address to check.
+		HostKey:   gossh.FingerprintSHA256(s.cfg.HostKey.PublicKey()),
+		Address:   sess.LocalAddr().String(),
+		SavePrint: s.savePrint(),
 	})
 	var program *tea.Program
 	// The colour profile bubbletea would use: from the terminal type only.
@@ -205,6 +218,14 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	// The first frame goes out now, drawn from the model as New built it
 	// (its first read included); the program, whose event loop draws the
 	// next ones, starts on the tick grid (frames.go).
+	if theme != crisis.ThemeDark && theme != crisis.ThemeLight {
+		// The program reads no input of its own, so bubbletea would not
+		// send this query (tea.RequestBackgroundColor); the answer comes
+		// back among the keys, decoded by the key pump into a
+		// tea.BackgroundColorMsg. Nothing else writes yet. A client that
+		// does not answer keeps the dark palette.
+		_, _ = io.WriteString(sess, ansi.RequestBackgroundColor)
+	}
 	firstFrame(scr)
 	// Keys typed before the program runs wait for it.
 	go keys.run()

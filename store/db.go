@@ -29,6 +29,9 @@ type DB struct {
 	// damaged is what CheckStructure found, set before it lets writers
 	// in: a write waiting behind the check is refused, not committed.
 	damaged atomic.Pointer[crisis.DamageError]
+	// replica is set on a cluster node (replica.go): writes go through the
+	// replicated stream.
+	replica *replica
 }
 
 var _ crisis.Store = (*DB)(nil)
@@ -154,6 +157,9 @@ func (db *DB) View(fn func(crisis.ReadTx) error) error {
 func (db *DB) Update(fn func(crisis.WriteTx) error) error {
 	if db.readOnly {
 		return crisis.ErrReadOnly
+	}
+	if db.replica != nil {
+		return db.replicatedUpdate(fn)
 	}
 	return db.guard(func() error {
 		return db.bolt.Update(func(tx *bolt.Tx) error {

@@ -258,6 +258,7 @@ var objectBuckets = map[string]bool{
 	string(bucketTakeaways): true, string(bucketTasks): true, string(bucketRecoveryPhases): true,
 	string(bucketRecoveryItems): true, string(bucketTemplates): true, string(bucketRuns): true,
 	string(bucketContacts): true, string(bucketHandovers): true,
+	string(bucketDeclarations): true, string(bucketClocks): true,
 }
 
 // idKeyLen is the length every key of bucket has, when its keys are ids

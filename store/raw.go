@@ -56,6 +56,8 @@ var keyForms = map[string]string{
 	string(bucketContacts):       formText,
 	string(bucketHandovers):      formID,
 	string(bucketInvites):        formText,
+	string(bucketDeclarations):   formText,
+	string(bucketClocks):         formText,
 }
 
 // subjectRecords maps an audit subject's prefix ("entry/" of "entry/42")
@@ -75,6 +77,8 @@ var subjectRecords = map[string]struct {
 	"contact/":            {bucketContacts, textSubject},
 	"handover/":           {bucketHandovers, idSubject},
 	"invite/":             {bucketInvites, textSubject},
+	"declaration/":        {bucketDeclarations, textSubject},
+	"clock/":              {bucketClocks, textSubject},
 }
 
 func textSubject(rest string) ([]byte, bool) { return []byte(rest), rest != "" }
@@ -102,6 +106,9 @@ func (t *txn) SchemaVersion() (uint64, error) {
 func (t *txn) RawBuckets() ([]crisis.RawBucket, error) {
 	var out []crisis.RawBucket
 	err := t.tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		if bytes.Equal(name, bucketReplica) {
+			return nil // a cluster node's bookkeeping, not the record
+		}
 		out = append(out, crisis.RawBucket{
 			Name:     string(name),
 			Sequence: b.Sequence(),
@@ -227,6 +234,9 @@ func (t *txn) rawValue(bucket, key []byte) ([]byte, bool, error) {
 func (t *txn) Empty() (bool, error) {
 	empty := true
 	err := t.tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		if bytes.Equal(name, bucketReplica) {
+			return nil
+		}
 		if b.Sequence() != 0 {
 			empty = false
 			return nil

@@ -46,10 +46,15 @@ var (
 	// its assignee has not opened yet (the header's flag reads only this).
 	bucketTaskUnseen = []byte("task-unseen")
 
+	// bucketDeclarations: declaration name -> imported Declaration.
+	bucketDeclarations = []byte("declarations")
+	// bucketClocks: declaration name -> Clock.
+	bucketClocks = []byte("clocks")
+
 	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit, bucketTasks, bucketTaskUnseen,
 		bucketRecoveryPhases, bucketRecoveryItems,
 		bucketTemplates, bucketRuns, bucketContacts, bucketHandovers,
-		bucketTakeaways, bucketInvites}
+		bucketTakeaways, bucketInvites, bucketDeclarations, bucketClocks}
 
 	keySchema = []byte("schema")
 	keyCrisis = []byte("crisis")

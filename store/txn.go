@@ -14,14 +14,19 @@ import (
 // txn adapts a bbolt transaction to crisis.ReadTx and crisis.WriteTx.
 // Values are decoded from JSON, which copies them out of the mmap: nothing
 // returned points into bbolt's memory after the transaction ends.
-type txn struct{ tx *bolt.Tx }
+// rec, set on a cluster node's write, records what the transaction changes
+// so that it can be published (replica.go).
+type txn struct {
+	tx  *bolt.Tx
+	rec *recorder
+}
 
-func (t *txn) bucket(name []byte) (*bolt.Bucket, error) {
+func (t *txn) bucket(name []byte) (*bucket, error) {
 	b := t.tx.Bucket(name)
 	if b == nil {
 		return nil, fmt.Errorf("store: bucket %s is missing", name)
 	}
-	return b, nil
+	return &bucket{Bucket: b, name: string(name), rec: t.rec}, nil
 }
 
 func get[T any](t *txn, bucket, key []byte) (T, bool, error) {

@@ -34,17 +34,19 @@ type drawn struct {
 }
 
 // headerKey is what the header depends on besides the session: the
-// status's version (0: unknown, never reused), the width, and the crisis's
-// age to the minute (the clock it shows).
+// status's version (0: unknown, never reused), the width, the crisis's
+// age to the minute (the clock it shows) and the nearest deadline's
+// minute (see dueKey).
 type headerKey struct {
 	version uint64
 	width   int
 	minutes time.Duration
+	due     int64
 }
 
 // headerFor is the header for status st at now.
 func (m *model) headerFor(st crisis.Status, now time.Time) string {
-	k := headerKey{version: st.Version, width: m.width}
+	k := headerKey{version: st.Version, width: m.width, due: dueKey(st.NextDue, now)}
 	if !st.Crisis.OpenedAt.IsZero() {
 		k.minutes = st.Crisis.Duration(now) / time.Minute
 	}

@@ -18,7 +18,7 @@ func TestGoldenFullHelp(t *testing.T) {
 	scr.WaitFor(t, tm, "VPN closed")
 	press(tm, "?")
 	scr.WaitFor(t, tm, "page down")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenStagePicker(t *testing.T) {
@@ -28,5 +28,5 @@ func TestGoldenStagePicker(t *testing.T) {
 	scr.WaitFor(t, tm, "Press n")
 	press(tm, "s")
 	scr.WaitFor(t, tm, "Move the crisis")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }

@@ -23,11 +23,17 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 	stage := fmt.Sprintf(t.StageLabel, sh.stageStyle(st.Crisis.Stage).Render(t.Stage(st.Crisis.Stage)))
 	clock := ""
 	if !st.Crisis.OpenedAt.IsZero() {
-		elapsed := elapsedText(t, st.Crisis.Duration(now))
-		if st.Crisis.EndedAt != nil {
-			elapsed = t.Ended + elapsed
+		if end := st.Crisis.EndedAt; end != nil {
+			// An ended crisis says when it ended and how long it lasted:
+			// a T+ clock would read as still counting.
+			stage = sh.stageStyle(st.Crisis.Stage).Render(fmt.Sprintf(t.Ended, t.Date(end.In(s.Svc.Location()), t.EndedLayout)))
+			clock = sh.clock.Render(fmt.Sprintf(t.Lasted, lastedText(t, st.Crisis.Duration(now))))
+		} else {
+			clock = sh.clock.Render(elapsedText(t, st.Crisis.Duration(now)))
 		}
-		clock = sh.clock.Render(elapsed)
+	}
+	if due := dueFlag(s, st, now); due != "" {
+		clock = due + "  " + clock
 	}
 	fixed := lipgloss.Width(product) + 2*lipgloss.Width(sep) + lipgloss.Width(stage) + lipgloss.Width(clock) + 2
 	name := crisis.SanitizeLine(st.Crisis.Name)
@@ -43,6 +49,10 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 	// Line 3: the recovery's four phases ........ flags that call for my
 	// attention (tasks new to me, a handover to acknowledge).
 	recovery, tasks := recoverySummary(s, st.Recovery), newTasksFlag(s, st)
+	if st.Crisis.Closed != nil {
+		// A closed record calls for no work: it says it is read-only.
+		return line1 + "\n" + line2 + "\n" + kit.Spread(recovery, sh.stageStyle(st.Crisis.Stage).Render(t.Closed), width)
+	}
 	room := width - lipgloss.Width(recovery) - 1
 	if tasks != "" {
 		room -= lipgloss.Width(tasks) + 2
@@ -91,6 +101,16 @@ func elapsedText(t *Text, d time.Duration) string {
 		return fmt.Sprintf(t.ElapsedDays, days, hours, minutes)
 	}
 	return fmt.Sprintf(t.ElapsedHours, hours, minutes)
+}
+
+// lastedText is how long an ended crisis lasted: "28d 00h30", "4h12".
+func lastedText(t *Text, d time.Duration) string {
+	mins := int64(max(d, 0) / time.Minute)
+	days, hours, minutes := mins/(24*60), (mins/60)%24, mins%60
+	if days > 0 {
+		return fmt.Sprintf(t.LastedDays, days, hours, minutes)
+	}
+	return fmt.Sprintf(t.LastedHours, hours, minutes)
 }
 
 // joinFlags puts the header's attention flags side by side, skipping the

@@ -68,4 +68,11 @@ func finalView(t *testing.T, tm *teatest.TestModel) string {
 
 func foreignEscapes(content string) []byte { return tuitest.ForeignEscapes(content) }
 
+// goldenScreen is the last frame as the SSH console draws it into a
+// terminal: what golden screens hold.
+func goldenScreen(t *testing.T, tm *teatest.TestModel) string {
+	t.Helper()
+	return tuitest.GoldenScreen(t, tm)
+}
+
 func lastLines(s string) string { return tuitest.LastLines(s) }

@@ -34,6 +34,19 @@ type Options struct {
 	// (NewCaches, once per server); nil gives the console caches of its
 	// own.
 	Caches *kit.Caches
+	// Theme is the user's choice (crisis.User.Theme): "dark", "light", or
+	// anything else for auto: dark until the terminal answers the
+	// background-colour query (a tea.BackgroundColorMsg), which the
+	// caller sends when the theme is auto.
+	Theme string
+	// HostKey is the server's host key fingerprint ("SHA256:...") and
+	// Address the host:port the user connected to, for the invites a lead
+	// makes from the console; empty when unknown.
+	HostKey, Address string
+	// SavePrint writes the paper kit (export --format print) of a
+	// snapshot into a file on the host and returns its path, for the
+	// Report tab's print key; nil leaves the tab saying how to export it.
+	SavePrint func(s *crisis.Snapshot) (string, error)
 }
 
 // Caches are the drawings the consoles of one process share (kit.Caches).
@@ -58,7 +71,7 @@ type session struct {
 	*kit.Session
 	// recovery is the recovery bars' styles, built once: the header's
 	// summary draws them on every change.
-	recovery kit.RecoveryStyles
+	recovery *kit.RecoveryStyles
 	// sh is the header's and the tabs line's styles.
 	sh   *shellStyles
 	text *Text
@@ -97,20 +110,32 @@ type model struct {
 	next string
 	// drawn keeps the header, tabs line and footer last drawn (drawn.go).
 	drawn drawn
+	// auto: the theme follows the terminal's background, until its first
+	// answer.
+	auto bool
 }
 
 // New builds the console of one session. It reads the header and the first
 // page of the logbook at once, so the first frame is complete.
 func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
-	text := textFor(opts.Lang)
 	// The table's own code: a language without a table draws, and is
 	// keyed in the shared caches, as English.
-	ks := kit.NewSession(svc, me, text.Lang, opts.Caches)
+	lang := kit.TextFor(opts.Lang).Lang
+	ks := kit.NewSession(svc, me, lang, opts.Caches)
+	auto := opts.Theme != kit.ThemeDark && opts.Theme != kit.ThemeLight
+	if !auto {
+		ks.SetTheme(opts.Theme)
+	}
+	text := kit.ForLang(ks, "shell.text", func() *Text { return textFor(lang) })
 	ks.Preview = opts.Preview
+	ks.HostKey, ks.Address = opts.HostKey, opts.Address
+	ks.SavePrint = opts.SavePrint
 	ks.Text = &text.Text
-	s := &session{Session: ks, text: text, recovery: kit.NewRecoveryStyles(kit.PaletteFor(ks.Theme)), sh: newShellStyles(kit.PaletteFor(ks.Theme))}
+	s := &session{Session: ks, text: text}
+	s.restyle()
 	m := &model{
 		s:       s,
+		auto:    auto,
 		changes: opts.Changes,
 		width:   opts.Width,
 		height:  opts.Height,
@@ -125,6 +150,7 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	m.help.Styles = s.St.Help
 	m.tabs = tabList(s)
 	m.status, m.statusErr = svc.Status()
+	m.s.Closed = m.status.Crisis.Closed != nil
 	m.now = svc.Now()
 	m.layout()
 	// The shown tab's first read runs here rather than in a command.
@@ -141,11 +167,17 @@ func (m *model) Init() tea.Cmd {
 
 // wait issues the one pending wait for a change or the clock's next minute.
 func (m *model) wait() tea.Cmd {
-	if m.status.Crisis.EndedAt != nil {
-		// The header's duration no longer moves: wait for changes only.
-		return waitCmd(m.changes, 0)
+	now := m.s.Svc.Now()
+	due := time.Duration(0)
+	if m.status.Crisis.Closed == nil {
+		due = untilDueChange(m.status.NextDue, now)
 	}
-	return waitCmd(m.changes, untilNextMinute(m.status.Crisis.OpenedAt, m.s.Svc.Now()))
+	if m.status.Crisis.EndedAt != nil {
+		// The header's duration no longer moves: wait for changes (and a
+		// declaration's deadline) only.
+		return waitCmd(m.changes, due)
+	}
+	return waitCmd(m.changes, soonest(untilNextMinute(m.status.Crisis.OpenedAt, now), due))
 }
 
 func (m *model) reloadStatus() tea.Cmd {
@@ -240,6 +272,10 @@ func (m *model) update(msg tea.Msg) tea.Cmd {
 	case IdleWarningMsg, PasteRefusedMsg:
 		m.sessionNotice(msg)
 		return nil
+
+	case tea.BackgroundColorMsg:
+		m.background(msg)
+		return nil
 	}
 
 	// Anything else (pastes, tabs' own results) goes to the tabs: each one
@@ -288,7 +324,7 @@ func (m *model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Lang):
 		return m.switchLang()
 	case key.Matches(msg, k.Stage):
-		if !m.s.Me.Role.Allowed(crisis.ActSetStage) {
+		if !m.s.Allowed(crisis.ActSetStage) {
 			return kit.Refuse(m.s.Session, crisis.ActSetStage)
 		}
 		m.picker = newStagePicker(m.s, m.status.Crisis.Stage, m.width, m.bodyHeight())
@@ -306,9 +342,10 @@ func (m *model) switchLang() tea.Cmd {
 	if m.s.Lang == "fr" {
 		lang = "en"
 	}
-	text := textFor(lang)
-	m.s.Lang, m.s.text, m.s.Text = lang, text, &text.Text
-	m.s.Keys = kit.NewKeys(text.Help)
+	m.s.Lang = lang
+	text := kit.ForLang(m.s.Session, "shell.text", func() *Text { return textFor(lang) })
+	m.s.text, m.s.Text = text, &text.Text
+	m.s.Keys = kit.ForLang(m.s.Session, "kit.keys", func() *kit.Keys { return kit.NewKeys(text.Help) })
 	number := m.tabs[m.active].number
 	m.tabs = tabList(m.s)
 	if i := tabIndex(m.tabs, number); i >= 0 {
@@ -400,7 +437,7 @@ func (m *model) helpKeys() kit.HelpKeys {
 		help.SetHelp("?", m.s.text.Help.Less)
 	}
 	var shell []key.Binding
-	if m.s.Me.Role.Allowed(crisis.ActSetStage) {
+	if m.s.Allowed(crisis.ActSetStage) {
 		shell = append(shell, k.Stage)
 	}
 	shell = append(shell, help, k.Quit)
@@ -517,6 +554,8 @@ func (m *model) applyStatus(msg statusLoadedMsg) {
 	m.statusErr = msg.err
 	if msg.err == nil {
 		m.status = msg.status
+		// Once closed, no tab offers a write (kit.Session.Allowed).
+		m.s.Closed = msg.status.Crisis.Closed != nil
 		if n := m.s.Note(); n.Text != "" && msg.status.Entries > n.UpTo {
 			m.s.ClearNote()
 			m.quiet = false

@@ -14,6 +14,9 @@ import (
 type shellStyles struct {
 	product, crisisName, sep, clock, online, me lipgloss.Style
 	stage                                       map[crisis.Stage]lipgloss.Style
+	// dueSoon, dueWarn, dueLate: the nearest declaration's deadline, a
+	// day, six hours away, and past.
+	dueSoon, dueWarn, dueLate lipgloss.Style
 
 	tabActive, tabInactive lipgloss.Style
 }
@@ -28,6 +31,9 @@ func newShellStyles(p kit.Palette) *shellStyles {
 		clock:      fg(p.Accent).Bold(true),
 		online:     plain,
 		me:         fg(p.Muted),
+		dueSoon:    fg(p.Accent),
+		dueWarn:    fg(p.Warning).Bold(true),
+		dueLate:    fg(p.Late).Bold(true),
 		stage: map[crisis.Stage]lipgloss.Style{
 			crisis.StageAlert:         fg(p.Error).Bold(true),
 			crisis.StageQualification: fg(p.Warning).Bold(true),

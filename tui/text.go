@@ -27,6 +27,9 @@ func textFor(lang string) *Text {
 type HeaderText struct {
 	// RecoverySummary is the label before the four phase bars.
 	RecoverySummary string
+	// SuspendedMark follows a validated phase whose validation is
+	// suspended (an earlier phase's was withdrawn), in place of its ✓.
+	SuspendedMark string
 	// NewTaskOne and NewTasksMany flag tasks given to me that I have not
 	// opened yet: "%d new tasks for you" (how many), in the form its
 	// count takes (kit.Text.Plural).
@@ -34,12 +37,18 @@ type HeaderText struct {
 	// HandoverPending: "⚑ Handover #%d (%s) to acknowledge" (id, author);
 	// HandoverPendingMany: "⚑ %d handovers to acknowledge".
 	HandoverPending, HandoverPendingMany string
+	// DeclarationDue: "%s due in %s" (declaration, time left);
+	// DeclarationLate: "%s LATE %s" (declaration, how late).
+	DeclarationDue, DeclarationLate string
 }
 
 var englishHeader = HeaderText{
 	RecoverySummary:     "Recovery",
+	SuspendedMark:       "‖",
 	NewTaskOne:          "★ %d new task for you (2: Tasks)",
 	NewTasksMany:        "★ %d new tasks for you (2: Tasks)",
 	HandoverPending:     "⚑ Handover #%d (%s) to acknowledge",
 	HandoverPendingMany: "⚑ %d handovers to acknowledge",
+	DeclarationDue:      "%s due in %s",
+	DeclarationLate:     "%s LATE %s",
 }

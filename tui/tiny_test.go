@@ -32,8 +32,8 @@ func TestPromptsSurviveATinyTerminal(t *testing.T) {
 	scr.WaitFor(t, tm, "Timeline")
 
 	press(tm, "4")
-	scr.WaitFor(t, tm, "Checklists")
-	press(tm, "up") // the last ticked step of the night's run
+	scr.WaitFor(t, tm, "3/13 · next: 4") // the runs read, the cursor on step 4
+	press(tm, "up")                      // the last ticked step of the night's run
 	press(tm, "u")
 	scr.WaitFor(t, tm, "Why un-tick step")
 	for _, k := range []string{"n", "o", "t", " ", "d", "o", "n", "e"} {

@@ -22,6 +22,9 @@ type Caches struct {
 	Filters sharedcache.Cache[FilterKey, string]
 	// Fits are screen lines cut to a width.
 	Fits sharedcache.Cache[FitKey, string]
+	// Shared are the styles and key maps of each theme and language
+	// (Shared).
+	Shared sharedcache.Cache[SharedKey, any]
 }
 
 // NewCaches makes the caches of one process, with their bounds.
@@ -30,6 +33,7 @@ func NewCaches() *Caches {
 		Entries: sharedcache.Cache[EntryKey, []string]{Size: 2048},
 		Filters: sharedcache.Cache[FilterKey, string]{Size: 1024},
 		Fits:    sharedcache.Cache[FitKey, string]{Size: 4096},
+		Shared:  sharedcache.Cache[SharedKey, any]{Size: 256},
 	}
 }
 
@@ -53,6 +57,8 @@ type EntryKey struct {
 	Kind                   crisis.Kind
 	Amends, Task           uint64
 	AmendedBy              string
+	// Search is the search whose matches are highlighted.
+	Search string
 }
 
 // FilterKey is everything the logbook's filter line is drawn from.

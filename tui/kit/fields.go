@@ -26,11 +26,7 @@ func NewTextInput(s *Session, prompt, placeholder string, limit int) Input {
 	in.Placeholder = placeholder
 	in.CharLimit = limit
 	in.KeyMap.Paste.SetEnabled(false) // it would read the server's clipboard
-	ist := in.Styles()
-	ist.Cursor.Blink = false // a blinking cursor is a frame twice a second
-	ist.Focused.Placeholder = st.Hint
-	ist.Blurred.Placeholder = st.Hint
-	in.SetStyles(ist)
+	in.SetStyles(st.Input)
 	return s.Bound(in)
 }
 
@@ -47,12 +43,10 @@ func NewTextArea(s *Session, placeholder string, limit int) Area {
 	// server, not the user's: the terminal's own paste still works.
 	ta.KeyMap.Paste.SetEnabled(false)
 	ta.KeyMap.CopySelection.SetEnabled(false)
-	tst := ta.Styles()
-	tst.Cursor.Blink = false // a blinking cursor is a frame twice a second
-	tst.Focused.CursorLine = lipgloss.NewStyle()
-	tst.Focused.Prompt = st.LabelFocused
-	tst.Focused.Placeholder = st.Hint
-	tst.Blurred.Placeholder = st.Hint
+	// The palette's colours; its prompt keeps its colour when focused, and
+	// the cursor does not blink (a blinking cursor is a frame twice a second).
+	tst := st.Area
+	tst.Blurred.Prompt, tst.Blurred.Text = tst.Focused.Prompt, tst.Focused.Text
 	ta.SetStyles(tst)
 	return s.BoundArea(ta)
 }

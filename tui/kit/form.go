@@ -675,7 +675,13 @@ func (f *Form) pickerLines(i int, fl *Field) []string {
 		if m == fl.Current {
 			line += " " + sty.PickerCurrent.Render(fl.CurrentText)
 		}
-		lines = append(lines, Cut(line, f.width))
+		line = Cut(line, f.width)
+		if m == fl.Chosen {
+			// The choice in effect is marked across the whole width, as
+			// the selected row of every list is.
+			line = sty.SelectRow(line, f.width)
+		}
+		lines = append(lines, line)
 	}
 	return lines
 }

@@ -14,15 +14,18 @@ import (
 // (full and empty cells differ), as on a terminal without colours.
 type RecoveryStyles struct {
 	Fill, FillDone, Empty, Label, Number, PhaseName, PhaseState, Validated lipgloss.Style
-	State                                                                  map[crisis.ItemState]lipgloss.Style
-	Override, Owner, Note, Detail, Count                                   lipgloss.Style
+	// Suspended marks a validation that does not stand for now.
+	Suspended                            lipgloss.Style
+	State                                map[crisis.ItemState]lipgloss.Style
+	Override, Owner, Note, Detail, Count lipgloss.Style
 }
 
-// NewRecoveryStyles draws a palette's recovery styles.
-func NewRecoveryStyles(p Palette) RecoveryStyles {
+// NewRecoveryStyles draws a palette's recovery styles (shared between
+// consoles: a pointer, not a copy per session).
+func NewRecoveryStyles(p Palette) *RecoveryStyles {
 	plain := lipgloss.NewStyle()
 	fg := func(c color.Color) lipgloss.Style { return plain.Foreground(c) }
-	return RecoveryStyles{
+	return &RecoveryStyles{
 		Fill:       fg(p.Accent),
 		FillDone:   fg(p.OK),
 		Empty:      fg(p.Muted),
@@ -31,6 +34,7 @@ func NewRecoveryStyles(p Palette) RecoveryStyles {
 		PhaseName:  plain.Bold(true),
 		PhaseState: fg(p.Muted),
 		Validated:  fg(p.OK).Bold(true),
+		Suspended:  fg(p.Warning).Bold(true),
 		State: map[crisis.ItemState]lipgloss.Style{
 			crisis.StateIsolated:      fg(p.Muted),
 			crisis.StateInvestigating: fg(p.Warning),
@@ -50,7 +54,7 @@ func NewRecoveryStyles(p Palette) RecoveryStyles {
 
 // ProgressBar draws pct (0-100) in width cells, rounded down: a full bar
 // means 100%, never 97%.
-func ProgressBar(st RecoveryStyles, pct, width int, validated bool) string {
+func ProgressBar(st *RecoveryStyles, pct, width int, validated bool) string {
 	full := min(max(pct, 0), 100) * width / 100
 	fill := st.Fill
 	if validated {

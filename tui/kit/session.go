@@ -17,9 +17,10 @@ type Session struct {
 	// Lang is the console's language, "en" or "fr" (tui's L key switches
 	// it): part of every shared drawing's key.
 	Lang string
-	// Theme names the palette ("dark", the only one for now): part of
-	// every shared drawing's key.
+	// Theme names the palette in use ("dark" or "light"): part of every
+	// shared drawing's key. Pal is its palette.
 	Theme string
+	Pal   Palette
 	// Caches are the drawings shared between consoles.
 	Caches *Caches
 	// Text, St and Keys are the strings, styles and key bindings every
@@ -29,6 +30,17 @@ type Session struct {
 	Keys *Keys
 	// Preview renders the Report tab's Markdown (tui.Options.Preview).
 	Preview func(w io.Writer, s *crisis.Snapshot, limit int) error
+	// SavePrint saves the paper kit of a snapshot where the host keeps it
+	// and says where (tui.Options.SavePrint); nil: no such place here.
+	SavePrint func(s *crisis.Snapshot) (string, error)
+	// HostKey is the server's host key fingerprint as ssh shows it
+	// ("SHA256:..."), and Address the host:port this user reached the
+	// server at: an invite's card tells the invitee both. Empty outside
+	// an SSH server.
+	HostKey, Address string
+	// Closed is set by the shell once it reads that a lead closed the
+	// record: the console then offers no write (see Allowed).
+	Closed bool
 
 	note Note
 	// actions numbers the actions whose outcome goes to the status line;
@@ -43,12 +55,44 @@ func NewSession(svc *crisis.Service, me crisis.Actor, lang string, caches *Cache
 	if caches == nil {
 		caches = NewCaches()
 	}
-	text := TextFor(lang)
-	theme := "dark"
-	return &Session{
-		Svc: svc, Me: me, Lang: lang, Theme: theme, Caches: caches,
-		Text: text, St: NewStyles(PaletteFor(theme)), Keys: NewKeys(text.Help),
+	text := Shared(caches, SharedKey{Part: "kit.text", Lang: lang}, func() *Text { return TextFor(lang) })
+	s := &Session{
+		Svc: svc, Me: me, Lang: lang, Caches: caches, Text: text,
+		Keys: Shared(caches, SharedKey{Part: "kit.keys", Lang: lang}, func() *Keys { return NewKeys(text.Help) }),
 	}
+	s.SetTheme(ThemeDark)
+	return s
+}
+
+// SetTheme draws the session with a theme's palette ("dark" for any name
+// but "light"). The tabs take their own styles again in Restyle.
+func (s *Session) SetTheme(theme string) {
+	if theme != ThemeLight {
+		theme = ThemeDark
+	}
+	s.Theme, s.Pal = theme, PaletteFor(theme)
+	s.St = Shared(s.Caches, SharedKey{Part: "kit.styles", Theme: theme}, func() *Styles { return NewStyles(s.Pal) })
+}
+
+// ForTheme is a part's styles for the session's theme, built once for
+// every console of that theme (Shared).
+func ForTheme[T any](s *Session, part string, build func(Palette) T) T {
+	return Shared(s.Caches, SharedKey{Part: part, Theme: s.Theme}, func() T { return build(s.Pal) })
+}
+
+// ForLang is a part's key bindings or strings for the session's
+// language, built once for every console of that language (Shared).
+func ForLang[T any](s *Session, part string, build func() T) T {
+	return Shared(s.Caches, SharedKey{Part: part, Lang: s.Lang}, build)
+}
+
+// Allowed reports whether the console offers a change of kind act: my
+// role allows it and the record is not closed (the service refuses every
+// change to a closed record but taking powers away, which the console
+// does not offer). Keys, help and forms ask it, so a closed record shows
+// no write key and opens no write form.
+func (s *Session) Allowed(act crisis.Action) bool {
+	return !s.Closed && s.Me.Role.Allowed(act)
 }
 
 // Note is the status line: the outcome of the last action.

@@ -4,11 +4,15 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
 
-// Styles are built per session (never package variables) so a session could
-// one day pick its own theme without touching the others.
+// Styles are built once per theme and shared by the consoles drawn in it
+// (Session.SetTheme, through Caches: never package variables). They are
+// never modified once built.
 type Styles struct {
 	TabRule lipgloss.Style
 
@@ -24,6 +28,17 @@ type Styles struct {
 	StatusOK, StatusErr lipgloss.Style
 
 	Help help.Styles
+
+	// Input and Area are the text fields' styles: the palette's colours,
+	// not the library's defaults (drawn for one background only).
+	Input textinput.Styles
+	Area  textarea.Styles
+
+	// SelBg and SelText are the selected row's background and plain text
+	// (SelectRow); MatchBg and MatchText a search match's (Highlight).
+	SelBg, SelText, MatchBg, MatchText color.Color
+	// Header is the column names over a list with columns.
+	Header lipgloss.Style
 }
 
 // NewStyles draws a palette's styles.
@@ -73,6 +88,22 @@ func NewStyles(p Palette) *Styles {
 		FullDesc:       desc,
 		FullSeparator:  desc,
 	}
+	s.SelBg, s.SelText, s.MatchBg, s.MatchText = p.SelectedBg, p.SelectedText, p.MatchBg, p.MatchText
+	s.Header = fg(p.Muted).Bold(true)
+	s.Input = textinput.Styles{
+		Focused: textinput.StyleState{Placeholder: s.Hint, Suggestion: s.Hint, Prompt: fg(p.Accent), Text: plain},
+		Blurred: textinput.StyleState{Placeholder: s.Hint, Suggestion: s.Hint, Prompt: s.Label, Text: fg(p.Muted)},
+		// A blinking cursor is a frame twice a second.
+		Cursor: textinput.CursorStyle{Color: p.Accent, Shape: tea.CursorBlock},
+	}
+	area := textarea.StyleState{
+		Base: plain, Text: plain, LineNumber: fg(p.Muted), CursorLineNumber: fg(p.Muted),
+		CursorLine: plain, EndOfBuffer: fg(p.Muted), Placeholder: s.Hint, Prompt: s.LabelFocused,
+		Selection: plain.Background(p.SelectedBg).Foreground(p.SelectedText),
+	}
+	blurred := area
+	blurred.Prompt, blurred.Text = s.Label, fg(p.Muted)
+	s.Area = textarea.Styles{Focused: area, Blurred: blurred, Cursor: textarea.CursorStyle{Color: p.Accent, Shape: tea.CursorBlock}}
 	return s
 }
 

@@ -53,6 +53,13 @@ type RefusedMsg struct {
 // Refuse reports why the role may not take an action whose key the view
 // does not offer, in the words of the one place that decides.
 func Refuse(s *Session, act crisis.Action) tea.Cmd {
-	me, action := s.Me, s.Action()
-	return func() tea.Msg { return RefusedMsg{Action: action, Err: me.Check(act)} }
+	me, action, svc := s.Me, s.Action(), s.Svc
+	return func() tea.Msg {
+		err := me.Check(act)
+		if err == nil {
+			// My role may: the record says why not (it is closed).
+			err = svc.CanWrite(me, act)
+		}
+		return RefusedMsg{Action: action, Err: err}
+	}
 }

@@ -15,16 +15,25 @@ type Text struct {
 	Calendar          Calendar
 	DateTime, DayTime string
 
-	// Errors translates the service's refusals, by code (see crisis.Error);
-	// nil for English, which the domain carries itself (crisis.English).
+	// Errors translates the service's refusals, by code (see crisis.Error).
+	// The domain carries the English (crisis.English), shared with the
+	// command line, whose sentences name its flags; here are the codes
+	// whose console wording names the key instead, and in another
+	// language every code it translates.
 	Errors map[string]string
 
 	// Header.
 	StageLabel   string // "Stage: %s" (stage in words)
 	ElapsedDays  string // days, hours, minutes since the crisis opened
 	ElapsedHours string // hours, minutes
-	// Ended prefixes the crisis's total duration once it has ended.
-	Ended        string
+	// An ended crisis says when it ended ("Ended %s": the date and time in
+	// EndedLayout, in place of the stage) and how long it lasted ("lasted
+	// %s": LastedDays or LastedHours), not a T+ clock that reads as still
+	// counting.
+	Ended, Lasted, EndedLayout string
+	LastedDays, LastedHours    string // days, hours, minutes; hours, minutes
+	// Closed flags a record a lead closed: the console then offers no write.
+	Closed       string
 	OnlineCount  string // "%d online:" (how many people)
 	OnlineNobody string
 	MoreNames    string // "+%d" (names that did not fit)
@@ -97,10 +106,24 @@ var english = Text{
 	DateTime: "2006-01-02 15:04",
 	DayTime:  "01-02 15:04",
 
+	// Explicit argument indexes: a sentence may leave out an argument the
+	// command line's wording uses (the item's id for its command).
+	Errors: map[string]string{
+		"recovery.gate":            "%[1]s is in phase %[2]d: it cannot go back in service before phase %[3]d (%[4]s) is validated by a lead, or a lead lifts the gate for it (o on the Recovery tab)",
+		"recovery.override-reason": "lifting the gate needs a reason: type it in the Reason field",
+		"store.read-only":          "NOT SAVED: the record is read-only: this server opened its database read-only, as it does for a damaged file. Nothing was written; reading still works. Tell the host's operator and keep your text.",
+		"kind.closure-reserved":    "only closing the crisis writes a closure entry (C on the Report tab); give the entry another kind",
+	},
+
 	StageLabel:   "Stage: %s",
 	ElapsedDays:  "T+%dd %02dh%02d",
 	ElapsedHours: "T+%02dh%02d",
-	Ended:        "ended ",
+	Ended:        "Ended %s",
+	Lasted:       "lasted %s",
+	EndedLayout:  "2006-01-02 15:04",
+	LastedDays:   "%dd %02dh%02d",
+	LastedHours:  "%dh%02d",
+	Closed:       "CLOSED · read-only",
 	OnlineCount:  "%d online:",
 	OnlineNobody: "nobody online",
 	MoreNames:    "+%d",

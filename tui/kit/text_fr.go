@@ -20,11 +20,25 @@ var french = Text{
 	StageLabel:   "Phase : %s",
 	ElapsedDays:  "J+%d %02dh%02d",
 	ElapsedHours: "H+%02dh%02d",
-	Ended:        "terminée ",
+	Ended:        "Terminée le %s",
+	Lasted:       "durée %s",
+	EndedLayout:  "02/01/2006 15:04",
+	LastedDays:   "%d j %02dh%02d",
+	LastedHours:  "%dh%02d",
+	Closed:       "CLÔTURÉE · lecture seule",
 	OnlineCount:  "%d en ligne :",
 	OnlineNobody: "personne en ligne",
 	MoreNames:    "+%d",
 	Me:           "moi : %s (%s)",
+
+	// The console's own wording of a few refusals (the keys to press);
+	// every other code reads in the domain's words.
+	Errors: map[string]string{
+		"recovery.gate":            "%[1]s est en phase %[2]d : pas de remise en service avant la validation de la phase %[3]d (%[4]s) par un pilote, ou la levée du verrou par un pilote (o sur l'onglet Reprise)",
+		"recovery.override-reason": "lever le verrou demande un motif : saisissez-le dans le champ Motif",
+		"store.read-only":          "NON ENREGISTRÉ : le dossier est en lecture seule : ce serveur a ouvert sa base en lecture seule, comme pour un fichier endommagé. Rien n'a été écrit ; la lecture fonctionne. Prévenez l'exploitant du serveur et gardez votre texte.",
+		"kind.closure-reserved":    "seule la clôture de la crise écrit une entrée de clôture (C sur l'onglet Rapport) : choisissez un autre type",
+	},
 
 	Saving:         "Enregistrement…",
 	ConfirmDiscard: "Abandonner cette entrée ? o/n",

@@ -87,3 +87,21 @@ func (f *handoverForm) setSize(width, height int) {
 func (f *handoverForm) note() crisis.HandoverNote {
 	return crisis.HandoverNote{Situation: f.areas[0].Value(), OpenItems: f.areas[1].Value(), NextSteps: f.areas[2].Value()}
 }
+
+// rolePicker chooses the role of the person a lead invites.
+type rolePicker struct {
+	name   string
+	cursor int
+}
+
+// inviteRoles are the roles an invite offers, the most common first.
+func inviteRoles() []crisis.Role {
+	return []crisis.Role{crisis.RoleResponder, crisis.RoleViewer, crisis.RoleLead}
+}
+
+// inviteCard is a fresh invite, shown to the lead who made it until a key
+// is pressed: the code is never stored in clear, so it is shown only now.
+type inviteCard struct {
+	inv  crisis.Invite
+	code string
+}

@@ -11,6 +11,9 @@ type onCallKeys struct {
 
 	// MoveList stands for Up and Down in lists other than the steps.
 	MoveList, Search, Duty, SearchDone, SearchClear key.Binding
+	// Invite makes a one-time code that enrols a newcomer's key (lead);
+	// Close puts its card away.
+	Invite, Close key.Binding
 
 	Write, Ack key.Binding
 
@@ -43,6 +46,8 @@ func newOnCallKeys(h HelpText) *onCallKeys {
 		SearchDone:  b([]string{"enter"}, "enter", h.SearchDone),
 		SearchClear: b([]string{"esc"}, "esc", h.SearchClear),
 		Duty:        b([]string{"o"}, "o", h.Duty),
+		Invite:      b([]string{"i"}, "i", h.Invite),
+		Close:       b([]string{"esc"}, "any key", h.Close),
 
 		Write: b([]string{"w"}, "w", h.Write),
 		Ack:   b([]string{"a"}, "a", h.Ack),

@@ -60,6 +60,13 @@ type onCall struct {
 	prompt  *onCallPrompt
 	form    *handoverForm
 	confirm uint64 // a handover whose acknowledgement awaits y/n
+	// duty is the contact whose on-duty mark awaits y/n: a mark decides
+	// whom the cell calls at night, so it is asked for, never a stray key.
+	duty *crisis.Contact
+
+	// rolePick chooses the role of an invite; card shows the invite made.
+	rolePick *rolePicker
+	card     *inviteCard
 }
 
 // onCallLoadedMsg carries what the tab shows.
@@ -80,22 +87,22 @@ type onCallDoneMsg struct {
 	err    error
 	// fromForm: a refusal goes back to the handover form, which stays open.
 	fromForm bool
+	// card is the invite made, shown until a key is pressed.
+	card *inviteCard
 }
 
 // New is the On-call tab of a session.
 func New(s *kit.Session) kit.Tab { return newOnCall(s) }
 
 func newOnCall(s *kit.Session) *onCall {
-	t := textFor(s.Lang)
+	t := kit.ForLang(s, "oncall.text", func() *Text { return textFor(s.Lang) })
 	in := textinput.New()
 	in.Prompt = t.SearchPrompt
 	in.Placeholder = t.SearchHint
 	in.CharLimit = 100
 	in.KeyMap.Paste.SetEnabled(false) // it would read the server's clipboard
-	st := in.Styles()
-	st.Cursor.Blink = false
-	in.SetStyles(st)
-	return &onCall{s: s, k: newOnCallKeys(t.Help), t: t, search: s.Bound(in)}
+	in.SetStyles(s.St.Input)          // the palette's, and a cursor that does not blink
+	return &onCall{s: s, k: kit.ForLang(s, "oncall.keys", func() *onCallKeys { return newOnCallKeys(t.Help) }), t: t, search: s.Bound(in)}
 }
 
 func (o *onCall) SetSize(width, height int) {
@@ -113,7 +120,8 @@ func (o *onCall) SetSize(width, height int) {
 func (o *onCall) Title() string { return o.t.Tab }
 
 func (o *onCall) Capturing() bool {
-	return o.form != nil || o.prompt != nil || o.picker != nil || o.searching || o.confirm != 0
+	return o.form != nil || o.prompt != nil || o.picker != nil || o.searching || o.confirm != 0 || o.duty != nil ||
+		o.rolePick != nil || o.card != nil
 }
 
 // Reload reads the checklists, the directory and the handovers in one go.
@@ -233,6 +241,9 @@ func (o *onCall) done(msg onCallDoneMsg) tea.Cmd {
 	if msg.fromForm {
 		o.form = nil
 	}
+	if msg.card != nil {
+		o.card = msg.card
+	}
 	o.s.Notify(msg.action, msg.note, false, msg.entry)
 	if r := msg.run; r != nil {
 		// Show the run as written at once, cursor on its next step (the
@@ -270,6 +281,13 @@ func (o *onCall) key(msg tea.KeyPressMsg) tea.Cmd {
 		return o.pickerKey(msg)
 	case o.confirm != 0:
 		return o.confirmKey(msg)
+	case o.duty != nil:
+		return o.dutyKey(msg)
+	case o.rolePick != nil:
+		return o.rolePickKey(msg)
+	case o.card != nil:
+		o.card = nil // any key puts the card away
+		return nil
 	case o.searching:
 		return o.searchKey(msg)
 	}
@@ -300,7 +318,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 	r, ok := o.selectedRun()
 	switch {
 	case key.Matches(msg, k.Start):
-		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
+		if !o.s.Allowed(crisis.ActRunChecklist) {
 			return kit.Refuse(o.s, crisis.ActRunChecklist)
 		}
 		o.picker = newTemplatePicker(o)
@@ -323,7 +341,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 			o.clampSelection()
 		}
 	case key.Matches(msg, k.Tick):
-		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
+		if !o.s.Allowed(crisis.ActRunChecklist) {
 			return kit.Refuse(o.s, crisis.ActRunChecklist)
 		}
 		run, n := r.ID, o.step+1
@@ -333,7 +351,7 @@ func (o *onCall) checklistKey(msg tea.KeyPressMsg) tea.Cmd {
 			return onCallDoneMsg{note: fmt.Sprintf(t.Ticked, n, e.ID), entry: e.ID, run: &r, err: err}
 		})
 	case key.Matches(msg, k.Untick):
-		if !o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
+		if !o.s.Allowed(crisis.ActRunChecklist) {
 			return kit.Refuse(o.s, crisis.ActRunChecklist)
 		}
 		run, n := r.ID, o.step+1
@@ -390,7 +408,9 @@ func (o *onCall) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 	case kit.FormSave:
 		v := p.value()
 		if v == "" && !p.allowEmpty {
-			return nil // the reason is required; the prompt says what for
+			// The reason is required: say so, the prompt stays open.
+			o.s.Notify(o.s.Action(), o.t.ReasonNeeded, true, 0)
+			return nil
 		}
 		o.prompt = nil
 		return p.submit(v)
@@ -411,29 +431,85 @@ func (o *onCall) directoryKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Cancel):
 		o.search.SetValue("")
 		o.contact = 0
+	case key.Matches(msg, k.Invite):
+		if !o.s.Allowed(crisis.ActManageUsers) {
+			return kit.Refuse(o.s, crisis.ActManageUsers)
+		}
+		return o.askInviteName("")
 	case key.Matches(msg, k.Duty):
-		if !o.s.Me.Role.Allowed(crisis.ActManageContacts) {
+		if !o.s.Allowed(crisis.ActManageContacts) {
 			return kit.Refuse(o.s, crisis.ActManageContacts)
 		}
 		ms := o.matches()
 		if len(ms) == 0 {
 			return nil
 		}
-		c, t := ms[o.contact], o.t
+		c := ms[o.contact]
+		o.duty = &c
+	}
+	return nil
+}
+
+// askInviteName asks the name of the person invited; a name the record
+// would refuse keeps the prompt open with the text and the reason.
+func (o *onCall) askInviteName(typed string) tea.Cmd {
+	o.prompt = newOnCallPrompt(o, o.t.InviteName, o.t.InviteNameHint, func(name string) tea.Cmd {
+		if err := crisis.ValidUserName(name); err != nil {
+			o.s.Notify(o.s.Action(), o.s.Text.ErrText(err), true, 0)
+			return o.askInviteName(name)
+		}
+		o.rolePick = &rolePicker{name: name}
+		return nil
+	})
+	o.prompt.field.Input.SetValue(typed)
+	return o.prompt.field.Input.Focus()
+}
+
+// rolePickKey chooses the invite's role; Enter makes the invite.
+func (o *onCall) rolePickKey(msg tea.KeyPressMsg) tea.Cmd {
+	k, p := o.k, o.rolePick
+	switch {
+	case key.Matches(msg, k.ForceQuit):
+		return tea.Quit
+	case key.Matches(msg, k.Cancel):
+		o.rolePick = nil
+	case key.Matches(msg, k.Up), msg.String() == "left":
+		p.cursor = kit.MoveCursor(p.cursor, -1, len(inviteRoles()))
+	case key.Matches(msg, k.Down), msg.String() == "right":
+		p.cursor = kit.MoveCursor(p.cursor, 1, len(inviteRoles()))
+	case key.Matches(msg, k.Choose):
+		o.rolePick = nil
+		name, role, t := p.name, inviteRoles()[p.cursor], o.t
 		return o.write(false, func(svc *crisis.Service, me crisis.Actor) onCallDoneMsg {
-			c, err := svc.SetOnDuty(me, c.Name, !c.OnDuty)
-			note := fmt.Sprintf(t.DutyUnset, crisis.SanitizeLine(c.Name))
-			if c.OnDuty {
-				note = fmt.Sprintf(t.DutySet, crisis.SanitizeLine(c.Name))
-			}
-			return onCallDoneMsg{note: note, err: err}
+			inv, code, err := svc.CreateInvite(me, name, role, 0)
+			return onCallDoneMsg{note: fmt.Sprintf(t.Invited, crisis.SanitizeLine(inv.Name)), card: &inviteCard{inv: inv, code: code}, err: err}
 		})
 	}
 	return nil
 }
 
+// dutyKey answers the on-duty question: y changes the mark (the service
+// logs it), anything else leaves it.
+func (o *onCall) dutyKey(msg tea.KeyPressMsg) tea.Cmd {
+	c, t := *o.duty, o.t
+	o.duty = nil
+	if !key.Matches(msg, o.k.Yes) {
+		return nil
+	}
+	return o.write(false, func(svc *crisis.Service, me crisis.Actor) onCallDoneMsg {
+		c, err := svc.SetOnDuty(me, c.Name, !c.OnDuty)
+		note := fmt.Sprintf(t.DutyUnset, crisis.SanitizeLine(c.Name))
+		if c.OnDuty {
+			note = fmt.Sprintf(t.DutySet, crisis.SanitizeLine(c.Name))
+		}
+		return onCallDoneMsg{note: note, err: err}
+	})
+}
+
 // searchKey: typing filters at once; arrows still move through the
-// results; enter keeps the filter and frees the keys; esc clears it.
+// results; enter keeps the filter and frees the keys. Esc clears the text
+// and keeps the search open, so the letters typed next still go to the
+// search and never run a command; Esc on an empty search closes it.
 func (o *onCall) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := o.k
 	switch {
@@ -450,8 +526,10 @@ func (o *onCall) searchKey(msg tea.KeyPressMsg) tea.Cmd {
 		o.search.Blur()
 		return nil
 	case key.Matches(msg, k.Cancel):
-		o.searching = false
-		o.search.Blur()
+		if o.search.Value() == "" {
+			o.searching = false
+			o.search.Blur()
+		}
 		o.search.SetValue("")
 		o.contact = 0
 		return nil
@@ -477,13 +555,13 @@ func (o *onCall) handoverKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Down):
 		o.handover = min(o.handover+1, max(len(o.handovers)-1, 0))
 	case key.Matches(msg, k.Write):
-		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
+		if !o.s.Allowed(crisis.ActHandover) {
 			return kit.Refuse(o.s, crisis.ActHandover)
 		}
 		o.form = newHandoverForm(o.s, o.t, o.width, o.height)
 		return o.form.FocusCmd()
 	case key.Matches(msg, k.Ack):
-		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
+		if !o.s.Allowed(crisis.ActHandover) {
 			return kit.Refuse(o.s, crisis.ActHandover)
 		}
 		if len(o.handovers) == 0 {
@@ -546,12 +624,16 @@ func (o *onCall) Help() kit.HelpKeys {
 		return kit.OneGroup(k.Choose, k.Cancel)
 	case o.picker != nil:
 		return kit.OneGroup(k.MoveList, k.Choose, k.Cancel)
-	case o.confirm != 0:
-		return kit.OneGroup(k.Yes, k.No)
+	case o.confirm != 0, o.duty != nil:
+		return o.s.Keys.ConfirmHelp()
+	case o.rolePick != nil:
+		return kit.OneGroup(k.MoveList, k.Choose, k.Cancel)
+	case o.card != nil:
+		return kit.OneGroup(k.Close)
 	case o.searching:
 		return kit.OneGroup(k.MoveList, k.SearchDone, k.SearchClear)
 	}
-	role := o.s.Me.Role
+	role := o.s // its Allowed: my role, and the record not closed
 	sections := []key.Binding{k.Checklists, k.Directory, k.Handover}
 	var own []key.Binding
 	switch o.section {
@@ -569,6 +651,9 @@ func (o *onCall) Help() kit.HelpKeys {
 		own = []key.Binding{k.MoveList, k.Search}
 		if role.Allowed(crisis.ActManageContacts) {
 			own = append(own, k.Duty)
+		}
+		if role.Allowed(crisis.ActManageUsers) {
+			own = append(own, k.Invite)
 		}
 	case secHandover:
 		own = []key.Binding{k.MoveList}

@@ -37,7 +37,7 @@ func TestGoldenOnCallChecklists(t *testing.T) {
 	// The newest open run is shown, its next step opened with the numbers
 	// of whom to call.
 	scr.WaitFor(t, tm, "☎ 05 65 00 00 01 · backup 06 00 00 00 01 — Camille Martin")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenOnCallDirectorySearch(t *testing.T) {
@@ -52,7 +52,7 @@ func TestGoldenOnCallDirectorySearch(t *testing.T) {
 	scr.WaitFor(t, tm, "4 of 4 contacts")
 	tm.Type("admin")
 	scr.WaitFor(t, tm, "2 of 4 contacts")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenOnCallHandoverPending(t *testing.T) {
@@ -70,7 +70,7 @@ func TestGoldenOnCallHandoverPending(t *testing.T) {
 	press(tm, "4")
 	press(tm, "h")
 	scr.WaitFor(t, tm, "NOT ACKNOWLEDGED")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenOnCallNothingRunningViewer(t *testing.T) {
@@ -80,7 +80,7 @@ func TestGoldenOnCallNothingRunningViewer(t *testing.T) {
 	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "4")
 	scr.WaitFor(t, tm, "No checklist is running.")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestTickAndUntickFromTheConsole(t *testing.T) {

@@ -57,6 +57,20 @@ type Text struct {
 	ContactsOf   string // "%d of %d contacts" (shown, all)
 	DutySet      string // "%s is on duty"
 	DutyUnset    string // "%s is off duty"
+	// ConfirmOnDuty and ConfirmOffDuty ask before the mark changes (name).
+	ConfirmOnDuty, ConfirmOffDuty string
+	// ReasonNeeded answers Enter on an empty un-tick reason.
+	ReasonNeeded string
+
+	// Inviting someone (a lead, from the directory).
+	InviteName, InviteNameHint string
+	InviteRole                 string // "Role of %s:" (name)
+	Invited                    string // "Invite for %s made" (name)
+	// The invite's card: title (name, role), code, expiry (time, how long
+	// from now), what the invitee runs (port, host), the host key
+	// (fingerprint) or, unknown, where to read it, and the way out.
+	CardTitle, CardCode, CardUntil, CardRun, CardHostKey, CardNoHostKey, CardOnce string
+	CardKeys                                                                      string
 
 	// Handover.
 	NoHandover       string
@@ -89,6 +103,7 @@ type HelpText struct {
 	Step, Run, Tick, Untick, Start, Checklists, Directory, Handover string
 	Search, Duty, Write, Ack, Move, Choose, Cancel, Submit, Fields  string
 	Save, SearchDone, SearchClear                                   string
+	Invite, Close                                                   string
 }
 
 // textFor picks the tab's strings in a language; English is the fallback
@@ -152,6 +167,23 @@ var english = Text{
 	DutySet:      "%s is on duty",
 	DutyUnset:    "%s is off duty",
 
+	ConfirmOnDuty:  "Mark %s on duty? The logbook records it. y/n",
+	ConfirmOffDuty: "Mark %s off duty? The logbook records it. y/n",
+	ReasonNeeded:   "An un-tick needs a reason: type why, then enter (esc cancels).",
+
+	InviteName:     "Invite: their user name? ",
+	InviteNameHint: "e.g. dominique (letters, digits, - . _)",
+	InviteRole:     "Role of %s:",
+	Invited:        "Invite for %s made: read them the code",
+	CardTitle:      "Invite for %s (%s)",
+	CardCode:       "Code:      %s",
+	CardUntil:      "Works once, until %s (%s).",
+	CardRun:        "They run:  ssh -p %s invite@%s   and type the code.",
+	CardHostKey:    "Host key:  %s: they check it when ssh asks, on that first connection.",
+	CardNoHostKey:  "Host key:  not known here: on the host, cellule fingerprint prints it.",
+	CardOnce:       "The code is shown only now: it is not kept in clear.",
+	CardKeys:       "any key: close",
+
 	NoHandover:       "No handover yet. Press w to write one at the end of your shift.",
 	NoHandoverViewer: "No handover yet.",
 	Pending:          "NOT ACKNOWLEDGED",
@@ -178,6 +210,7 @@ var english = Text{
 		Search: "search", Duty: "on duty", Write: "write", Ack: "acknowledge",
 		Move: "move", Choose: "choose", Cancel: "cancel", Submit: "confirm",
 		Fields: "next field", Save: "save", SearchDone: "done", SearchClear: "clear",
+		Invite: "invite", Close: "close",
 	},
 
 	ConfirmDiscardText: "Discard what you typed? y/n",

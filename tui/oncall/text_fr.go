@@ -75,7 +75,25 @@ var french = Text{
 		Search: "chercher", Duty: "astreinte", Write: "écrire", Ack: "accuser",
 		Move: "déplacer", Choose: "choisir", Cancel: "annuler", Submit: "valider",
 		Fields: "champ suivant", Save: "enregistrer", SearchDone: "fini", SearchClear: "effacer",
+		Invite: "inviter", Close: "fermer",
 	},
 
 	ConfirmDiscardText: "Abandonner la saisie ? o/n",
+
+	ConfirmOnDuty:  "Mettre %s d'astreinte ? La main courante le consigne. o/n",
+	ConfirmOffDuty: "Retirer %s de l'astreinte ? La main courante le consigne. o/n",
+	ReasonNeeded:   "Décocher demande un motif : saisissez-le, puis entrée (échap annule).",
+
+	InviteName:     "Inviter : son identifiant ? ",
+	InviteNameHint: "ex. dominique (lettres, chiffres, - . _)",
+	InviteRole:     "Rôle de %s :",
+	Invited:        "Invitation pour %s créée : lisez-lui le code",
+	CardTitle:      "Invitation pour %s (%s)",
+	CardCode:       "Code :     %s",
+	CardUntil:      "Valable une fois, jusqu'au %s (%s).",
+	CardRun:        "À lancer : ssh -p %s invite@%s   puis saisir le code.",
+	CardHostKey:    "Clé du serveur : %s : à vérifier quand ssh la demande, à cette première connexion.",
+	CardNoHostKey:  "Clé du serveur : inconnue ici : sur le serveur, cellule fingerprint l'affiche.",
+	CardOnce:       "Le code n'est affiché que maintenant : il n'est pas conservé en clair.",
+	CardKeys:       "une touche : fermer",
 }

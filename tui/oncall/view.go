@@ -2,6 +2,7 @@ package oncall
 
 import (
 	"fmt"
+	"net"
 	"strings"
 	"time"
 
@@ -31,6 +32,10 @@ func (o *onCall) View() string {
 	case o.picker != nil:
 		o.picker.SetSize(o.width, o.height)
 		body = o.picker.Lines()
+	case o.rolePick != nil:
+		body = o.rolePickLines()
+	case o.card != nil:
+		body = o.cardLines()
 	case o.loadErr != nil && !o.loaded:
 		body = []string{"", "  " + o.s.St.FormError.Render(fmt.Sprintf(o.t.LoadFailed, o.s.Text.ErrText(o.loadErr)))}
 	case o.section == secDirectory:
@@ -90,7 +95,7 @@ func (o *onCall) checklistLines(h int) []string {
 	r, ok := o.selectedRun()
 	if !ok {
 		msg := t.NoRunsViewer
-		if o.s.Me.Role.Allowed(crisis.ActRunChecklist) {
+		if o.s.Allowed(crisis.ActRunChecklist) {
 			msg = t.NoRuns
 		}
 		out := []string{"", "  " + sty.Empty.Render(msg), ""}
@@ -119,14 +124,19 @@ func (o *onCall) checklistLines(h int) []string {
 		}
 		left := mark + style.Render(fmt.Sprintf(t.RunLine, run.ID, crisis.SanitizeLine(run.Name(lang))))
 		room := o.width - lipgloss.Width(right) - 3
-		out = append(out, " "+kit.Spread(kit.Cut(left, room), sty.Filter.Render(right), o.width-2))
+		line := " " + kit.Spread(kit.Cut(left, room), sty.Filter.Render(right), o.width-2)
+		if i == sel {
+			line = sty.SelectRow(line, o.width)
+		}
+		out = append(out, line)
 	}
 
 	// The selected run: who started it, its progress.
 	done, total := r.Progress()
 	bar := progress.New(progress.WithWidth(runBarWidth), progress.WithoutPercentage(),
 		progress.WithFillCharacters(progress.DefaultFullCharFullBlock, progress.DefaultEmptyCharBlock),
-		progress.WithColors(lipgloss.Green))
+		progress.WithColors(o.s.Pal.OK))
+	bar.EmptyColor = o.s.Pal.Muted // the palette's, not the library's grey
 	pct := 0.0
 	if total > 0 {
 		pct = float64(done) / float64(total)
@@ -163,7 +173,7 @@ func (o *onCall) checklistLines(h int) []string {
 // stepLines renders a step: its box, number and text, who ticked it and
 // when; opened (selected), its detail, whom to call with the numbers, and
 // why it was un-ticked.
-func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []string {
+func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) (out []string) {
 	sty, t, lang := o.s.St, o.t, o.t.Lang
 	loc := o.s.Svc.Location()
 	bar := sty.SelBar(selected)
@@ -188,9 +198,11 @@ func (o *onCall) stepLines(st crisis.RunStep, i int, selected, next bool) []stri
 	if !selected {
 		return []string{kit.Cut(line, o.width)}
 	}
+	// The opened step, every line of it, on the selected background.
+	defer func() { sty.SelectRows(out, o.width) }()
 	inner := max(o.width-stepIndent-1, 10)
 	indent := bar + strings.Repeat(" ", stepIndent-2)
-	out := []string{}
+	out = []string{}
 	for _, l := range strings.Split(ansi.Wrap(line, o.width, ""), "\n") {
 		if len(out) > 0 {
 			l = indent + strings.TrimLeft(l, " ")
@@ -229,6 +241,52 @@ func (o *onCall) contactText(ref string) string {
 	return crisis.SanitizeLine(s)
 }
 
+// rolePickLines chooses the role of an invite.
+func (o *onCall) rolePickLines() []string {
+	sty := o.s.St
+	out := []string{"", " " + sty.FormTitle.Render(fmt.Sprintf(o.t.InviteRole, crisis.SanitizeLine(o.rolePick.name))), ""}
+	for i, r := range inviteRoles() {
+		cursor, style := "   ", sty.Choice
+		if i == o.rolePick.cursor {
+			cursor, style = sty.PickerCursor.Render(" ▸ "), sty.IDSelected
+		}
+		out = append(out, cursor+style.Render(o.s.Text.Role(r)))
+	}
+	return out
+}
+
+// cardLines show an invite just made: what the lead reads to the invitee
+// over the phone.
+func (o *onCall) cardLines() []string {
+	sty, t, c := o.s.St, o.t, o.card
+	loc := o.s.Svc.Location()
+	host, port := "HOST", "2222"
+	if h, p, err := net.SplitHostPort(o.s.Address); err == nil {
+		host, port = h, p
+	}
+	keyLine := t.CardNoHostKey
+	if o.s.HostKey != "" {
+		keyLine = fmt.Sprintf(t.CardHostKey, o.s.HostKey)
+	}
+	left := c.inv.ExpiresAt.Sub(c.inv.CreatedAt).Round(time.Minute)
+	lines := []string{
+		"",
+		" " + sty.FormTitle.Render(fmt.Sprintf(t.CardTitle, crisis.SanitizeLine(c.inv.Name), o.s.Text.Role(c.inv.Role))),
+		"",
+		"   " + sty.LabelFocused.Render(fmt.Sprintf(t.CardCode, crisis.FormatInviteCode(c.code))),
+		"   " + fmt.Sprintf(t.CardUntil, o.s.Text.Date(c.inv.ExpiresAt.In(loc), o.s.Text.DateTime+" MST"), left),
+		"   " + fmt.Sprintf(t.CardRun, port, host),
+	}
+	for _, l := range strings.Split(ansi.Wrap(keyLine, max(o.width-5, 20), ""), "\n") {
+		lines = append(lines, "   "+l)
+	}
+	lines = append(lines, "", "   "+sty.Hint.Render(t.CardOnce), "   "+sty.Hint.Render(t.CardKeys))
+	for i, l := range lines {
+		lines[i] = kit.Cut(l, o.width)
+	}
+	return lines
+}
+
 // directoryLines: the search field, the matching contacts in columns,
 // and the selected one's notes.
 func (o *onCall) directoryLines(h int) []string {
@@ -249,7 +307,8 @@ func (o *onCall) directoryLines(h int) []string {
 	row := func(mark, name, role, phone, backup string) string {
 		return mark + kit.Pad(name, nameW) + " " + kit.Pad(role, roleW) + " " + kit.Pad(phone, phoneW) + " " + kit.Pad(backup, phoneW)
 	}
-	out = append(out, sty.Label.Render(row("    ", t.ColName, t.ColRole, t.ColPhone, t.ColBackup)))
+	out = append(out, sty.Header.Render(kit.Cut(row("    ", t.ColName, t.ColRole, t.ColPhone, t.ColBackup), o.width)))
+	query := strings.TrimSpace(o.search.Value())
 	listH := max(h-len(out)-3, 1)
 	first := min(max(o.contact-listH/2, 0), max(len(ms)-listH, 0))
 	for i := first; i < len(ms) && i < first+listH; i++ {
@@ -260,7 +319,13 @@ func (o *onCall) directoryLines(h int) []string {
 			duty = sty.StatusOK.Render("● ")
 		}
 		clean := crisis.SanitizeLine
-		out = append(out, kit.Cut(bar+duty+row("", clean(c.Name), clean(c.Role), clean(c.Phone), clean(c.BackupPhone)), o.width))
+		// What the search matched, in the columns it matched in.
+		line := kit.Cut(bar+duty+row("", clean(c.Name), clean(c.Role), clean(c.Phone), clean(c.BackupPhone)), o.width)
+		line = sty.Highlight(line, query)
+		if i == o.contact {
+			line = sty.SelectRow(line, o.width)
+		}
+		out = append(out, line)
 	}
 	out = kit.FitLines(out, max(h-3, len(out)))
 	c := ms[min(o.contact, len(ms)-1)]
@@ -274,7 +339,13 @@ func (o *onCall) directoryLines(h int) []string {
 		about = append(about, sty.StatusOK.Render(t.OnDuty))
 	}
 	out = append(out, sty.TabRule.Render(strings.Repeat("─", o.width)), kit.Cut(" "+strings.Join(about, " · "), o.width))
-	if c.Notes != "" {
+	if d := o.duty; d != nil { // the question takes the notes' line
+		ask := t.ConfirmOnDuty
+		if d.OnDuty {
+			ask = t.ConfirmOffDuty
+		}
+		out = append(out, kit.Cut(" "+sty.Confirm.Render(fmt.Sprintf(ask, crisis.SanitizeLine(d.Name))), o.width))
+	} else if c.Notes != "" {
 		out = append(out, kit.Cut(" "+sty.Hint.Render(crisis.SanitizeLine(c.Notes)), o.width))
 	}
 	return out
@@ -286,7 +357,7 @@ func (o *onCall) handoverLines(h int) []string {
 	loc := o.s.Svc.Location()
 	if len(o.handovers) == 0 {
 		msg := t.NoHandover
-		if !o.s.Me.Role.Allowed(crisis.ActHandover) {
+		if !o.s.Allowed(crisis.ActHandover) {
 			msg = t.NoHandoverViewer
 		}
 		return []string{"", "  " + sty.Empty.Render(msg)}
@@ -301,7 +372,11 @@ func (o *onCall) handoverLines(h int) []string {
 		if hv.Acked() {
 			state = sty.Recorded.Render(fmt.Sprintf(t.AckedBy, crisis.SanitizeLine(hv.AckedBy), o.when(hv.AckedAt.In(loc))))
 		}
-		out = append(out, kit.Cut(bar+fmt.Sprintf(t.HandoverLine, hv.ID, o.when(hv.WrittenAt.In(loc)), crisis.SanitizeLine(hv.By))+"  "+state, o.width))
+		line := kit.Cut(bar+fmt.Sprintf(t.HandoverLine, hv.ID, o.when(hv.WrittenAt.In(loc)), crisis.SanitizeLine(hv.By))+"  "+state, o.width)
+		if i == o.handover {
+			line = sty.SelectRow(line, o.width)
+		}
+		out = append(out, line)
 	}
 	out = append(out, sty.TabRule.Render(strings.Repeat("─", o.width)))
 	hv := o.handovers[o.handover]

@@ -9,6 +9,9 @@ import (
 // recoveryKeys are the Recovery tab's own keys, each with its help.
 type recoveryKeys struct {
 	Update, Validate, Override, Add, Rename, Move, Remove, Save, Choose key.Binding
+	// First and Last are the shell's Home and End, named for a plan: its
+	// first and last item, not the logbook's oldest and newest entry.
+	First, Last key.Binding
 }
 
 func newRecoveryKeys(t *Text, h kit.HelpText) recoveryKeys {
@@ -25,5 +28,7 @@ func newRecoveryKeys(t *Text, h kit.HelpText) recoveryKeys {
 		Remove:   b([]string{"x", "delete"}, "x", t.Remove),
 		Save:     b([]string{"enter", "ctrl+s"}, "enter", h.Save),
 		Choose:   b([]string{"left", "right"}, "←/→", t.ChooseKey),
+		First:    b([]string{"home", "g"}, "g/home", t.FirstKey),
+		Last:     b([]string{"end", "G"}, "G/end", t.LastKey),
 	}
 }

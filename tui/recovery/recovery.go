@@ -16,7 +16,7 @@ import (
 // Column widths of an item's line; the owner and the note share the rest.
 const (
 	rcName  = 26
-	rcState = 19 // "Under investigation"
+	rcState = 19 // the longest state, with room to spare
 	rcCount = 9  // "1400/1400"
 	rcBar   = 12
 )
@@ -26,6 +26,14 @@ const (
 type recoveryConfirm struct {
 	question string
 	do       tea.Cmd
+}
+
+// recoveryCheckedMsg is the service's answer to "would this change be
+// refused?": nil opens the question, else the refusal is shown instead.
+type recoveryCheckedMsg struct {
+	action  int
+	err     error
+	confirm *recoveryConfirm
 }
 
 // recoveryDoneMsg is the outcome of a change made from the tab.
@@ -46,8 +54,8 @@ type recoveryLoadedMsg struct {
 type recoveryTab struct {
 	s             *kit.Session
 	tx            *Text // the tab's own strings
-	st            kit.RecoveryStyles
-	keys          recoveryKeys
+	st            *kit.RecoveryStyles
+	keys          *recoveryKeys
 	width, height int
 
 	plan    crisis.RecoveryPlan
@@ -68,8 +76,8 @@ type recoveryTab struct {
 func New(s *kit.Session) kit.Tab { return newRecoveryTab(s) }
 
 func newRecoveryTab(s *kit.Session) *recoveryTab {
-	tx := textFor(s.Lang)
-	return &recoveryTab{s: s, tx: tx, st: kit.NewRecoveryStyles(kit.PaletteFor(s.Theme)), keys: newRecoveryKeys(tx, s.Text.Help)}
+	tx := kit.ForLang(s, "recovery.text", func() *Text { return textFor(s.Lang) })
+	return &recoveryTab{s: s, tx: tx, st: kit.ForTheme(s, "kit.recovery", kit.NewRecoveryStyles), keys: kit.ForLang(s, "recovery.keys", func() *recoveryKeys { k := newRecoveryKeys(tx, s.Text.Help); return &k })}
 }
 
 func (r *recoveryTab) SetSize(width, height int) {
@@ -102,6 +110,15 @@ func (r *recoveryTab) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	case recoveryDoneMsg:
 		return r.done(msg)
+	case recoveryCheckedMsg:
+		if msg.err != nil {
+			r.s.Notify(msg.action, r.s.Text.ErrText(msg.err), true, 0)
+			return nil
+		}
+		if r.form == nil && r.confirm == nil {
+			r.confirm = msg.confirm // unless a form opened while it checked
+		}
+		return nil
 	case tea.KeyPressMsg:
 		return r.key(msg)
 	}
@@ -191,9 +208,9 @@ func (r *recoveryTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		r.move(-1)
 	case key.Matches(msg, k.Down):
 		r.move(1)
-	case key.Matches(msg, k.Home):
+	case key.Matches(msg, rk.First):
 		r.move(-len(r.items()))
-	case key.Matches(msg, k.End):
+	case key.Matches(msg, rk.Last):
 		r.move(len(r.items()))
 	case key.Matches(msg, rk.Update) && ok:
 		return r.openUpdate(it)
@@ -220,7 +237,7 @@ func (r *recoveryTab) key(msg tea.KeyPressMsg) tea.Cmd {
 // allowed says whether my role may take act; when not, the command shows
 // the service's refusal on the status line instead of a form.
 func (r *recoveryTab) allowed(act crisis.Action) (bool, tea.Cmd) {
-	if r.s.Me.Role.Allowed(act) {
+	if r.s.Allowed(act) {
 		return true, nil
 	}
 	return false, kit.Refuse(r.s, act)
@@ -398,36 +415,44 @@ func (r *recoveryTab) openMove(it crisis.RecoveryItem) tea.Cmd {
 	return r.openForm(f)
 }
 
+// askValidate asks to validate phase n, once the service says it would:
+// a question is asked only about a change that can succeed.
 func (r *recoveryTab) askValidate(n int) tea.Cmd {
 	if ok, cmd := r.allowed(crisis.ActValidateRecovery); !ok {
 		return cmd
 	}
 	t := r.tx
 	me, svc := r.s.Me, r.s.Svc
-	r.confirm = &recoveryConfirm{
+	return r.ask(func() error { return svc.CanValidatePhase(me, n) }, &recoveryConfirm{
 		question: fmt.Sprintf(t.ConfirmValidate, n, t.phaseName(r.phase(n))),
 		do: r.run(func() (string, uint64, error) {
 			e, err := svc.ValidatePhase(me, n)
 			return fmt.Sprintf(t.ValidatedDone, n, e.ID), e.ID, err
 		}),
-	}
-	return nil
+	})
 }
 
+// askRemove asks to remove an item, once the service says it would.
 func (r *recoveryTab) askRemove(it crisis.RecoveryItem) tea.Cmd {
 	if ok, cmd := r.allowed(crisis.ActEditRecoveryPlan); !ok {
 		return cmd
 	}
 	t := r.tx
 	id, name, me, svc := it.ID, it.Name, r.s.Me, r.s.Svc
-	r.confirm = &recoveryConfirm{
+	return r.ask(func() error { return svc.CanRemoveRecoveryItem(me, id) }, &recoveryConfirm{
 		question: fmt.Sprintf(t.ConfirmRemove, crisis.SanitizeLine(name)),
 		do: r.run(func() (string, uint64, error) {
 			_, err := svc.RemoveRecoveryItem(me, id)
 			return fmt.Sprintf(t.RemoveDone, name), 0, err
 		}),
-	}
-	return nil
+	})
+}
+
+// ask checks in a command (a read of the record) and then opens q, or
+// shows why the change would be refused.
+func (r *recoveryTab) ask(check func() error, q *recoveryConfirm) tea.Cmd {
+	action := r.s.Action()
+	return func() tea.Msg { return recoveryCheckedMsg{action: action, err: check(), confirm: q} }
 }
 
 // Help lists the keys that work now: the form's, the question's, or the
@@ -447,7 +472,7 @@ func (r *recoveryTab) Help() kit.HelpKeys {
 		}
 		return kit.OneGroup(keys...)
 	}
-	role := r.s.Me.Role
+	role := r.s // its Allowed: my role, and the record not closed
 	short := []key.Binding{k.Move}
 	var change, plan []key.Binding
 	if role.Allowed(crisis.ActUpdateRecovery) {
@@ -465,7 +490,7 @@ func (r *recoveryTab) Help() kit.HelpKeys {
 	short = append(short, change...)
 	return kit.HelpKeys{
 		Short: short,
-		Full:  [][]key.Binding{{k.Up, k.Down, k.Home, k.End}, change, plan},
+		Full:  [][]key.Binding{{k.Up, k.Down, rk.First, rk.Last}, change, plan},
 	}
 }
 

@@ -52,7 +52,7 @@ func openRecovery(t *testing.T, f *fixture, me crisis.Actor) (*screen, func() st
 	scr.WaitFor(t, tm, "Timeline")
 	press(tm, "3")
 	scr.WaitFor(t, tm, planShown)
-	return scr, func() string { return finalView(t, tm) }
+	return scr, func() string { return goldenScreen(t, tm) }
 }
 
 func TestGoldenRecoveryTemplate(t *testing.T) {
@@ -79,7 +79,7 @@ func TestGoldenRecoveryUpdateForm(t *testing.T) {
 	press(tm, "G") // the workstations, last
 	press(tm, "enter")
 	scr.WaitFor(t, tm, "Update Workstations")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestRecoveryFormChangesAnItem(t *testing.T) {
@@ -91,13 +91,13 @@ func TestRecoveryFormChangesAnItem(t *testing.T) {
 	scr.WaitFor(t, tm, planShown)
 	press(tm, "enter") // the firewall, first
 	scr.WaitFor(t, tm, "Update Firewall")
-	press(tm, "right") // isolated -> under investigation
+	press(tm, "right") // isolated -> investigating
 	press(tm, "tab")   // owner
 	press(tm, "tab")   // note
 	tm.Type("rules being audited")
 	press(tm, "enter")
 	scr.WaitUntil(t, tm, func(s string) bool {
-		return strings.Contains(s, "Firewall: Under investigation (#") &&
+		return strings.Contains(s, "Firewall: investigating (#") &&
 			strings.Contains(s, "rules being audited") && !strings.Contains(s, "Update Firewall")
 	}, "the firewall under investigation")
 	_, it := findItem(t, f, "firewall")
@@ -118,7 +118,8 @@ func TestRecoveryGateRefusalStaysInTheForm(t *testing.T) {
 	}
 	press(tm, "enter")
 	scr.WaitFor(t, tm, "Update Mail")
-	press(tm, "b") // "Back in service"
+	press(tm, "i") // investigating
+	press(tm, "i") // in-service
 	press(tm, "enter")
 	scr.WaitFor(t, tm, "cannot go back in service before phase 1")
 	if _, it := findItem(t, f, "mail"); it.State != crisis.StateIsolated {
@@ -202,5 +203,5 @@ func TestGoldenRecoveryFullHelp(t *testing.T) {
 	scr.WaitFor(t, tm, planShown)
 	press(tm, "?")
 	scr.WaitFor(t, tm, "move to phase")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }

@@ -6,10 +6,13 @@ import "cellule/crisis"
 // language is one more table of this type.
 type Text struct {
 	// Tab is the tab's title.
-	Tab         string
-	Phase       string // "%d %s" (number, name)
-	NoItems     string
-	Validated   string // "validated by %s, %s" (name, time)
+	Tab       string
+	Phase     string // "%d %s" (number, name)
+	NoItems   string
+	Validated string // "validated by %s, %s" (name, time)
+	// Suspended is the state of a validated phase while an earlier one is
+	// not validated.
+	Suspended   string
 	Percent     string // "%3d%%"
 	Override    string // marker of an item whose gate a lead lifted
 	Owner       string // "owner %s"
@@ -54,12 +57,16 @@ type Text struct {
 
 	// Help.
 	Update, Validate, OverrideKey, Add, Rename, Move, Remove, ChooseKey string
+	FirstKey, LastKey                                                   string
 
 	// PhaseNames names the four phases, by number - 1.
 	PhaseNames [crisis.PhaseCount]string
 
 	States      map[crisis.ItemState]string
 	PhaseStates map[crisis.PhaseState]string
+
+	// Columns are the list's column names: item, state, count, notes.
+	Columns [4]string
 }
 
 // textFor picks the tab's strings in a language; English is the fallback
@@ -79,7 +86,9 @@ var english = Text{
 	Tab:         "Recovery",
 	Phase:       "%d %s",
 	NoItems:     "(no items)",
+	Columns:     [4]string{"Item", "State", "Done", "Owner, note"},
 	Validated:   "validated by %s %s",
+	Suspended:   "‖ suspended: phase %d first",
 	Percent:     "%3d%%",
 	Override:    "[gate lifted]",
 	Owner:       "owner %s",
@@ -122,17 +131,20 @@ var english = Text{
 
 	Update: "update", Validate: "validate", OverrideKey: "override",
 	Add: "add item", Rename: "rename", Move: "move to phase", Remove: "remove", ChooseKey: "choose",
+	FirstKey: "first item", LastKey: "last item",
 
 	PhaseNames: crisis.PhaseNames,
 
+	// The states in the words the logbook and the command line use, so
+	// one state has one name everywhere.
 	States: map[crisis.ItemState]string{
-		crisis.StateIsolated:      "Isolated",
-		crisis.StateInvestigating: "Under investigation",
-		crisis.StateCleaned:       "Cleaned",
-		crisis.StateRebuilt:       "Rebuilt",
-		crisis.StateVerified:      "Verified",
-		crisis.StateInService:     "Back in service",
-		crisis.StateCompromised:   "Compromised",
+		crisis.StateIsolated:      "isolated",
+		crisis.StateInvestigating: "investigating",
+		crisis.StateCleaned:       "cleaned",
+		crisis.StateRebuilt:       "rebuilt",
+		crisis.StateVerified:      "verified",
+		crisis.StateInService:     "in-service",
+		crisis.StateCompromised:   "compromised",
 	},
 	PhaseStates: map[crisis.PhaseState]string{
 		crisis.PhaseNotStarted: "not started",

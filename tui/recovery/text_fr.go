@@ -9,6 +9,7 @@ var french = Text{
 	Phase:       "%d %s",
 	NoItems:     "(aucun élément)",
 	Validated:   "validée par %s %s",
+	Suspended:   "‖ suspendue : phase %d d'abord",
 	Percent:     "%3d%%",
 	Override:    "[verrou levé]",
 	Owner:       "responsable %s",
@@ -51,6 +52,9 @@ var french = Text{
 
 	Update: "modifier", Validate: "valider", OverrideKey: "forcer",
 	Add: "ajouter", Rename: "renommer", Move: "changer de phase", Remove: "retirer", ChooseKey: "choisir",
+	FirstKey: "premier élément", LastKey: "dernier élément",
+
+	Columns: [4]string{"Élément", "État", "Fait", "Responsable, note"},
 
 	PhaseNames: [crisis.PhaseCount]string{
 		"Infrastructure cœur",
@@ -59,14 +63,15 @@ var french = Text{
 		"Postes de travail",
 	},
 
+	// The states in the words the French command line takes.
 	States: map[crisis.ItemState]string{
-		crisis.StateIsolated:      "Isolé",
-		crisis.StateInvestigating: "En investigation",
-		crisis.StateCleaned:       "Nettoyé",
-		crisis.StateRebuilt:       "Reconstruit",
-		crisis.StateVerified:      "Vérifié",
-		crisis.StateInService:     "Remis en service",
-		crisis.StateCompromised:   "Compromis",
+		crisis.StateIsolated:      "isolé",
+		crisis.StateInvestigating: "en-investigation",
+		crisis.StateCleaned:       "nettoyé",
+		crisis.StateRebuilt:       "reconstruit",
+		crisis.StateVerified:      "vérifié",
+		crisis.StateInService:     "en-service",
+		crisis.StateCompromised:   "compromis",
 	},
 	PhaseStates: map[crisis.PhaseState]string{
 		crisis.PhaseNotStarted: "non commencée",

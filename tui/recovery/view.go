@@ -23,7 +23,9 @@ func (r *recoveryTab) View() string {
 	}
 	// The list, then a line about the selected item (or the question).
 	lines, at := r.listLines()
-	h := max(r.height-1, 1)
+	// The column names stay over the list as it scrolls.
+	columns := r.columnsLine()
+	h := max(r.height-2, 1)
 	if at >= 0 {
 		r.top = kit.Scroll(r.top, at, at, h, len(lines))
 	} else {
@@ -34,7 +36,14 @@ func (r *recoveryTab) View() string {
 		lines = lines[:h]
 	}
 	body := kit.FitHeight(strings.Join(lines, "\n"), h)
-	return body + "\n" + r.detailLine()
+	return columns + "\n" + body + "\n" + r.detailLine()
+}
+
+// columnsLine names the items' columns.
+func (r *recoveryTab) columnsLine() string {
+	c := r.tx.Columns
+	line := "   " + kit.Pad(c[0], rcName) + " " + kit.PadRight(c[1], rcState) + " " + kit.PadLeft(c[2], rcCount) + "  " + c[3]
+	return r.s.St.Header.Render(kit.Cut(line, r.width))
 }
 
 // listLines renders every phase and item; at is the selected item's line.
@@ -81,6 +90,9 @@ func (r *recoveryTab) listLines() ([]string, int) {
 			if len(extra) > 0 {
 				line += "  " + strings.Join(extra, " ")
 			}
+			if selected {
+				line = sty.SelectRow(kit.Cut(line, r.width), r.width)
+			}
 			lines = append(lines, line)
 		}
 	}
@@ -91,14 +103,29 @@ func (r *recoveryTab) listLines() ([]string, int) {
 func (r *recoveryTab) phaseLine(ph crisis.PhaseView) string {
 	rs, t := r.st, r.tx
 	title := kit.Pad(fmt.Sprintf(t.Phase, ph.Number, t.phaseName(ph)), rcName+2)
-	done := ph.State == crisis.PhaseValidated
+	done := ph.State == crisis.PhaseValidated && !ph.Suspended
 	state := rs.PhaseState.Render(t.phaseState(ph.State))
-	if done {
+	switch {
+	case ph.Suspended:
+		// Its validation stands again once the phases before it are
+		// validated; until then its items are gated.
+		state = rs.Suspended.Render(fmt.Sprintf(t.Suspended, r.gateOf(ph.Number)))
+	case done:
 		by := fmt.Sprintf(t.Validated, crisis.SanitizeLine(ph.ValidatedBy), r.s.Text.Date(ph.ValidatedAt.In(r.s.Svc.Location()), t.TimeLayout))
 		state = rs.Validated.Render(by)
 	}
 	return " " + rs.PhaseName.Render(title) + " " + kit.ProgressBar(rs, ph.Progress, rcBar, done) + " " +
 		fmt.Sprintf(t.Percent, ph.Progress) + "  " + state
+}
+
+// gateOf is the first phase before n that is not validated.
+func (r *recoveryTab) gateOf(n int) int {
+	for _, ph := range r.plan.Phases {
+		if ph.Number < n && !ph.Validated() {
+			return ph.Number
+		}
+	}
+	return 0
 }
 
 // detailLine says more about the selected item, or asks the open question.

@@ -60,6 +60,13 @@ func finalView(t *testing.T, tm *teatest.TestModel) string {
 	return tuitest.FinalView(t, tm)
 }
 
+// goldenScreen is the last frame as the SSH console draws it into a
+// terminal: what golden screens hold.
+func goldenScreen(t *testing.T, tm *teatest.TestModel) string {
+	t.Helper()
+	return tuitest.GoldenScreen(t, tm)
+}
+
 func lastLines(s string) string { return tuitest.LastLines(s) }
 
 func foreignEscapes(content string) []byte { return tuitest.ForeignEscapes(content) }

@@ -43,6 +43,8 @@ type reportTab struct {
 // reportKeys are the tab's own keys.
 type reportKeys struct {
 	Takeaway, CloseCrisis key.Binding
+	// Print saves the paper kit on the host (anyone who may export).
+	Print key.Binding
 }
 
 // noteForm is the text field of a takeaway or of the closing note.
@@ -73,13 +75,22 @@ type (
 		entry  crisis.Entry
 		err    error
 	}
+	// printedMsg is the outcome of saving the paper kit.
+	printedMsg struct {
+		action int
+		text   string
+		err    error
+	}
+	// closeCheckedMsg is the service's answer to "would this closing be
+	// refused?", asked before the yes/no question.
+	closeCheckedMsg struct{ err error }
 )
 
 // New is the Report tab of a session.
 func New(s *kit.Session) kit.Tab { return newReportTab(s) }
 
 func newReportTab(s *kit.Session) *reportTab {
-	t := textFor(s.Lang)
+	t := kit.ForLang(s, "report.text", func() *Text { return textFor(s.Lang) })
 	vp := viewport.New()
 	vp.KeyMap.Left.SetEnabled(false)
 	vp.KeyMap.Right.SetEnabled(false)
@@ -90,6 +101,7 @@ func newReportTab(s *kit.Session) *reportTab {
 		keys: reportKeys{
 			Takeaway:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", t.AddTakeaway)),
 			CloseCrisis: key.NewBinding(key.WithKeys("C"), key.WithHelp("C", t.CloseCrisis)),
+			Print:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", t.PrintKey)),
 		},
 	}
 }
@@ -152,6 +164,25 @@ func (r *reportTab) Update(msg tea.Msg) tea.Cmd {
 		return r.saved(msg.action, msg.err, func() string { return fmt.Sprintf(r.tx.TakeawaySaved, msg.t.ID) }, 0)
 	case crisisClosedMsg:
 		return r.saved(msg.action, msg.err, func() string { return fmt.Sprintf(r.tx.CrisisClosed, msg.entry.ID) }, msg.entry.ID)
+	case printedMsg:
+		if msg.err != nil {
+			r.s.Notify(msg.action, r.s.Text.ErrText(msg.err), true, r.entries)
+		} else {
+			r.s.Notify(msg.action, msg.text, false, r.entries)
+		}
+		return nil
+	case closeCheckedMsg:
+		if r.form == nil || !r.form.closing || !r.form.saving {
+			return nil // the form was left while it checked
+		}
+		if msg.err != nil {
+			// Say why now, beside the note, rather than ask and then refuse.
+			r.form.saving, r.form.err = false, r.s.Text.ErrText(msg.err)
+			return r.form.text.Focus()
+		}
+		r.form.saving, r.confirming = false, true
+		r.form.text.Blur()
+		return nil
 	case tea.KeyPressMsg:
 		return r.key(msg)
 	}
@@ -202,9 +233,10 @@ func (r *reportTab) key(msg tea.KeyPressMsg) tea.Cmd {
 			return r.leaving(r.form.confirm.Leave(kit.FormCancel, r.Unsaved()))
 		case key.Matches(msg, k.Save):
 			if r.form.closing {
-				r.confirming = true
-				r.form.text.Blur()
-				return nil
+				// Ask only about a closing that can succeed.
+				svc, me, note := r.s.Svc, r.s.Me, r.form.text.Value()
+				r.form.saving, r.form.err = true, ""
+				return func() tea.Msg { return closeCheckedMsg{err: svc.CanClose(me, note)} }
 			}
 			return r.save()
 		}
@@ -217,6 +249,8 @@ func (r *reportTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		return r.open(crisis.ActTakeaway, false)
 	case key.Matches(msg, r.keys.CloseCrisis):
 		return r.open(crisis.ActClose, true)
+	case key.Matches(msg, r.keys.Print):
+		return r.print()
 	case key.Matches(msg, k.Home):
 		r.view.GotoTop()
 		return nil
@@ -249,7 +283,7 @@ func (r *reportTab) leaving(act kit.FormAction) tea.Cmd {
 
 // open opens the takeaway or closing form, or says why it cannot.
 func (r *reportTab) open(act crisis.Action, closing bool) tea.Cmd {
-	if !r.s.Me.Role.Allowed(act) {
+	if !r.s.Allowed(act) {
 		return kit.Refuse(r.s, act)
 	}
 	if r.closed != nil {
@@ -264,6 +298,27 @@ func (r *reportTab) open(act crisis.Action, closing bool) tea.Cmd {
 	r.form = &noteForm{closing: closing, text: ta}
 	r.SetSize(r.width, r.height)
 	return r.form.text.Focus()
+}
+
+// print saves the paper kit on the host, read as one snapshot of the
+// record, and says where; without a place on the host (the console run
+// locally) it says how to export it.
+func (r *reportTab) print() tea.Cmd {
+	action, save := r.s.Action(), r.s.SavePrint
+	if save == nil {
+		r.s.Notify(action, r.tx.PrintNowhere, false, r.entries)
+		return nil
+	}
+	svc, me, t := r.s.Svc, r.s.Me, r.tx
+	return func() tea.Msg {
+		var path string
+		err := svc.Export(me, func(s *crisis.Snapshot) error {
+			var err error
+			path, err = save(s)
+			return err
+		})
+		return printedMsg{action: action, text: fmt.Sprintf(t.Printed, path), err: err}
+	}
 }
 
 // save sends the form's text to the service.
@@ -334,11 +389,14 @@ func (r *reportTab) Help() kit.HelpKeys {
 	short := []key.Binding{k.Move}
 	full := []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}
 	var own []key.Binding
-	if r.closed == nil && r.s.Me.Role.Allowed(crisis.ActTakeaway) {
+	if r.closed == nil && r.s.Allowed(crisis.ActTakeaway) {
 		own = append(own, r.keys.Takeaway)
 	}
-	if r.closed == nil && r.s.Me.Role.Allowed(crisis.ActClose) {
+	if r.closed == nil && r.s.Allowed(crisis.ActClose) {
 		own = append(own, r.keys.CloseCrisis)
+	}
+	if r.s.Me.Role.Allowed(crisis.ActExport) { // a read: a closed record prints too
+		own = append(own, r.keys.Print)
 	}
 	return kit.HelpKeys{Short: append(short, own...), Full: [][]key.Binding{full, own}}
 }

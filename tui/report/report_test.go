@@ -21,7 +21,7 @@ func TestGoldenReportTab(t *testing.T) {
 	scr.WaitFor(t, tm, "VPN closed")
 	press(tm, "5")
 	scr.WaitFor(t, tm, "Lessons-learned report")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 // A lead writes a takeaway in the tab; it shows in the report.

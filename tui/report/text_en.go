@@ -18,6 +18,9 @@ type Text struct {
 	TakeawaySaved string // "Takeaway #%d saved"
 	CrisisClosed  string // "Crisis closed (#%d)"
 	ReadOnly      string
+	// The paper kit: the key's help, where it was saved ("%s": the path
+	// on the host), and what to do where the console cannot save it.
+	PrintKey, Printed, PrintNowhere string
 	// Help labels.
 	AddTakeaway, CloseCrisis string
 
@@ -54,6 +57,9 @@ var english = Text{
 	TakeawaySaved: "Takeaway #%d saved",
 	CrisisClosed:  "Crisis closed (#%d)",
 	ReadOnly:      "The crisis is closed: the record is read-only",
+	PrintKey:      "print kit",
+	Printed:       "Paper kit saved on the host: %s (print it in A4)",
+	PrintNowhere:  "The paper kit: cellule export --format print > kit.html",
 	AddTakeaway:   "takeaway",
 	CloseCrisis:   "close crisis",
 

@@ -19,6 +19,9 @@ var french = Text{
 	ReadOnly:      "La crise est clôturée : le dossier est en lecture seule",
 	AddTakeaway:   "point à retenir",
 	CloseCrisis:   "clôturer",
+	PrintKey:      "kit papier",
+	Printed:       "Kit papier enregistré sur le serveur : %s (à imprimer en A4)",
+	PrintNowhere:  "Le kit papier : cellule export --format print > kit.html",
 
 	ConfirmDiscardTakeaway: "Abandonner ce point à retenir ? o/n",
 	ConfirmDiscardClose:    "Abandonner cette note de clôture ? o/n",

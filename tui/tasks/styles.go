@@ -12,9 +12,9 @@ type taskStyles struct {
 	prio                                         map[int]lipgloss.Style
 }
 
-func newTaskStyles(p kit.Palette) taskStyles {
+func newTaskStyles(p kit.Palette) *taskStyles {
 	plain := lipgloss.NewStyle()
-	return taskStyles{
+	return &taskStyles{
 		late:    plain.Foreground(p.Error).Bold(true),
 		blocked: plain.Foreground(p.Warning).Bold(true),
 		closed:  plain.Foreground(p.Muted),

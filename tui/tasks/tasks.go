@@ -28,8 +28,8 @@ const (
 type tasksTab struct {
 	s    *kit.Session
 	tx   *Text
-	keys taskKeys
-	st   taskStyles
+	keys *taskKeys
+	st   *taskStyles
 
 	width, height int
 
@@ -54,8 +54,8 @@ type tasksTab struct {
 func New(s *kit.Session) kit.Tab { return newTasksTab(s) }
 
 func newTasksTab(s *kit.Session) *tasksTab {
-	tx := textFor(s.Lang)
-	return &tasksTab{s: s, tx: tx, keys: newTaskKeys(*tx), st: newTaskStyles(kit.PaletteFor(s.Theme))}
+	tx := kit.ForLang(s, "tasks.text", func() *Text { return textFor(s.Lang) })
+	return &tasksTab{s: s, tx: tx, keys: kit.ForLang(s, "tasks.keys", func() *taskKeys { k := newTaskKeys(*tx); return &k }), st: kit.ForTheme(s, "tasks.styles", newTaskStyles)}
 }
 
 func (b *tasksTab) SetSize(width, height int) {
@@ -256,7 +256,7 @@ func (b *tasksTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		return b.promptKey(msg)
 	}
 	k, tk := b.s.Keys, b.keys
-	writer := b.s.Me.Role.Allowed(crisis.ActWriteTask)
+	writer := b.s.Allowed(crisis.ActWriteTask)
 	switch {
 	case key.Matches(msg, k.Up) && b.openID == 0:
 		b.move(-1)
@@ -308,7 +308,7 @@ func (b *tasksTab) act(msg tea.KeyPressMsg, t crisis.Task) tea.Cmd {
 		b.form = newTaskForm(b.s, b.tx, &t, nil, b.width, b.height)
 		return b.form.focusCmd()
 	case key.Matches(msg, tk.Assign):
-		if !b.s.Me.Role.Allowed(crisis.ActAssignTask) {
+		if !b.s.Allowed(crisis.ActAssignTask) {
 			return kit.Refuse(b.s, crisis.ActAssignTask)
 		}
 		b.picker = newAssigneePicker(b.s, b.tx, t, b.assignees, b.width, b.height)
@@ -331,10 +331,10 @@ func (b *tasksTab) act(msg tea.KeyPressMsg, t crisis.Task) tea.Cmd {
 // assigneeChoices are the names the new-task form offers: everyone a lead
 // may give a task to; for a responder, only themselves.
 func (b *tasksTab) assigneeChoices() []string {
-	if b.s.Me.Role.Allowed(crisis.ActAssignTask) {
+	if b.s.Allowed(crisis.ActAssignTask) {
 		return b.assignees
 	}
-	if b.s.Me.Role.Allowed(crisis.ActWriteTask) {
+	if b.s.Allowed(crisis.ActWriteTask) {
 		return []string{b.s.Me.Name}
 	}
 	return nil
@@ -500,11 +500,11 @@ func (b *tasksTab) Help() kit.HelpKeys {
 		return kit.OneGroup(k.Apply, k.Cancel)
 	}
 	var write []key.Binding
-	if b.s.Me.Role.Allowed(crisis.ActWriteTask) {
+	if b.s.Allowed(crisis.ActWriteTask) {
 		if b.openID == 0 {
 			write = append(write, tk.New)
 		}
-		if b.s.Me.Role.Allowed(crisis.ActAssignTask) {
+		if b.s.Allowed(crisis.ActAssignTask) {
 			write = append(write, tk.Assign)
 		}
 		write = append(write, tk.Take, tk.Status, tk.Due, tk.Edit)

@@ -20,7 +20,7 @@ func TestGoldenTaskBoard(t *testing.T) {
 	scr.WaitFor(t, tm, "1 new task for you")
 	press(tm, "2")
 	scr.WaitFor(t, tm, "LATE 1h12")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenTaskBoardByAssignee(t *testing.T) {
@@ -32,7 +32,7 @@ func TestGoldenTaskBoardByAssignee(t *testing.T) {
 	press(tm, "v")
 	press(tm, "v")
 	scr.WaitFor(t, tm, "By assignee")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenTaskBoardResponderMine(t *testing.T) {
@@ -43,7 +43,7 @@ func TestGoldenTaskBoardResponderMine(t *testing.T) {
 	press(tm, "2")
 	press(tm, "v")
 	scr.WaitFor(t, tm, "My tasks")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenTaskDetail(t *testing.T) {
@@ -62,7 +62,7 @@ func TestGoldenTaskDetail(t *testing.T) {
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, "Start with the admins") && !strings.Contains(s, "new task for you")
 	}, "the task open and its flag gone")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenNewTaskForm(t *testing.T) {
@@ -75,7 +75,7 @@ func TestGoldenNewTaskForm(t *testing.T) {
 	scr.WaitFor(t, tm, "New task")
 	tm.Type("Disconnect the backup server")
 	scr.WaitFor(t, tm, "backup server")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenTaskStatusPicker(t *testing.T) {
@@ -87,7 +87,7 @@ func TestGoldenTaskStatusPicker(t *testing.T) {
 	scr.WaitFor(t, tm, "LATE 1h12")
 	press(tm, "c")
 	scr.WaitFor(t, tm, "Status of task #1")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 // The form saves a task with everything a lead gives it at once, and the

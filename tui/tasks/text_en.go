@@ -57,6 +57,9 @@ type Text struct {
 	// Unchanged: an edit that changes nothing writes nothing ("%d" the
 	// task); NoAssignee: the assignee search shows no name to give it to.
 	Unchanged, NoAssignee string
+	// Columns are the list's column names: number, priority, status,
+	// assignee, due, title.
+	Columns [6]string
 }
 
 // textFor picks the tab's strings in a language; English is the fallback
@@ -116,6 +119,7 @@ var english = Text{
 
 	NewTitle: "New task", EditTitle: "Edit task #%d",
 	TitleField: "Title", DetailsField: "Details", PriorityField: "Priority",
+	Columns:    [6]string{"#", "P", "Status", "Assignee", "Due", "Task"},
 	PhaseField: "Phase", AssigneeField: "Assignee", DueField: "Due",
 	TitlePlaceholder:   "What must be done",
 	DetailsPlaceholder: "How, where, who to call…",

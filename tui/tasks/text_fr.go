@@ -68,6 +68,8 @@ var french = Text{
 
 	ConfirmDiscardReason: "Abandonner ce motif ? o/n",
 
-	Unchanged:  "Rien n'a changé : la tâche #%d est déjà ainsi",
+	Unchanged: "Rien n'a changé : la tâche #%d est déjà ainsi",
+	Columns:   [6]string{"#", "P", "Statut", "Resp.", "Échéance", "Tâche"},
+
 	NoAssignee: "Aucun nom ne correspond à la recherche du responsable : changez la recherche",
 }

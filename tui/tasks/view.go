@@ -35,7 +35,11 @@ func (b *tasksTab) View() string {
 	} else {
 		// The view's tasks are filtered, sorted and grouped once per draw.
 		ts, headings := b.shown()
-		body = append([]string{b.viewLine(ts)}, b.listLines(b.height-1, ts, headings)...)
+		body = []string{b.viewLine(ts)}
+		if len(ts) > 0 {
+			body = append(body, b.columnsLine())
+		}
+		body = append(body, b.listLines(b.height-len(body), ts, headings)...)
 	}
 	h := b.height
 	prompt := ""
@@ -85,6 +89,17 @@ func (b *tasksTab) viewLine(ts []crisis.Task) string {
 	return " " + strings.Join(parts, sty.Filter.Render(" · "))
 }
 
+// columnsLine names the list's columns, over them.
+func (b *tasksTab) columnsLine() string {
+	c := b.tx.Columns
+	widths := []int{colID, colPrio, colStatus, colAssignee, colDue}
+	line := strings.Repeat(" ", kit.BarWidth)
+	for i, w := range widths {
+		line += kit.Pad(c[i], w-1) + " "
+	}
+	return b.s.St.Header.Render(kit.Cut(line+c[5], b.width))
+}
+
 // listLines renders the view's tasks, scrolled so the selected one shows.
 func (b *tasksTab) listLines(h int, ts []crisis.Task, headings []string) []string {
 	sty, tx := b.s.St, b.tx
@@ -96,7 +111,7 @@ func (b *tasksTab) listLines(h int, ts []crisis.Task, headings []string) []strin
 		switch {
 		case b.view == viewMine && len(b.tasks) > 0:
 			msg = tx.EmptyMine
-		case b.s.Me.Role.Allowed(crisis.ActWriteTask):
+		case b.s.Allowed(crisis.ActWriteTask):
 			msg = tx.EmptyWriter
 		}
 		return []string{"", "  " + sty.Empty.Render(msg)}
@@ -186,6 +201,9 @@ func (b *tasksTab) taskLines(t crisis.Task, selected bool, now time.Time) []stri
 	bar := sty.SelBar(selected)
 	for i, l := range lines {
 		lines[i] = bar + l
+		if selected {
+			lines[i] = sty.SelectRow(lines[i], b.width)
+		}
 	}
 	return lines
 }

@@ -14,14 +14,14 @@ func TestGoldenEmptyLogbook(t *testing.T) {
 	f := newFixture(t)
 	tm := start(t, f, lead, nil)
 	newScreen(t).WaitFor(t, tm, "Press n to write the first entry")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenEmptyLogbookViewer(t *testing.T) {
 	f := newFixture(t)
 	tm := start(t, f, viewer, nil)
 	newScreen(t).WaitFor(t, tm, "Nothing has been logged yet")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenEntries(t *testing.T) {
@@ -29,7 +29,7 @@ func TestGoldenEntries(t *testing.T) {
 	f.seed(t)
 	tm := start(t, f, lead, nil)
 	newScreen(t).WaitFor(t, tm, "VPN closed for every provider")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenNewEntryForm(t *testing.T) {
@@ -42,7 +42,7 @@ func TestGoldenNewEntryForm(t *testing.T) {
 	scr.WaitFor(t, tm, "New entry")
 	tm.Type("Pharmacy back on paper prescriptions.")
 	scr.WaitFor(t, tm, "paper prescriptions")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }
 
 func TestGoldenCorrectionForm(t *testing.T) {
@@ -55,5 +55,5 @@ func TestGoldenCorrectionForm(t *testing.T) {
 	press(tm, "up")
 	press(tm, "c")
 	scr.WaitFor(t, tm, "Correct #3")
-	golden.RequireEqual(t, []byte(finalView(t, tm)))
+	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
 }

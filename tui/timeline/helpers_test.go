@@ -57,4 +57,11 @@ func finalView(t *testing.T, tm *teatest.TestModel) string {
 	return tuitest.FinalView(t, tm)
 }
 
+// goldenScreen is the last frame as the SSH console draws it into a
+// terminal: what golden screens hold.
+func goldenScreen(t *testing.T, tm *teatest.TestModel) string {
+	t.Helper()
+	return tuitest.GoldenScreen(t, tm)
+}
+
 func lastLines(s string) string { return tuitest.LastLines(s) }

@@ -30,7 +30,7 @@ const (
 type timeline struct {
 	s             *kit.Session
 	tx            *Text // the tab's own strings
-	keys          keys  // the tab's own keys
+	keys          *keys // the tab's own keys
 	st            *styles
 	width, height int
 
@@ -76,22 +76,21 @@ type renderKey struct {
 	id       uint64
 	amended  int
 	selected bool
+	search   string // the search highlighted
 }
 
 // New is the Timeline tab of a session.
 func New(s *kit.Session) kit.Tab { return newTimeline(s) }
 
 func newTimeline(s *kit.Session) *timeline {
-	tx := textFor(s.Lang)
+	tx := kit.ForLang(s, "timeline.text", func() *Text { return textFor(s.Lang) })
 	in := textinput.New()
 	in.Prompt = tx.SearchPrompt
 	in.Placeholder = tx.SearchHint
 	in.CharLimit = 200
 	in.KeyMap.Paste.SetEnabled(false) // it would read the server's clipboard
-	st := in.Styles()
-	st.Cursor.Blink = false // a blinking cursor is a frame twice a second
-	in.SetStyles(st)
-	return &timeline{s: s, tx: tx, keys: newKeys(tx.Help), st: newStyles(kit.PaletteFor(s.Theme)), searchInput: s.Bound(in)}
+	in.SetStyles(s.St.Input)          // the palette's, and a cursor that does not blink
+	return &timeline{s: s, tx: tx, keys: kit.ForLang(s, "timeline.keys", func() *keys { k := newKeys(tx.Help); return &k }), st: kit.ForTheme(s, "timeline.styles", newStyles), searchInput: s.Bound(in)}
 }
 
 func (t *timeline) SetSize(width, height int) {
@@ -389,7 +388,7 @@ func nextKind(k crisis.Kind) crisis.Kind {
 // that may not write gets the service's refusal instead of a form it could
 // never save.
 func (t *timeline) openForm(e *crisis.Entry) tea.Cmd {
-	if !t.s.Me.Role.Allowed(crisis.ActWriteLog) {
+	if !t.s.Allowed(crisis.ActWriteLog) {
 		return kit.Refuse(t.s, crisis.ActWriteLog)
 	}
 	t.form = newEntryForm(t.s, t.tx, t.st, e, t.width, t.height)
@@ -582,7 +581,7 @@ func (t *timeline) Help() kit.HelpKeys {
 		return kit.HelpKeys{Short: []key.Binding{k.Apply, k.ClearSearch}, Full: [][]key.Binding{{k.Apply, k.ClearSearch}}}
 	}
 	var write []key.Binding
-	if t.s.Me.Role.Allowed(crisis.ActWriteLog) {
+	if t.s.Allowed(crisis.ActWriteLog) {
 		write = []key.Binding{k.New, t.keys.Correct}
 	}
 	view := []key.Binding{t.keys.Filter, t.keys.Search}

@@ -16,7 +16,7 @@ func (t *timeline) entryLines(e crisis.Entry, selected bool) []string {
 	if t.rendered == nil || t.renderedWidth != t.width || len(t.rendered) > 4*len(t.entries)+64 {
 		t.rendered, t.renderedWidth = map[renderKey][]string{}, t.width
 	}
-	k := renderKey{id: e.ID, amended: len(e.AmendedBy), selected: selected}
+	k := renderKey{id: e.ID, amended: len(e.AmendedBy), selected: selected, search: t.shownSearch}
 	if lines, ok := t.rendered[k]; ok {
 		return lines
 	}
@@ -72,7 +72,11 @@ func (t *timeline) renderEntry(e crisis.Entry, selected bool) []string {
 		bar = sty.Bar.Render("▌ ")
 	}
 	for i, l := range lines {
-		lines[i] = bar + l
+		// The search's matches, in the entry's text and its meta line.
+		lines[i] = bar + sty.Highlight(l, t.shownSearch)
+		if selected {
+			lines[i] = sty.SelectRow(lines[i], t.width)
+		}
 	}
 	return lines
 }
@@ -152,7 +156,7 @@ func (t *timeline) listLines(h int) []string {
 			msg = fmt.Sprintf(ttx.NoMatchSearch, crisis.SanitizeLine(t.search))
 		case t.kind != "":
 			msg = ttx.NoMatch
-		case t.s.Me.Role.Allowed(crisis.ActWriteLog):
+		case t.s.Allowed(crisis.ActWriteLog):
 			msg = ttx.EmptyWriter
 		}
 		return []string{"", "  " + sty.Empty.Render(msg)}

@@ -5,11 +5,12 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
 // verbs finds fmt's verbs in a format string.
-var verbs = regexp.MustCompile(`%[-+# 0]*(\*|\d+)?(\.(\*|\d+))?[a-zA-Z%]`)
+var verbs = regexp.MustCompile(`%[-+# 0]*(\[\d+\])?(\*|\d+)?(\.(\*|\d+))?(\[\d+\])?[a-zA-Z%]`)
 
 // Complete checks that the table tr translates the table en (two values
 // of one strings struct) entirely: every string that English fills is
@@ -40,7 +41,7 @@ func walk(en, tr reflect.Value, path string, out *[]string) {
 		case e == "":
 		case f == "":
 			*out = append(*out, fmt.Sprintf("%s: empty (English %q)", path, e))
-		case !slices.Equal(verbs.FindAllString(e, -1), verbs.FindAllString(f, -1)):
+		case !sameVerbs(verbs.FindAllString(e, -1), verbs.FindAllString(f, -1)):
 			*out = append(*out, fmt.Sprintf("%s: %q has verbs %v, English %q has %v", path, f, verbs.FindAllString(f, -1), e, verbs.FindAllString(e, -1)))
 		}
 	case reflect.Struct:
@@ -66,4 +67,14 @@ func walk(en, tr reflect.Value, path string, out *[]string) {
 			walk(en.MapIndex(k), v, p, out)
 		}
 	}
+}
+
+// sameVerbs: the same verbs in the same order, or, where they carry
+// explicit indexes (%[2]d), the same set in any order: a translation may
+// put the arguments in its own order.
+func sameVerbs(en, tr []string) bool {
+	if slices.ContainsFunc(en, func(v string) bool { return strings.Contains(v, "[") }) {
+		en, tr = slices.Sorted(slices.Values(en)), slices.Sorted(slices.Values(tr))
+	}
+	return slices.Equal(en, tr)
 }

@@ -21,6 +21,7 @@ import (
 
 	"cellule/crisis"
 	"cellule/crisis/crisistest"
+	"cellule/internal/frame/frametest"
 	"cellule/store"
 )
 
@@ -226,6 +227,22 @@ func FinalView(t *testing.T, tm *teatest.TestModel) string {
 	_ = tm.Quit()
 	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
 	return ansi.Strip(m.View().Content)
+}
+
+// GoldenScreen quits and returns the screen a user's terminal shows for
+// the last frame: the model's Frame() rows drawn through the real frame
+// writer (the one the SSH console uses) into a terminal emulator, at 80x24
+// without colours. Golden screens are taken through it, so they test the
+// path users get, not bubbletea's renderer.
+func GoldenScreen(t *testing.T, tm *teatest.TestModel) string {
+	t.Helper()
+	_ = tm.Quit()
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	f, ok := m.(interface{ Frame() []string })
+	if !ok {
+		t.Fatalf("%T has no Frame(): the SSH console could not draw it", m)
+	}
+	return frametest.New(80, 24, colorprofile.Ascii).Draw(f.Frame()...)
 }
 
 // sgr matches the only escape sequences the console itself writes: styles.
