@@ -102,3 +102,24 @@ func TestSearchIgnoresCaseAndAccents(t *testing.T) {
 	tm.Type("zz")
 	scr.WaitFor(t, tm, "Aucun contact ne correspond à « santezz ».")
 }
+
+// A French question reads o/n and takes o (oui) for yes.
+func TestFrenchQuestionTakesO(t *testing.T) {
+	f := newFixture(t)
+	f.seed(t)
+	tm := tuitest.Start(t, New(f.svc, lead, Options{Width: 80, Height: 24, Lang: "fr"}))
+	scr := newScreen(t)
+	scr.WaitFor(t, tm, "VPN closed")
+	press(tm, "n")
+	scr.WaitFor(t, tm, "Nouvelle entrée")
+	tm.Type("brouillon à jeter")
+	press(tm, "esc")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, "Abandonner cette entrée ? o/n") && strings.Contains(s, "o oui") && strings.Contains(s, "n non")
+	}, "the French question")
+	press(tm, "o")
+	scr.WaitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "Nouvelle entrée") && strings.Contains(s, "VPN closed") }, "the form gone")
+	if p, _ := f.svc.Timeline(crisis.TimelineQuery{Search: "brouillon"}); len(p.Entries) != 0 {
+		t.Errorf("the discarded entry was saved: %+v", p.Entries)
+	}
+}
