@@ -118,7 +118,9 @@ func TestFrenchQuestionTakesO(t *testing.T) {
 		return strings.Contains(s, "Abandonner cette entrée ? o/n") && strings.Contains(s, "o oui") && strings.Contains(s, "n non")
 	}, "the French question")
 	press(tm, "o")
-	scr.WaitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "Nouvelle entrée") && strings.Contains(s, "VPN closed") }, "the form gone")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return !strings.Contains(s, "Nouvelle entrée") && strings.Contains(s, "VPN closed")
+	}, "the form gone")
 	if p, _ := f.svc.Timeline(crisis.TimelineQuery{Search: "brouillon"}); len(p.Entries) != 0 {
 		t.Errorf("the discarded entry was saved: %+v", p.Entries)
 	}
