@@ -78,3 +78,24 @@ func TestFrenchSessionReadsFrench(t *testing.T) {
 		}
 	}
 }
+
+// The stage picker and the new entry form, in French.
+func TestGoldenFrenchForms(t *testing.T) {
+	for _, c := range []struct {
+		name, key, shows string
+	}{
+		{"stagepicker", "s", "Faire passer la crise en phase"},
+		{"entryform", "n", "Nouvelle entrée"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFixture(t)
+			f.seed(t)
+			tm := tuitest.Start(t, New(f.svc, lead, Options{Width: 80, Height: 24, Lang: "fr"}))
+			scr := newScreen(t)
+			scr.WaitFor(t, tm, "VPN closed")
+			press(tm, c.key)
+			scr.WaitFor(t, tm, c.shows)
+			golden.RequireEqual(t, []byte(finalView(t, tm)))
+		})
+	}
+}
