@@ -17,7 +17,7 @@ import (
 // Every string a reader reads in the reports (Markdown, HTML, the CSV's
 // header, the paper kit) comes from a table per language, by code:
 // text_en.go and text_fr.go. A section adds its strings to both tables
-// under its own prefix ("register.title" ...); TestTextTablesComplete
+// under its own prefix (register.title ...); TestTextTablesComplete
 // fails on a code one table lacks or that the code uses and no table has.
 // Counted nouns ("3 entries", "1 entrée") are in pluralsEN/pluralsFR and
 // go through golang.org/x/text's message catalog, which picks the form by
