@@ -116,13 +116,13 @@ func (l *tongue) label(prefix, code string) string {
 func (l *tongue) at(t time.Time, loc *time.Location) string { return t.In(loc).Format(l.dates.at) }
 
 // day writes a day short, for the chronology's axis and marks: "12 Sep",
-// "12 sept.".
+// "06 Sep"; "12 sept.", "6 sept.".
 func (l *tongue) day(t time.Time, loc *time.Location) string {
 	t = t.In(loc)
 	if l.dates.months[0] == "" {
 		return t.Format("02 Jan")
 	}
-	return fmt.Sprintf("%02d %s", t.Day(), l.dates.months[t.Month()-1])
+	return fmt.Sprintf("%d %s", t.Day(), l.dates.months[t.Month()-1])
 }
 
 // long writes a time with its weekday and month in words where the

@@ -93,7 +93,7 @@ func WritePrint(out io.Writer, snap *crisis.Snapshot, opt Options) error {
 	}
 	k := &kit{facts: f, dir: dir, printed: f.t("print.unknownTime")}
 	if !opt.Printed.IsZero() {
-		k.printed = f.at(opt.Printed) + " " + zoneName(f.loc, opt.Printed)
+		k.printed = f.t("print.when", f.at(opt.Printed), zoneName(f.loc, opt.Printed))
 	}
 	w := bufio.NewWriterSize(out, 64<<10)
 	title := f.t("print.title", f.c.Name)

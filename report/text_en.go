@@ -167,6 +167,7 @@ var textEN = map[string]string{
 	"print.title":         "Paper kit: %s",
 	"print.headCrisis":    "Crisis: %s",
 	"print.headPrinted":   "Printed %s",
+	"print.when":          "%s %s",
 	"print.headPage":      "page ",
 	"print.headFoot":      "Cellule paper kit: internal, holds staff phone numbers",
 	"print.unknownTime":   "at an unknown time",
