@@ -188,3 +188,22 @@ func TestFrenchExportsHaveNoEnglish(t *testing.T) {
 		})
 	}
 }
+
+// The console's preview in French: the lists cut, and saying so in French.
+func TestFrenchPreview(t *testing.T) {
+	svc := demo(t, true)
+	var b bytes.Buffer
+	if err := svc.Export(host, func(s *crisis.Snapshot) error { return report.PreviewIn(crisis.LangFrench)(&b, s, 5) }); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	for _, want := range []string{"## Chronologie des événements de la crise\n\n_Seules les 5 plus récentes figurent ici ; l'export les contient toutes._",
+		"_Seules les 5 tâches les plus récentes figurent ici ; l'export les contient toutes._"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the French preview lacks %q", want)
+		}
+	}
+	if strings.Count(md, "\n- **") != 15 { // 5 entries of the chronology, 5 tasks, 5 decisions
+		t.Errorf("the French preview lists %d items, want 15", strings.Count(md, "\n- **"))
+	}
+}

@@ -83,3 +83,11 @@ func Write(w io.Writer, snap *crisis.Snapshot, f Format, opt Options) error {
 func Preview(w io.Writer, snap *crisis.Snapshot, limit int) error {
 	return WriteMarkdown(w, snap, Options{Limit: limit})
 }
+
+// PreviewIn is Preview in lang ("en", "fr"), for a console session in
+// that language.
+func PreviewIn(lang string) func(io.Writer, *crisis.Snapshot, int) error {
+	return func(w io.Writer, snap *crisis.Snapshot, limit int) error {
+		return WriteMarkdown(w, snap, Options{Limit: limit, Lang: lang})
+	}
+}
