@@ -15,7 +15,9 @@ type mdSection func(w *bufio.Writer, f *facts, opt Options) error
 // (context, chronology, containment, remediation, results, takeaways),
 // with the on-call work (checklists, handovers) after the decisions.
 // A feature that adds to the record adds its section here, in its place,
-// as a function in md_<feature>.go.
+// as a function in md_<feature>.go, and its words to both text tables
+// (text_en.go, text_fr.go, under a prefix of its own; text_fr.go says
+// which seed title each section takes in French).
 var mdSections = []mdSection{
 	mdContext,
 	mdChronology,
