@@ -62,8 +62,15 @@ func TestExportsAreSanitised(t *testing.T) {
 
 func checkExports(t *testing.T, svc *crisis.Service, how string) {
 	t.Helper()
+	for _, lang := range report.Langs {
+		checkExportsIn(t, svc, how+", "+lang, lang)
+	}
+}
+
+func checkExportsIn(t *testing.T, svc *crisis.Service, how, lang string) {
+	t.Helper()
 	for _, f := range report.Formats {
-		out := string(export(t, svc, f))
+		out := string(exportIn(t, svc, f, lang))
 		for i, r := range out {
 			if r == utf8.RuneError && !strings.HasPrefix(out[i:], "\uFFFD") {
 				t.Errorf("%s (%s): invalid UTF-8 at byte %d", f, how, i)
