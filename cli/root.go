@@ -164,6 +164,7 @@ func newRoot(env *Env) *cobra.Command {
 		userCmd(env, &dataDir),
 		recoveryCmd(env, &dataDir),
 		taskCmd(env, &dataDir),
+		registerCmd(env, &dataDir),
 		checklistCmd(env, &dataDir), contactsCmd(env, &dataDir), handoverCmd(env, &dataDir),
 		backupCmd(env, &dataDir),
 		exportCmd(env, &dataDir), verifyCmd(env, &dataDir), closeCmd(env, &dataDir), takeawayCmd(env, &dataDir),

@@ -72,6 +72,8 @@ const (
 	ActClose            Action = "close"
 	ActExport           Action = "export"
 	ActTakeaway         Action = "takeaway"
+	// ActWriteRegister adds assets to the register and changes their state.
+	ActWriteRegister Action = "write-register"
 )
 
 var permissions = map[Action][]Role{
@@ -97,6 +99,7 @@ var permissions = map[Action][]Role{
 	ActClose:            {RoleLead},
 	ActExport:           {RoleLead, RoleResponder},
 	ActTakeaway:         {RoleLead},
+	ActWriteRegister:    {RoleLead, RoleResponder},
 }
 
 // Allowed reports whether a person of role r may do act.

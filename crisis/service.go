@@ -148,6 +148,8 @@ type Status struct {
 
 	// Handovers not yet acknowledged, newest first.
 	PendingHandovers []Handover
+	// Register counts the accounts and machines compromised and suspected.
+	Register RegisterCount
 }
 
 // Status reads the crisis and who is connected: once per change, however
@@ -176,7 +178,11 @@ func (s *Service) readStatus() (Status, error) {
 		if err != nil {
 			return err
 		}
-		st.PendingHandovers, err = pendingHandovers(tx)
+		if st.PendingHandovers, err = pendingHandovers(tx); err != nil {
+			return err
+		}
+		assets, err := tx.Assets()
+		st.Register = CountRegister(assets)
 		return err
 	})
 	st.Online = s.Online()

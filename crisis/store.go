@@ -57,6 +57,9 @@ type ReadTx interface {
 	Contacts() ([]Contact, error)
 	Handover(id uint64) (Handover, bool, error)
 	Handovers() ([]Handover, error)
+	// Asset reads one asset of the register; Assets reads them all, by id.
+	Asset(id uint64) (Asset, bool, error)
+	Assets() ([]Asset, error)
 	TakeawayReadTx
 	InviteReadTx
 	RawReadTx
@@ -96,6 +99,10 @@ type WriteTx interface {
 	// replaces a stored one.
 	AddHandover(h Handover) (Handover, error)
 	PutHandover(h Handover) error
+	// AppendAsset gives a the next asset id and stores it; PutAsset
+	// replaces a stored asset.
+	AppendAsset(a Asset) (Asset, error)
+	PutAsset(a Asset) error
 	TakeawayWriteTx
 	InviteWriteTx
 	RawWriteTx

@@ -28,13 +28,15 @@ const (
 )
 
 // countedBuckets are those whose new ids come from the bucket's sequence
-// (NextSequence): entries, tasks, takeaways, checklist runs, handovers.
+// (NextSequence): entries, tasks, takeaways, checklist runs, handovers,
+// assets.
 var countedBuckets = map[string]bool{
 	string(bucketEntries):   true,
 	string(bucketTasks):     true,
 	string(bucketTakeaways): true,
 	string(bucketRuns):      true,
 	string(bucketHandovers): true,
+	string(bucketAssets):    true,
 }
 
 // keyForms gives each bucket's key form; a bucket not listed has text keys,
@@ -56,6 +58,7 @@ var keyForms = map[string]string{
 	string(bucketContacts):       formText,
 	string(bucketHandovers):      formID,
 	string(bucketInvites):        formText,
+	string(bucketAssets):         formID,
 }
 
 // subjectRecords maps an audit subject's prefix ("entry/" of "entry/42")
@@ -75,6 +78,7 @@ var subjectRecords = map[string]struct {
 	"contact/":            {bucketContacts, textSubject},
 	"handover/":           {bucketHandovers, idSubject},
 	"invite/":             {bucketInvites, textSubject},
+	"asset/":              {bucketAssets, idSubject},
 }
 
 func textSubject(rest string) ([]byte, bool) { return []byte(rest), rest != "" }

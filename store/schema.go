@@ -46,10 +46,14 @@ var (
 	// its assignee has not opened yet (the header's flag reads only this).
 	bucketTaskUnseen = []byte("task-unseen")
 
+	// bucketAssets: asset id -> Asset (JSON), the register of compromised
+	// accounts, machines and indicators, each with its history.
+	bucketAssets = []byte("assets")
+
 	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit, bucketTasks, bucketTaskUnseen,
 		bucketRecoveryPhases, bucketRecoveryItems,
 		bucketTemplates, bucketRuns, bucketContacts, bucketHandovers,
-		bucketTakeaways, bucketInvites}
+		bucketTakeaways, bucketInvites, bucketAssets}
 
 	keySchema = []byte("schema")
 	keyCrisis = []byte("crisis")
