@@ -31,6 +31,9 @@ type HeaderText struct {
 	// HandoverPending: "⚑ Handover #%d (%s) to acknowledge" (id, author);
 	// HandoverPendingMany: "⚑ %d handovers to acknowledge".
 	HandoverPending, HandoverPendingMany string
+	// RegisterCompromised and RegisterSuspected count the register's
+	// accounts and machines, on the second line: "%d compromised".
+	RegisterCompromised, RegisterSuspected string
 }
 
 var englishHeader = HeaderText{
@@ -39,4 +42,6 @@ var englishHeader = HeaderText{
 	NewTasksMany:        "★ %d new tasks for you (2: Tasks)",
 	HandoverPending:     "⚑ Handover #%d (%s) to acknowledge",
 	HandoverPendingMany: "⚑ %d handovers to acknowledge",
+	RegisterCompromised: "%d compromised",
+	RegisterSuspected:   "%d suspected",
 }

@@ -51,7 +51,7 @@ type EntryKey struct {
 	OccurredAt, RecordedAt time.Time
 	Author, Text           string
 	Kind                   crisis.Kind
-	Amends, Task           uint64
+	Amends, Task, Asset    uint64
 	AmendedBy              string
 }
 

@@ -6,12 +6,15 @@ import "cellule/crisis"
 // language is one more table of this type.
 type Text struct {
 	// Tab is the tab's title.
-	Tab         string
-	Phase       string // "%d %s" (number, name)
-	NoItems     string
-	Validated   string // "validated by %s, %s" (name, time)
-	Percent     string // "%3d%%"
-	Override    string // marker of an item whose gate a lead lifted
+	Tab       string
+	Phase     string // "%d %s" (number, name)
+	NoItems   string
+	Validated string // "validated by %s, %s" (name, time)
+	Percent   string // "%3d%%"
+	Override  string // marker of an item whose gate a lead lifted
+	// Compromised counts the register's assets linked to the item and not
+	// yet remediated: "[%d compromised]".
+	Compromised string
 	Owner       string // "owner %s"
 	Updated     string // "updated by %s %s" (name, time)
 	OverrideBy  string // "gate lifted by %s: %s" (name, reason)
@@ -77,6 +80,7 @@ var english = Text{
 	Validated:   "validated by %s %s",
 	Percent:     "%3d%%",
 	Override:    "[gate lifted]",
+	Compromised: "[%d compromised]",
 	Owner:       "owner %s",
 	Updated:     "updated by %s %s",
 	OverrideBy:  "gate lifted by %s: %s",
