@@ -41,6 +41,7 @@ var englishRegister = map[string]string{
 	"register.log-item":         " Recovery item: %s.",
 	"register.log-move":         "Register: asset %d, %s %s: %s -> %s.",
 	"register.log-note":         " Done: %s.",
+	"register.log-remark":       " Note: %s.",
 	"register.log-evidence":     " Evidence: %s.",
 	"register.log-import":       "Register: %d assets imported from a file (%s).",
 	"register.log-gate":         "Register gate lifted for recovery phase %d (%s): it may be validated while %s still compromised. Reason: %s",

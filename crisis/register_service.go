@@ -161,7 +161,10 @@ func (s *Service) SetAssetState(a Actor, ref string, c AssetStep) (Asset, error)
 // stepText is the logbook's tail for what was done and the evidence.
 func stepText(st AssetChange) string {
 	var t string
-	if st.Note != "" {
+	switch {
+	case st.Note != "" && st.From == "":
+		t += say("register.log-remark", st.Note) // registering: what is known
+	case st.Note != "":
 		t += say("register.log-note", st.Note)
 	}
 	if st.Evidence != "" {

@@ -20,3 +20,6 @@ func (p *Snapshot) Handovers() ([]Handover, error) { return p.tx.Handovers() }
 
 // Contacts lists the on-call directory.
 func (p *Snapshot) Contacts() ([]Contact, error) { return p.tx.Contacts() }
+
+// Assets lists the register: every account, machine and indicator, by id.
+func (p *Snapshot) Assets() ([]Asset, error) { return p.tx.Assets() }

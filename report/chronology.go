@@ -255,8 +255,10 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 		fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"%s\" fill=\"#1d2733\">%s</text>", m.x, ly, m.anchor, escLine(m.label))
 		fmt.Fprintf(w, "<title>#%d %s: %s</title></g>\n", m.e.ID, f.at(m.e.OccurredAt), escLine(m.e.Text))
 	}
+	found := writeFoundMarks(w, f, xOf, axisY)
 	w.WriteString("</svg>\n")
 	caption := "Key entries (decisions, escalations, closure) as marks above the time axis; the crisis stages as bands below it."
+	caption += foundCaption(found)
 	if len(rows) > 1 {
 		caption += " Under the stages, each recovery phase from the earliest change recorded on its items to its validation (solid), or to the end of the record while it is not validated (pale)."
 	}
