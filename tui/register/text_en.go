@@ -23,7 +23,7 @@ type Text struct {
 	Registered                                      string // "registered as %s"
 	Moved                                           string // "%s -> %s"
 	EntryLink                                       string // "#%d"
-	DoneLabel, EvidenceLabel                        string
+	DoneLabel, NoteLabel, EvidenceLabel             string
 
 	// Forms.
 	AddTitle, ChangeTitle string // ChangeTitle: "Change asset #%d (%s, now %s)"
@@ -63,7 +63,7 @@ var english = Text{
 	OwnerField: "Owner", ItemField: "Recovery item", NoteField: "Done / note", EvidenceField: "Evidence",
 	TasksField: "Tasks", FoundField: "Found", HistoryTitle: "History",
 	Registered: "registered as %s", Moved: "%s -> %s", EntryLink: "#%d",
-	DoneLabel: "done: ", EvidenceLabel: "evidence: ",
+	DoneLabel: "done: ", NoteLabel: "note: ", EvidenceLabel: "evidence: ",
 
 	AddTitle:     "Register an asset",
 	ChangeTitle:  "Change asset #%d (%s, now %s)",

@@ -177,7 +177,11 @@ func (r *registerTab) detailLines(a crisis.Asset) []string {
 		}
 		lines = append(lines, kit.Cut(" "+head, r.width))
 		if h.Note != "" {
-			lines = append(lines, kit.AfterLabel("   "+tx.DoneLabel, crisis.SanitizeLine(h.Note), w)...)
+			label := tx.DoneLabel
+			if h.From == "" {
+				label = tx.NoteLabel // registering: what is known
+			}
+			lines = append(lines, kit.AfterLabel("   "+label, crisis.SanitizeLine(h.Note), w)...)
 		}
 		if h.Evidence != "" {
 			lines = append(lines, kit.AfterLabel("   "+tx.EvidenceLabel, crisis.SanitizeLine(h.Evidence), w)...)
