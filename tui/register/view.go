@@ -136,7 +136,9 @@ func (r *registerTab) stateStyle(st crisis.AssetState) lipgloss.Style {
 	return sty.Filter
 }
 
-// detailLines is one asset in full, with its history oldest first.
+// detailLines is one asset in full, with its history newest first: the
+// latest step is what the cell asks about, and a long history runs off
+// the bottom, not the top.
 func (r *registerTab) detailLines(a crisis.Asset) []string {
 	sty, tx := r.s.St, r.tx
 	loc := r.s.Svc.Location()
@@ -166,7 +168,8 @@ func (r *registerTab) detailLines(a crisis.Asset) []string {
 		add(tx.FoundField, a.FoundAt.In(loc).Format(tx.LongLayout))
 	}
 	lines = append(lines, "", " "+sty.FormTitle.Render(tx.HistoryTitle))
-	for _, h := range a.History {
+	for i := len(a.History) - 1; i >= 0; i-- {
+		h := a.History[i]
 		what := fmt.Sprintf(tx.Registered, h.To)
 		if h.From != "" {
 			what = fmt.Sprintf(tx.Moved, h.From, h.To)
