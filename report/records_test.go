@@ -54,6 +54,7 @@ func TestRichRecordRoundTrip(t *testing.T) {
 		"Finance share encrypted (first night)", "Step 2 un-ticked", "the director did not answer", // checklists
 		"Acknowledged ", "Not acknowledged.", "Quiet night", // handovers
 		"Keep offline images", "Back to normal operation",
+		"adm-finance", "contained -\\> remediated", "Evidence: krbtgt reset", // the register
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the imported record's report lacks %q", want)
@@ -73,6 +74,7 @@ func TestVerifyCatchesAlteredSmallRecords(t *testing.T) {
 		{"tasks", "id", "1", `"status":"done"`, `"status":"cancelled"`, "task/1"},
 		{"recovery_items", "text", "lab", `"state":"in-service"`, `"state":"verified"`, "recovery/item/lab"},
 		{"checklist_runs", "id", "1", "the director did not answer", "the director answered", "checklist-run/1"},
+		{"assets", "id", "1", `"state":"remediated"`, `"state":"cleared"`, "asset/1"},
 	}
 	for _, c := range cases {
 		t.Run(c.subject, func(t *testing.T) {
