@@ -310,21 +310,10 @@ type RegisterCount struct {
 	Suspected   int
 }
 
-// CountRegister counts the register for the header.
-func CountRegister(as []Asset) RegisterCount {
-	var c RegisterCount
-	for _, a := range as {
-		if a.Class() == ClassIndicator {
-			continue
-		}
-		switch a.State {
-		case AssetCompromised:
-			c.Compromised++
-		case AssetSuspected:
-			c.Suspected++
-		}
-	}
-	return c
+// Flagged reports whether an asset counts in the header: an account or a
+// machine compromised or suspected.
+func Flagged(a Asset) bool {
+	return a.Class() != ClassIndicator && (a.State == AssetCompromised || a.State == AssetSuspected)
 }
 
 var (
@@ -368,6 +357,6 @@ func assetIdentifier(k AssetKind, s string) (string, error) {
 	return id, nil
 }
 
-// sameAsset is the key under which an identifier is registered once per
-// kind: case does not count (DOMAIN\Jdupont is jdupont).
-func sameAsset(k AssetKind, id string) string { return string(k) + "\x00" + strings.ToLower(id) }
+// AssetKey is the key under which an identifier is registered once per
+// kind: case does not count (ADM-JDUPONT is adm-jdupont).
+func AssetKey(k AssetKind, id string) string { return string(k) + "\x00" + strings.ToLower(id) }

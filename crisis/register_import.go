@@ -127,7 +127,7 @@ func ParseAssetsCSV(data []byte) AssetFile {
 			reject(line, err)
 			continue
 		}
-		key := sameAsset(as.Kind, as.Identifier)
+		key := AssetKey(as.Kind, as.Identifier)
 		if first, ok := seen[key]; ok {
 			reject(line, invalidf("register.row-twice", as.Identifier, first))
 			continue
@@ -160,17 +160,12 @@ func (s *Service) ImportAssets(a Actor, data []byte, skipBad bool) (AssetImport,
 	}
 	err := s.write(a, ActWriteRegister, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
 		res.Added, res.Rejected = 0, append([]LineError(nil), f.Rejected...)
-		old, err := tx.Assets()
-		if err != nil {
-			return nil, err
-		}
-		have := map[string]uint64{}
-		for _, o := range old {
-			have[sameAsset(o.Kind, o.Identifier)] = o.ID
-		}
 		var good []ParsedAsset
+		var err error
 		for _, p := range f.Assets {
-			if id, ok := have[sameAsset(p.Asset.Kind, p.Asset.Identifier)]; ok {
+			if id, ok, err := tx.AssetNamed(AssetKey(p.Asset.Kind, p.Asset.Identifier)); err != nil {
+				return nil, err
+			} else if ok {
 				res.Rejected = append(res.Rejected, LineError{Line: p.Line, Err: conflictf("register.exists", p.Asset.Kind, p.Asset.Identifier, id)})
 				continue
 			}
@@ -187,7 +182,9 @@ func (s *Service) ImportAssets(a Actor, data []byte, skipBad bool) (AssetImport,
 		if len(good) == 0 {
 			return nil, invalidf("import.nothing")
 		}
-		if len(old)+len(good) > MaxAssets {
+		if n, err := tx.LastAssetID(); err != nil {
+			return nil, err
+		} else if n+uint64(len(good)) > MaxAssets {
 			return nil, invalidf("register.full", MaxAssets)
 		}
 		counts := map[AssetState]int{}

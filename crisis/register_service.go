@@ -70,18 +70,17 @@ func (s *Service) AddAsset(a Actor, d AssetDraft) (Asset, error) {
 		return Asset{}, err
 	}
 	err = s.write(a, ActWriteRegister, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
-		all, err := tx.Assets()
-		if err != nil {
+		if n, err := tx.LastAssetID(); err != nil {
 			return nil, err
-		}
-		if len(all) >= MaxAssets {
+		} else if n >= MaxAssets {
 			return nil, invalidf("register.full", MaxAssets)
 		}
-		for _, o := range all {
-			if sameAsset(o.Kind, o.Identifier) == sameAsset(as.Kind, as.Identifier) {
-				return nil, conflictf("register.exists", as.Kind, as.Identifier, o.ID)
-			}
+		if id, ok, err := tx.AssetNamed(AssetKey(as.Kind, as.Identifier)); err != nil {
+			return nil, err
+		} else if ok {
+			return nil, conflictf("register.exists", as.Kind, as.Identifier, id)
 		}
+		var err error
 		if as.Item, err = registerItem(tx, d.Item); err != nil {
 			return nil, err
 		}

@@ -181,8 +181,7 @@ func (s *Service) readStatus() (Status, error) {
 		if st.PendingHandovers, err = pendingHandovers(tx); err != nil {
 			return err
 		}
-		assets, err := tx.Assets()
-		st.Register = CountRegister(assets)
+		st.Register, err = tx.RegisterCount()
 		return err
 	})
 	st.Online = s.Online()

@@ -60,6 +60,14 @@ type ReadTx interface {
 	// Asset reads one asset of the register; Assets reads them all, by id.
 	Asset(id uint64) (Asset, bool, error)
 	Assets() ([]Asset, error)
+	// AssetNamed finds the asset registered under AssetKey(kind,
+	// identifier); RegisterCount counts the flagged ones (see Flagged).
+	// Both read an index, not the register.
+	AssetNamed(key string) (uint64, bool, error)
+	RegisterCount() (RegisterCount, error)
+	// LastAssetID is the highest asset id handed out: assets are never
+	// deleted, so it is how many the register holds.
+	LastAssetID() (uint64, error)
 	TakeawayReadTx
 	InviteReadTx
 	RawReadTx

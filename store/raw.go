@@ -59,6 +59,8 @@ var keyForms = map[string]string{
 	string(bucketHandovers):      formID,
 	string(bucketInvites):        formText,
 	string(bucketAssets):         formID,
+	string(bucketAssetNames):     formText, // kind ++ 0x00 ++ identifier: written in hex
+	string(bucketAssetFlags):     formText, // state ++ 0x00 ++ id: written in hex
 }
 
 // subjectRecords maps an audit subject's prefix ("entry/" of "entry/42")
