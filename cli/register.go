@@ -159,7 +159,7 @@ func registerListCmd(env *Env, dataDir *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			kept := as[:0]
+			var kept []crisis.Asset // a new slice: the service's is shared
 			for _, a := range as {
 				if (k == "" || a.Kind == k) && (st == "" || a.State == st) {
 					kept = append(kept, a)

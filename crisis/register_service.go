@@ -275,16 +275,20 @@ func checkAssetTasks(tx ReadTx, ids []uint64) error {
 	return nil
 }
 
-// Assets reads the register, grouped by state (see SortAssets).
+// Assets reads the register, grouped by state (see SortAssets), once per
+// change however many consoles ask: the slice is shared between callers,
+// who read it and never modify it.
 func (s *Service) Assets() ([]Asset, error) {
-	var as []Asset
-	err := s.store.View(func(tx ReadTx) error {
-		var err error
-		as, err = tx.Assets()
-		return err
+	return s.shared.getAssets(s.hub.seq.Load(), func() ([]Asset, error) {
+		var as []Asset
+		err := s.store.View(func(tx ReadTx) error {
+			var err error
+			as, err = tx.Assets()
+			return err
+		})
+		SortAssets(as)
+		return as, err
 	})
-	SortAssets(as)
-	return as, err
 }
 
 // Asset reads one asset by its number or identifier.

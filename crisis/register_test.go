@@ -300,6 +300,19 @@ func TestRegisterFieldsAreSanitised(t *testing.T) {
 			}
 		}
 	}
+	// The lead's reason for lifting the register's gate, for each phase.
+	plan, _ := svc.Recovery()
+	for n, ph := range plan.Phases {
+		addAsset(t, svc, lead, crisis.AssetDraft{Kind: "server", Identifier: fmt.Sprintf("gate-%d", n), State: "compromised", Item: ph.Items[0].ID})
+		c := hostile.Corpus()[n]
+		e, err := svc.LiftRegisterGate(lead, ph.Number, c.Text)
+		if err != nil {
+			t.Fatalf("lift %d: %v", ph.Number, err)
+		}
+		if err := hostile.Check(e.Text); err != nil || !hostile.Survived(e.Text) {
+			t.Errorf("%s: lift reason %q: %v", c.Name, e.Text, err)
+		}
+	}
 	rows := "identifier,kind,owner,note\n"
 	for i, c := range hostile.Corpus() {
 		if !utf8.ValidString(c.Text) {
