@@ -33,7 +33,7 @@ func heldBy(p *planTx, n int) (string, error) {
 	if count > len(names) {
 		names = append(names, fmt.Sprintf("+%d", count-len(names)))
 	}
-	return say("register.gate-assets", count, strings.Join(names, ", ")), nil
+	return registerSentence("register.gate-assets", count, strings.Join(names, ", ")), nil
 }
 
 // LiftRegisterGate lets phase n be validated while assets linked to its
@@ -63,7 +63,7 @@ func (s *Service) LiftRegisterGate(a Actor, n int, reason string) (Entry, error)
 		if held == "" {
 			return nil, conflictf("register.gate-open", n)
 		}
-		if e, err = p.tx.AppendEntry(systemEntry(a, now, KindDecision, say("register.log-gate", n, ph.Name, held, reason))); err != nil {
+		if e, err = p.tx.AppendEntry(systemEntry(a, now, KindDecision, registerSentence("register.log-gate", n, ph.Name, held, reason))); err != nil {
 			return nil, err
 		}
 		ph.RegisterOverride = &Override{By: a.Name, At: now, Reason: reason, Entry: e.ID}

@@ -96,12 +96,12 @@ func (s *Service) AddAsset(a Actor, d AssetDraft) (Asset, error) {
 		if as, err = tx.AppendAsset(as); err != nil {
 			return nil, err
 		}
-		text := say("register.log-add", as.ID, as.Kind, as.Identifier, as.State)
+		text := registerSentence("register.log-add", as.ID, as.Kind, as.Identifier, as.State)
 		if as.Owner != "" {
-			text += say("register.log-owner", as.Owner)
+			text += registerSentence("register.log-owner", as.Owner)
 		}
 		if as.Item != "" {
-			text += say("register.log-item", as.Item)
+			text += registerSentence("register.log-item", as.Item)
 		}
 		text += stepText(step)
 		return s.logAsset(tx, a, now, "register.add", text, &as, step)
@@ -151,7 +151,7 @@ func (s *Service) SetAssetState(a Actor, ref string, c AssetStep) (Asset, error)
 			at := now
 			as.FoundAt = &at
 		}
-		text := say("register.log-move", as.ID, as.Kind, as.Identifier, step.From, to) + stepText(step)
+		text := registerSentence("register.log-move", as.ID, as.Kind, as.Identifier, step.From, to) + stepText(step)
 		return s.logAsset(tx, a, now, "register.set", text, &as, step)
 	})
 	return as, err
@@ -162,12 +162,12 @@ func stepText(st AssetChange) string {
 	var t string
 	switch {
 	case st.Note != "" && st.From == "":
-		t += say("register.log-remark", st.Note) // registering: what is known
+		t += registerSentence("register.log-remark", st.Note) // registering: what is known
 	case st.Note != "":
-		t += say("register.log-note", st.Note)
+		t += registerSentence("register.log-note", st.Note)
 	}
 	if st.Evidence != "" {
-		t += say("register.log-evidence", st.Evidence)
+		t += registerSentence("register.log-evidence", st.Evidence)
 	}
 	return t
 }
@@ -318,8 +318,8 @@ func unremediatedByItem(tx ReadTx) (map[string]int, error) {
 	return out, nil
 }
 
-// say renders a system sentence of the logbook from its code (the
+// registerSentence renders a system sentence of the logbook from its code (the
 // catalogue in messages_register_en.go), as refusals are rendered.
-func say(code string, args ...any) string {
+func registerSentence(code string, args ...any) string {
 	return (&Error{Code: code, Args: args}).Text(nil)
 }
