@@ -42,6 +42,12 @@ func TestAddAssetIsLoggedLinkedAndAudited(t *testing.T) {
 	if st.Register.Compromised != 1 || st.Register.Suspected != 0 {
 		t.Errorf("status register = %+v", st.Register)
 	}
+	// An asset links the tasks about it.
+	task := addTask(t, svc, lead, crisis.TaskDraft{Title: "Disable the admin account"})
+	linked := addAsset(t, svc, lead, crisis.AssetDraft{Kind: "service", Identifier: "svc-backup", Tasks: []uint64{task.ID}})
+	if got, err := svc.Asset("svc-backup"); err != nil || len(got.Tasks) != 1 || got.Tasks[0] != task.ID || got.ID != linked.ID {
+		t.Errorf("linked tasks: %v %+v", err, got)
+	}
 	// The same identifier of the same kind, in another case, is refused.
 	if _, err := svc.AddAsset(lead, crisis.AssetDraft{Kind: "admin", Identifier: "ADM-JDUPONT"}); !errors.Is(err, crisis.ErrConflict) {
 		t.Errorf("duplicate: %v", err)
@@ -69,8 +75,8 @@ func TestAddAssetIsLoggedLinkedAndAudited(t *testing.T) {
 			t.Errorf("add %+v accepted", bad)
 		}
 	}
-	if as, _ := svc.Assets(); len(as) != 1 {
-		t.Errorf("refused adds stored %d assets", len(as))
+	if as, _ := svc.Assets(); len(as) != 2 {
+		t.Errorf("refused adds stored %d assets", len(as)-1)
 	}
 }
 
