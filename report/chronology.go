@@ -255,8 +255,10 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 		fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"%s\" fill=\"#1d2733\">%s</text>", m.x, ly, m.anchor, escLine(m.label))
 		fmt.Fprintf(w, "<title>#%d %s: %s</title></g>\n", m.e.ID, f.at(m.e.OccurredAt), escLine(m.e.Text))
 	}
+	found := writeFoundMarks(w, f, xOf, axisY)
 	w.WriteString("</svg>\n")
 	caption := f.t("chart.caption")
+	caption += f.foundCaption(found)
 	if len(rows) > 1 {
 		caption += f.t("chart.captionPhases")
 	}

@@ -38,6 +38,8 @@ type facts struct {
 	runs      []crisis.ChecklistRun
 	handovers []crisis.Handover
 	contacts  int
+	// assets is the register, by id.
+	assets []crisis.Asset
 
 	// spools hold the list sections' items of a full export (see lists.go);
 	// nil in a preview.

@@ -19,6 +19,7 @@ var htmlSections = []htmlSection{
 	htmlContext,
 	htmlChronology,
 	htmlTasks,
+	htmlRegister,
 	htmlRecovery,
 	htmlDecisions,
 	htmlDeclarations,

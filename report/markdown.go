@@ -22,6 +22,7 @@ var mdSections = []mdSection{
 	mdContext,
 	mdChronology,
 	mdTasks, // containment measures: the tasks, with owners and outcomes
+	mdRegister,
 	mdRecovery,
 	mdDecisions,
 	mdDeclarations,

@@ -30,6 +30,9 @@ func (f *facts) readRecords() error {
 	if f.handovers, err = f.snap.Handovers(); err != nil {
 		return err
 	}
+	if f.assets, err = f.snap.Assets(); err != nil {
+		return err
+	}
 	contacts, err := f.snap.Contacts()
 	f.contacts = len(contacts)
 	return err

@@ -150,6 +150,7 @@ var textEN = map[string]string{
 	"chart.phase":         "Phase %d %s: %s, %d%%",
 	"chart.span":          "%s: %s to %s",
 	"chart.empty":         "Nothing to draw yet.",
+	"chart.found":         "Red triangles on the axis: when each confirmed compromise of the register was found (%d).",
 	"chart.caption":       "Key entries (decisions, escalations, closure) as marks above the time axis; the crisis stages as bands below it.",
 	"chart.captionPhases": " Under the stages, each recovery phase from the earliest change recorded on its items to its validation (solid), or to the end of the record while it is not validated (pale).",
 	"chart.captionDrawn":  " %d of the %d key entries are drawn; the logbook below lists them all.",

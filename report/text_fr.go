@@ -155,6 +155,7 @@ var textFR = map[string]string{
 	"chart.phase":         "Phase %d (%s) : %s, %d %%",
 	"chart.span":          "%s : du %s au %s",
 	"chart.empty":         "Rien à dessiner pour l'instant.",
+	"chart.found":         "Triangles rouges sur l'axe : moment où chaque compromission confirmée du registre a été constatée (%d).",
 	"chart.caption":       "Les entrées clés (décisions, escalades, clôture) sont marquées au-dessus de l'axe du temps ; les étapes de la crise en bandes au-dessous.",
 	"chart.captionPhases": " Sous les étapes, chaque phase de remédiation, du premier changement consigné sur ses éléments à sa validation (plein), ou jusqu'à la fin du registre tant qu'elle n'est pas validée (pâle).",
 	"chart.captionDrawn":  " %d des %d entrées clés sont dessinées ; la main courante ci-dessous les reprend toutes.",

@@ -37,6 +37,9 @@ type HeaderText struct {
 	// DeclarationDue: "%s due in %s" (declaration, time left);
 	// DeclarationLate: "%s LATE %s" (declaration, how late).
 	DeclarationDue, DeclarationLate string
+	// RegisterCompromised and RegisterSuspected count the register's
+	// accounts and machines, on the second line: "%d compromised".
+	RegisterCompromised, RegisterSuspected string
 }
 
 var englishHeader = HeaderText{
@@ -48,4 +51,6 @@ var englishHeader = HeaderText{
 	HandoverPendingMany: "⚑ %d handovers to acknowledge",
 	DeclarationDue:      "%s due in %s",
 	DeclarationLate:     "%s LATE %s",
+	RegisterCompromised: "%d compromised",
+	RegisterSuspected:   "%d suspected",
 }
