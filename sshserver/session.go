@@ -140,6 +140,8 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	defer unsubscribe()
 	leave := s.cfg.Service.Join(who)
 	defer leave()
+	s.burst.changed()
+	defer s.burst.changed()
 
 	size := term.size()
 	width, height := clampSize(size.Width, size.Height)
