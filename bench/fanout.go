@@ -80,18 +80,32 @@ func measureFanout(cfg fanoutConfig, n int) (fanoutResult, error) {
 	consoles := make([]*console, n)
 	connect, shell := make([]time.Duration, n), make([]time.Duration, n)
 	errs := make([]error, n)
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, connectParallel)
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int) {
-			defer wg.Done()
-			defer func() { <-sem }()
-			consoles[i], connect[i], shell[i], errs[i] = openConsole(srv.addr, cfg.people[i], firstFrameText, 60*time.Second)
-		}(i)
+	connectAll := func() {
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, connectParallel)
+		for i := 0; i < n; i++ {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func(i int) {
+				defer wg.Done()
+				defer func() { <-sem }()
+				consoles[i], connect[i], shell[i], errs[i] = openConsole(srv.addr, cfg.people[i], firstFrameText, 60*time.Second)
+			}(i)
+		}
+		wg.Wait()
 	}
-	wg.Wait()
+	if cfg.profileDir != "" {
+		file := filepath.Join(cfg.profileDir, fmt.Sprintf("connect-n%d.pprof", n))
+		ran := false
+		if err := srv.cpuProfile(file, 0, func() { ran = true; connectAll() }); err != nil {
+			cfg.logf("profile: %v", err)
+		}
+		if !ran {
+			connectAll()
+		}
+	} else {
+		connectAll()
+	}
 	var open []*console
 	var cs, ss []time.Duration
 	for i, c := range consoles {
