@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"sync"
 	"syscall"
@@ -21,7 +22,9 @@ import (
 // file on the host, never to the network: a profiling endpoint would put
 // an HTTP server (and its vulnerabilities) into a binary that serves SSH
 // only. Each SIGUSR2 writes the heap as it is then (after a collection)
-// as heap-001.pprof, heap-002.pprof...
+// as heap-001.pprof, heap-002.pprof..., and, before that collection, where
+// the process's memory is as the runtime sees it (mem-001.txt...) and its
+// goroutines (goroutines-001.txt...).
 const profileEnv = "CELLULE_PROFILE_DIR"
 
 // startProfiling arms the SIGUSR1 switch when $CELLULE_PROFILE_DIR is set,
@@ -79,6 +82,12 @@ func (p *profiler) heap() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.heaps++
+	if err := writeMemMetrics(filepath.Join(p.dir, fmt.Sprintf("mem-%03d.txt", p.heaps))); err != nil {
+		return err
+	}
+	if err := writeGoroutines(filepath.Join(p.dir, fmt.Sprintf("goroutines-%03d.txt", p.heaps))); err != nil {
+		return err
+	}
 	f, err := os.CreateTemp(p.dir, "heap-*.tmp")
 	if err != nil {
 		return err
@@ -125,4 +134,69 @@ func (p *profiler) finish() error {
 		return err
 	}
 	return os.Rename(f.Name(), filepath.Join(p.dir, fmt.Sprintf("cpu-%03d.pprof", p.n)))
+}
+
+// memMetrics are the runtime's figures that add up to what the process
+// holds from the system: the heap (live, and the garbage and headroom
+// between collections), what it has returned, goroutine stacks, and the
+// runtime's own structures.
+var memMetrics = []string{
+	"/memory/classes/heap/objects:bytes",
+	"/memory/classes/heap/unused:bytes",
+	"/memory/classes/heap/free:bytes",
+	"/memory/classes/heap/released:bytes",
+	"/memory/classes/heap/stacks:bytes",
+	"/memory/classes/os-stacks:bytes",
+	"/memory/classes/metadata/other:bytes",
+	"/memory/classes/metadata/mspan/inuse:bytes",
+	"/memory/classes/metadata/mcache/inuse:bytes",
+	"/memory/classes/profiling/buckets:bytes",
+	"/memory/classes/other:bytes",
+	"/memory/classes/total:bytes",
+	"/gc/heap/live:bytes",
+	"/gc/heap/goal:bytes",
+	"/gc/gogc:percent",
+	"/gc/gomemlimit:bytes",
+	"/sched/goroutines:goroutines",
+}
+
+// writeMemMetrics writes memMetrics as "name value" lines, complete before
+// the file gets its name.
+func writeMemMetrics(name string) error {
+	samples := make([]metrics.Sample, len(memMetrics))
+	for i, m := range memMetrics {
+		samples[i].Name = m
+	}
+	metrics.Read(samples)
+	var b []byte
+	for _, s := range samples {
+		var v uint64
+		if s.Value.Kind() == metrics.KindUint64 {
+			v = s.Value.Uint64()
+		}
+		b = fmt.Appendf(b, "%s %d\n", s.Name, v)
+	}
+	tmp := name + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, name)
+}
+
+// writeGoroutines writes the goroutines grouped by stack (what each
+// console keeps running), complete before the file gets its name.
+func writeGoroutines(name string) error {
+	tmp := name + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("goroutine").WriteTo(f, 1); err != nil {
+		_ = f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, name)
 }

@@ -11,19 +11,21 @@ import (
 
 // fanoutResult is what one session count measured.
 type fanoutResult struct {
-	N           int           `json:"n"`
-	Served      int           `json:"served"`
-	Failed      int           `json:"failed"`
-	FirstError  string        `json:"first_error,omitempty"`
-	Connect     dist          `json:"handshake_first_frame"`
-	Shell       dist          `json:"shell_first_frame"`
-	Fanout      dist          `json:"fanout"`
-	Ack         dist          `json:"log_ack"`
-	Missed      int           `json:"missed"`
-	BytesPerEnt float64       `json:"bytes_per_entry_per_session"`
-	RSSBase     int64         `json:"rss_base_bytes"`
-	RSSLoaded   int64         `json:"rss_with_sessions_bytes"`
-	RSSPerSess  float64       `json:"rss_per_session_bytes"`
+	N           int     `json:"n"`
+	Served      int     `json:"served"`
+	Failed      int     `json:"failed"`
+	FirstError  string  `json:"first_error,omitempty"`
+	Connect     dist    `json:"handshake_first_frame"`
+	Shell       dist    `json:"shell_first_frame"`
+	Fanout      dist    `json:"fanout"`
+	Ack         dist    `json:"log_ack"`
+	Missed      int     `json:"missed"`
+	BytesPerEnt float64 `json:"bytes_per_entry_per_session"`
+	RSSBase     int64   `json:"rss_base_bytes"`
+	RSSLoaded   int64   `json:"rss_with_sessions_bytes"`
+	RSSPerSess  float64 `json:"rss_per_session_bytes"`
+	// RSSAfterFan is RSSPerSess again after the idle time and the fan-out.
+	RSSAfterFan float64       `json:"rss_per_session_after_fanout_bytes"`
 	CPUPerEntry time.Duration `json:"cpu_per_entry_ns"`
 	// HarnessCPU is this harness's own CPU per entry during the fan-out:
 	// the SSH clients and terminal emulators of N consoles, on the same
@@ -49,6 +51,11 @@ type fanoutConfig struct {
 // arriving, not a flood (the server's accept loop takes them one by one).
 const connectParallel = 16
 
+// memorySettle is how long after the last console connected the server's
+// memory is read: twice the 5 s after which the server returns a login
+// burst's memory (sshserver/burst.go).
+const memorySettle = 10 * time.Second
+
 func measureFanout(cfg fanoutConfig, n int) (fanoutResult, error) {
 	res := fanoutResult{N: n}
 	profiles := ""
@@ -73,18 +80,32 @@ func measureFanout(cfg fanoutConfig, n int) (fanoutResult, error) {
 	consoles := make([]*console, n)
 	connect, shell := make([]time.Duration, n), make([]time.Duration, n)
 	errs := make([]error, n)
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, connectParallel)
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int) {
-			defer wg.Done()
-			defer func() { <-sem }()
-			consoles[i], connect[i], shell[i], errs[i] = openConsole(srv.addr, cfg.people[i], firstFrameText, 60*time.Second)
-		}(i)
+	connectAll := func() {
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, connectParallel)
+		for i := 0; i < n; i++ {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func(i int) {
+				defer wg.Done()
+				defer func() { <-sem }()
+				consoles[i], connect[i], shell[i], errs[i] = openConsole(srv.addr, cfg.people[i], firstFrameText, 60*time.Second)
+			}(i)
+		}
+		wg.Wait()
 	}
-	wg.Wait()
+	if cfg.profileDir != "" {
+		file := filepath.Join(cfg.profileDir, fmt.Sprintf("connect-n%d.pprof", n))
+		ran := false
+		if err := srv.cpuProfile(file, 0, func() { ran = true; connectAll() }); err != nil {
+			cfg.logf("profile: %v", err)
+		}
+		if !ran {
+			connectAll()
+		}
+	} else {
+		connectAll()
+	}
 	var open []*console
 	var cs, ss []time.Duration
 	for i, c := range consoles {
@@ -106,8 +127,16 @@ func measureFanout(cfg fanoutConfig, n int) (fanoutResult, error) {
 	res.Served = len(open)
 	res.Connect, res.Shell = summarise(cs), summarise(ss)
 
-	// Let the joins' redraws settle: no byte for half a second.
+	// Let the joins' redraws settle: no byte for half a second, and the
+	// server's own settling after a login burst (it returns the burst's
+	// memory 5 s after the last console opened): the RSS measured is the
+	// server's with N consoles open once the logins are over, as the
+	// machine it runs on sees it for as long as nothing else happens.
+	connected := time.Now()
 	settle(open, 500*time.Millisecond, 60*time.Second)
+	if wait := memorySettle - time.Since(connected); wait > 0 {
+		time.Sleep(wait)
+	}
 	res.RSSLoaded = srv.mem().RSS
 	if len(open) > 0 {
 		res.RSSPerSess = float64(res.RSSLoaded-res.RSSBase) / float64(len(open))
@@ -186,6 +215,11 @@ func measureFanout(cfg fanoutConfig, n int) (fanoutResult, error) {
 	}
 	settle(open, 200*time.Millisecond, 10*time.Second)
 	res.CPUPerEntry = (srv.cpu() - cpuBefore) / time.Duration(cfg.entries)
+	// And once the idle time and the fan-out went by: the heap grown back
+	// from what the burst's release left, as it stays while consoles work.
+	if len(open) > 0 {
+		res.RSSAfterFan = float64(srv.mem().RSS-res.RSSBase) / float64(len(open))
+	}
 	if selfAfter, err := cpuTime(os.Getpid()); err == nil {
 		res.HarnessCPU = (selfAfter - selfBefore) / time.Duration(cfg.entries)
 	}

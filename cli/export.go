@@ -13,10 +13,10 @@ import (
 )
 
 func exportCmd(env *Env, dataDir *string) *cobra.Command {
-	var format, outPath string
+	var format, outPath, lang string
 	var pdf bool
 	cmd := &cobra.Command{
-		Use:   "export [--format md|json|csv|html|print [--pdf]] [--out FILE]",
+		Use:   "export [--format md|json|csv|html|print [--pdf]] [--lang fr|en] [--out FILE]",
 		Short: "Export the whole record: a report (md, html), the timeline (csv) or a snapshot (json)",
 		Long: "Export the crisis record as it stands, read in one transaction (lead or responder):\n" +
 			"  md    the lessons-learned report in Markdown\n" +
@@ -26,9 +26,12 @@ func exportCmd(env *Env, dataDir *string) *cobra.Command {
 			"  print the paper kit: an A4 page to print (out-of-hours checklist, directory,\n" +
 			"        recovery plan, open tasks, audit head); with --pdf a PDF, through\n" +
 			"        headless Chromium on the machine that runs the command\n" +
+			"--lang writes the report, the CSV header and the paper kit in French or English\n" +
+			"(default: $CELLULE_LANG when it says fr, else English); the JSON snapshot has no language.\n" +
 			"Without --out the export goes to standard output.",
 		Example: "  ssh -p 2222 host export --format md > retex.md\n" +
 			"  cellule export --format json --out cahors.json\n" +
+			"  ssh -p 2222 host export --format html --lang fr > retex.html\n" +
 			"  ssh -p 2222 host export --format print --pdf > kit.pdf",
 		Args: cobra.NoArgs,
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, _ []string, svc *crisis.Service) error {
@@ -39,7 +42,11 @@ func exportCmd(env *Env, dataDir *string) *cobra.Command {
 			if pdf && f != report.Print {
 				return usagef("--pdf goes with --format print")
 			}
-			opt := report.Options{Printed: svc.Now()}
+			l, err := report.ParseLang(exportLang(lang))
+			if err != nil {
+				return usageError{crisis.Message(err)}
+			}
+			opt := report.Options{Printed: svc.Now(), Lang: l}
 			render := func(w io.Writer) error {
 				return svc.Export(env.Actor, func(s *crisis.Snapshot) error { return report.Write(w, s, f, opt) })
 			}
@@ -59,8 +66,22 @@ func exportCmd(env *Env, dataDir *string) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", "md", "md, json, csv, html or print")
 	cmd.Flags().StringVar(&outPath, "out", "", "write to FILE instead of standard output (on the host)")
+	cmd.Flags().StringVar(&lang, "lang", "", "fr or en: the language of the report, the CSV header and the paper kit")
 	cmd.Flags().BoolVar(&pdf, "pdf", false, "with --format print: a PDF, printed by headless Chromium")
 	return cmd
+}
+
+// exportLang is the export's language: --lang, else $CELLULE_LANG when it
+// names French, else English. (Once users have a language of their own,
+// the caller's language comes between the flag and the environment.)
+func exportLang(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if l, err := report.ParseLang(os.Getenv("CELLULE_LANG")); err == nil {
+		return l
+	}
+	return crisis.LangEnglish
 }
 
 // pdfRender turns the paper kit's HTML into a PDF. The page is rendered

@@ -94,7 +94,7 @@ func recoveryCmd(env *Env, dataDir *string) *cobra.Command {
 	cmd.AddCommand(
 		recoverySetCmd(env, dataDir),
 		recoveryValidateCmd(env, dataDir),
-		recoveryOverrideCmd(env, dataDir),
+		recoveryOverrideCmd(env, dataDir), recoveryLiftRegisterCmd(env, dataDir),
 		recoveryAddCmd(env, dataDir),
 		recoveryRenameCmd(env, dataDir),
 		recoveryMoveCmd(env, dataDir),

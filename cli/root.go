@@ -169,6 +169,7 @@ func newRoot(env *Env) *cobra.Command {
 		userCmd(env, &dataDir),
 		recoveryCmd(env, &dataDir),
 		taskCmd(env, &dataDir),
+		registerCmd(env, &dataDir),
 		checklistCmd(env, &dataDir), contactsCmd(env, &dataDir), handoverCmd(env, &dataDir),
 		clocksCmd(env, &dataDir), clockCmd(env, &dataDir),
 		backupCmd(env, &dataDir),

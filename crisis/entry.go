@@ -79,6 +79,9 @@ type Entry struct {
 	Amends uint64 `json:"amends,omitempty"`
 	// Task is the task whose change this entry records, 0 for none.
 	Task uint64 `json:"task,omitempty"`
+	// Asset is the register's asset whose change this entry records, 0
+	// for none.
+	Asset uint64 `json:"asset,omitempty"`
 	// Stage is the stage this entry moved the crisis to, for the entries
 	// that record a stage change ("" for the others): reports draw the
 	// stages from it without reading the text.

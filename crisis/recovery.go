@@ -120,6 +120,10 @@ type RecoveryPhase struct {
 	Name        string     `json:"name"`
 	ValidatedBy string     `json:"validated_by,omitempty"`
 	ValidatedAt *time.Time `json:"validated_at,omitempty"`
+	// RegisterOverride is a lead's decision to validate the phase while
+	// assets linked to its items are still compromised (see
+	// LiftRegisterGate).
+	RegisterOverride *Override `json:"register_override,omitempty"`
 }
 
 // Validated reports whether a lead validated the phase.
@@ -153,6 +157,10 @@ type RecoveryItem struct {
 	// note; zero while the item has no history (a plan edit is not one).
 	UpdatedAt time.Time `json:"updated_at,omitzero"`
 	UpdatedBy string    `json:"updated_by,omitempty"`
+	// Compromised counts the register's assets linked to the item that are
+	// compromised or contained, not yet remediated: derived on read
+	// (Service.Recovery), never stored.
+	Compromised int `json:"-"`
 }
 
 // IsGroup reports whether the item stands for several machines.

@@ -13,7 +13,15 @@ func (s *Service) Recovery() (RecoveryPlan, error) {
 	var plan RecoveryPlan
 	err := s.store.View(func(tx ReadTx) error {
 		var err error
-		plan, err = readPlan(tx)
+		if plan, err = readPlan(tx); err != nil {
+			return err
+		}
+		held, err := unremediatedByItem(tx)
+		for i := range plan.Phases {
+			for j := range plan.Phases[i].Items {
+				plan.Phases[i].Items[j].Compromised = held[plan.Phases[i].Items[j].ID]
+			}
+		}
 		return err
 	})
 	return plan, err
@@ -153,6 +161,13 @@ func (s *Service) ValidatePhase(a Actor, n int) (Entry, error) {
 		ph := p.phase(n)
 		if err := phaseValidation(ph, p.itemsOf(n)); err != nil {
 			return nil, err
+		}
+		if ph.RegisterOverride == nil {
+			if held, err := heldBy(p, n); err != nil {
+				return nil, err
+			} else if held != "" {
+				return nil, conflictf("register.gate", n, held)
+			}
 		}
 		at := now
 		ph.ValidatedAt, ph.ValidatedBy = &at, a.Name

@@ -79,6 +79,8 @@ const (
 	// them on or off and import their definitions.
 	ActRunClock     Action = "run-clock"
 	ActManageClocks Action = "manage-clocks"
+	// ActWriteRegister adds assets to the register and changes their state.
+	ActWriteRegister Action = "write-register"
 )
 
 var permissions = map[Action][]Role{
@@ -107,6 +109,7 @@ var permissions = map[Action][]Role{
 	ActSetTheme:         {RoleLead, RoleResponder, RoleViewer},
 	ActRunClock:         {RoleLead, RoleResponder},
 	ActManageClocks:     {RoleLead},
+	ActWriteRegister:    {RoleLead, RoleResponder},
 }
 
 // Allowed reports whether a person of role r may do act.

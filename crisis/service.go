@@ -152,6 +152,8 @@ type Status struct {
 	// NextDue is the running declaration whose deadline comes first (nil:
 	// none); the header decides from the time whether to show it.
 	NextDue *ClockDue
+	// Register counts the accounts and machines compromised and suspected.
+	Register RegisterCount
 }
 
 // Status reads the crisis and who is connected: once per change, however
@@ -181,6 +183,9 @@ func (s *Service) readStatus() (Status, error) {
 			return err
 		}
 		if st.PendingHandovers, err = pendingHandovers(tx); err != nil {
+			return err
+		}
+		if st.Register, err = tx.RegisterCount(); err != nil {
 			return err
 		}
 		clocks, err := clocksOf(tx)

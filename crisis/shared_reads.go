@@ -25,6 +25,9 @@ type snapshots struct {
 	versions uint64 // the last Status.Version given
 
 	page atomic.Pointer[sharedPage]
+
+	// assets is the register, for the consoles on its tab (register_shared.go).
+	assets atomic.Pointer[sharedAssets]
 }
 
 type sharedStatus struct {

@@ -26,3 +26,6 @@ func (p *Snapshot) Contacts() ([]Contact, error) { return p.tx.Contacts() }
 func (p *Snapshot) ChecklistTemplate(name string) (ChecklistTemplate, error) {
 	return templateOf(p.tx, name)
 }
+
+// Assets lists the register: every account, machine and indicator, by id.
+func (p *Snapshot) Assets() ([]Asset, error) { return p.tx.Assets() }

@@ -57,6 +57,17 @@ type ReadTx interface {
 	Contacts() ([]Contact, error)
 	Handover(id uint64) (Handover, bool, error)
 	Handovers() ([]Handover, error)
+	// Asset reads one asset of the register; Assets reads them all, by id.
+	Asset(id uint64) (Asset, bool, error)
+	Assets() ([]Asset, error)
+	// AssetNamed finds the asset registered under AssetKey(kind,
+	// identifier); RegisterCount counts the flagged ones (see Flagged).
+	// Both read an index, not the register.
+	AssetNamed(key string) (uint64, bool, error)
+	RegisterCount() (RegisterCount, error)
+	// LastAssetID is the highest asset id handed out: assets are never
+	// deleted, so it is how many the register holds.
+	LastAssetID() (uint64, error)
 	TakeawayReadTx
 	InviteReadTx
 	ClockReadTx
@@ -97,6 +108,10 @@ type WriteTx interface {
 	// replaces a stored one.
 	AddHandover(h Handover) (Handover, error)
 	PutHandover(h Handover) error
+	// AppendAsset gives a the next asset id and stores it; PutAsset
+	// replaces a stored asset.
+	AppendAsset(a Asset) (Asset, error)
+	PutAsset(a Asset) error
 	TakeawayWriteTx
 	InviteWriteTx
 	ClockWriteTx

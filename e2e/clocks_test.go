@@ -6,10 +6,15 @@ import (
 	"strings"
 	"testing"
 
-	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"cellule/internal/hostile"
+	"cellule/tui/kit"
 )
+
+// paletteColour is how a colour of the console's (dark) palette reaches a
+// 256-colour terminal, as the e2e consoles are.
+func paletteColour(c color.Color) color.Color { return colorprofile.ANSI256.Convert(c) }
 
 // fgAt is the foreground colour of the cell where text starts on screen.
 func (c *console) fgAt(text string) (color.Color, bool) {
@@ -24,6 +29,13 @@ func (c *console) fgAt(text string) (color.Color, bool) {
 		return nil, false
 	}
 	return cell.Style.Fg, true
+}
+
+// fgOf is the foreground colour where text starts, nil when it is not on
+// screen.
+func fgOf(c *console, text string) color.Color {
+	fg, _ := c.fgAt(text)
+	return fg
 }
 
 // A clock started over SSH shows at once in every console's header: a
@@ -41,8 +53,8 @@ func TestDeclarationDeadlineShowsLiveInAnotherConsole(t *testing.T) {
 	watcher.waitFor("the CNIL deadline", func(s string) bool {
 		return strings.Contains(s, "CNIL due in 4h5") || strings.Contains(s, "CNIL due in 5h00")
 	})
-	if fg, ok := watcher.fgAt("CNIL due in"); !ok || fg != lipgloss.Yellow {
-		t.Errorf("under 6 h the flag is drawn in %v, want the warning colour %v", fg, lipgloss.Yellow)
+	if fg, want := fgOf(watcher, "CNIL due in"), paletteColour(kit.Dark().Warning); fg != want {
+		t.Errorf("under 6 h the flag is drawn in %v, want the warning colour %v", fg, want)
 	}
 
 	// NIS2, turned on, with an early warning already an hour late.
@@ -56,8 +68,8 @@ func TestDeclarationDeadlineShowsLiveInAnotherConsole(t *testing.T) {
 		t.Fatal(errOut)
 	}
 	watcher.waitText("NIS2-WARNING LATE 1h0")
-	if fg, ok := watcher.fgAt("NIS2-WARNING LATE"); !ok || fg != lipgloss.Red {
-		t.Errorf("late flag drawn in %v, want %v", fg, lipgloss.Red)
+	if fg, want := fgOf(watcher, "NIS2-WARNING LATE"), paletteColour(kit.Dark().Late); fg != want {
+		t.Errorf("late flag drawn in %v, want the late colour %v", fg, want)
 	}
 	if _, errOut, code := run(t, l.responder, "", "clock", "done", "nis2-warning", "--ref", "ANSSI-1"); code != 0 {
 		t.Fatal(errOut)

@@ -166,7 +166,7 @@ func consoleGoroutines() (int, string) {
 	var found []string
 	for _, g := range strings.Split(all, "\n\n") {
 		if strings.Contains(g, "cellule/tui.") || strings.Contains(g, "sshserver.(*Server).console") ||
-			strings.Contains(g, "sshserver.(*Server).watchAccess") || strings.Contains(g, "sshserver.(*keyPump)") ||
+			strings.Contains(g, "sshserver.(*accessWatch)") || strings.Contains(g, "sshserver.(*keyPump)") ||
 			(strings.Contains(g, "charm.land/bubbletea") && !strings.Contains(g, "(*Program).readLoop")) {
 			n++
 			found = append(found, g)

@@ -153,6 +153,43 @@ var hostileFields = []hostileField{
 		}
 		return true
 	}},
+	{"register identifier and owner", []view{
+		{"6/" + fmt.Sprintf("c%02d", len(hostile.Corpus())-1) + "\r", []string{last("c"), last("o")}},
+		{keyEnter, []string{"History", last("c"), last("o")}},
+	}, func(t *testing.T, l *lab, texts []string) bool {
+		owners := taggedAs("o")
+		for i, text := range texts {
+			mustRun(t, l.responder, "", "register", "add", "user", text, "--owner", owners[i])
+		}
+		return true
+	}},
+	{"register note and evidence", []view{{"6", []string{"evidence-holder"}}, {keyEnter, []string{last("c"), last("e")}}}, func(t *testing.T, l *lab, texts []string) bool {
+		mustRun(t, l.responder, "", "register", "add", "server", "evidence-holder", "--state", "compromised")
+		evidence := taggedAs("e")
+		for i, text := range texts {
+			state := []string{"contained", "compromised"}[i%2]
+			mustRun(t, l.responder, "", "register", "set", "evidence-holder", "--state", state, "--note", text, "--evidence", evidence[i])
+		}
+		return true
+	}},
+	{"register import (standard input)", []view{{"6", []string{"imp"}}}, func(t *testing.T, l *lab, texts []string) bool {
+		var b strings.Builder
+		w := csv.NewWriter(&b)
+		_ = w.Write([]string{"identifier", "kind", "owner", "note"})
+		for i, text := range texts {
+			_ = w.Write([]string{fmt.Sprintf("imp%02d %s", i, text), "workstation", text, text})
+		}
+		w.Flush()
+		// The row of the raw C1 byte is not UTF-8: refused by its line.
+		_, errOut, code := run(t, l.responder, b.String(), "register", "import", "--skip-bad")
+		if code != 0 || strings.Count(errOut, "stdin:") > 1 {
+			t.Errorf("register import --skip-bad: exit %d %q", code, errOut)
+		}
+		if err := hostile.Check(errOut); err != nil {
+			t.Errorf("the refusal of a row: %v", err)
+		}
+		return true
+	}},
 	{"checklist run label", []view{{"4", []string{last("c")}}}, func(t *testing.T, l *lab, texts []string) bool {
 		for _, text := range texts {
 			mustRun(t, l.responder, "", "checklist", "start", "hno", "--label", text)
@@ -296,6 +333,7 @@ var hostileOutputs = []struct {
 	{[]string{"contacts"}, true, ""},
 	{[]string{"handover", "--list"}, true, ""},
 	{[]string{"takeaway", "list"}, true, ""},
+	{[]string{"register", "list"}, true, ""},
 	{[]string{"export", "--format", "md"}, false, ""},
 	{[]string{"export", "--format", "html"}, false, ""},
 	{[]string{"export", "--format", "csv"}, false, "csv"},
@@ -337,7 +375,7 @@ func TestHostileTextReachesNoTerminal(t *testing.T) {
 			if stored {
 				for _, v := range f.views {
 					wait := v.wait
-					if v.keys != "" && v.keys[0] >= '1' && v.keys[0] <= '5' {
+					if v.keys != "" && v.keys[0] >= '1' && v.keys[0] <= '6' {
 						// The tab must show (its number in brackets on the
 						// tabs line) before the next key: the same text may
 						// be on the tab left behind.

@@ -23,6 +23,7 @@ var countedWrites = []struct {
 	{"takeaways", []string{"takeaway", "add", "Takeaway written after the import"}},
 	{"checklist_runs", []string{"checklist", "start", "hno"}},
 	{"handovers", []string{"handover", "Handover written after the import"}},
+	{"assets", []string{"register", "add", "server", "srv-after-the-import"}},
 }
 
 // countedLab is a lab whose record holds two records in every counted
@@ -36,6 +37,7 @@ func countedLab(t *testing.T) (*lab, string) {
 		{"takeaway", "add", "Keep paper forms ready"}, {"takeaway", "add", "Keep the backups offline"},
 		{"checklist", "start", "hno"}, {"checklist", "start", "end-of-crisis"},
 		{"handover", "Night shift: DCs isolated"}, {"handover", "Day shift: DCs rebuilt"},
+		{"register", "add", "domain-admin", "adm-jdupont"}, {"register", "add", "server", "srv-dc1"},
 	} {
 		mustRun(t, l.lead, "", args...)
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"cellule/crisis"
 	"cellule/report"
 )
 
@@ -36,12 +37,20 @@ func browser(t *testing.T) string {
 // The HTML export, opened by a real browser with nothing but the file,
 // shows the chronology: every stage band, every recovery phase band and
 // the key-entry marks are on screen in their colours (the colours exist
-// nowhere else on the page).
+// nowhere else on the page), in English and in French (whose longer
+// labels move the marks' lanes).
 func TestHTMLChronologyRendersInBrowser(t *testing.T) {
 	bin := browser(t)
+	svc := demo(t, true)
+	for _, lang := range []string{crisis.LangEnglish, crisis.LangFrench} {
+		t.Run(lang, func(t *testing.T) { chronologyOnScreen(t, bin, exportIn(t, svc, report.HTML, lang)) })
+	}
+}
+
+func chronologyOnScreen(t *testing.T, bin string, html []byte) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
-	if err := os.WriteFile(page, export(t, demo(t, true), report.HTML), 0o600); err != nil {
+	if err := os.WriteFile(page, html, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	shot := filepath.Join(dir, "shot.png")

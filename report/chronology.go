@@ -80,13 +80,13 @@ type bandSpan struct {
 // items (see phaseStart) to its validation, or to the end of the record
 // while it is not validated.
 func chronologyBands(f *facts) []bandRow {
-	stages := bandRow{title: "Stages", height: bandHeight}
+	stages := bandRow{title: f.t("chart.stages"), height: bandHeight}
 	for _, s := range f.stages {
 		colour, ok := stageColours[s.stage]
 		if !ok {
 			colour = "#999999"
 		}
-		stages.spans = append(stages.spans, bandSpan{label: stageLabel(s.stage), colour: colour, ink: "#ffffff", from: s.from, to: s.to})
+		stages.spans = append(stages.spans, bandSpan{label: f.stageLabel(s.stage), colour: colour, ink: "#ffffff", from: s.from, to: s.to})
 	}
 	rows := []bandRow{stages}
 	for _, p := range f.plan.Phases {
@@ -98,14 +98,14 @@ func chronologyBands(f *facts) []bandRow {
 		span := bandSpan{colour: c.running, ink: "#1d2733", from: from, to: f.last}
 		if p.ValidatedAt != nil {
 			span.colour, span.ink, span.to = c.validated, "#ffffff", *p.ValidatedAt
-			span.label = fmt.Sprintf("Phase %d %s: validated", p.Number, crisis.SanitizeLine(p.Name))
+			span.label = f.t("chart.validated", p.Number, f.phaseTitle(p))
 		} else {
-			span.label = fmt.Sprintf("Phase %d %s: %s, %d%%", p.Number, crisis.SanitizeLine(p.Name), label(phaseStateLabels, p.State), p.Progress)
+			span.label = f.t("chart.phase", p.Number, f.phaseTitle(p), f.phaseStateLabel(p.State), p.Progress)
 		}
 		if span.to.Before(span.from) {
 			span.to = span.from
 		}
-		rows = append(rows, bandRow{title: fmt.Sprintf("Phase %d", p.Number), height: phaseHeight, spans: []bandSpan{span}})
+		rows = append(rows, bandRow{title: f.t("chart.row", p.Number), height: phaseHeight, spans: []bandSpan{span}})
 	}
 	return rows
 }
@@ -144,8 +144,8 @@ type markPicker struct {
 	seen, stride   int
 }
 
-func (p *markPicker) add(e crisis.Entry) {
-	e.Text = shortText(e.Text, labelRunes)
+func (p *markPicker) add(e crisis.Entry, l *tongue) {
+	e.Text = shortText(entryText(e, l), labelRunes)
 	if e.Stage != "" && len(p.stages) < 2*maxMarks {
 		p.stages = append(p.stages, e)
 		return
@@ -181,7 +181,7 @@ func (p *markPicker) picked() []crisis.Entry {
 func writeChronologySVG(w *bufio.Writer, f *facts) error {
 	t0, t1 := f.first, f.last
 	if t0.IsZero() {
-		_, err := w.WriteString("<p><em>Nothing to draw yet.</em></p>\n")
+		_, err := w.WriteString("<p><em>" + f.t("chart.empty") + "</em></p>\n")
 		return err
 	}
 	if !t1.After(t0) {
@@ -192,7 +192,7 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 		return svgLeft + (svgRight-svgLeft)*t.Sub(t0).Seconds()/span
 	}
 
-	marks, lanes := placeMarks(f.marks, xOf, f.loc)
+	marks, lanes := placeMarks(f.marks, xOf, func(t time.Time) string { return f.l.day(t, f.loc) })
 	axisY := laneTop + float64(lanes)*laneHeight + 14
 	rows := chronologyBands(f)
 	bandTop := axisY + 26
@@ -200,9 +200,9 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 	clampX := func(t time.Time) float64 { return min(max(xOf(t), svgLeft), svgRight) }
 
 	fmt.Fprintf(w, "<figure class=\"chronology\">\n<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"chrono-title\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n", svgWidth, height)
-	fmt.Fprintf(w, "<title id=\"chrono-title\">Chronology of the crisis events</title>\n")
+	fmt.Fprintf(w, "<title id=\"chrono-title\">%s</title>\n", f.t("chart.title"))
 	fmt.Fprintf(w, "<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"#ffffff\"/>\n", svgWidth, height)
-	fmt.Fprintf(w, "<text x=\"%.0f\" y=\"20\" font-size=\"14\" font-weight=\"bold\" fill=\"#12436d\">Chronology of the crisis events</text>\n", svgLeft)
+	fmt.Fprintf(w, "<text x=\"%.0f\" y=\"20\" font-size=\"14\" font-weight=\"bold\" fill=\"#12436d\">%s</text>\n", svgLeft, f.t("chart.title"))
 
 	// Bands first, under everything else.
 	y := bandTop
@@ -213,8 +213,8 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 			if width < 2 {
 				width = 2
 			}
-			fmt.Fprintf(w, "<g class=\"band\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" fill=\"%s\"><title>%s: %s to %s</title></rect>",
-				x0, y, width, row.height, s.colour, escLine(s.label), f.at(s.from), f.at(s.to))
+			fmt.Fprintf(w, "<g class=\"band\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" fill=\"%s\"><title>%s</title></rect>",
+				x0, y, width, row.height, s.colour, f.t("chart.span", escLine(s.label), f.at(s.from), f.at(s.to)))
 			// The label goes inside the band when it fits, else beside it
 			// on the side with room.
 			text := float64(len([]rune(s.label))) * charWidth
@@ -234,7 +234,7 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 
 	// The axis and its ticks.
 	fmt.Fprintf(w, "<line x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#12436d\" stroke-width=\"2\"/>\n", svgLeft, axisY, svgRight, axisY)
-	for _, tk := range ticks(t0, t1, f.loc) {
+	for _, tk := range ticks(t0, t1, f.loc, f.l) {
 		x := xOf(tk.at)
 		fmt.Fprintf(w, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#12436d\"/>", x, axisY, x, axisY+5)
 		if tk.label != "" {
@@ -255,13 +255,15 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 		fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"%s\" fill=\"#1d2733\">%s</text>", m.x, ly, m.anchor, escLine(m.label))
 		fmt.Fprintf(w, "<title>#%d %s: %s</title></g>\n", m.e.ID, f.at(m.e.OccurredAt), escLine(m.e.Text))
 	}
+	found := writeFoundMarks(w, f, xOf, axisY)
 	w.WriteString("</svg>\n")
-	caption := "Key entries (decisions, escalations, closure) as marks above the time axis; the crisis stages as bands below it."
+	caption := f.t("chart.caption")
+	caption += f.foundCaption(found)
 	if len(rows) > 1 {
-		caption += " Under the stages, each recovery phase from the earliest change recorded on its items to its validation (solid), or to the end of the record while it is not validated (pale)."
+		caption += f.t("chart.captionPhases")
 	}
 	if drawn := len(marks); drawn < f.keyEntries {
-		caption += fmt.Sprintf(" %d of the %d key entries are drawn; the logbook below lists them all.", drawn, f.keyEntries)
+		caption += f.t("chart.captionDrawn", drawn, f.keyEntries)
 	}
 	_, err := w.WriteString("<figcaption>" + caption + "</figcaption>\n</figure>\n")
 	return err
@@ -270,12 +272,12 @@ func writeChronologySVG(w *bufio.Writer, f *facts) error {
 // placeMarks gives each mark a label lane above the axis: the lowest lane
 // where its label does not overlap the one before it. Labels that find no
 // free lane keep only the entry's number.
-func placeMarks(entries []crisis.Entry, xOf func(time.Time) float64, loc *time.Location) ([]mark, int) {
+func placeMarks(entries []crisis.Entry, xOf func(time.Time) float64, day func(time.Time) string) ([]mark, int) {
 	ends := make([]float64, 0, maxLanes) // right edge of the last label per lane
 	var marks []mark
 	for _, e := range entries {
 		m := mark{e: e, x: xOf(e.OccurredAt), anchor: "start"}
-		full := fmt.Sprintf("#%d %s %s", e.ID, e.OccurredAt.In(loc).Format("02 Jan"), e.Text)
+		full := fmt.Sprintf("#%d %s %s", e.ID, day(e.OccurredAt), e.Text)
 		short := fmt.Sprintf("#%d", e.ID)
 		placed := false
 		for _, label := range []string{full, short} {
@@ -328,7 +330,7 @@ var tickSteps = []time.Duration{
 
 // ticks places labelled ticks on midnights (or whole hours) of the report's
 // time zone, as many as fit without their labels touching.
-func ticks(t0, t1 time.Time, loc *time.Location) []tick {
+func ticks(t0, t1 time.Time, loc *time.Location, l *tongue) []tick {
 	width := svgRight - svgLeft
 	fit := int(width / minTickDist)
 	step := tickSteps[len(tickSteps)-1]
@@ -350,7 +352,7 @@ func ticks(t0, t1 time.Time, loc *time.Location) []tick {
 	for t := start; !t.After(t1); {
 		if !t.Before(t0) {
 			lt := t.In(loc)
-			label := lt.Format("02 Jan")
+			label := l.day(lt, loc)
 			if step < 24*time.Hour && (lt.Hour() != 0 || lt.Minute() != 0) {
 				label = lt.Format(clock)
 			}

@@ -27,38 +27,38 @@ func (f *facts) declarations() (rows []declRow, off []string, err error) {
 			off = append(off, d.Name)
 			continue
 		}
-		r := declRow{name: d.Title.In(reportLang) + " (" + d.Name + ")", started: "not started", deadline: "without delay", sent: "not sent", margin: "", ref: ""}
+		r := declRow{name: d.Title.In(f.l.code) + " (" + d.Name + ")", started: f.t("decl.notStarted"), deadline: f.t("decl.noDelay"), sent: f.t("decl.notSent")}
 		if dl := d.Deadline; dl != "" {
-			r.deadline = dl + " from awareness"
+			r.deadline = f.t("decl.fromAwareness", dl)
 			if d.After != "" {
-				r.deadline = dl + " after " + d.After
+				r.deadline = f.t("decl.after", dl, d.After)
 			}
 		}
 		if k.StartedAt != nil {
-			r.started = f.at(*k.StartedAt) + " (" + k.StartedBy + ")"
+			r.started = f.t("decl.startedBy", f.at(*k.StartedAt), k.StartedBy)
 		}
 		if k.Due != nil {
 			r.deadline = f.at(*k.Due)
 		}
 		switch {
 		case k.SentAt != nil:
-			r.sent = f.at(*k.SentAt) + " by " + k.SentBy
+			r.sent = f.t("atBy", f.at(*k.SentAt), k.SentBy)
 			if k.To != "" {
-				r.sent += " to " + k.To
+				r.sent = f.t("decl.sentTo", r.sent, k.To)
 			}
 			r.ref = k.Ref
 			if m, ok := c.Margin(); ok && m < 0 {
-				r.margin = "late by " + crisis.DurationText(m)
+				r.margin = f.t("decl.late", crisis.DurationText(m))
 				if k.LateReason != "" {
-					r.margin += ": " + k.LateReason
+					r.margin += f.t("colon") + k.LateReason
 				}
 			} else if ok {
-				r.margin = crisis.DurationText(m) + " early"
+				r.margin = f.t("decl.early", crisis.DurationText(m))
 			} else {
-				r.margin = crisis.DurationText(k.SentAt.Sub(*k.StartedAt)) + " after awareness"
+				r.margin = f.t("decl.afterAwareness", crisis.DurationText(k.SentAt.Sub(*k.StartedAt)))
 			}
 		case k.SkippedAt != nil:
-			r.sent = "does not apply (" + f.at(*k.SkippedAt) + ", " + k.SkippedBy + ")"
+			r.sent = f.t("decl.skipped", f.at(*k.SkippedAt), k.SkippedBy)
 			r.margin = k.SkipReason
 		}
 		rows = append(rows, r)
@@ -70,8 +70,11 @@ func (r declRow) cells() []string {
 	return []string{r.name, r.started, r.deadline, r.sent, r.margin, r.ref}
 }
 
-var declHeads = []string{"Declaration", "Clock started", "Deadline", "Sent", "Early or late", "Reference"}
+// declHeads are the declarations table's column names.
+func (f *facts) declHeads() []string {
+	return []string{f.t("decl.col.name"), f.t("decl.col.started"), f.t("decl.col.deadline"), f.t("decl.col.sent"), f.t("decl.col.margin"), f.t("decl.col.ref")}
+}
 
-func offNote(off []string) string {
-	return "Turned off (do not apply here): " + strings.Join(off, ", ") + "."
+func (f *facts) offNote(off []string) string {
+	return f.t("decl.off", strings.Join(off, ", "))
 }

@@ -14,6 +14,8 @@ type facts struct {
 	snap *crisis.Snapshot
 	c    crisis.Crisis
 	loc  *time.Location
+	// l is the report's language: its words and how it writes times.
+	l *tongue
 
 	entries     uint64
 	corrections int
@@ -36,6 +38,8 @@ type facts struct {
 	runs      []crisis.ChecklistRun
 	handovers []crisis.Handover
 	contacts  int
+	// assets is the register, by id.
+	assets []crisis.Asset
 
 	// spools hold the list sections' items of a full export (see lists.go);
 	// nil in a preview.
@@ -71,7 +75,7 @@ func isKey(e crisis.Entry) bool {
 // withMarks, the chronology's marks. Call the returned function when the
 // export is written.
 func gather(snap *crisis.Snapshot, opt Options, item itemWriter, withMarks bool) (*facts, func(), error) {
-	f := &facts{snap: snap, c: snap.Crisis, loc: snap.Location(), entries: snap.Entries, byKind: map[crisis.Kind]int{}}
+	f := &facts{snap: snap, c: snap.Crisis, loc: snap.Location(), l: tongueOf(opt.Lang), entries: snap.Entries, byKind: map[crisis.Kind]int{}}
 	if err := f.readRecords(); err != nil {
 		return nil, nil, err
 	}
@@ -112,7 +116,7 @@ func gather(snap *crisis.Snapshot, opt Options, item itemWriter, withMarks bool)
 		if isKey(e) {
 			f.keyEntries++
 			if withMarks {
-				marks.add(e)
+				marks.add(e, f.l)
 			}
 		}
 		if e.Stage != "" {

@@ -8,9 +8,9 @@ func htmlDeclarations(w *bufio.Writer, f *facts, _ Options) error {
 	if err != nil {
 		return err
 	}
-	w.WriteString("<section id=\"declarations\">\n<h2>Declarations</h2>\n<table>\n<tr>")
-	for _, h := range declHeads {
-		w.WriteString("<th>" + h + "</th>")
+	w.WriteString("<section id=\"declarations\">\n<h2>" + esc(f.t("sec.declarations")) + "</h2>\n<table>\n<tr>")
+	for _, h := range f.declHeads() {
+		w.WriteString("<th>" + esc(h) + "</th>")
 	}
 	w.WriteString("</tr>\n")
 	for _, r := range rows {
@@ -22,7 +22,7 @@ func htmlDeclarations(w *bufio.Writer, f *facts, _ Options) error {
 	}
 	w.WriteString("</table>\n")
 	if len(off) > 0 {
-		w.WriteString("<p><em>" + escLine(offNote(off)) + "</em></p>\n")
+		w.WriteString("<p><em>" + escLine(f.offNote(off)) + "</em></p>\n")
 	}
 	_, err = w.WriteString("</section>\n")
 	return err

@@ -9,44 +9,44 @@ import (
 
 func htmlContext(w *bufio.Writer, f *facts, _ Options) error {
 	c := f.c
-	w.WriteString("<section id=\"context\">\n<h2>Context and figures</h2>\n<table>\n")
-	row := func(k, v string) { w.WriteString("<tr><th>" + k + "</th><td>" + v + "</td></tr>\n") }
-	row("Crisis", escLine(c.Name))
+	w.WriteString("<section id=\"context\">\n<h2>" + f.t("sec.context") + "</h2>\n<table>\n")
+	row := func(k, v string) { w.WriteString("<tr><th>" + f.t(k) + "</th><td>" + v + "</td></tr>\n") }
+	row("ctx.crisis", escLine(c.Name))
 	if !c.OpenedAt.IsZero() {
-		row("Opened", f.at(c.OpenedAt))
+		row("ctx.opened", f.l.long(c.OpenedAt, f.loc))
 	}
 	if c.EndedAt != nil {
-		row("Ended", f.at(*c.EndedAt)+", after "+duration(c.Duration(*c.EndedAt)))
+		row("ctx.ended", f.t("ctx.endedAfter", f.l.long(*c.EndedAt, f.loc), f.duration(c.Duration(*c.EndedAt))))
 	}
-	row("Stage", escLine(stageLabel(c.Stage)))
+	row("ctx.stage", escLine(f.stageLabel(c.Stage)))
 	if c.Closed != nil {
-		row("Closed", f.at(c.Closed.At)+" by "+escLine(c.Closed.By)+": <span class=\"text\">"+esc(c.Closed.Note)+"</span>")
+		row("ctx.closed", f.t("atBy", f.at(c.Closed.At), escLine(c.Closed.By))+f.t("colon")+"<span class=\"text\">"+esc(c.Closed.Note)+"</span>")
 	} else {
-		row("Closed", "not yet: the record may still change")
+		row("ctx.closed", f.t("ctx.notClosedYet"))
 	}
-	logbook := fmt.Sprintf("%d entries", f.entries)
+	logbook := f.n("n.entry", int(f.entries))
 	if f.corrections > 0 {
-		logbook += fmt.Sprintf(", %d of them corrections", f.corrections)
+		logbook += f.n("n.correction", f.corrections)
 	}
-	row("Logbook", logbook)
+	row("ctx.logbook", logbook)
 	if f.entries > 0 {
 		kinds, sep := "", ""
 		for _, k := range crisis.Kinds {
 			if n := f.byKind[k]; n > 0 {
-				kinds += fmt.Sprintf("%s%s %d", sep, kindLabel(k), n)
+				kinds += fmt.Sprintf("%s%s %d", sep, f.kindLabel(k), n)
 				sep = ", "
 			}
 		}
-		row("By kind", kinds)
-		row("Record covers", f.at(f.first)+" to "+f.at(f.last))
+		row("ctx.byKind", kinds)
+		row("ctx.coversLabel", f.t("ctx.span", f.at(f.first), f.at(f.last)))
 	}
-	row("Participants", fmt.Sprintf("%d authors of entries, %d registered users", len(f.authors), len(f.users)))
+	row("ctx.participants", f.t("ctx.people", f.n("n.author", len(f.authors)), f.n("n.user", len(f.users))))
 	if f.contacts > 0 {
-		row("On-call directory", plural(f.contacts, "contact")+" ("+directoryNote+")")
+		row("ctx.directory", f.n("n.contact", f.contacts)+" ("+f.directoryNote()+")")
 	}
-	w.WriteString("</table>\n<h3>Stages</h3>\n<table>\n<tr><th>Stage</th><th>From</th><th>To</th></tr>\n")
+	fmt.Fprintf(w, "</table>\n<h3>%s</h3>\n<table>\n<tr><th>%s</th><th>%s</th><th>%s</th></tr>\n", f.t("sec.stages"), f.t("col.stage"), f.t("col.from"), f.t("col.to"))
 	for _, s := range f.stages {
-		fmt.Fprintf(w, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n", escLine(stageLabel(s.stage)), f.at(s.from), f.at(s.to))
+		fmt.Fprintf(w, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>\n", escLine(f.stageLabel(s.stage)), f.at(s.from), f.at(s.to))
 	}
 	_, err := w.WriteString("</table>\n</section>\n")
 	return err
@@ -55,12 +55,12 @@ func htmlContext(w *bufio.Writer, f *facts, _ Options) error {
 // htmlChronology draws the chronology (see chronology.go), then lists
 // every entry.
 func htmlChronology(w *bufio.Writer, f *facts, opt Options) error {
-	w.WriteString("<section id=\"chronology\">\n<h2>Chronology</h2>\n")
+	w.WriteString("<section id=\"chronology\">\n<h2>" + f.t("sec.chronology") + "</h2>\n")
 	if err := writeChronologySVG(w, f); err != nil {
 		return err
 	}
-	w.WriteString("<h3>Logbook</h3>\n")
-	if err := htmlEntries(w, f, opt, "chronology", "The logbook is empty."); err != nil {
+	w.WriteString("<h3>" + f.t("sec.logbook") + "</h3>\n")
+	if err := htmlEntries(w, f, opt, "chronology", f.t("chrono.empty")); err != nil {
 		return err
 	}
 	_, err := w.WriteString("</section>\n")
@@ -68,8 +68,8 @@ func htmlChronology(w *bufio.Writer, f *facts, opt Options) error {
 }
 
 func htmlDecisions(w *bufio.Writer, f *facts, opt Options) error {
-	w.WriteString("<section id=\"decisions\">\n<h2>Decisions</h2>\n")
-	if err := htmlEntries(w, f, opt, "decisions", "No decision was logged."); err != nil {
+	w.WriteString("<section id=\"decisions\">\n<h2>" + f.t("sec.decisions") + "</h2>\n")
+	if err := htmlEntries(w, f, opt, "decisions", f.t("decisions.none")); err != nil {
 		return err
 	}
 	_, err := w.WriteString("</section>\n")
@@ -77,20 +77,20 @@ func htmlDecisions(w *bufio.Writer, f *facts, opt Options) error {
 }
 
 func htmlParticipants(w *bufio.Writer, f *facts, _ Options) error {
-	w.WriteString("<section id=\"participants\">\n<h2>Participants</h2>\n")
+	w.WriteString("<section id=\"participants\">\n<h2>" + f.t("sec.participants") + "</h2>\n")
 	ps := f.participants()
 	if len(ps) == 0 {
-		_, err := w.WriteString("<p><em>No one took part yet.</em></p>\n</section>\n")
+		_, err := w.WriteString("<p><em>" + f.t("participants.none") + "</em></p>\n</section>\n")
 		return err
 	}
-	w.WriteString("<table>\n<tr><th>Participant</th><th>Role</th><th>Entries</th></tr>\n")
+	fmt.Fprintf(w, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th></tr>\n", f.t("col.participant"), f.t("col.role"), f.t("col.entries"))
 	for _, p := range ps {
-		role := p.role
-		if role == "" {
-			role = "-"
+		role := "-"
+		if p.role != "" {
+			role = f.roleLabel(p.role)
 		}
 		if p.revoked {
-			role += " (revoked)"
+			role += f.t("revoked")
 		}
 		fmt.Fprintf(w, "<tr><td>%s</td><td>%s</td><td>%d</td></tr>\n", escLine(p.name), escLine(role), p.entries)
 	}
@@ -99,9 +99,9 @@ func htmlParticipants(w *bufio.Writer, f *facts, _ Options) error {
 }
 
 func htmlTakeaways(w *bufio.Writer, f *facts, _ Options) error {
-	w.WriteString("<section id=\"takeaways\">\n<h2>Key takeaways</h2>\n")
+	w.WriteString("<section id=\"takeaways\">\n<h2>" + f.t("sec.takeaways") + "</h2>\n")
 	if len(f.takeaways) == 0 {
-		_, err := w.WriteString("<p><em>No takeaway has been written yet.</em></p>\n</section>\n")
+		_, err := w.WriteString("<p><em>" + f.t("takeaways.none") + "</em></p>\n</section>\n")
 		return err
 	}
 	w.WriteString("<ol>\n")
@@ -113,15 +113,15 @@ func htmlTakeaways(w *bufio.Writer, f *facts, _ Options) error {
 }
 
 func htmlIntegrity(w *bufio.Writer, f *facts, _ Options) error {
-	w.WriteString("<section id=\"integrity\">\n<h2>Integrity</h2>\n<ul>\n")
+	w.WriteString("<section id=\"integrity\">\n<h2>" + f.t("sec.integrity") + "</h2>\n<ul>\n")
 	if f.snap.HasHead {
-		fmt.Fprintf(w, "<li>Audit chain head: record #%d, sha256 <code>%s</code></li>\n", f.snap.Head.Seq, escLine(f.snap.Head.Hash))
+		w.WriteString("<li>" + f.t("integrity.head", f.snap.Head.Seq, "<code>"+escLine(f.snap.Head.Hash)+"</code>") + "</li>\n")
 	} else {
-		w.WriteString("<li>The audit chain is empty.</li>\n")
+		w.WriteString("<li>" + f.t("integrity.empty") + "</li>\n")
 	}
 	if cl := f.c.Closed; cl != nil {
-		fmt.Fprintf(w, "<li>At closing (entry #%d), the head was record #%d, sha256 <code>%s</code></li>\n", cl.Entry, cl.AuditSeq, escLine(cl.AuditHash))
+		w.WriteString("<li>" + f.t("integrity.closing", cl.Entry, cl.AuditSeq, "<code>"+escLine(cl.AuditHash)+"</code>") + "</li>\n")
 	}
-	_, err := w.WriteString("<li><code>cellule verify</code> recomputes the chain and the stored records' digests.</li>\n</ul>\n</section>\n")
+	_, err := w.WriteString("<li>" + f.t("integrity.verify", "<code>cellule verify</code>") + "</li>\n</ul>\n</section>\n")
 	return err
 }

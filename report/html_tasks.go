@@ -9,21 +9,21 @@ import (
 // htmlTasks mirrors mdTasks: the tasks by outcome, or the logged actions
 // in a record without tasks.
 func htmlTasks(w *bufio.Writer, f *facts, opt Options) error {
-	w.WriteString("<section id=\"tasks\">\n<h2>Containment measures and tasks</h2>\n")
+	w.WriteString("<section id=\"tasks\">\n<h2>" + f.t("sec.tasks") + "</h2>\n")
 	if len(f.tasks) == 0 {
-		w.WriteString("<p>No task was recorded; the actions logged:</p>\n")
-		if err := htmlEntries(w, f, opt, "containment", "No action was logged."); err != nil {
+		w.WriteString("<p>" + f.t("tasks.noneIntro") + "</p>\n")
+		if err := htmlEntries(w, f, opt, "containment", f.t("tasks.noAction")); err != nil {
 			return err
 		}
 		_, err := w.WriteString("</section>\n")
 		return err
 	}
-	w.WriteString("<p>The tasks the crisis cell handed out, by outcome, in the order they were created. " + escLine(tasksSummary(f.tasks)) + ".</p>\n")
+	w.WriteString("<p>" + f.t("tasks.intro", escLine(f.tasksSummary(f.tasks))) + "</p>\n")
 	tasks, more := newest(f.tasks, opt.Limit)
 	if more {
-		w.WriteString("<p><em>Only the newest " + itoa(opt.Limit) + " tasks are shown here; the export holds them all.</em></p>\n")
+		w.WriteString("<p><em>" + f.t("tasks.more", opt.Limit) + "</em></p>\n")
 	}
-	for _, g := range taskGroups(tasks) {
+	for _, g := range f.taskGroups(tasks) {
 		if len(g.tasks) == 0 {
 			continue
 		}
@@ -38,7 +38,7 @@ func htmlTasks(w *bufio.Writer, f *facts, opt Options) error {
 }
 
 func htmlTask(w *bufio.Writer, f *facts, t crisis.Task) {
-	w.WriteString("<li class=\"t-" + escLine(string(t.Status)) + "\"><span class=\"when\">" + escLine(t.Title) + "</span> <span class=\"ref\">(" + escLine(taskTags(t)) + ")</span>")
+	w.WriteString("<li class=\"t-" + escLine(string(t.Status)) + "\"><span class=\"when\">" + escLine(t.Title) + "</span> <span class=\"ref\">(" + escLine(f.taskTags(t)) + ")</span>")
 	w.WriteString("<div>" + escLine(f.taskStory(t)) + "</div>")
 	if t.Details != "" {
 		w.WriteString("<div class=\"text\">" + esc(t.Details) + "</div>")

@@ -12,8 +12,9 @@ func mdDeclarations(w *bufio.Writer, f *facts, _ Options) error {
 	if err != nil {
 		return err
 	}
-	w.WriteString("## Declarations\n\n")
-	w.WriteString("| " + strings.Join(declHeads, " | ") + " |\n|" + strings.Repeat(" --- |", len(declHeads)) + "\n")
+	heads := f.declHeads()
+	w.WriteString("## " + f.t("sec.declarations") + "\n\n")
+	w.WriteString("| " + strings.Join(heads, " | ") + " |\n|" + strings.Repeat(" --- |", len(heads)) + "\n")
 	for _, r := range rows {
 		cells := r.cells()
 		for i, c := range cells {
@@ -22,7 +23,7 @@ func mdDeclarations(w *bufio.Writer, f *facts, _ Options) error {
 		w.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
 	if len(off) > 0 {
-		w.WriteString("\n_" + mdCell(offNote(off)) + "_\n")
+		w.WriteString("\n_" + mdCell(f.offNote(off)) + "_\n")
 	}
 	return nil
 }

@@ -11,24 +11,24 @@ import (
 // each step with who ticked it and when, and the un-ticks with their
 // reasons (a step un-ticked keeps its last un-tick).
 func mdChecklists(w *bufio.Writer, f *facts, opt Options) error {
-	w.WriteString("## Checklists run\n\n")
+	w.WriteString("## " + f.t("sec.checklists") + "\n\n")
 	if len(f.runs) == 0 {
-		w.WriteString("_No checklist was run._\n")
+		w.WriteString("_" + f.t("checklists.none") + "_\n")
 		return nil
 	}
 	runs, more := newest(f.runs, opt.Limit)
 	if more {
-		w.WriteString("_Only the newest " + itoa(opt.Limit) + " runs are shown here; the export holds them all._\n\n")
+		w.WriteString("_" + f.t("checklists.more", opt.Limit) + "_\n\n")
 	}
 	for i, r := range runs {
 		if i > 0 {
 			w.WriteString("\n")
 		}
-		fmt.Fprintf(w, "### Run %d: %s\n\n%s\n\n", r.ID, mdCell(runTitle(r)), mdText(f.runStory(r)))
-		w.WriteString("| # | Step | Done | By |\n| --- | --- | --- | --- |\n")
+		fmt.Fprintf(w, "### %s\n\n%s\n\n", f.t("checklists.run", r.ID, mdCell(f.runTitle(r))), mdText(f.runStory(r)))
+		fmt.Fprintf(w, "| # | %s | %s | %s |\n| --- | --- | --- | --- |\n", f.t("col.step"), f.t("col.done"), f.t("col.by"))
 		for n, st := range r.Steps {
 			when, by := f.stepCells(st, mdCell)
-			fmt.Fprintf(w, "| %d | %s | %s | %s |\n", n+1, mdCell(st.Text.In(reportLang)), when, by)
+			fmt.Fprintf(w, "| %d | %s | %s | %s |\n", n+1, mdCell(st.Text.In(f.l.code)), when, by)
 		}
 		unticks := f.unticks(r)
 		if len(unticks) > 0 {
@@ -44,22 +44,22 @@ func mdChecklists(w *bufio.Writer, f *facts, opt Options) error {
 // mdHandovers is every shift handover: its three parts, who wrote it and
 // who acknowledged it.
 func mdHandovers(w *bufio.Writer, f *facts, opt Options) error {
-	w.WriteString("## Shift handovers\n\n")
+	w.WriteString("## " + f.t("sec.handovers") + "\n\n")
 	if len(f.handovers) == 0 {
-		w.WriteString("_No shift handover was written._\n")
+		w.WriteString("_" + f.t("handovers.none") + "_\n")
 		return nil
 	}
 	hs, more := newest(f.handovers, opt.Limit)
 	if more {
-		w.WriteString("_Only the newest " + itoa(opt.Limit) + " handovers are shown here; the export holds them all._\n\n")
+		w.WriteString("_" + f.t("handovers.more", opt.Limit) + "_\n\n")
 	}
 	for i, h := range hs {
 		if i > 0 {
 			w.WriteString("\n")
 		}
-		fmt.Fprintf(w, "### Handover %d, %s by %s\n\n%s\n\n", h.ID, f.at(h.WrittenAt), mdCell(h.By), mdText(f.handoverAck(h)))
-		for _, p := range handoverParts(h) {
-			w.WriteString("- " + p[0] + ": " + mdIndented(p[1], "  ") + "\n")
+		fmt.Fprintf(w, "### %s\n\n%s\n\n", f.t("handovers.title", h.ID, f.at(h.WrittenAt), mdCell(h.By)), mdText(f.handoverAck(h)))
+		for _, p := range f.handoverParts(h) {
+			w.WriteString("- " + p[0] + f.t("colon") + mdIndented(p[1], "  ") + "\n")
 		}
 	}
 	return nil

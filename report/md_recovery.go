@@ -9,31 +9,31 @@ import (
 // phases): each phase's state, progress, first change and validation, then
 // its items and the gate overrides a lead decided.
 func mdRecovery(w *bufio.Writer, f *facts, _ Options) error {
-	w.WriteString("## Recovery plan\n\n")
-	w.WriteString("The information system comes back in four phases, in order; a lead validates a phase once every item of it is verified or back in service.")
+	w.WriteString("## " + f.t("sec.recovery") + "\n\n")
+	w.WriteString(f.t("recovery.intro"))
 	if !planStarted(f.plan) {
-		fmt.Fprintf(w, " The recovery has not started: the plan's %s are all isolated.\n", plural(planItems(f.plan), "item"))
+		w.WriteString(f.t("recovery.notStarted", f.n("n.item", planItems(f.plan))) + "\n")
 		return nil
 	}
-	w.WriteString("\n\n| Phase | State | Progress | First change | Validated |\n| --- | --- | --- | --- | --- |\n")
+	fmt.Fprintf(w, "\n\n| %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- |\n", f.t("col.phase"), f.t("col.state"), f.t("col.progress"), f.t("col.firstChange"), f.t("col.validated"))
 	for _, p := range f.plan.Phases {
 		first, validated := f.phaseCells(p, mdCell)
-		fmt.Fprintf(w, "| %s | %s | %d%% | %s | %s |\n", mdCell(phaseName(p)), label(phaseStateLabels, p.State), p.Progress, first, validated)
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", mdCell(f.phaseName(p)), f.phaseStateLabel(p.State), f.percent(p.Progress), first, validated)
 	}
 	for _, p := range f.plan.Phases {
-		w.WriteString("\n### " + mdCell(phaseName(p)) + "\n\n")
+		w.WriteString("\n### " + mdCell(f.phaseName(p)) + "\n\n")
 		if len(p.Items) == 0 {
-			w.WriteString("_No item._\n")
+			w.WriteString("_" + f.t("recovery.noItem") + "_\n")
 			continue
 		}
-		w.WriteString("| Item | State | Owner | Last change | Note |\n| --- | --- | --- | --- | --- |\n")
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- |\n", f.t("col.item"), f.t("col.state"), f.t("col.owner"), f.t("col.lastChange"), f.t("col.note"))
 		for _, it := range p.Items {
 			owner, change := f.itemCells(it, mdCell)
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", mdCell(it.Name), mdCell(itemState(it)), owner, change, mdCell(it.Note))
+			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", mdCell(it.Name), mdCell(f.itemState(it)), owner, change, mdCell(it.Note))
 		}
 		overrides := f.overrides(p)
 		if len(overrides) > 0 {
-			w.WriteString("\nGate overrides:\n\n")
+			w.WriteString("\n" + f.t("recovery.overrides") + "\n\n")
 			for _, o := range overrides {
 				w.WriteString("- " + mdText(o) + "\n")
 			}

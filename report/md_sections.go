@@ -10,80 +10,85 @@ import (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
+// mdField writes a "- Label: value" line of the context.
+func mdField(w *bufio.Writer, f *facts, label, value string) {
+	w.WriteString("- " + f.t(label) + f.t("colon") + value + "\n")
+}
+
 // mdContext is "context and figures": what the crisis was, how long it
 // ran, what the logbook holds.
 func mdContext(w *bufio.Writer, f *facts, _ Options) error {
-	w.WriteString("## Context and figures\n\n")
+	w.WriteString("## " + f.t("sec.context") + "\n\n")
 	c := f.c
-	fmt.Fprintf(w, "- Crisis: %s\n", mdText(c.Name))
+	mdField(w, f, "ctx.crisis", mdText(c.Name))
 	if !c.OpenedAt.IsZero() {
-		fmt.Fprintf(w, "- Opened: %s\n", f.at(c.OpenedAt))
+		mdField(w, f, "ctx.opened", f.l.long(c.OpenedAt, f.loc))
 	}
 	if c.EndedAt != nil {
-		fmt.Fprintf(w, "- Ended: %s, after %s\n", f.at(*c.EndedAt), duration(c.Duration(*c.EndedAt)))
+		mdField(w, f, "ctx.ended", f.t("ctx.endedAfter", f.l.long(*c.EndedAt, f.loc), f.duration(c.Duration(*c.EndedAt))))
 	}
-	fmt.Fprintf(w, "- Stage: %s\n", stageLabel(c.Stage))
+	mdField(w, f, "ctx.stage", f.stageLabel(c.Stage))
 	if c.Closed != nil {
-		fmt.Fprintf(w, "- Closed: %s by %s: %s\n", f.at(c.Closed.At), mdText(c.Closed.By), mdIndented(c.Closed.Note, "  "))
+		mdField(w, f, "ctx.closed", f.t("atBy", f.at(c.Closed.At), mdText(c.Closed.By))+f.t("colon")+mdIndented(c.Closed.Note, "  "))
 	} else {
-		w.WriteString("- Not closed: the record may still change.\n")
+		w.WriteString("- " + f.t("ctx.notClosed") + "\n")
 	}
-	fmt.Fprintf(w, "- Logbook: %d entries", f.entries)
+	logbook := f.n("n.entry", int(f.entries))
 	if f.corrections > 0 {
-		fmt.Fprintf(w, ", %d of them corrections", f.corrections)
+		logbook += f.n("n.correction", f.corrections)
 	}
-	w.WriteString("\n")
+	mdField(w, f, "ctx.logbook", logbook)
 	if f.entries > 0 {
-		w.WriteString("- By kind:")
+		w.WriteString("- " + f.t("ctx.byKind") + f.t("colon")[:len(f.t("colon"))-1])
 		sep := " "
 		for _, k := range crisis.Kinds {
 			if n := f.byKind[k]; n > 0 {
-				fmt.Fprintf(w, "%s%s %d", sep, kindLabel(k), n)
+				fmt.Fprintf(w, "%s%s %d", sep, f.kindLabel(k), n)
 				sep = ", "
 			}
 		}
 		w.WriteString("\n")
-		fmt.Fprintf(w, "- The record covers %s to %s\n", f.at(f.first), f.at(f.last))
+		w.WriteString("- " + f.t("ctx.covers", f.at(f.first), f.at(f.last)) + "\n")
 	}
-	fmt.Fprintf(w, "- Participants: %d authors of entries, %d registered users\n", len(f.authors), len(f.users))
+	mdField(w, f, "ctx.participants", f.t("ctx.people", f.n("n.author", len(f.authors)), f.n("n.user", len(f.users))))
 	if f.contacts > 0 {
-		fmt.Fprintf(w, "- On-call directory: %s (%s)\n", plural(f.contacts, "contact"), directoryNote)
+		mdField(w, f, "ctx.directory", f.n("n.contact", f.contacts)+" ("+f.directoryNote()+")")
 	}
-	w.WriteString("\n### Stages\n\n| Stage | From | To |\n| --- | --- | --- |\n")
+	fmt.Fprintf(w, "\n### %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n", f.t("sec.stages"), f.t("col.stage"), f.t("col.from"), f.t("col.to"))
 	for _, s := range f.stages {
-		fmt.Fprintf(w, "| %s | %s | %s |\n", stageLabel(s.stage), f.at(s.from), f.at(s.to))
+		fmt.Fprintf(w, "| %s | %s | %s |\n", f.stageLabel(s.stage), f.at(s.from), f.at(s.to))
 	}
 	return nil
 }
 
 // mdChronology is every entry, oldest first.
 func mdChronology(w *bufio.Writer, f *facts, opt Options) error {
-	w.WriteString("## Chronology\n\n")
-	return mdEntries(w, f, opt, "chronology", "_The logbook is empty._")
+	w.WriteString("## " + f.t("sec.chronology") + "\n\n")
+	return mdEntries(w, f, opt, "chronology", "_"+f.t("chrono.empty")+"_")
 }
 
 // mdDecisions lists the decisions, stage changes included.
 func mdDecisions(w *bufio.Writer, f *facts, opt Options) error {
-	w.WriteString("## Decisions\n\n")
-	return mdEntries(w, f, opt, "decisions", "_No decision was logged._")
+	w.WriteString("## " + f.t("sec.decisions") + "\n\n")
+	return mdEntries(w, f, opt, "decisions", "_"+f.t("decisions.none")+"_")
 }
 
 // mdParticipants is who wrote in the logbook and who was registered.
 func mdParticipants(w *bufio.Writer, f *facts, _ Options) error {
-	w.WriteString("## Participants\n\n")
+	w.WriteString("## " + f.t("sec.participants") + "\n\n")
 	ps := f.participants()
 	if len(ps) == 0 {
-		w.WriteString("_No one took part yet._\n")
+		w.WriteString("_" + f.t("participants.none") + "_\n")
 		return nil
 	}
-	w.WriteString("| Participant | Role | Entries |\n| --- | --- | --- |\n")
+	fmt.Fprintf(w, "| %s | %s | %s |\n| --- | --- | --- |\n", f.t("col.participant"), f.t("col.role"), f.t("col.entries"))
 	for _, p := range ps {
 		role := "-"
 		if p.role != "" {
-			role = mdText(p.role)
+			role = mdText(f.roleLabel(p.role))
 		}
 		if p.revoked {
-			role += " (revoked)"
+			role += f.t("revoked")
 		}
 		fmt.Fprintf(w, "| %s | %s | %d |\n", mdText(p.name), role, p.entries)
 	}
@@ -92,9 +97,9 @@ func mdParticipants(w *bufio.Writer, f *facts, _ Options) error {
 
 // mdTakeaways are the key takeaways the leads wrote.
 func mdTakeaways(w *bufio.Writer, f *facts, _ Options) error {
-	w.WriteString("## Key takeaways\n\n")
+	w.WriteString("## " + f.t("sec.takeaways") + "\n\n")
 	if len(f.takeaways) == 0 {
-		w.WriteString("_No takeaway has been written yet._\n")
+		w.WriteString("_" + f.t("takeaways.none") + "_\n")
 		return nil
 	}
 	for i, t := range f.takeaways {
@@ -106,15 +111,15 @@ func mdTakeaways(w *bufio.Writer, f *facts, _ Options) error {
 // mdIntegrity prints the audit chain's head, and the one the closing
 // recorded, so a reader can check the record against this report.
 func mdIntegrity(w *bufio.Writer, f *facts, _ Options) error {
-	w.WriteString("## Integrity\n\n")
+	w.WriteString("## " + f.t("sec.integrity") + "\n\n")
 	if f.snap.HasHead {
-		fmt.Fprintf(w, "- Audit chain head: record #%d, sha256 `%s`\n", f.snap.Head.Seq, crisis.SanitizeLine(f.snap.Head.Hash))
+		w.WriteString("- " + f.t("integrity.head", f.snap.Head.Seq, "`"+crisis.SanitizeLine(f.snap.Head.Hash)+"`") + "\n")
 	} else {
-		w.WriteString("- The audit chain is empty.\n")
+		w.WriteString("- " + f.t("integrity.empty") + "\n")
 	}
 	if cl := f.c.Closed; cl != nil {
-		fmt.Fprintf(w, "- At closing (entry #%d), the head was record #%d, sha256 `%s`\n", cl.Entry, cl.AuditSeq, crisis.SanitizeLine(cl.AuditHash))
+		w.WriteString("- " + f.t("integrity.closing", cl.Entry, cl.AuditSeq, "`"+crisis.SanitizeLine(cl.AuditHash)+"`") + "\n")
 	}
-	w.WriteString("- `cellule verify` recomputes the chain and the stored records' digests.\n")
+	w.WriteString("- " + f.t("integrity.verify", "`cellule verify`") + "\n")
 	return nil
 }

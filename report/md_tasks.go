@@ -14,17 +14,17 @@ import (
 // (a crisis run on the logbook alone) lists its logged actions instead;
 // with tasks, those actions are in the chronology already.
 func mdTasks(w *bufio.Writer, f *facts, opt Options) error {
-	w.WriteString("## Containment measures and tasks\n\n")
+	w.WriteString("## " + f.t("sec.tasks") + "\n\n")
 	if len(f.tasks) == 0 {
-		w.WriteString("No task was recorded; the actions logged:\n\n")
-		return mdEntries(w, f, opt, "containment", "_No action was logged._")
+		w.WriteString(f.t("tasks.noneIntro") + "\n\n")
+		return mdEntries(w, f, opt, "containment", "_"+f.t("tasks.noAction")+"_")
 	}
-	w.WriteString("The tasks the crisis cell handed out, by outcome, in the order they were created. " + mdText(tasksSummary(f.tasks)) + ".\n")
+	w.WriteString(f.t("tasks.intro", mdText(f.tasksSummary(f.tasks))) + "\n")
 	tasks, more := newest(f.tasks, opt.Limit)
 	if more {
-		w.WriteString("\n_Only the newest " + itoa(opt.Limit) + " tasks are shown here; the export holds them all._\n")
+		w.WriteString("\n_" + f.t("tasks.more", opt.Limit) + "_\n")
 	}
-	for _, g := range taskGroups(tasks) {
+	for _, g := range f.taskGroups(tasks) {
 		if len(g.tasks) == 0 {
 			continue
 		}
@@ -37,7 +37,7 @@ func mdTasks(w *bufio.Writer, f *facts, opt Options) error {
 }
 
 func mdTask(w *bufio.Writer, f *facts, t crisis.Task) {
-	w.WriteString("- **" + mdText(crisis.SanitizeLine(t.Title)) + "** (" + mdText(taskTags(t)) + ")  \n  " + mdText(f.taskStory(t)))
+	w.WriteString("- **" + mdText(crisis.SanitizeLine(t.Title)) + "** (" + mdText(f.taskTags(t)) + ")  \n  " + mdText(f.taskStory(t)))
 	if t.Details != "" {
 		w.WriteString("  \n  " + mdIndented(t.Details, "  "))
 	}

@@ -67,10 +67,10 @@ const printPage = `<style>
 @page {
   size: A4;
   margin: 16mm 13mm 15mm 13mm;
-  @top-left { content: "Crisis: %s"; font-size: 9pt; }
-  @top-right { content: "Printed %s"; font-size: 9pt; }
-  @bottom-right { content: "page " counter(page) " / " counter(pages); font-size: 9pt; }
-  @bottom-left { content: "Cellule paper kit: internal, holds staff phone numbers"; font-size: 9pt; }
+  @top-left { content: "%s"; font-size: 9pt; }
+  @top-right { content: "%s"; font-size: 9pt; }
+  @bottom-right { content: "%s" counter(page) " / " counter(pages); font-size: 9pt; }
+  @bottom-left { content: "%s"; font-size: 9pt; }
 }
 </style>
 `
@@ -83,7 +83,7 @@ var cssText = strings.NewReplacer(`"`, "”", `\`, "/", "<", "‹", ">", "›")
 
 // WritePrint writes the paper kit as one self-contained HTML page.
 func WritePrint(out io.Writer, snap *crisis.Snapshot, opt Options) error {
-	f := &facts{snap: snap, c: snap.Crisis, loc: snap.Location(), entries: snap.Entries}
+	f := &facts{snap: snap, c: snap.Crisis, loc: snap.Location(), l: tongueOf(opt.Lang), entries: snap.Entries}
 	if err := f.readRecords(); err != nil {
 		return err
 	}
@@ -91,17 +91,17 @@ func WritePrint(out io.Writer, snap *crisis.Snapshot, opt Options) error {
 	if err != nil {
 		return err
 	}
-	k := &kit{facts: f, dir: dir, printed: "at an unknown time"}
+	k := &kit{facts: f, dir: dir, printed: f.t("print.unknownTime")}
 	if !opt.Printed.IsZero() {
-		k.printed = f.at(opt.Printed) + " " + zoneName(f.loc, opt.Printed)
+		k.printed = f.t("print.when", f.at(opt.Printed), zoneName(f.loc, opt.Printed))
 	}
 	w := bufio.NewWriterSize(out, 64<<10)
-	title := "Paper kit: " + f.c.Name
-	w.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escLine(title) + "</title>\n<style>" + printStyle + "</style>\n")
-	fmt.Fprintf(w, printPage, cssText.Replace(crisis.SanitizeLine(f.c.Name)), cssText.Replace(k.printed))
+	title := f.t("print.title", f.c.Name)
+	w.WriteString("<!DOCTYPE html>\n<html lang=\"" + f.l.code + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escLine(title) + "</title>\n<style>" + printStyle + "</style>\n")
+	fmt.Fprintf(w, printPage, cssText.Replace(f.t("print.headCrisis", crisis.SanitizeLine(f.c.Name))), cssText.Replace(f.t("print.headPrinted", k.printed)),
+		cssText.Replace(f.t("print.headPage")), cssText.Replace(f.t("print.headFoot")))
 	w.WriteString("</head>\n<body>\n<h1>" + escLine(title) + "</h1>\n")
-	w.WriteString("<p class=\"meta\">Printed " + escLine(k.printed) + " from the crisis record; stage " + escLine(stageLabel(f.c.Stage)) +
-		". Times are " + escLine(zoneName(f.loc, f.c.OpenedAt)) + ". Internal document: it holds staff phone numbers; keep it in the crisis binder.</p>\n")
+	w.WriteString("<p class=\"meta\">" + f.t("print.meta", escLine(k.printed), escLine(f.stageLabel(f.c.Stage)), escLine(zoneName(f.loc, f.c.OpenedAt))) + "</p>\n")
 	for _, s := range printSections {
 		if err := s(w, k); err != nil {
 			return err
@@ -118,12 +118,12 @@ func printChecklist(w *bufio.Writer, k *kit) error {
 	if err != nil {
 		return err
 	}
-	w.WriteString("<section id=\"checklist\">\n<h2>" + escLine(t.Title.In(reportLang)) + "</h2>\n")
-	w.WriteString("<p>Tick each step when done, and write the time and your initials.</p>\n")
-	w.WriteString("<table class=\"checklist\">\n<thead><tr><th>Done</th><th>#</th><th>Step</th><th>Call</th><th>Time, initials</th></tr></thead>\n<tbody>\n")
+	w.WriteString("<section id=\"checklist\">\n<h2>" + escLine(t.Title.In(k.l.code)) + "</h2>\n")
+	w.WriteString("<p>" + k.t("print.tickHint") + "</p>\n")
+	fmt.Fprintf(w, "<table class=\"checklist\">\n<thead><tr><th>%s</th><th>#</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", k.t("col.done"), k.t("col.step"), k.t("col.call"), k.t("col.timeInitials"))
 	for n, st := range t.Steps {
-		w.WriteString("<tr><td class=\"box\"><span class=\"tick\"></span></td><td>" + itoa(n+1) + "</td><td>" + escLine(st.Text.In(reportLang)))
-		if d := st.Detail.In(reportLang); d != "" {
+		w.WriteString("<tr><td class=\"box\"><span class=\"tick\"></span></td><td>" + itoa(n+1) + "</td><td>" + escLine(st.Text.In(k.l.code)))
+		if d := st.Detail.In(k.l.code); d != "" {
 			w.WriteString("<div class=\"detail\">" + escLine(d) + "</div>")
 		}
 		w.WriteString("</td><td>" + k.callCell(st.Contact) + "</td><td class=\"write\"></td></tr>\n")
@@ -139,11 +139,11 @@ func (k *kit) callCell(ref string) string {
 	}
 	c, ok := crisis.ContactFor(ref, k.dir)
 	if !ok {
-		return escLine(ref) + "<div class=\"detail\">not in the directory</div>"
+		return escLine(ref) + "<div class=\"detail\">" + k.t("print.notInDir") + "</div>"
 	}
 	s := escLine(c.Name) + "<div>" + escLine(c.Phone) + "</div>"
 	if c.BackupPhone != "" {
-		s += "<div class=\"detail\">backup " + escLine(c.BackupPhone) + "</div>"
+		s += "<div class=\"detail\">" + k.t("print.backup", escLine(c.BackupPhone)) + "</div>"
 	}
 	return s
 }
@@ -151,9 +151,9 @@ func (k *kit) callCell(ref string) string {
 // printDirectory lists the directory, those on duty first, each group in
 // the directory's order.
 func printDirectory(w *bufio.Writer, k *kit) error {
-	w.WriteString("<section id=\"directory\">\n<h2>Directory</h2>\n")
+	w.WriteString("<section id=\"directory\">\n<h2>" + k.t("print.directory") + "</h2>\n")
 	if len(k.dir) == 0 {
-		_, err := w.WriteString("<p><em>The directory is empty.</em></p>\n</section>\n")
+		_, err := w.WriteString("<p><em>" + k.t("print.dirEmpty") + "</em></p>\n</section>\n")
 		return err
 	}
 	dir := append([]crisis.Contact(nil), k.dir...)
@@ -164,12 +164,12 @@ func printDirectory(w *bufio.Writer, k *kit) error {
 			onDuty++
 		}
 	}
-	w.WriteString("<p>" + plural(len(dir), "contact") + ", " + itoa(onDuty) + " on duty (listed first, in bold).</p>\n")
-	w.WriteString("<table class=\"directory\">\n<thead><tr><th>On duty</th><th>Name</th><th>Role, organisation</th><th>Phone</th><th>Backup</th><th>Notes</th></tr></thead>\n<tbody>\n")
+	w.WriteString("<p>" + k.t("print.dirSummary", k.n("n.contact", len(dir)), onDuty) + "</p>\n")
+	fmt.Fprintf(w, "<table class=\"directory\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", k.t("col.onDuty"), k.t("col.name"), k.t("col.roleOrg"), k.t("col.phone"), k.t("col.backup"), k.t("col.notes"))
 	for _, c := range dir {
 		cls, duty := "", "-"
 		if c.OnDuty {
-			cls, duty = " class=\"duty\"", "on duty"
+			cls, duty = " class=\"duty\"", k.t("print.onDuty")
 		}
 		role := strings.TrimSuffix(strings.TrimPrefix(c.Role+", "+c.Organisation, ", "), ", ")
 		fmt.Fprintf(w, "<tr%s><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"small\">%s</td></tr>\n",
@@ -182,18 +182,18 @@ func printDirectory(w *bufio.Writer, k *kit) error {
 // printRecovery is the recovery plan: each phase with all its items and
 // their states.
 func printRecovery(w *bufio.Writer, k *kit) error {
-	w.WriteString("<section id=\"recovery\">\n<h2>Recovery plan</h2>\n")
-	w.WriteString("<p>Four phases, in order: " + escLine(recoverySummary(k.plan)) + ".</p>\n")
+	w.WriteString("<section id=\"recovery\">\n<h2>" + k.t("sec.recovery") + "</h2>\n")
+	w.WriteString("<p>" + k.t("print.recoveryIntro", escLine(k.recoverySummary(k.plan))) + "</p>\n")
 	for _, p := range k.plan.Phases {
-		w.WriteString("<h3>" + escLine(phaseName(p)) + ": " + escLine(label(phaseStateLabels, p.State)) + ", " + itoa(p.Progress) + "%</h3>\n")
+		w.WriteString("<h3>" + k.t("print.phaseHead", escLine(k.phaseName(p)), escLine(k.phaseStateLabel(p.State)), p.Progress) + "</h3>\n")
 		if len(p.Items) == 0 {
-			w.WriteString("<p><em>No item.</em></p>\n")
+			w.WriteString("<p><em>" + k.t("recovery.noItem") + "</em></p>\n")
 			continue
 		}
-		w.WriteString("<table class=\"recovery\">\n<thead><tr><th>Item</th><th>State</th><th>Owner</th><th>Last change</th><th>Note</th></tr></thead>\n<tbody>\n")
+		fmt.Fprintf(w, "<table class=\"recovery\">\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", k.t("col.item"), k.t("col.state"), k.t("col.owner"), k.t("col.lastChange"), k.t("col.note"))
 		for _, it := range p.Items {
 			owner, change := k.itemCells(it, escLine)
-			fmt.Fprintf(w, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"small\">%s</td></tr>\n", escLine(it.Name), escLine(itemState(it)), owner, change, escLine(it.Note))
+			fmt.Fprintf(w, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"small\">%s</td></tr>\n", escLine(it.Name), escLine(k.itemState(it)), owner, change, escLine(it.Note))
 		}
 		w.WriteString("</tbody>\n</table>\n")
 	}
@@ -226,23 +226,23 @@ func openTasks(tasks []crisis.Task) []crisis.Task {
 }
 
 func printTasks(w *bufio.Writer, k *kit) error {
-	w.WriteString("<section id=\"tasks\">\n<h2>Open tasks</h2>\n")
+	w.WriteString("<section id=\"tasks\">\n<h2>" + k.t("print.openTasks") + "</h2>\n")
 	open := openTasks(k.tasks)
 	if len(open) == 0 {
-		_, err := w.WriteString("<p><em>No task is open.</em></p>\n</section>\n")
+		_, err := w.WriteString("<p><em>" + k.t("print.noOpenTask") + "</em></p>\n</section>\n")
 		return err
 	}
-	w.WriteString("<p>" + plural(len(open), "open task") + ", the soonest due first.</p>\n")
-	w.WriteString("<table class=\"tasks\">\n<thead><tr><th>#</th><th>Task</th><th>P</th><th>Status</th><th>Owner</th><th>Due</th></tr></thead>\n<tbody>\n")
+	w.WriteString("<p>" + k.t("print.tasksSummary", k.n("n.openTask", len(open))) + "</p>\n")
+	fmt.Fprintf(w, "<table class=\"tasks\">\n<thead><tr><th>#</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n", k.t("col.task"), k.t("col.priority"), k.t("col.status"), k.t("col.owner"), k.t("col.due"))
 	for _, t := range open {
-		owner, due := "nobody", "-"
+		owner, due := k.t("nobody"), "-"
 		if t.Assignee != "" {
 			owner = escLine(t.Assignee)
 		}
 		if t.Due != nil {
 			due = k.at(*t.Due)
 		}
-		status := escLine(label(taskStatusLabels, t.Status))
+		status := escLine(k.statusLabel(t.Status))
 		if t.Status == crisis.TaskBlocked && t.Reason != "" {
 			status += "<div class=\"detail\">" + escLine(t.Reason) + "</div>"
 		}
@@ -255,19 +255,19 @@ func printTasks(w *bufio.Writer, k *kit) error {
 // printAudit is the audit chain's head as printed: whoever checks the
 // record later (cellule verify) can compare it with this paper.
 func printAudit(w *bufio.Writer, k *kit) error {
-	w.WriteString("<section id=\"audit\">\n<h2>Audit chain head</h2>\n")
+	w.WriteString("<section id=\"audit\">\n<h2>" + k.t("print.audit") + "</h2>\n")
 	if !k.snap.HasHead {
-		_, err := w.WriteString("<p><em>The audit chain is empty.</em></p>\n</section>\n")
+		_, err := w.WriteString("<p><em>" + k.t("integrity.empty") + "</em></p>\n</section>\n")
 		return err
 	}
 	h := k.snap.Head
 	w.WriteString("<table class=\"audit\">\n<tbody>\n")
-	row := func(name, v string) { w.WriteString("<tr><th>" + name + "</th><td>" + v + "</td></tr>\n") }
-	row("Record", fmt.Sprintf("#%d", h.Seq))
-	row("Written", k.at(h.At)+" by "+escLine(h.Actor))
-	row("Change", escLine(h.Action)+" "+escLine(h.Subject))
-	row("SHA-256", "<code>"+escLine(h.Hash)+"</code>")
+	row := func(name, v string) { w.WriteString("<tr><th>" + k.t(name) + "</th><td>" + v + "</td></tr>\n") }
+	row("col.record", fmt.Sprintf("#%d", h.Seq))
+	row("col.written", k.t("atBy", k.at(h.At), escLine(h.Actor)))
+	row("col.change", k.t("print.change", escLine(h.Action)+" "+escLine(h.Subject)))
+	row("col.sha256", "<code>"+escLine(h.Hash)+"</code>")
 	w.WriteString("</tbody>\n</table>\n")
-	_, err := w.WriteString("<p><code>cellule verify</code> recomputes the chain: a record that holds this head, unchanged, carries this hash at this number.</p>\n</section>\n")
+	_, err := w.WriteString("<p>" + k.t("print.auditVerify", "<code>cellule verify</code>") + "</p>\n</section>\n")
 	return err
 }

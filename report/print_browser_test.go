@@ -21,11 +21,17 @@ import (
 // printPDF prints the paper kit of svc the way export --pdf does.
 func printPDF(t *testing.T, svc *crisis.Service) []byte {
 	t.Helper()
+	return printPDFOf(t, []byte(printed(t, svc)))
+}
+
+// printPDFOf prints a rendered paper kit.
+func printPDFOf(t *testing.T, page []byte) []byte {
+	t.Helper()
 	browser(t)
 	var pdf bytes.Buffer
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	if err := report.PDF(ctx, &pdf, []byte(printed(t, svc))); err != nil {
+	if err := report.PDF(ctx, &pdf, page); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(pdf.Bytes(), []byte("%PDF-")) {
@@ -153,6 +159,26 @@ func TestPrintKitPDF(t *testing.T) {
 	objs := pdfObjects(t, printPDF(t, kitRecord(t)))
 	if n := pdfPages(objs); n != 3 {
 		t.Errorf("the demo's paper kit prints on %d pages, want 3", n)
+	}
+	if n := checkRowsWhole(t, objs); n < 2 {
+		t.Errorf("the rows lie on %d page(s): the check saw no page break", n)
+	}
+}
+
+// The French paper kit, whose words are longer, prints on as many pages
+// and keeps its rows whole too.
+func TestPrintKitPDFFrench(t *testing.T) {
+	svc := kitRecord(t)
+	var page bytes.Buffer
+	err := svc.Export(host, func(s *crisis.Snapshot) error {
+		return report.Write(&page, s, report.Print, report.Options{Printed: demoNow, Lang: crisis.LangFrench})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	objs := pdfObjects(t, printPDFOf(t, page.Bytes()))
+	if n := pdfPages(objs); n != 3 {
+		t.Errorf("the demo's French paper kit prints on %d pages, want 3", n)
 	}
 	if n := checkRowsWhole(t, objs); n < 2 {
 		t.Errorf("the rows lie on %d page(s): the check saw no page break", n)

@@ -15,10 +15,6 @@ import (
 // dates a phase spans. Every string here is plain text; each format
 // escapes it where it writes it.
 
-// reportLang is the language of the reports' built-in texts (checklist
-// steps and titles exist in English and French).
-const reportLang = crisis.LangEnglish
-
 // readRecords reads the small records of the snapshot.
 func (f *facts) readRecords() error {
 	var err error
@@ -34,13 +30,16 @@ func (f *facts) readRecords() error {
 	if f.handovers, err = f.snap.Handovers(); err != nil {
 		return err
 	}
+	if f.assets, err = f.snap.Assets(); err != nil {
+		return err
+	}
 	contacts, err := f.snap.Contacts()
 	f.contacts = len(contacts)
 	return err
 }
 
 // at formats a time in the report's zone.
-func (f *facts) at(t time.Time) string { return t.In(f.loc).Format(dayTime) }
+func (f *facts) at(t time.Time) string { return f.l.at(t, f.loc) }
 
 // newest keeps the last n of list (all when n is 0), for a preview; more
 // reports that some were left out.
@@ -51,39 +50,17 @@ func newest[T any](list []T, n int) (kept []T, more bool) {
 	return list, false
 }
 
-var (
-	taskStatusLabels = map[crisis.TaskStatus]string{
-		crisis.TaskTodo:       "to do",
-		crisis.TaskInProgress: "in progress",
-		crisis.TaskBlocked:    "blocked",
-		crisis.TaskDone:       "done",
-		crisis.TaskCancelled:  "cancelled",
-	}
-	itemStateLabels = map[crisis.ItemState]string{
-		crisis.StateIsolated:      "isolated",
-		crisis.StateInvestigating: "investigating",
-		crisis.StateCleaned:       "cleaned",
-		crisis.StateRebuilt:       "rebuilt",
-		crisis.StateVerified:      "verified",
-		crisis.StateInService:     "in service",
-		crisis.StateCompromised:   "compromised",
-	}
-	phaseStateLabels = map[crisis.PhaseState]string{
-		crisis.PhaseNotStarted: "not started",
-		crisis.PhaseInProgress: "in progress",
-		crisis.PhaseReady:      "ready for validation",
-		crisis.PhaseValidated:  "validated",
-	}
-)
+// The domain's codes in the report's language; a code this version does
+// not know (from a newer record) shows as itself, sanitised.
+func (f *facts) statusLabel(st crisis.TaskStatus) string { return f.l.label("status", string(st)) }
 
-// label is a code's label in the reports; a code this version does not
-// know (from a newer record) shows as itself, sanitised.
-func label[K ~string](labels map[K]string, k K) string {
-	if l, ok := labels[k]; ok {
-		return l
-	}
-	return crisis.SanitizeLine(string(k))
+func (f *facts) itemStateLabel(st crisis.ItemState) string { return f.l.label("state", string(st)) }
+
+func (f *facts) phaseStateLabel(st crisis.PhaseState) string {
+	return f.l.label("phaseState", string(st))
 }
+
+func (f *facts) roleLabel(r string) string { return f.l.label("role", r) }
 
 // taskGroup is the tasks of one outcome, as the report groups them.
 type taskGroup struct {
@@ -93,8 +70,8 @@ type taskGroup struct {
 
 // taskGroups sorts tasks by outcome (done, still open, cancelled), each
 // group in the order the tasks were created.
-func taskGroups(tasks []crisis.Task) []taskGroup {
-	groups := []taskGroup{{title: "Done"}, {title: "Still open"}, {title: "Cancelled"}}
+func (f *facts) taskGroups(tasks []crisis.Task) []taskGroup {
+	groups := []taskGroup{{title: f.t("group.done")}, {title: f.t("group.open")}, {title: f.t("group.cancelled")}}
 	for _, t := range tasks {
 		switch {
 		case t.Status == crisis.TaskDone:
@@ -109,10 +86,10 @@ func taskGroups(tasks []crisis.Task) []taskGroup {
 }
 
 // taskTags are a task's number, priority and recovery phase.
-func taskTags(t crisis.Task) string {
-	s := fmt.Sprintf("task %d, P%d", t.ID, t.Priority)
+func (f *facts) taskTags(t crisis.Task) string {
+	s := f.t("tags.task", t.ID, t.Priority)
 	if t.Phase >= 1 && t.Phase <= crisis.PhaseCount {
-		s += fmt.Sprintf(", recovery phase %d %s", t.Phase, crisis.PhaseNames[t.Phase-1])
+		s += f.t("tags.phase", t.Phase, f.t("phase."+itoa(t.Phase)))
 	}
 	return s
 }
@@ -121,39 +98,39 @@ func taskTags(t crisis.Task) string {
 // it ended. A task keeps the time of its last change, which is when it was
 // done or cancelled unless it was edited afterwards.
 func (f *facts) taskStory(t crisis.Task) string {
-	owner := "nobody"
+	owner := f.t("nobody")
 	if t.Assignee != "" {
 		owner = crisis.SanitizeLine(t.Assignee)
 	}
-	s := "Owner: " + owner + ". Created " + f.at(t.CreatedAt) + " by " + crisis.SanitizeLine(t.CreatedBy)
+	s := f.t("story.created", owner, f.at(t.CreatedAt), crisis.SanitizeLine(t.CreatedBy))
 	if t.Due != nil {
-		s += "; due " + f.at(*t.Due)
+		s += f.t("story.due", f.at(*t.Due))
 	}
 	switch t.Status {
 	case crisis.TaskDone:
-		s += "; done " + f.at(t.UpdatedAt)
+		s += f.t("story.done", f.at(t.UpdatedAt))
 		if t.Due != nil {
 			if late := t.UpdatedAt.Sub(*t.Due); late >= time.Minute {
-				s += ", " + duration(late) + " late"
+				s += f.t("story.late", f.duration(late))
 			} else {
-				s += ", on time"
+				s += f.t("story.onTime")
 			}
 		}
 	case crisis.TaskCancelled:
-		s += "; cancelled " + f.at(t.UpdatedAt)
+		s += f.t("story.cancelled", f.at(t.UpdatedAt))
 	case crisis.TaskBlocked:
-		s += "; blocked since " + f.at(t.UpdatedAt)
+		s += f.t("story.blocked", f.at(t.UpdatedAt))
 		if t.Reason != "" {
-			s += ": " + crisis.SanitizeLine(t.Reason)
+			s += f.t("colon") + crisis.SanitizeLine(t.Reason)
 		}
 	default:
-		s += "; " + label(taskStatusLabels, t.Status) + ", last changed " + f.at(t.UpdatedAt)
+		s += f.t("story.other", f.statusLabel(t.Status), f.at(t.UpdatedAt))
 	}
 	return s + "."
 }
 
 // tasksSummary counts the tasks by outcome.
-func tasksSummary(tasks []crisis.Task) string {
+func (f *facts) tasksSummary(tasks []crisis.Task) string {
 	var done, late, open, cancelled int
 	for _, t := range tasks {
 		switch t.Status {
@@ -168,26 +145,25 @@ func tasksSummary(tasks []crisis.Task) string {
 			open++
 		}
 	}
-	s := fmt.Sprintf("%s: %d done", plural(len(tasks), "task"), done)
+	s := f.t("summary.done", f.n("n.task", len(tasks)), f.n("n.done", done))
 	if late > 0 {
-		s += fmt.Sprintf(" (%d after its due time)", late)
-		if late > 1 {
-			s = strings.Replace(s, "its due time", "their due time", 1)
-		}
+		s += f.n("n.late", late)
 	}
-	return s + fmt.Sprintf(", %d still open, %d cancelled", open, cancelled)
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return s + f.t("summary.rest", f.n("n.stillOpen", open), f.n("n.cancelled", cancelled))
 }
 
 // phaseName is "Phase 1: Core infrastructure".
-func phaseName(p crisis.PhaseView) string {
-	return fmt.Sprintf("Phase %d: %s", p.Number, crisis.SanitizeLine(p.Name))
+func (f *facts) phaseName(p crisis.PhaseView) string {
+	return f.t("phase.name", p.Number, f.phaseTitle(p))
+}
+
+// phaseTitle is a phase's name: the built-in names in the report's
+// language, a name from elsewhere (a newer record) as it is.
+func (f *facts) phaseTitle(p crisis.PhaseView) string {
+	if p.Number >= 1 && p.Number <= crisis.PhaseCount && p.Name == crisis.PhaseNames[p.Number-1] {
+		return f.t("phase." + itoa(p.Number))
+	}
+	return crisis.SanitizeLine(p.Name)
 }
 
 // phaseStart is the earliest change recorded on a phase's items (a state
@@ -237,8 +213,8 @@ func planItems(plan crisis.RecoveryPlan) int {
 
 // itemState is an item's state, with its count for a group: "verified,
 // 32/50".
-func itemState(it crisis.RecoveryItem) string {
-	s := label(itemStateLabels, it.State)
+func (f *facts) itemState(it crisis.RecoveryItem) string {
+	s := f.itemStateLabel(it.State)
 	if it.IsGroup() {
 		s += fmt.Sprintf(", %d/%d", it.Count, it.Total)
 	}
@@ -252,7 +228,7 @@ func (f *facts) itemChange(it crisis.RecoveryItem) string {
 	}
 	s := f.at(it.UpdatedAt)
 	if it.UpdatedBy != "" {
-		s += " by " + crisis.SanitizeLine(it.UpdatedBy)
+		s += f.t("item.by", crisis.SanitizeLine(it.UpdatedBy))
 	}
 	return s
 }
@@ -260,68 +236,68 @@ func (f *facts) itemChange(it crisis.RecoveryItem) string {
 // overrideText tells a gate override.
 func (f *facts) overrideText(it crisis.RecoveryItem) string {
 	o := it.Override
-	return fmt.Sprintf("%s may go back in service before the earlier phases are validated: decided %s by %s (entry #%d). Reason: %s",
+	return f.t("recovery.override",
 		crisis.SanitizeLine(it.Name), f.at(o.At), crisis.SanitizeLine(o.By), o.Entry, crisis.SanitizeLine(o.Reason))
 }
 
 // recoverySummary is where each phase stands, in one line.
-func recoverySummary(plan crisis.RecoveryPlan) string {
+func (f *facts) recoverySummary(plan crisis.RecoveryPlan) string {
 	parts := make([]string, 0, len(plan.Phases))
 	for _, p := range plan.Phases {
-		parts = append(parts, fmt.Sprintf("phase %d %s (%d%%)", p.Number, label(phaseStateLabels, p.State), p.Progress))
+		parts = append(parts, f.t("recovery.phase", p.Number, f.phaseStateLabel(p.State), p.Progress))
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, f.t("list.sep"))
 }
 
 // runTitle is how a run is named: "Out-of-hours on-call — suspected
 // compromise (night of 12 September)".
-func runTitle(r crisis.ChecklistRun) string { return crisis.SanitizeLine(r.Name(reportLang)) }
+func (f *facts) runTitle(r crisis.ChecklistRun) string { return crisis.SanitizeLine(r.Name(f.l.code)) }
 
 // runStory is who started the run and how far it went.
 func (f *facts) runStory(r crisis.ChecklistRun) string {
 	done, total := r.Progress()
-	s := fmt.Sprintf("Checklist %s, started %s by %s: %d of %d steps done", crisis.SanitizeLine(r.Template), f.at(r.StartedAt), crisis.SanitizeLine(r.StartedBy), done, total)
+	s := f.t("run.story", crisis.SanitizeLine(r.Template), f.at(r.StartedAt), crisis.SanitizeLine(r.StartedBy), done, total, f.n("n.stepDone", done))
 	switch {
 	case total > 0 && done == total:
-		s += ", complete"
+		s += f.t("run.complete")
 	case total > 0:
-		s += fmt.Sprintf(", next step %d", r.Next())
+		s += f.t("run.next", r.Next())
 	}
 	return s + "."
 }
 
 // untickText tells a step's last un-tick.
 func (f *facts) untickText(n int, st crisis.RunStep) string {
-	s := fmt.Sprintf("Step %d un-ticked %s by %s. Reason: %s", n, f.at(*st.UndoneAt), crisis.SanitizeLine(st.UndoneBy), crisis.SanitizeLine(st.UndoReason))
+	s := f.t("run.untick", n, f.at(*st.UndoneAt), crisis.SanitizeLine(st.UndoneBy), crisis.SanitizeLine(st.UndoReason))
 	if st.Done() {
-		s += " (ticked again since)"
+		s += f.t("run.tickedAgain")
 	}
 	return s
 }
 
 // runsSummary counts the runs and how many are complete.
-func runsSummary(runs []crisis.ChecklistRun) string {
+func (f *facts) runsSummary(runs []crisis.ChecklistRun) string {
 	complete := 0
 	for _, r := range runs {
 		if r.Complete() {
 			complete++
 		}
 	}
-	return fmt.Sprintf("%s, %d complete", plural(len(runs), "checklist run"), complete)
+	return f.t("runs.summary", f.n("n.run", len(runs)), f.n("n.complete", complete))
 }
 
 // handoverAck tells whether and when the next shift read a handover.
 func (f *facts) handoverAck(h crisis.Handover) string {
 	if !h.Acked() {
-		return "Not acknowledged."
+		return f.t("handover.notAcked")
 	}
-	return "Acknowledged " + f.at(*h.AckedAt) + " by " + crisis.SanitizeLine(h.AckedBy) + "."
+	return f.t("handover.acked", f.at(*h.AckedAt), crisis.SanitizeLine(h.AckedBy))
 }
 
 // handoverParts are a handover's three parts, those written.
-func handoverParts(h crisis.Handover) [][2]string {
+func (f *facts) handoverParts(h crisis.Handover) [][2]string {
 	var out [][2]string
-	for _, p := range [][2]string{{"Situation", h.Situation}, {"Open items", h.OpenItems}, {"Next steps", h.NextSteps}} {
+	for _, p := range [][2]string{{f.t("handover.situation"), h.Situation}, {f.t("handover.open"), h.OpenItems}, {f.t("handover.next"), h.NextSteps}} {
 		if strings.TrimSpace(p[1]) != "" {
 			out = append(out, p)
 		}
@@ -330,7 +306,7 @@ func handoverParts(h crisis.Handover) [][2]string {
 }
 
 // handoversSummary counts the handovers and those awaiting their reader.
-func handoversSummary(hs []crisis.Handover) string {
+func (f *facts) handoversSummary(hs []crisis.Handover) string {
 	pending := 0
 	for _, h := range hs {
 		if !h.Acked() {
@@ -338,41 +314,49 @@ func handoversSummary(hs []crisis.Handover) string {
 		}
 	}
 	if len(hs) == 0 {
-		return "no shift handover written"
+		return f.t("handovers.nothing")
 	}
 	if pending == 0 {
-		return plural(len(hs), "shift handover") + ", all acknowledged"
+		return f.t("handovers.allAcked", f.n("n.handover", len(hs)))
 	}
-	return fmt.Sprintf("%s, %d not acknowledged", plural(len(hs), "shift handover"), pending)
+	return f.t("handovers.pending", f.n("n.handover", len(hs)), f.n("n.notAcked", pending))
 }
 
 // resultLines are the Results section's lines: how the work ended.
 func resultLines(f *facts) []string {
 	var out []string
 	if len(f.tasks) == 0 {
-		out = append(out, "No task was recorded.")
+		out = append(out, f.t("results.noTask"))
 	} else {
-		out = append(out, tasksSummary(f.tasks)+".")
+		out = append(out, f.tasksSummary(f.tasks)+".")
 	}
 	if planStarted(f.plan) {
-		out = append(out, "Recovery: "+recoverySummary(f.plan)+".")
+		out = append(out, f.t("results.recovery", f.recoverySummary(f.plan)))
 	} else {
-		out = append(out, "Recovery: not started.")
+		out = append(out, f.t("results.notStarted"))
 	}
 	if len(f.runs) == 0 {
-		out = append(out, "No checklist was run.")
+		out = append(out, f.t("checklists.none"))
 	} else {
-		out = append(out, runsSummary(f.runs)+".")
+		out = append(out, f.runsSummary(f.runs)+".")
 	}
-	h := handoversSummary(f.handovers)
-	return append(out, strings.ToUpper(h[:1])+h[1:]+".")
+	return append(out, upperFirst(f.handoversSummary(f.handovers))+".")
+}
+
+// upperFirst capitalises a sentence's first letter, accented or not.
+func upperFirst(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return s
+	}
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 // directoryNote says why the reports do not list the on-call directory:
 // a lessons-learned report travels (CNIL, insurer, police, other
 // hospitals), and the staff's personal phone numbers teach nothing there.
 // The JSON snapshot, the evidence, keeps them.
-const directoryNote = "kept in the JSON snapshot, not reproduced in this report"
+func (f *facts) directoryNote() string { return f.t("directoryNote") }
 
 // The tables' cells below are shared by the Markdown and HTML sections:
 // cell escapes user text for the format; the placeholders ("-", "not
@@ -385,7 +369,7 @@ func (f *facts) phaseCells(p crisis.PhaseView, cell func(string) string) (first,
 		first = f.at(t)
 	}
 	if p.ValidatedAt != nil {
-		validated = f.at(*p.ValidatedAt) + " by " + cell(p.ValidatedBy)
+		validated = f.t("atBy", f.at(*p.ValidatedAt), cell(p.ValidatedBy))
 	}
 	return first, validated
 }
@@ -416,7 +400,7 @@ func (f *facts) overrides(p crisis.PhaseView) []string {
 // stepCells are when a run's step was done and by whom.
 func (f *facts) stepCells(st crisis.RunStep, cell func(string) string) (when, by string) {
 	if !st.Done() {
-		return "not done", "-"
+		return f.t("step.notDone"), "-"
 	}
 	return f.at(*st.DoneAt), cell(st.DoneBy)
 }

@@ -56,6 +56,7 @@ func TestRichRecordRoundTrip(t *testing.T) {
 		"Keep offline images", "Back to normal operation",
 		"| Personal-data breach notification (cnil) |", "late by 8h0", "CNIL-2022-0042", "the extent was known", // declarations
 		"PV 2022/1234", "early", "does not apply", "declared by the GHT",
+		"adm-finance", "contained -\\> remediated", "Evidence: krbtgt reset", // the register
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the imported record's report lacks %q", want)
@@ -75,6 +76,7 @@ func TestVerifyCatchesAlteredSmallRecords(t *testing.T) {
 		{"tasks", "id", "1", `"status":"done"`, `"status":"cancelled"`, "task/1"},
 		{"recovery_items", "text", "lab", `"state":"in-service"`, `"state":"verified"`, "recovery/item/lab"},
 		{"checklist_runs", "id", "1", "the director did not answer", "the director answered", "checklist-run/1"},
+		{"assets", "id", "1", `"state":"remediated"`, `"state":"cleared"`, "asset/1"},
 	}
 	for _, c := range cases {
 		t.Run(c.subject, func(t *testing.T) {

@@ -56,6 +56,9 @@ type Options struct {
 	// Printed is when the paper kit is printed, shown on its every page
 	// (the service's clock; the zero time for an unknown time).
 	Printed time.Time
+	// Lang is the language of the reader: "en" (also for ""), "fr" (see
+	// ParseLang). The JSON snapshot has none.
+	Lang string
 }
 
 // Write renders snap in format f.
@@ -68,7 +71,7 @@ func Write(w io.Writer, snap *crisis.Snapshot, f Format, opt Options) error {
 	case Print:
 		return WritePrint(w, snap, opt)
 	case CSV:
-		return WriteCSV(w, snap)
+		return WriteCSV(w, snap, opt)
 	case JSON:
 		return snap.WriteJSON(w)
 	}
@@ -79,4 +82,12 @@ func Write(w io.Writer, snap *crisis.Snapshot, f Format, opt Options) error {
 // items: what the console's Report tab shows (tui.Options.Preview).
 func Preview(w io.Writer, snap *crisis.Snapshot, limit int) error {
 	return WriteMarkdown(w, snap, Options{Limit: limit})
+}
+
+// PreviewIn is Preview in lang ("en", "fr"), for a console session in
+// that language.
+func PreviewIn(lang string) func(io.Writer, *crisis.Snapshot, int) error {
+	return func(w io.Writer, snap *crisis.Snapshot, limit int) error {
+		return WriteMarkdown(w, snap, Options{Limit: limit, Lang: lang})
+	}
 }

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -136,6 +137,22 @@ func richRecord(t *testing.T, tail string) *crisis.Service {
 	must(err)
 	_, _, err = svc.SkipClock(lead, "ars", cut("declared by the GHT for every site"+tail, crisis.MaxClockReason))
 	must(err)
+	// The register: an admin account found compromised and remediated, a
+	// workstation suspected then cleared, an indicator blocked.
+	adm, err := svc.AddAsset(bob, crisis.AssetDraft{Kind: "domain-admin", Identifier: cut("adm-finance"+tail, crisis.MaxAssetIdentifier),
+		State: "compromised", Owner: cut("IT team"+tail, crisis.MaxAssetOwner), Evidence: cut("4624 logons at night"+tail, crisis.MaxAssetEvidence), Item: "dc"})
+	must(err)
+	_, err = svc.SetAssetState(bob, fmt.Sprint(adm.ID), crisis.AssetStep{State: "contained", Note: cut("disabled in AD"+tail, crisis.MaxAssetNote)})
+	must(err)
+	_, err = svc.SetAssetState(lead, fmt.Sprint(adm.ID), crisis.AssetStep{State: "remediated", Note: "password changed twice", Evidence: cut("krbtgt reset"+tail, crisis.MaxAssetEvidence)})
+	must(err)
+	pc, err := svc.AddAsset(bob, crisis.AssetDraft{Kind: "workstation", Identifier: cut("PC-FIN-07"+tail, crisis.MaxAssetIdentifier), Note: cut("EDR alert"+tail, crisis.MaxAssetNote)})
+	must(err)
+	_, err = svc.SetAssetState(bob, fmt.Sprint(pc.ID), crisis.AssetStep{State: "cleared", Note: cut("the alert was the backup agent"+tail, crisis.MaxAssetNote)})
+	must(err)
+	_, err = svc.AddAsset(bob, crisis.AssetDraft{Kind: "ip", Identifier: "203.0.113.7", State: "confirmed", Evidence: cut("C2 beacon"+tail, crisis.MaxAssetEvidence)})
+	must(err)
+
 	_, err = svc.AddTakeaway(lead, "Keep offline images of the finance workstations"+tail)
 	must(err)
 	_, err = svc.Close(lead, "Back to normal operation"+tail)

@@ -62,8 +62,15 @@ func TestExportsAreSanitised(t *testing.T) {
 
 func checkExports(t *testing.T, svc *crisis.Service, how string) {
 	t.Helper()
+	for _, lang := range report.Langs {
+		checkExportsIn(t, svc, how+", "+lang, lang)
+	}
+}
+
+func checkExportsIn(t *testing.T, svc *crisis.Service, how, lang string) {
+	t.Helper()
 	for _, f := range report.Formats {
-		out := string(export(t, svc, f))
+		out := string(exportIn(t, svc, f, lang))
 		for i, r := range out {
 			if r == utf8.RuneError && !strings.HasPrefix(out[i:], "\uFFFD") {
 				t.Errorf("%s (%s): invalid UTF-8 at byte %d", f, how, i)
@@ -133,6 +140,9 @@ func TestSmallRecordExportsAreSanitised(t *testing.T) {
 				{TemplateStep: crisis.TemplateStep{Text: crisis.Localized{"en": bad}}, DoneAt: &at, DoneBy: bad},
 				{TemplateStep: crisis.TemplateStep{Text: crisis.Plain(line)}, UndoneAt: &at, UndoneBy: bad, UndoReason: bad},
 			}}},
+		{"assets", "id", "1", crisis.Asset{ID: 1, Kind: crisis.KindServer + "\x1b[1m", Identifier: bad, State: crisis.AssetCompromised + "\x1b[5m", Owner: bad, Notes: bad,
+			Item: bad, FoundAt: &at, History: []crisis.AssetChange{{At: at, By: bad, From: crisis.AssetSuspected, To: crisis.AssetCompromised, Note: bad, Evidence: bad, Entry: 3}},
+			CreatedBy: bad, CreatedAt: at, UpdatedAt: at}},
 		{"handovers", "id", "1", crisis.Handover{ID: 1, WrittenAt: at, By: bad, Situation: bad, OpenItems: bad, NextSteps: bad, AckedAt: &at, AckedBy: bad}},
 	}
 	for _, r := range records {

@@ -7,32 +7,18 @@ import (
 	"cellule/crisis"
 )
 
-// Labels of the domain's codes in the reports (English).
-var (
-	kindLabels = map[crisis.Kind]string{
-		crisis.KindFact:          "fact",
-		crisis.KindInfo:          "information",
-		crisis.KindDecision:      "decision",
-		crisis.KindAction:        "action",
-		crisis.KindCommunication: "communication",
-		crisis.KindEscalation:    "escalation",
-		crisis.KindClosure:       "closure",
-	}
-	stageLabels = map[crisis.Stage]string{
-		crisis.StageAlert:         "Alert",
-		crisis.StageQualification: "Qualification",
-		crisis.StageContainment:   "Containment",
-		crisis.StageInvestigation: "Investigation",
-		crisis.StageRemediation:   "Remediation",
-		crisis.StageEnd:           "End of crisis",
-	}
-)
+// The reports' words come from the tables of lang.go; these are the
+// facts' shortcuts to them, in the report's language.
 
-func kindLabel(k crisis.Kind) string { return label(kindLabels, k) }
+func (f *facts) t(code string, args ...any) string { return f.l.t(code, args...) }
 
-func stageLabel(s crisis.Stage) string { return label(stageLabels, s) }
+func (f *facts) n(code string, n int) string { return f.l.n(code, n) }
 
-// Time layouts of the reports.
+func (f *facts) kindLabel(k crisis.Kind) string { return f.l.label("kind", string(k)) }
+
+func (f *facts) stageLabel(s crisis.Stage) string { return f.l.label("stage", string(s)) }
+
+// Time layouts of the reports (English; see dateStyle for the others).
 const (
 	dayTime = "2006-01-02 15:04"
 	clock   = "15:04"
@@ -50,29 +36,17 @@ func zoneName(loc *time.Location, at time.Time) string {
 }
 
 // duration reads like "28 days 0 h 30 min".
-func duration(d time.Duration) string {
-	d = d.Round(time.Minute)
-	days := int(d / (24 * time.Hour))
-	h := int(d % (24 * time.Hour) / time.Hour)
-	m := int(d % time.Hour / time.Minute)
-	switch {
-	case days > 0:
-		return fmt.Sprintf("%d days %d h %02d min", days, h, m)
-	case h > 0:
-		return fmt.Sprintf("%d h %02d min", h, m)
-	}
-	return fmt.Sprintf("%d min", m)
-}
+func (f *facts) duration(d time.Duration) string { return f.l.duration(d) }
 
 // ref is how an entry's number reads, with its corrections.
-func ref(e crisis.Entry) string {
+func (f *facts) ref(e crisis.Entry) string {
 	s := fmt.Sprintf("#%d", e.ID)
 	if e.Amends != 0 {
-		s += fmt.Sprintf(", corrects #%d", e.Amends)
+		s += f.t("ref.corrects", e.Amends)
 	}
 	for i, id := range e.AmendedBy {
 		if i == 0 {
-			s += ", corrected by"
+			s += f.t("ref.correctedBy")
 		} else {
 			s += ","
 		}
@@ -90,3 +64,6 @@ func shortText(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// percent is a progress: "40%", "40 %" (French puts a space before it).
+func (f *facts) percent(n int) string { return f.t("percent", n) }

@@ -71,6 +71,9 @@ func (k *keyPump) run() {
 // feed hands bytes to the decoder, starting one if none runs (or the one
 // there was let go meanwhile).
 func (k *keyPump) feed(p []byte) {
+	if k.replyOnly(p) {
+		return
+	}
 	for len(p) > 0 {
 		d := k.decoder()
 		n, err := d.w.Write(p)
@@ -113,6 +116,43 @@ func (k *keyPump) start() *keyDecoder {
 		}
 	}()
 	return d
+}
+
+// replyOnly sends p's events itself, without a decoder, when no decoder
+// runs and p holds only the terminal's answers to the server's queries
+// (the background colour asked at connection), each whole. Every console
+// whose terminal answers gets that reply within its first round trip:
+// decoding it with a TerminalReader would build the reader's table of key
+// sequences and its goroutines, and keep them keysIdle, for a console
+// nobody has typed into. A plain uv.EventDecoder parses these replies
+// without the table. Anything else (a key, a reply cut across reads) goes
+// to the decoder as before.
+func (k *keyPump) replyOnly(p []byte) bool {
+	k.mu.Lock()
+	running := k.dec != nil
+	k.mu.Unlock()
+	if running {
+		return false
+	}
+	var dec uv.EventDecoder
+	var replies []uv.Event
+	for rest := p; len(rest) > 0; {
+		n, ev := dec.Decode(rest)
+		if n <= 0 || n > len(rest) {
+			return false
+		}
+		switch ev.(type) {
+		case uv.BackgroundColorEvent, uv.ForegroundColorEvent, uv.CursorColorEvent:
+			replies = append(replies, ev)
+		default:
+			return false
+		}
+		rest = rest[n:]
+	}
+	for _, ev := range replies {
+		k.send(ev)
+	}
+	return len(replies) > 0
 }
 
 // letGo ends decoder d if it is still the current one; the next input

@@ -80,3 +80,64 @@ func TestKeysArriveAcrossTheDecoderBeingLetGo(t *testing.T) {
 		}
 	}
 }
+
+// The terminal's answer to the background-colour query, which every
+// console whose terminal answers gets at connection, reaches the console
+// without a key decoder being built for it (its table of key sequences and
+// goroutines would be kept for a console nobody typed into); a key typed
+// afterwards is decoded as before, and an answer among keys too.
+func TestBackgroundAnswerNeedsNoKeyDecoder(t *testing.T) {
+	r, w := io.Pipe()
+	var mu sync.Mutex
+	var got []string
+	k := newKeyPump(r, "xterm-256color", func(m tea.Msg) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := m.(type) {
+		case uv.BackgroundColorEvent:
+			if ev.IsDark() {
+				got = append(got, "dark")
+			} else {
+				got = append(got, "light")
+			}
+		case uv.KeyPressEvent:
+			got = append(got, ev.String())
+		}
+	}, func() {})
+	go k.run()
+	defer func() { _ = w.Close() }()
+	seen := func(n int) []string {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			mu.Lock()
+			g := append([]string(nil), got...)
+			mu.Unlock()
+			if len(g) >= n {
+				return g
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("waiting for %d events: got %q", n, g)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	decoding := func() bool {
+		k.mu.Lock()
+		defer k.mu.Unlock()
+		return k.dec != nil
+	}
+	_, _ = w.Write([]byte("\x1b]11;rgb:ffff/ffff/ffff\x1b\\"))
+	if g := seen(1); g[0] != "light" {
+		t.Fatalf("events = %q; want the light background", g)
+	}
+	if decoding() {
+		t.Fatal("a key decoder was built for the background answer alone")
+	}
+	_, _ = w.Write([]byte("x"))
+	_, _ = w.Write([]byte("\x1b]11;rgb:0000/0000/0000\x07"))
+	g := seen(3)
+	if g[1] != "x" || g[2] != "dark" {
+		t.Fatalf("events = %q; want x then the dark background", g)
+	}
+}

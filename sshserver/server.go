@@ -78,6 +78,10 @@ type Server struct {
 	windows windowFeeds
 	// caches are the drawings every console of this server shares.
 	caches *tui.Caches
+	// burst returns a login burst's memory once it is over (burst.go).
+	burst *burstRelease
+	// access ends the sessions of users whose access changed (access.go).
+	access *accessWatch
 
 	// Shutdown lets commands in flight finish. It does not use charm's
 	// Server.Shutdown, whose connection WaitGroup races with handshakes
@@ -101,7 +105,7 @@ func New(cfg Config) (*Server, error) {
 		l := DefaultLimits()
 		cfg.Limits = &l
 	}
-	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger), inviteRate: newInviteRate(), newConsole: tui.New, rows: frame.NewRows(), caches: tui.NewCaches()}
+	s := &Server{cfg: cfg, gate: newConnGate(*cfg.Limits, cfg.Logger), inviteRate: newInviteRate(), newConsole: tui.New, rows: frame.NewRows(), caches: tui.NewCaches(), burst: newBurstRelease(), access: newAccessWatch(cfg.Service, cfg.Logger)}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Listen),
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },
@@ -198,6 +202,7 @@ func (s *Server) Serve(l net.Listener) error {
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
 	s.closing = true
+	s.burst.stop()
 	if s.listener != nil {
 		_ = s.listener.Close()
 	}

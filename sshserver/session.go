@@ -80,8 +80,6 @@ func (s *Server) exec(sess ssh.Session, who crisis.Actor, line string) (code int
 	}()
 	tty := s.windows.of(sess) != nil
 	act := newActivity()
-	done := make(chan struct{})
-	defer close(done)
 	// cut ends the session under the command: its input fails from then on,
 	// so it saves nothing of what it had read.
 	var cutOnce sync.Once
@@ -105,7 +103,8 @@ func (s *Server) exec(sess ssh.Session, who crisis.Actor, line string) (code int
 	defer stopIdle()
 	// A command already saving is judged by the service, which re-reads
 	// the user's role in its transaction; what it saved stays saved.
-	s.watchAccess(done, who, func() { cut("your access changed (revoked, or a new role): this session is closed") })
+	_, unwatch := s.access.watch(who, func() { cut("your access changed (revoked, or a new role): this session is closed") })
+	defer unwatch()
 	return s.cfg.Exec(sess.Context(), Exec{Who: who, Line: line, In: act.reader(sess), Out: sess, Err: sess.Stderr(), TTY: tty})
 }
 
@@ -140,6 +139,8 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	defer unsubscribe()
 	leave := s.cfg.Service.Join(who)
 	defer leave()
+	s.burst.changed()
+	defer s.burst.changed()
 
 	size := term.size()
 	width, height := clampSize(size.Width, size.Height)
@@ -200,10 +201,9 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	opts = append(opts, tea.WithInput(nil))
 	scr := &screen{inner: model, out: out}
 	program = tea.NewProgram(scr, opts...)
-	done := make(chan struct{})
 	ended := &atomic.Bool{}
 	stop := stopOrCut(sess, program.Quit, ended)
-	lost := s.watchAccess(done, who, stop)
+	lost, unwatch := s.access.watch(who, stop)
 	idle := &atomic.Bool{}
 	stopIdle := watchIdle(act, s.cfg.Limits.IdleTimeout, s.cfg.Limits.IdleWarning,
 		// Not from the idle clock's callback: a program stuck writing
@@ -235,7 +235,7 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	// The program has ended: nothing draws any more, the terminal gets its
 	// modes back before any closing message.
 	out.Restore()
-	close(done)
+	unwatch()
 	stopIdle()
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
@@ -284,51 +284,6 @@ func firstFrame(scr *screen) {
 // entry may hold (so a long one is refused by the form with its message),
 // far below what would weigh on the server.
 const maxPaste = 8 * crisis.MaxEntryBytes
-
-// watchAccess quits a console once the record no longer lets its key in
-// with the same name and role: a revoked user stops seeing the crisis, and
-// a changed role takes effect, without waiting for them to log out. It
-// reports whether that happened; it stops when done is closed. The record
-// is looked up again only after a change to users (and once at the start,
-// for one made since the session was identified): the other changes, one
-// per logbook entry, leave nothing to check.
-func (s *Server) watchAccess(done <-chan struct{}, who crisis.Actor, quit func()) *atomic.Bool {
-	lost := &atomic.Bool{}
-	changes, unsubscribe := s.cfg.Service.Subscribe()
-	seen := s.cfg.Service.UserChanges()
-	go func() {
-		defer unsubscribe()
-		check := func() bool {
-			if u, ok := s.cfg.Service.Identify(who.Fingerprint); !ok || u.Name != who.Name || u.Role != who.Role {
-				s.cfg.Logger.Info("session closed: access changed", "user", who.Name, "key", who.Fingerprint)
-				lost.Store(true)
-				quit()
-				return false
-			}
-			return true
-		}
-		if !check() {
-			return
-		}
-		for {
-			select {
-			case <-done:
-				return
-			case _, ok := <-changes:
-				if !ok {
-					return
-				}
-				if now := s.cfg.Service.UserChanges(); now != seen {
-					seen = now
-					if !check() {
-						return
-					}
-				}
-			}
-		}
-	}()
-	return lost
-}
 
 // stopGrace is how long a session told to stop (revoked, idle) may take
 // before it is closed under its program: well inside the 5 s in which a

@@ -28,13 +28,15 @@ const (
 )
 
 // countedBuckets are those whose new ids come from the bucket's sequence
-// (NextSequence): entries, tasks, takeaways, checklist runs, handovers.
+// (NextSequence): entries, tasks, takeaways, checklist runs, handovers,
+// assets.
 var countedBuckets = map[string]bool{
 	string(bucketEntries):   true,
 	string(bucketTasks):     true,
 	string(bucketTakeaways): true,
 	string(bucketRuns):      true,
 	string(bucketHandovers): true,
+	string(bucketAssets):    true,
 }
 
 // keyForms gives each bucket's key form; a bucket not listed has text keys,
@@ -58,6 +60,9 @@ var keyForms = map[string]string{
 	string(bucketInvites):        formText,
 	string(bucketDeclarations):   formText,
 	string(bucketClocks):         formText,
+	string(bucketAssets):         formID,
+	string(bucketAssetNames):     formText, // kind ++ 0x00 ++ identifier: written in hex
+	string(bucketAssetFlags):     formText, // state ++ 0x00 ++ id: written in hex
 }
 
 // subjectRecords maps an audit subject's prefix ("entry/" of "entry/42")
@@ -79,6 +84,7 @@ var subjectRecords = map[string]struct {
 	"invite/":             {bucketInvites, textSubject},
 	"declaration/":        {bucketDeclarations, textSubject},
 	"clock/":              {bucketClocks, textSubject},
+	"asset/":              {bucketAssets, idSubject},
 }
 
 func textSubject(rest string) ([]byte, bool) { return []byte(rest), rest != "" }

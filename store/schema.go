@@ -50,11 +50,22 @@ var (
 	bucketDeclarations = []byte("declarations")
 	// bucketClocks: declaration name -> Clock.
 	bucketClocks = []byte("clocks")
+	// bucketAssets: asset id -> Asset (JSON), the register of compromised
+	// accounts, machines and indicators, each with its history.
+	bucketAssets = []byte("assets")
+	// bucketAssetNames: kind ++ 0x00 ++ lower-case identifier -> asset id,
+	// so registering one more asset checks for a twin without reading the
+	// register (crisis.AssetKey).
+	bucketAssetNames = []byte("asset-names")
+	// bucketAssetFlags: state ++ 0x00 ++ asset id -> empty, for each
+	// account or machine compromised or suspected: the header's count
+	// reads only this.
+	bucketAssetFlags = []byte("asset-flags")
 
 	allBuckets = [][]byte{bucketMeta, bucketEntries, bucketAmends, bucketUsers, bucketKeys, bucketAudit, bucketTasks, bucketTaskUnseen,
 		bucketRecoveryPhases, bucketRecoveryItems,
 		bucketTemplates, bucketRuns, bucketContacts, bucketHandovers,
-		bucketTakeaways, bucketInvites, bucketDeclarations, bucketClocks}
+		bucketTakeaways, bucketInvites, bucketDeclarations, bucketClocks, bucketAssets, bucketAssetNames, bucketAssetFlags}
 
 	keySchema = []byte("schema")
 	keyCrisis = []byte("crisis")
@@ -89,6 +100,14 @@ func amendKey(orig, corr uint64) []byte {
 func unseenKey(assignee string, id uint64) []byte {
 	k := make([]byte, 0, len(assignee)+9)
 	k = append(k, assignee...)
+	k = append(k, 0)
+	return append(k, u64(id)...)
+}
+
+// flagKey is an asset's key in bucketAssetFlags.
+func flagKey(state string, id uint64) []byte {
+	k := make([]byte, 0, len(state)+9)
+	k = append(k, state...)
 	k = append(k, 0)
 	return append(k, u64(id)...)
 }

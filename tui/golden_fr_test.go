@@ -25,6 +25,7 @@ func TestGoldenFrench(t *testing.T) {
 		{"3", "Infrastructure cœur"},
 		{"4", "Fiches réflexes"},
 		{"5", "Aperçu du rapport"},
+		{"6", "compromised (2)"},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, tab := range tabs {
@@ -56,6 +57,15 @@ func seedEverything(t *testing.T, f *fixture) {
 	if _, _, err := f.svc.SetRecoveryItem(responder, "dc", crisis.ItemChange{State: crisis.StateInvestigating}); err != nil {
 		t.Fatal(err)
 	}
+	for _, d := range []crisis.AssetDraft{
+		{Kind: "domain-admin", Identifier: "adm-jdupont", State: "compromised", Item: "dc", Evidence: "4624 à 03:12"},
+		{Kind: "server", Identifier: "srv-sauvegarde", State: "compromised", Item: "dc"},
+		{Kind: "workstation", Identifier: "PC-URG-04"},
+	} {
+		if _, err := f.svc.AddAsset(responder, d); err != nil {
+			t.Fatal(err)
+		}
+	}
 	f.seed(t)
 }
 
@@ -67,7 +77,7 @@ func TestFrenchSessionReadsFrench(t *testing.T) {
 	tm := tuitest.Start(t, New(f.svc, lead, Options{Width: 80, Height: 24, Lang: "fr", Preview: report.Preview}))
 	scr := newScreen(t)
 	scr.WaitFor(t, tm, "VPN closed")
-	for _, want := range []string{"1 Main courante", "2 Tâches", "3 Reprise", "4 Astreinte", "5 Rapport", "Phase : Alerte", "en ligne", "? aide • q quitter", "entrées"} {
+	for _, want := range []string{"1 Main courante", "2 Tâches", "3 Reprise", "4 Astreinte", "5 Rapport", "6 Registre", "2 compromis, 1 suspect", "Phase : Alerte", "en ligne", "? aide • q quitter", "entrées"} {
 		if !strings.Contains(scr.Text(), want) {
 			t.Errorf("no %q on the French screen:\n%s", want, scr.Text())
 		}

@@ -45,7 +45,12 @@ func headerView(s *session, st crisis.Status, now time.Time, width int) string {
 
 	// Line 2: 3 online: ann, bob +1 ........ me: ann (lead)
 	me := sh.me.Render(fmt.Sprintf(t.Me, crisis.SanitizeLine(s.Me.Name), t.Role(s.Me.Role)))
-	line2 := kit.Spread(onlineText(t, st.Online, width-lipgloss.Width(me)-2), me, width)
+	// The register's count sits before me, and the names give it room.
+	right := me
+	if reg := registerFlag(s, st); reg != "" {
+		right = reg + "  " + me
+	}
+	line2 := kit.Spread(onlineText(t, st.Online, width-lipgloss.Width(right)-2), right, width)
 	// Line 3: the recovery's four phases ........ flags that call for my
 	// attention (tasks new to me, a handover to acknowledge).
 	recovery, tasks := recoverySummary(s, st.Recovery), newTasksFlag(s, st)

@@ -9,6 +9,7 @@ import (
 	"cellule/tui/kit"
 	"cellule/tui/oncall"
 	"cellule/tui/recovery"
+	"cellule/tui/register"
 	"cellule/tui/report"
 	"cellule/tui/tasks"
 	"cellule/tui/timeline"
@@ -18,7 +19,7 @@ import (
 type tabModel = kit.Tab
 
 // tab pairs a tab model with its fixed number: 1 Timeline, 2 Tasks,
-// 3 Recovery, 4 On-call, 5 Report. Only tabs that exist are listed, and a
+// 3 Recovery, 4 On-call, 5 Report, 6 Register. Only tabs that exist are listed, and a
 // number key jumps to the tab carrying that number.
 type tab struct {
 	number int
@@ -36,6 +37,7 @@ func tabList(s *session) []tab {
 		{number: 3, model: recovery.New(s.Session)},
 		{number: 4, model: oncall.New(s.Session)},
 		{number: 5, model: report.New(s.Session)},
+		{number: 6, model: register.New(s.Session)},
 	}
 	for i := range tabs {
 		tabs[i].title = tabs[i].model.Title()

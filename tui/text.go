@@ -40,15 +40,23 @@ type HeaderText struct {
 	// DeclarationDue: "%s due in %s" (declaration, time left);
 	// DeclarationLate: "%s LATE %s" (declaration, how late).
 	DeclarationDue, DeclarationLate string
+	// RegisterCompromised and RegisterSuspected count the register's
+	// accounts and machines, on the second line: "%d compromised".
+	RegisterCompromised, RegisterSuspected string
+	// RegisterSuspectedOne is the singular (kit.Text.Plural).
+	RegisterSuspectedOne string
 }
 
 var englishHeader = HeaderText{
-	RecoverySummary:     "Recovery",
-	SuspendedMark:       "‖",
-	NewTaskOne:          "★ %d new task for you (2: Tasks)",
-	NewTasksMany:        "★ %d new tasks for you (2: Tasks)",
-	HandoverPending:     "⚑ Handover #%d (%s) to acknowledge",
-	HandoverPendingMany: "⚑ %d handovers to acknowledge",
-	DeclarationDue:      "%s due in %s",
-	DeclarationLate:     "%s LATE %s",
+	RecoverySummary:      "Recovery",
+	SuspendedMark:        "‖",
+	NewTaskOne:           "★ %d new task for you (2: Tasks)",
+	NewTasksMany:         "★ %d new tasks for you (2: Tasks)",
+	HandoverPending:      "⚑ Handover #%d (%s) to acknowledge",
+	HandoverPendingMany:  "⚑ %d handovers to acknowledge",
+	DeclarationDue:       "%s due in %s",
+	DeclarationLate:      "%s LATE %s",
+	RegisterCompromised:  "%d compromised",
+	RegisterSuspected:    "%d suspected",
+	RegisterSuspectedOne: "%d suspected",
 }

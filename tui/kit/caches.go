@@ -55,7 +55,7 @@ type EntryKey struct {
 	OccurredAt, RecordedAt time.Time
 	Author, Text           string
 	Kind                   crisis.Kind
-	Amends, Task           uint64
+	Amends, Task, Asset    uint64
 	AmendedBy              string
 	// Search is the search whose matches are highlighted.
 	Search string

@@ -42,7 +42,7 @@ func NewKeys(h HelpText) *Keys {
 		Help:    b([]string{"?"}, "?", h.More),
 		NextTab: b([]string{"tab"}, "tab", h.NextTab),
 		PrevTab: b([]string{"shift+tab"}, "shift+tab", h.PrevTab),
-		JumpTab: b([]string{"1", "2", "3", "4", "5"}, "1-5", h.Tabs),
+		JumpTab: b([]string{"1", "2", "3", "4", "5", "6"}, "1-6", h.Tabs),
 		Stage:   b([]string{"s"}, "s", h.Stage),
 		Lang:    b([]string{"L"}, "L", h.Lang),
 

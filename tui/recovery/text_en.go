@@ -12,9 +12,12 @@ type Text struct {
 	Validated string // "validated by %s, %s" (name, time)
 	// Suspended is the state of a validated phase while an earlier one is
 	// not validated.
-	Suspended   string
-	Percent     string // "%3d%%"
-	Override    string // marker of an item whose gate a lead lifted
+	Suspended string
+	Percent   string // "%3d%%"
+	Override  string // marker of an item whose gate a lead lifted
+	// Compromised counts the register's assets linked to the item and not
+	// yet remediated: "[%d compromised]".
+	Compromised string
 	Owner       string // "owner %s"
 	Updated     string // "updated by %s %s" (name, time)
 	OverrideBy  string // "gate lifted by %s: %s" (name, reason)
@@ -91,6 +94,7 @@ var english = Text{
 	Suspended:   "‖ suspended: phase %d first",
 	Percent:     "%3d%%",
 	Override:    "[gate lifted]",
+	Compromised: "[%d compromised]",
 	Owner:       "owner %s",
 	Updated:     "updated by %s %s",
 	OverrideBy:  "gate lifted by %s: %s",

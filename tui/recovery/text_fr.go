@@ -10,6 +10,7 @@ var french = Text{
 	NoItems:     "(aucun élément)",
 	Validated:   "validée par %s %s",
 	Suspended:   "‖ suspendue : phase %d d'abord",
+	Compromised: "[%d compromis]",
 	Percent:     "%3d%%",
 	Override:    "[verrou levé]",
 	Owner:       "responsable %s",

@@ -78,6 +78,9 @@ func (r *recoveryTab) listLines() ([]string, int) {
 			}
 			line := marker + name + " " + state + " " + rs.Count.Render(kit.PadLeft(count, rcCount))
 			var extra []string
+			if it.Compromised > 0 {
+				extra = append(extra, rs.State[crisis.StateCompromised].Render(fmt.Sprintf(t.Compromised, it.Compromised)))
+			}
 			if it.Override != nil {
 				extra = append(extra, rs.Override.Render(t.Override))
 			}

@@ -17,7 +17,7 @@ func (t *timeline) sharedRender(e crisis.Entry, selected bool) []string {
 	k := kit.EntryKey{
 		Look: t.s.Look(t.width), Selected: selected,
 		ID: e.ID, OccurredAt: e.OccurredAt, RecordedAt: e.RecordedAt, Author: e.Author, Text: e.Text,
-		Kind: e.Kind, Amends: e.Amends, Task: e.Task, Search: t.shownSearch,
+		Kind: e.Kind, Amends: e.Amends, Task: e.Task, Asset: e.Asset, Search: t.shownSearch,
 	}
 	if len(e.AmendedBy) > 0 {
 		k.AmendedBy = fmt.Sprint(e.AmendedBy)

@@ -43,6 +43,9 @@ type Text struct {
 
 	// TaskLink marks an entry that records a task's change: "task %d".
 	TaskLink string
+	// AssetLink marks an entry that records a change in the register:
+	// "asset %d".
+	AssetLink string
 }
 
 // HelpText describes the tab's own keys in the footer and the help.
@@ -98,6 +101,7 @@ var english = Text{
 	TextPlaceholder: "What happened, what was decided, who was told…",
 	SavedAs:         "Saved as #%d",
 	TaskLink:        "task %d",
+	AssetLink:       "asset %d",
 
 	Help: HelpText{Correct: "correct", Filter: "kind", FilterBack: "kind back", Search: "search", Clear: "show all"},
 }

@@ -36,6 +36,7 @@ var french = Text{
 	TextPlaceholder: "Ce qui s'est passé, ce qui a été décidé, qui a été prévenu…",
 	SavedAs:         "Enregistrée sous #%d",
 	TaskLink:        "tâche %d",
+	AssetLink:       "actif %d",
 
 	Help: HelpText{Correct: "corriger", Filter: "type", FilterBack: "type préc.", Search: "chercher", Clear: "tout afficher"},
 }

@@ -50,6 +50,9 @@ func (t *timeline) renderEntry(e crisis.Entry, selected bool) []string {
 	if e.Task != 0 {
 		parts = append(parts, sty.ID.Render(fmt.Sprintf(ttx.TaskLink, e.Task)))
 	}
+	if e.Asset != 0 {
+		parts = append(parts, sty.ID.Render(fmt.Sprintf(ttx.AssetLink, e.Asset)))
+	}
 	if e.Amended() {
 		ids := make([]string, len(e.AmendedBy))
 		for i, a := range e.AmendedBy {
