@@ -25,7 +25,7 @@ func TestGoldenFrench(t *testing.T) {
 		{"3", "Infrastructure cœur"},
 		{"4", "Fiches réflexes"},
 		{"5", "Aperçu du rapport"},
-		{"6", "compromised (2)"},
+		{"6", "compromis (2)"},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, tab := range tabs {

@@ -43,7 +43,7 @@ func newAddForm(s *kit.Session, tx *Text, width int) *assetForm {
 
 func newChangeForm(s *kit.Session, tx *Text, width int, a crisis.Asset) *assetForm {
 	f := &assetForm{s: s, width: width, asset: a.ID,
-		title:  fmt.Sprintf(tx.ChangeTitle, a.ID, crisis.SanitizeLine(a.Identifier), a.State),
+		title:  fmt.Sprintf(tx.ChangeTitle, a.ID, crisis.SanitizeLine(a.Identifier), tx.state(a.State)),
 		labels: []string{tx.StateField, tx.NoteField, tx.EvidenceField}}
 	next := crisis.NextStates(a.Class(), a.State)
 	words := make([]string, len(next))

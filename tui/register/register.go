@@ -294,7 +294,7 @@ func (r *registerTab) save() tea.Cmd {
 	step := crisis.AssetStep{State: v[0], Note: v[1], Evidence: v[2]}
 	return func() tea.Msg {
 		a, err := svc.SetAssetState(me, id, step)
-		return savedMsg{action: action, asset: a, err: err, note: fmt.Sprintf(tx.Changed, a.ID, a.State), upTo: lastEntry(a)}
+		return savedMsg{action: action, asset: a, err: err, note: fmt.Sprintf(tx.Changed, a.ID, tx.state(a.State)), upTo: lastEntry(a)}
 	}
 }
 

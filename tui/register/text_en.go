@@ -1,5 +1,7 @@
 package register
 
+import "cellule/crisis"
+
 // Text holds the Register tab's strings (tab 6) in one language, and the
 // words of its keys: another language is one more table of this type.
 type Text struct {
@@ -33,6 +35,18 @@ type Text struct {
 	SearchPrompt          string
 
 	HelpOpen, HelpBack, HelpAdd, HelpChange, HelpKind, HelpState, HelpSearch string
+
+	// States names the assets' states as the screens show them.
+	States map[crisis.AssetState]string
+}
+
+// state is a state's label, or its code for one this language does not
+// know.
+func (t *Text) state(s crisis.AssetState) string {
+	if l, ok := t.States[s]; ok {
+		return l
+	}
+	return crisis.SanitizeLine(string(s))
 }
 
 // textFor picks the tab's strings in a language; English is the fallback
@@ -79,4 +93,10 @@ var english = Text{
 
 	HelpOpen: "history", HelpBack: "back", HelpAdd: "register", HelpChange: "change state",
 	HelpKind: "kind filter", HelpState: "state filter", HelpSearch: "search",
+
+	States: map[crisis.AssetState]string{
+		crisis.AssetSuspected: "suspected", crisis.AssetCompromised: "compromised", crisis.AssetContained: "contained",
+		crisis.AssetRemediated: "remediated", crisis.AssetCleared: "cleared", crisis.AssetConfirmed: "confirmed",
+		crisis.AssetBlocked: "blocked",
+	},
 }

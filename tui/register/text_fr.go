@@ -1,5 +1,7 @@
 package register
 
+import "cellule/crisis"
+
 // french is the Registre tab's strings (comptes, machines et indicateurs
 // compromis) for a French crisis cell. The kinds and states stay the
 // codes the forms and the command line take.
@@ -34,4 +36,10 @@ var french = Text{
 
 	HelpOpen: "historique", HelpBack: "retour", HelpAdd: "enregistrer", HelpChange: "changer l'état",
 	HelpKind: "filtre type", HelpState: "filtre état", HelpSearch: "chercher",
+
+	States: map[crisis.AssetState]string{
+		crisis.AssetSuspected: "suspect", crisis.AssetCompromised: "compromis", crisis.AssetContained: "confiné",
+		crisis.AssetRemediated: "remédié", crisis.AssetCleared: "écarté", crisis.AssetConfirmed: "confirmé",
+		crisis.AssetBlocked: "bloqué",
+	},
 }

@@ -54,7 +54,7 @@ func (r *registerTab) filterLine(as []crisis.Asset) string {
 		kind = string(crisis.AssetKinds[r.kind-1])
 	}
 	if r.state > 0 {
-		state = string(crisis.AssetStates[r.state-1])
+		state = tx.state(crisis.AssetStates[r.state-1])
 	}
 	parts := []string{sty.Filter.Render(r.s.Text.Plural(len(as), tx.CountOne, tx.Count)), word(tx.KindLabel, kind, r.kind > 0), word(tx.StateLabel, state, r.state > 0)}
 	if r.query != "" {
@@ -93,7 +93,7 @@ func (r *registerTab) listLines(h int, as []crisis.Asset) []string {
 			if len(lines) > 0 {
 				lines = append(lines, "")
 			}
-			lines = append(lines, " "+r.stateStyle(a.State).Underline(true).Render(fmt.Sprintf(tx.Heading, a.State, counts[a.State])))
+			lines = append(lines, " "+r.stateStyle(a.State).Underline(true).Render(fmt.Sprintf(tx.Heading, tx.state(a.State), counts[a.State])))
 		}
 		if i == cur {
 			sel = len(lines)
@@ -143,7 +143,7 @@ func (r *registerTab) detailLines(a crisis.Asset) []string {
 	sty, tx := r.s.St, r.tx
 	loc := r.s.Svc.Location()
 	w := r.width - 1
-	lines := []string{" " + sty.FormTitle.Render(fmt.Sprintf(tx.AssetTitle, a.ID)) + "  " + r.stateStyle(a.State).Render(string(a.State)), ""}
+	lines := []string{" " + sty.FormTitle.Render(fmt.Sprintf(tx.AssetTitle, a.ID)) + "  " + r.stateStyle(a.State).Render(tx.state(a.State)), ""}
 	add := func(label, value string) {
 		if value == "" {
 			return
