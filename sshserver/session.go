@@ -156,7 +156,9 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 		Height:  height,
 		Changes: changes,
 		Preview: report.Preview,
-		Caches:  s.caches,
+		// The Report tab's preview in the session's language.
+		PreviewIn: report.PreviewIn,
+		Caches:    s.caches,
 		// A lead's invite card names the key and the address to check.
 		HostKey:   gossh.FingerprintSHA256(s.cfg.HostKey.PublicKey()),
 		Address:   sess.LocalAddr().String(),

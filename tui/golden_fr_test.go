@@ -32,7 +32,7 @@ func TestGoldenFrench(t *testing.T) {
 			t.Run(fmt.Sprintf("%dx%d/tab%s", size[0], size[1], tab.key), func(t *testing.T) {
 				f := newFixture(t)
 				seedEverything(t, f)
-				tm := tuitest.StartSized(t, New(f.svc, lead, Options{Width: size[0], Height: size[1], Lang: "fr", Preview: report.Preview}), size[0], size[1])
+				tm := tuitest.StartSized(t, New(f.svc, lead, Options{Width: size[0], Height: size[1], Lang: "fr", Preview: report.Preview, PreviewIn: report.PreviewIn}), size[0], size[1])
 				scr := tuitest.NewScreenSized(t, size[0], size[1])
 				scr.WaitFor(t, tm, "VPN closed")
 				press(tm, tab.key)
@@ -74,7 +74,7 @@ func seedEverything(t *testing.T, f *fixture) {
 func TestFrenchSessionReadsFrench(t *testing.T) {
 	f := newFixture(t)
 	seedEverything(t, f)
-	tm := tuitest.Start(t, New(f.svc, lead, Options{Width: 80, Height: 24, Lang: "fr", Preview: report.Preview}))
+	tm := tuitest.Start(t, New(f.svc, lead, Options{Width: 80, Height: 24, Lang: "fr", Preview: report.Preview, PreviewIn: report.PreviewIn}))
 	scr := newScreen(t)
 	scr.WaitFor(t, tm, "VPN closed")
 	for _, want := range []string{"1 Main courante", "2 Tâches", "3 Reprise", "4 Astreinte", "5 Rapport", "6 Registre", "2 compromis, 1 suspect", "Phase : Alerte", "en ligne", "? aide • q quitter", "entrées"} {

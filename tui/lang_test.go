@@ -125,3 +125,18 @@ func TestFrenchQuestionTakesO(t *testing.T) {
 		t.Errorf("the discarded entry was saved: %+v", p.Entries)
 	}
 }
+
+// The Report tab's preview follows the session's language through L.
+func TestLangKeySwitchesTheReportPreview(t *testing.T) {
+	f := newFixture(t)
+	f.seed(t)
+	tm := tuitest.Start(t, New(f.svc, lead, Options{Width: 80, Height: 24, Preview: report.Preview, PreviewIn: report.PreviewIn}))
+	scr := newScreen(t)
+	scr.WaitFor(t, tm, "VPN closed")
+	press(tm, "5")
+	scr.WaitFor(t, tm, "Lessons-learned report")
+	press(tm, "L")
+	scr.WaitUntil(t, tm, func(s string) bool {
+		return strings.Contains(s, "[5 Rapport]") && strings.Contains(s, "Retour d'expérience") && !strings.Contains(s, "Lessons-learned")
+	}, "the French preview")
+}

@@ -30,6 +30,9 @@ type Options struct {
 	// in (report.WriteMarkdown) so that the console talks to the service
 	// only; nil leaves the tab without a preview.
 	Preview func(w io.Writer, s *crisis.Snapshot, limit int) error
+	// PreviewIn, when set, gives Preview in a language (report.PreviewIn):
+	// the preview then follows the session's language and its L key.
+	PreviewIn func(lang string) func(w io.Writer, s *crisis.Snapshot, limit int) error
 	// Caches are the drawings shared by every console of the process
 	// (NewCaches, once per server); nil gives the console caches of its
 	// own.
@@ -82,6 +85,8 @@ type session struct {
 type model struct {
 	s       *session
 	changes <-chan struct{}
+	// previewIn is Options.PreviewIn, for the L key.
+	previewIn func(lang string) func(w io.Writer, s *crisis.Snapshot, limit int) error
 
 	width, height int
 
@@ -128,18 +133,22 @@ func New(svc *crisis.Service, me crisis.Actor, opts Options) tea.Model {
 	}
 	text := kit.ForLang(ks, "shell.text", func() *Text { return textFor(lang) })
 	ks.Preview = opts.Preview
+	if opts.PreviewIn != nil {
+		ks.Preview = opts.PreviewIn(lang)
+	}
 	ks.HostKey, ks.Address = opts.HostKey, opts.Address
 	ks.SavePrint = opts.SavePrint
 	ks.Text = &text.Text
 	s := &session{Session: ks, text: text}
 	s.restyle()
 	m := &model{
-		s:       s,
-		auto:    auto,
-		changes: opts.Changes,
-		width:   opts.Width,
-		height:  opts.Height,
-		help:    help.New(),
+		s:         s,
+		previewIn: opts.PreviewIn,
+		auto:      auto,
+		changes:   opts.Changes,
+		width:     opts.Width,
+		height:    opts.Height,
+		help:      help.New(),
 	}
 	if m.width <= 0 {
 		m.width = defaultWidth
@@ -346,6 +355,9 @@ func (m *model) switchLang() tea.Cmd {
 	text := kit.ForLang(m.s.Session, "shell.text", func() *Text { return textFor(lang) })
 	m.s.text, m.s.Text = text, &text.Text
 	m.s.Keys = kit.ForLang(m.s.Session, "kit.keys", func() *kit.Keys { return kit.NewKeys(text.Help) })
+	if m.previewIn != nil {
+		m.s.Preview = m.previewIn(lang)
+	}
 	number := m.tabs[m.active].number
 	m.tabs = tabList(m.s)
 	if i := tabIndex(m.tabs, number); i >= 0 {
