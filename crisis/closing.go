@@ -1,7 +1,6 @@
 package crisis
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -60,7 +59,7 @@ func (s *Service) Close(a Actor, note string) (Entry, error) {
 		if err != nil {
 			return nil, err
 		}
-		text := fmt.Sprintf("Crisis closed: %s\nThe record is read-only from now on. Audit chain head at closing: #%d sha256:%s", note, head.Seq, head.Hash)
+		text := say("crisis.closed-entry", note, num(head.Seq), head.Hash)
 		se := systemEntry(a, now, KindClosure, text)
 		if c.Stage != StageEnd {
 			se.Stage = StageEnd

@@ -83,6 +83,11 @@ type Entry struct {
 	// that record a stage change ("" for the others): reports draw the
 	// stages from it without reading the text.
 	Stage Stage `json:"stage,omitempty"`
+	// Msg is the sentence the system wrote, as its code and arguments, so
+	// each reader reads it in their language; nil for what a person typed
+	// (and for entries written before codes were kept). Text holds its
+	// English rendering.
+	Msg *Msg `json:"msg,omitempty"`
 	// AmendedBy lists later corrections of this entry. The store derives it
 	// from an index on read; it is never written as part of the entry.
 	AmendedBy []uint64 `json:"-"`

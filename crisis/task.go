@@ -220,14 +220,6 @@ func taskReason(s string) (string, error) {
 	return r, nil
 }
 
-// statusWords is how the logbook tells a status change.
-var statusWords = map[TaskStatus]string{
-	TaskTodo:       "back to do",
-	TaskInProgress: "in progress",
-	TaskBlocked:    "blocked",
-	TaskDone:       "done",
-	TaskCancelled:  "cancelled",
-}
-
-// taskLine is how the logbook names a task: Task 12 'Disconnect the backup server'.
-func taskLine(t Task) string { return fmt.Sprintf("Task %d '%s'", t.ID, t.Title) }
+// taskMsg is a sentence of the logbook about t, which names it by number
+// and title: Task 12 'Disconnect the backup server' ...
+func taskMsg(code string, t Task) Msg { return say(code, num(t.ID), t.Title) }

@@ -1,0 +1,73 @@
+package crisis
+
+// logFrench is the record's sentences in French, by code: the same codes
+// and slots as logEnglish (a test holds them complete).
+var logFrench = map[string]string{
+	"seq":                         "{parts}",
+	"text":                        "{0}",
+	"crisis.renamed":              "Crise renommée de {0} en {1}",
+	"stage.changed":               "Passage de l'étape {0:stage} à l'étape {1:stage}",
+	"stage.changed-note":          "Passage de l'étape {0:stage} à l'étape {1:stage} : {2}",
+	"checklist.started":           "Liste de contrôle n°{0} lancée : {2} — {3:steps}",
+	"checklist.ticked":            "Liste de contrôle n°{0} {2} : étape {3}/{4} faite — {6}",
+	"checklist.ticked-complete":   "Liste de contrôle n°{0} {2} : étape {3}/{4} faite — {6} (liste terminée)",
+	"checklist.unticked":          "Liste de contrôle n°{0} {2} : étape {3}/{4} décochée (cochée par {5} le {6:date}) — {8}. Motif : {9}",
+	"crisis.closed-entry":         "Crise clôturée : {0}\nLe registre est désormais en lecture seule. Tête de la chaîne d'audit à la clôture : n°{1} sha256:{2}",
+	"handover.written":            "Relève n°{0} par {1} (à prendre en compte par l'équipe suivante)\nSituation : {2}{parts}",
+	"handover.open":               "\nPoints ouverts : {0}",
+	"handover.next":               "\nProchaines étapes : {0}",
+	"handover.ack-entry":          "Relève n°{0} de {1} prise en compte par {2}",
+	"recovery.changed":            "Remédiation, phase {0} : {1} {parts; }.",
+	"recovery.state-change":       "{0:state} → {1:state}",
+	"recovery.state-change-count": "{0:state} → {1:state} ({2}/{3})",
+	"recovery.state-same":         "{0:state}",
+	"recovery.state-same-count":   "{0:state} ({1}/{2})",
+	"recovery.no-owner":           "sans responsable",
+	"recovery.owner":              "responsable {0}",
+	"recovery.note":               "note : {0}",
+	"recovery.withdrawn":          " Validation de la phase {0} retirée : {1} n'est plus vérifié.",
+	"recovery.validated":          "Phase de remédiation {0} ({0:phase}) validée : chaque élément est vérifié ou remis en service.",
+	"recovery.gate-lifted":        "Verrou de remédiation levé pour {0} (phase {1}) : il peut revenir en service avant la validation de la phase {2} ({2:phase}). Motif : {4}",
+	"task.created":                "Tâche {0} « {1} » créée ({parts, })",
+	"task.p":                      "P{0}",
+	"task.phase":                  "phase {0}",
+	"task.due":                    "échéance {0:date}",
+	"task.assigned-to":            "assignée à {0}",
+	"task.assigned":               "Tâche {0} « {1} » assignée à {2}",
+	"task.unassigned":             "Tâche {0} « {1} » désassignée (était à {2})",
+	"task.changed":                "Tâche {0} « {1} »{parts}",
+	"task.to":                     " {0:taskto}",
+	"task.to-reason":              " {0:taskto} : {1}",
+	"task.then":                   " ;",
+	"task.edited":                 " modifiée : {parts, }",
+	"task.renamed":                "renommée (était « {0} »)",
+	"task.details":                "détails modifiés",
+	"task.priority":               "priorité P{0}",
+	"task.no-phase":               "sans phase de remédiation",
+	"task.no-due":                 "sans échéance",
+	"entry.verify":                "Entrée n°{0} {1:verify}",
+	"entry.verify-note":           "Entrée n°{0} {1:verify} : {2}",
+}
+
+// termWords are the stored codes as each language reads them, by
+// "term:code". English needs only the words that differ from the codes.
+var termWords = map[string]map[string]string{
+	LangEnglish: {
+		"taskto:todo": "back to do", "taskto:in-progress": "in progress", "taskto:blocked": "blocked",
+		"taskto:done": "done", "taskto:cancelled": "cancelled",
+		"verify:to-verify": "to verify", "verify:verified": "verified", "verify:refuted": "refuted",
+	},
+	LangFrench: {
+		"stage:alert": "alerte", "stage:qualification": "qualification", "stage:containment": "confinement",
+		"stage:investigation": "investigation", "stage:remediation": "remédiation", "stage:end-of-crisis": "sortie de crise",
+		"status:todo": "à faire", "status:in-progress": "en cours", "status:blocked": "bloquée",
+		"status:done": "faite", "status:cancelled": "annulée",
+		"taskto:todo": "de nouveau à faire", "taskto:in-progress": "en cours", "taskto:blocked": "bloquée",
+		"taskto:done": "faite", "taskto:cancelled": "annulée",
+		"state:isolated": "isolé", "state:investigating": "en investigation", "state:cleaned": "nettoyé",
+		"state:rebuilt": "reconstruit", "state:verified": "vérifié", "state:in-service": "en service", "state:compromised": "compromis",
+		"kind:fact": "fait", "kind:info": "information", "kind:decision": "décision", "kind:action": "action",
+		"kind:communication": "communication", "kind:escalation": "escalade", "kind:closure": "clôture",
+		"verify:to-verify": "à vérifier", "verify:verified": "vérifiée", "verify:refuted": "réfutée",
+	},
+}
