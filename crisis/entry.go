@@ -37,9 +37,10 @@ var kindAliases = map[string]Kind{
 	"comm":                 KindCommunication,
 }
 
-// ParseKind accepts a kind's code (or a common long form) in any case.
+// ParseKind accepts a kind's code (or a common long form) in any case, or
+// its French name, with or without accents.
 func ParseKind(s string) (Kind, error) {
-	k := strings.ToLower(strings.TrimSpace(s))
+	k := fromFrench(s)
 	for _, known := range Kinds {
 		if Kind(k) == known {
 			return known, nil
@@ -128,10 +129,11 @@ const (
 // go back to containment when the perimeter widens.
 var Stages = []Stage{StageAlert, StageQualification, StageContainment, StageInvestigation, StageRemediation, StageEnd}
 
-// ParseStage accepts a stage's code in any case ("end" for end-of-crisis).
+// ParseStage accepts a stage's code in any case ("end" for end-of-crisis),
+// or its French name, with or without accents.
 func ParseStage(s string) (Stage, error) {
-	v := strings.ToLower(strings.TrimSpace(s))
-	if v == "end" || v == "end of crisis" {
+	v := fromFrench(s)
+	if v == "end" || v == "end-of-crisis" {
 		return StageEnd, nil
 	}
 	for _, known := range Stages {

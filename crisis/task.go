@@ -24,18 +24,19 @@ const (
 var TaskStatuses = []TaskStatus{TaskTodo, TaskInProgress, TaskBlocked, TaskDone, TaskCancelled}
 
 var taskStatusAliases = map[string]TaskStatus{
-	"to-do":       TaskTodo,
-	"to do":       TaskTodo,
-	"open":        TaskTodo,
-	"in progress": TaskInProgress,
-	"inprogress":  TaskInProgress,
-	"doing":       TaskInProgress,
-	"canceled":    TaskCancelled,
+	"to-do":      TaskTodo,
+	"open":       TaskTodo,
+	"inprogress": TaskInProgress,
+	"doing":      TaskInProgress,
+	"canceled":   TaskCancelled,
 }
 
 // ParseTaskStatus accepts a status's code (or a common spelling) in any case.
 func ParseTaskStatus(s string) (TaskStatus, error) {
-	v := strings.ToLower(strings.TrimSpace(s))
+	v := fromFrench(s)
+	if v == "fact" { // "fait": a done task is "faite", but people type it
+		v = string(TaskDone)
+	}
 	for _, known := range TaskStatuses {
 		if TaskStatus(v) == known {
 			return known, nil
