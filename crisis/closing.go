@@ -28,7 +28,7 @@ const MaxCloseNote = MaxEntryBytes / 2
 // lost laptop's key must still be shut out of it; the audit chain records
 // the change after the closing's head, so verify still passes through it.
 func refuseIfClosed(tx ReadTx, act Action) error {
-	if act == ActOpen || act == ActRestrictUser {
+	if act == ActOpen || act == ActRestrictUser || act == ActProfile {
 		return nil
 	}
 	c, ok, err := tx.Crisis()

@@ -44,7 +44,10 @@ func ParseRole(s string) (Role, error) {
 type Action string
 
 const (
-	ActOpen        Action = "open"
+	ActOpen Action = "open"
+	// ActProfile: one's own language and display name (another's is
+	// managing users).
+	ActProfile     Action = "profile"
 	ActWriteLog    Action = "write-log"
 	ActSetStage    Action = "set-stage"
 	ActManageUsers Action = "manage-users"
@@ -97,6 +100,7 @@ var permissions = map[Action][]Role{
 	ActClose:            {RoleLead},
 	ActExport:           {RoleLead, RoleResponder},
 	ActTakeaway:         {RoleLead},
+	ActProfile:          {RoleLead, RoleResponder, RoleViewer},
 }
 
 // Allowed reports whether a person of role r may do act.
@@ -115,6 +119,8 @@ type Actor struct {
 	Name        string
 	Role        Role
 	Fingerprint string
+	// Lang is the language the person reads ("" for the server's).
+	Lang string
 }
 
 // LocalFingerprint marks actions taken by whoever has a shell on the host
