@@ -61,6 +61,10 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 			return fmt.Errorf("--tz %s: unknown time zone (use a name such as Europe/Paris)", o.TZ)
 		}
 	}
+	lang := o.Lang
+	if lang == "" {
+		lang = cli.HostLang()
+	}
 	db, err := openServed(o)
 	if err != nil {
 		return err
@@ -136,7 +140,7 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		Logger:  logger,
 		Limits:  limitsFrom(o.ServeLimits),
 		Exec: func(ctx context.Context, x sshserver.Exec) int {
-			return cli.ExecuteLine(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), CheckFile: store.CheckFile,
+			return cli.ExecuteLine(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), CheckFile: store.CheckFile, Lang: lang,
 				HostKey: func(string) (cli.HostKeyInfo, error) { return hostKey, nil }, In: x.In, Out: x.Out, Err: x.Err, StdinTTY: x.TTY}, x.Line)
 		},
 	})

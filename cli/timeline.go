@@ -52,7 +52,7 @@ func timelineCmd(env *Env, dataDir *string) *cobra.Command {
 				return writeTimelineJSON(out, svc)
 			}
 			return svc.EachEntry(func(e crisis.Entry) error {
-				return writeEntryText(out, e, svc.Location())
+				return writeEntryText(out, env, e, svc.Location())
 			})
 		}),
 	}
@@ -92,22 +92,23 @@ func writeTimelineJSON(out io.Writer, svc *crisis.Service) error {
 
 // writeEntryText prints one entry for a terminal or a pipe. The text is
 // sanitised again here: the output may land on someone's terminal.
-func writeEntryText(out io.Writer, e crisis.Entry, loc *time.Location) error {
-	head := fmt.Sprintf("#%d  %s  %s  %s", e.ID, e.OccurredAt.In(loc).Format(textTime), crisis.SanitizeLine(e.Author), strings.ToUpper(string(e.Kind)))
+func writeEntryText(out io.Writer, env *Env, e crisis.Entry, loc *time.Location) error {
+	lang := env.lang()
+	head := fmt.Sprintf("#%d  %s  %s  %s", e.ID, crisis.FormatDateTime(lang, e.OccurredAt.In(loc)), crisis.SanitizeLine(e.Author), strings.ToUpper(crisis.Term(lang, "kind", string(e.Kind))))
 	if e.Backdated() {
-		head += fmt.Sprintf("  (recorded %s)", e.RecordedAt.In(loc).Format(textTime))
+		head += env.tr("recorded", crisis.FormatDateTime(lang, e.RecordedAt.In(loc)))
 	}
 	if e.Amends != 0 {
-		head += fmt.Sprintf("  corrects #%d", e.Amends)
+		head += env.tr("corrects", e.Amends)
 	}
 	if e.Amended() {
 		ids := make([]string, len(e.AmendedBy))
 		for i, id := range e.AmendedBy {
 			ids[i] = fmt.Sprintf("#%d", id)
 		}
-		head += "  [amended by " + strings.Join(ids, ", ") + "]"
+		head += env.tr("amended-by", strings.Join(ids, ", "))
 	}
-	text := strings.ReplaceAll(crisis.Sanitize(e.Text), "\n", "\n    ")
+	text := strings.ReplaceAll(crisis.Sanitize(e.TextIn(lang)), "\n", "\n    ")
 	_, err := fmt.Fprintf(out, "%s\n    %s\n", head, text)
 	return err
 }
