@@ -89,6 +89,13 @@ type Entry struct {
 	// (and for entries written before codes were kept). Text holds its
 	// English rendering.
 	Msg *Msg `json:"msg,omitempty"`
+	// Source is who told us, and how ("CERT Santé, by phone"), as typed.
+	Source string `json:"source,omitempty"`
+	// Verify is the verification status of information received; on an
+	// entry that Verifies another, the status it gives that one.
+	Verify Check `json:"verify,omitempty"`
+	// Verifies is the entry whose status this one changes, 0 for none.
+	Verifies uint64 `json:"verifies,omitempty"`
 	// AmendedBy lists later corrections of this entry. The store derives it
 	// from an index on read; it is never written as part of the entry.
 	AmendedBy []uint64 `json:"-"`
@@ -111,6 +118,9 @@ type Draft struct {
 	// When is the optional "happened at" expression (see ParseWhen); empty
 	// means now.
 	When string
+	// Source is who told us, and how; Verify a verification status
+	// (to-verify, verified, refuted, or their French words), both optional.
+	Source, Verify string
 }
 
 // Stage is where the crisis stands.

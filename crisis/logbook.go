@@ -97,7 +97,20 @@ func (s *Service) prepare(a Actor, d Draft) (Entry, error) {
 		}
 		occurred = t
 	}
-	return Entry{Kind: kind, Text: text, OccurredAt: occurred, Author: a.Name, AuthorKey: a.Fingerprint}, nil
+	source, err := cleanSource(d.Source)
+	if err != nil {
+		return Entry{}, err
+	}
+	var verify Check
+	if strings.TrimSpace(d.Verify) != "" {
+		if verify, err = ParseCheck(d.Verify); err != nil {
+			return Entry{}, err
+		}
+		if kind == "" {
+			kind = KindInfo // a status is for information received
+		}
+	}
+	return Entry{Kind: kind, Text: text, OccurredAt: occurred, Author: a.Name, AuthorKey: a.Fingerprint, Source: source, Verify: verify}, nil
 }
 
 // parseWhen reads a "happened at" expression typed by a person (a logbook

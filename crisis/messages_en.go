@@ -75,6 +75,9 @@ var English = map[string]string{
 	"profile.nothing":        "nothing to change: give --lang, --name or --org",
 	"profile.name-long":      "the display name is too long (at most %d characters)",
 	"profile.org-long":       "the organisation is too long (at most %d characters)",
+	"verify.unknown":         "unknown verification status %q (use to-verify, verified or refuted)",
+	"verify.not-info":        "entry #%d has no verification status to change (log information with --verify to-verify)",
+	"entry.source-long":      "the source is too long (at most %d characters)",
 	"lang.unknown":           "unknown language %q (use fr or en)",
 	"import.sequence":        "the snapshot's record %s/%d is above its counter (%d, given after the records or not at all): the next one added would overwrite it",
 }
