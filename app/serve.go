@@ -85,7 +85,7 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 			}
 		}
 		if o.Demo {
-			if err := svc.LoadDemo(host); err != nil {
+			if err := svc.LoadDemoIn(host, lang); err != nil {
 				fmt.Fprintf(h.Out, "--demo: %s; serving the existing record\n", crisis.Message(err))
 			} else {
 				fmt.Fprintln(h.Out, "--demo: loaded the Cahors 2022 scenario")

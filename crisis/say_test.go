@@ -107,3 +107,13 @@ func readSource(t *testing.T, f string) string {
 	}
 	return string(src)
 }
+
+// serve --demo on a French server loads the scenario in French: every row
+// has its French text.
+func TestEveryDemoEntryHasFrench(t *testing.T) {
+	for i, row := range demoScenario {
+		if _, ok := demoFrench[row.text]; !ok {
+			t.Errorf("demo row %d has no French text: %q", i+1, row.text)
+		}
+	}
+}

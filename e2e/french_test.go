@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"cellule/cli"
 )
 
 // englishWords are common words of Cellule's English sentences: a French
@@ -122,5 +124,23 @@ func TestSearchIgnoresCaseAndAccents(t *testing.T) {
 	}
 	if _, errOut, code := run(t, l.lead, "", "recovery", "set", "pharmacie creteil", "--state", "nettoye"); code != 0 {
 		t.Errorf("recovery set by an unaccented name: %s", errOut)
+	}
+}
+
+// serve --demo --lang fr loads the scenario in French, and those without a
+// language of their own read the server's.
+func TestDemoInTheServersLanguage(t *testing.T) {
+	l := newLabWith(t, cli.ServeOptions{Demo: true, Lang: "fr"})
+	out, errOut, code := run(t, l.viewer, "", "timeline")
+	if code != 0 {
+		t.Fatalf("timeline: %s", errOut)
+	}
+	for _, want := range []string{"Alerte Cyberveille : des failles de Zimbra", "Passage de l'étape alerte à l'étape qualification", "23/08/2022"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the French demo lacks %q", want)
+		}
+	}
+	if _, errOut, _ := run(t, l.viewer, "", "stage", "alert"); !strings.Contains(errOut, "ne peut pas changer l'étape") {
+		t.Errorf("a viewer's refusal on a French server: %q", errOut)
 	}
 }
