@@ -23,4 +23,11 @@ var cliEnglish = map[string]string{
 	"revoked-status":   "revoked",
 	"lang-none":        "the server's",
 	"error":            "cellule: %s",
+	"validated-by":     " by %s %s",
+	"item-owner":       "  owner %s",
+	"item-override":    "  [override by %s]",
+	"task-due":         "due %s",
+	"task-late":        " (LATE %s)",
+	"task-phase":       "  [phase %d]",
+	"task-blocked":     "     blocked: %s",
 }

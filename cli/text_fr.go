@@ -24,4 +24,11 @@ var cliFrench = map[string]string{
 	"revoked-status":   "révoqué",
 	"lang-none":        "celle du serveur",
 	"error":            "cellule : %s",
+	"validated-by":     " par %s le %s",
+	"item-owner":       "  responsable %s",
+	"item-override":    "  [verrou levé par %s]",
+	"task-due":         "échéance %s",
+	"task-late":        " (EN RETARD de %s)",
+	"task-phase":       "  [phase %d]",
+	"task-blocked":     "     bloquée : %s",
 }

@@ -69,5 +69,8 @@ var termWords = map[string]map[string]string{
 		"kind:fact": "fait", "kind:info": "information", "kind:decision": "décision", "kind:action": "action",
 		"kind:communication": "communication", "kind:escalation": "escalade", "kind:closure": "clôture",
 		"verify:to-verify": "à vérifier", "verify:verified": "vérifiée", "verify:refuted": "réfutée",
+		"phasestate:not-started": "non commencée", "phasestate:in-progress": "en cours",
+		"phasestate:ready-for-validation": "prête à valider", "phasestate:validated": "validée",
+		"role:lead": "responsable", "role:responder": "intervenant", "role:viewer": "observateur",
 	},
 }

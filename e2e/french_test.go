@@ -51,6 +51,8 @@ func TestAFrenchUserReadsFrench(t *testing.T) {
 		{[]string{"log", "--verify", "réfutée", "--of", "3", "vu sur la console"}, "", true},
 		{[]string{"timeline"}, "Passage de l'étape alerte à l'étape confinement", true},
 		{[]string{"whoami"}, "heloise", true},
+		{[]string{"task", "list"}, "faite", true},
+		{[]string{"recovery"}, "Infrastructure cœur", true},
 	}
 	var timeline string
 	for _, s := range steps {
