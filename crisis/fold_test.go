@@ -1,6 +1,9 @@
 package crisis
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The French words are accepted wherever a word is typed, with or without
 // accents, and give the stable English codes.
@@ -48,4 +51,24 @@ func TestFoldIgnoresCaseAndAccents(t *testing.T) {
 	if FoldContains("Cahors", "sante") {
 		t.Error("a fold found what is not there")
 	}
+}
+
+// What a search costs per entry: folding an entry's text, French or
+// English, against the plain lower-casing it replaced.
+func BenchmarkFoldEntry(b *testing.B) {
+	fr := "Le CERT Santé suspecte un périmètre impacté plus large (les identifiants AD exposés par Zimbra ouvrent aussi le VPN). Conseil : poursuivre les investigations."
+	en := "CERT Santé suspects a wider impacted perimeter (AD credentials exposed through Zimbra also open the VPN). Advice: continue the investigations."
+	ascii := "Firewall rules reloaded on the core switches; backup server disconnected from the network."
+	for name, s := range map[string]string{"french": fr, "english": en, "ascii": ascii} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				_ = Fold(s)
+			}
+		})
+	}
+	b.Run("tolower-french", func(b *testing.B) {
+		for b.Loop() {
+			_ = strings.ToLower(fr)
+		}
+	})
 }
