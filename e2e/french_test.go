@@ -47,6 +47,8 @@ func TestAFrenchUserReadsFrench(t *testing.T) {
 		{[]string{"task", "set", "1", "--status", "faite"}, "", true},
 		{[]string{"task", "set", "99", "--status", "annulée"}, "il n'y a pas de tâche 99", false},
 		{[]string{"recovery", "set", "firewall", "--state", "en-investigation"}, "", true},
+		{[]string{"handover", "Messagerie coupée", "--open", "mots de passe à changer"}, "", true},
+		{[]string{"handover", "--list"}, "NON PRISE EN COMPTE", true},
 		{[]string{"timeline", "--to-verify"}, "[à vérifier]  source : CERT Santé, téléphone", true},
 		{[]string{"log", "--verify", "réfutée", "--of", "3", "vu sur la console"}, "", true},
 		{[]string{"timeline"}, "Passage de l'étape alerte à l'étape confinement", true},
@@ -69,7 +71,7 @@ func TestAFrenchUserReadsFrench(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"DÉCISION", "[réfutée]", "source : CERT Santé, téléphone", "Tâche 1 « Isoler le serveur de fichiers » faite",
-		"Remédiation, phase 1 : Firewall isolé → en investigation."} {
+		"Remédiation, phase 1 : Firewall isolé → en investigation.", "Relève n°1 par heloise (à prendre en compte par l'équipe suivante)\n    Situation : Messagerie coupée"} {
 		if !strings.Contains(timeline, want) {
 			t.Errorf("the French timeline lacks %q:\n%s", want, timeline)
 		}
