@@ -76,6 +76,13 @@ func TestAFrenchUserReadsFrench(t *testing.T) {
 			t.Errorf("the French timeline lacks %q:\n%s", want, timeline)
 		}
 	}
+	// Exports name her by her display name beside her login.
+	if out, errOut, _ := run(t, fr, "", "export", "--format", "md"); !strings.Contains(out, "Héloïse Durand (heloise)") {
+		t.Errorf("the Markdown export does not show the display name: %s", errOut)
+	}
+	if out, _, _ := run(t, fr, "", "export", "--format", "html"); !strings.Contains(out, "Héloïse Durand (heloise)") {
+		t.Error("the HTML export does not show the display name")
+	}
 	// The same entries read in English for an English reader, and --lang
 	// switches one command.
 	en, _, _ := run(t, l.responder, "", "timeline")

@@ -112,7 +112,7 @@ func orderedItemDigits(s string) int {
 // mdEntry writes an entry as a list item: when, kind, author, number, then
 // its text.
 func mdEntry(w *bufio.Writer, f *facts, e crisis.Entry, layout string) error {
-	line := "- **" + e.OccurredAt.In(f.loc).Format(layout) + "** " + kindLabel(e.Kind) + ", " + mdText(e.Author) + " (" + ref(e) + ")"
+	line := "- **" + e.OccurredAt.In(f.loc).Format(layout) + "** " + kindLabel(e.Kind) + ", " + mdText(f.by(e.Author)) + " (" + ref(e) + ")"
 	if e.Backdated() {
 		line += ", recorded " + f.at(e.RecordedAt)
 	}
