@@ -47,6 +47,7 @@ func LocalEnv(in io.Reader, out, errOut io.Writer) cli.Env {
 		Out:         out,
 		Err:         errOut,
 		StdinTTY:    isTerminal(in),
+		Lang:        cli.HostLang(),
 	}
 }
 

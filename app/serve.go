@@ -64,6 +64,10 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	if err := prepareNode(o); err != nil {
 		return err
 	}
+	lang := o.Lang
+	if lang == "" {
+		lang = cli.HostLang()
+	}
 	db, err := openServed(o)
 	if err != nil {
 		return err
@@ -91,7 +95,7 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 			}
 		}
 		if o.Demo {
-			if err := svc.LoadDemo(host); err != nil {
+			if err := svc.LoadDemoIn(host, lang); err != nil {
 				fmt.Fprintf(h.Out, "--demo: %s; serving the existing record\n", crisis.Message(err))
 			} else {
 				fmt.Fprintln(h.Out, "--demo: loaded the Cahors 2022 scenario")
@@ -147,10 +151,11 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		Service: svc,
 		Logger:  logger,
 		Limits:  limitsFrom(o.ServeLimits),
+		Lang:    lang,
 		// The Report tab's print key saves the paper kit next to the data.
 		PrintDir: filepath.Join(o.DataDir, "print"),
 		Exec: func(ctx context.Context, x sshserver.Exec) int {
-			return cli.ExecuteLine(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), CheckFile: store.CheckFile,
+			return cli.ExecuteLine(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), CheckFile: store.CheckFile, Lang: lang,
 				Cluster: cli.ClusterEnv{Status: nodeStatus(node)},
 				HostKey: func(string) (cli.HostKeyInfo, error) { return hostKey, nil }, In: x.In, Out: x.Out, Err: x.Err, StdinTTY: x.TTY}, x.Line)
 		},

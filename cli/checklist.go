@@ -14,7 +14,6 @@ import (
 
 func checklistCmd(env *Env, dataDir *string) *cobra.Command {
 	var asJSON bool
-	var lang string
 	cmd := &cobra.Command{
 		Use:   "checklist",
 		Short: "List checklists and their runs; start, tick and import checklists",
@@ -36,13 +35,12 @@ func checklistCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeChecklistsJSON(cmd.OutOrStdout(), o, lang)
+				return writeChecklistsJSON(cmd.OutOrStdout(), o, env.lang())
 			}
-			return writeChecklistsText(cmd.OutOrStdout(), o, contacts, lang, svc.Location())
+			return writeChecklistsText(cmd.OutOrStdout(), o, contacts, env.lang(), svc.Location())
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: {templates, runs}")
-	cmd.Flags().StringVar(&lang, "lang", crisis.LangEnglish, "language of the built-in texts: en or fr")
 	cmd.AddCommand(checklistStartCmd(env, dataDir), checklistTickCmd(env, dataDir), checklistImportCmd(env, dataDir))
 	return cmd
 }

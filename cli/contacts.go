@@ -45,11 +45,20 @@ func contactsCmd(env *Env, dataDir *string) *cobra.Command {
 				return writeJSON(out, list)
 			}
 			if len(cs) == 0 {
-				fmt.Fprintln(out, "No contact (cellule contacts import FILE.csv, header name,role,organisation,phone,backup_phone,notes).")
+				all, err := svc.Contacts("")
+				if err != nil {
+					return err
+				}
+				if len(args) > 0 && len(all) > 0 {
+					// Words that find nothing say so: the directory is not empty.
+					fmt.Fprintln(out, env.tr("no-contact-match", crisis.SanitizeLine(strings.Join(args, " ")), crisis.Count(env.lang(), len(all), "contact")))
+					return nil
+				}
+				fmt.Fprintln(out, env.tr("no-contact"))
 				return nil
 			}
 			w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(w, "DUTY\tNAME\tROLE\tORGANISATION\tPHONE\tBACKUP\tNOTES")
+			fmt.Fprintln(w, env.tr("contacts-head"))
 			for _, c := range cs {
 				duty := ""
 				if c.OnDuty {
@@ -87,7 +96,7 @@ func contactsImportCmd(env *Env, dataDir *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%d added, %d replaced, %d rejected\n", res.Added, res.Replaced, len(res.Rejected))
+			fmt.Fprintln(cmd.OutOrStdout(), env.tr("contacts-import", res.Added, res.Replaced, len(res.Rejected)))
 			return nil
 		}),
 	}

@@ -40,7 +40,7 @@ func handoverCmd(env *Env, dataDir *string) *cobra.Command {
 				if asJSON {
 					return writeHandoversJSON(out, hs)
 				}
-				return writeHandoversText(out, hs, svc.Location())
+				return writeHandoversText(out, env, hs, svc.Location())
 			case ack != 0 && writing:
 				return usagef("--ack acknowledges a handover; write yours in another command")
 			case ack != 0:
@@ -94,24 +94,25 @@ func writeHandoversJSON(out io.Writer, hs []crisis.Handover) error {
 	return writeJSON(out, list)
 }
 
-func writeHandoversText(out io.Writer, hs []crisis.Handover, loc *time.Location) error {
+func writeHandoversText(out io.Writer, env *Env, hs []crisis.Handover, loc *time.Location) error {
+	lang := env.lang()
 	if len(hs) == 0 {
-		fmt.Fprintln(out, "No handover yet.")
+		fmt.Fprintln(out, env.tr("no-handover"))
 		return nil
 	}
 	indent := func(s string) string { return strings.ReplaceAll(crisis.Sanitize(s), "\n", "\n    ") }
 	for _, h := range hs {
-		state := "NOT ACKNOWLEDGED (handover --ack " + fmt.Sprint(h.ID) + ")"
+		state := env.tr("handover-unacked", h.ID)
 		if h.Acked() {
-			state = fmt.Sprintf("acknowledged by %s at %s", crisis.SanitizeLine(h.AckedBy), h.AckedAt.In(loc).Format(textTime))
+			state = env.tr("handover-acked", crisis.SanitizeLine(h.AckedBy), crisis.FormatDateTime(lang, h.AckedAt.In(loc)))
 		}
-		fmt.Fprintf(out, "Handover #%d  %s  by %s  %s\n", h.ID, h.WrittenAt.In(loc).Format(textTime), crisis.SanitizeLine(h.By), state)
-		fmt.Fprintf(out, "  Situation:  %s\n", indent(h.Situation))
+		fmt.Fprintln(out, env.tr("handover-head", h.ID, crisis.FormatDateTime(lang, h.WrittenAt.In(loc)), crisis.SanitizeLine(h.By), state))
+		fmt.Fprintln(out, env.tr("handover-situation", indent(h.Situation)))
 		if h.OpenItems != "" {
-			fmt.Fprintf(out, "  Open items: %s\n", indent(h.OpenItems))
+			fmt.Fprintln(out, env.tr("handover-open", indent(h.OpenItems)))
 		}
 		if h.NextSteps != "" {
-			fmt.Fprintf(out, "  Next steps: %s\n", indent(h.NextSteps))
+			fmt.Fprintln(out, env.tr("handover-next", indent(h.NextSteps)))
 		}
 	}
 	return nil

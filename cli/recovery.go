@@ -87,7 +87,7 @@ func recoveryCmd(env *Env, dataDir *string) *cobra.Command {
 			if asJSON {
 				return writeJSON(cmd.OutOrStdout(), planJSON(p))
 			}
-			return writePlanText(cmd.OutOrStdout(), p, svc.Location())
+			return writePlanText(cmd.OutOrStdout(), env, p, svc.Location())
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the plan as JSON")
@@ -105,27 +105,32 @@ func recoveryCmd(env *Env, dataDir *string) *cobra.Command {
 
 // writePlanText prints the plan for a terminal or a pipe; user text is
 // sanitised again, as it may land on someone's terminal.
-func writePlanText(out io.Writer, p crisis.RecoveryPlan, loc *time.Location) error {
+func writePlanText(out io.Writer, env *Env, p crisis.RecoveryPlan, loc *time.Location) error {
+	lang := env.lang()
 	var b strings.Builder
 	for i, ph := range p.Phases {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		state := string(ph.State)
+		state := crisis.Term(lang, "phasestate", string(ph.State))
 		if ph.Validated() {
-			state += fmt.Sprintf(" by %s %s", crisis.SanitizeLine(ph.ValidatedBy), ph.ValidatedAt.In(loc).Format(textTime))
+			state += env.tr("validated-by", crisis.SanitizeLine(ph.ValidatedBy), crisis.FormatDateTime(lang, ph.ValidatedAt.In(loc)))
 		}
-		fmt.Fprintf(&b, "Phase %d  %s  %d%%  %s\n", ph.Number, crisis.SanitizeLine(ph.Name), ph.Progress, state)
+		name := crisis.SanitizeLine(ph.Name)
+		if lang != crisis.LangEnglish && ph.Name == crisis.PhaseName(crisis.LangEnglish, ph.Number) {
+			name = crisis.PhaseName(lang, ph.Number)
+		}
+		fmt.Fprintf(&b, "Phase %d  %s  %d%%  %s\n", ph.Number, name, ph.Progress, state)
 		for _, it := range ph.Items {
-			line := fmt.Sprintf("  %-16s %-26s %-13s", it.ID, crisis.SanitizeLine(it.Name), it.State)
+			line := fmt.Sprintf("  %-16s %-26s %-13s", it.ID, crisis.SanitizeLine(it.Name), crisis.Term(lang, "state", string(it.State)))
 			if it.IsGroup() {
 				line += fmt.Sprintf(" %d/%d", it.Count, it.Total)
 			}
 			if it.Owner != "" {
-				line += "  owner " + crisis.SanitizeLine(it.Owner)
+				line += env.tr("item-owner", crisis.SanitizeLine(it.Owner))
 			}
 			if it.Override != nil {
-				line += "  [override by " + crisis.SanitizeLine(it.Override.By) + "]"
+				line += env.tr("item-override", crisis.SanitizeLine(it.Override.By))
 			}
 			if it.Note != "" {
 				line += "  - " + crisis.SanitizeLine(it.Note)

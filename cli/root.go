@@ -44,6 +44,11 @@ type Env struct {
 
 	// Cluster runs the cluster commands (cluster.go).
 	Cluster ClusterEnv
+	// Lang is the server's language (serve --lang, $CELLULE_LANG, the
+	// host's locale): the answer's language for a caller without one.
+	Lang string
+	// langFlag is --lang, set for one command.
+	langFlag string
 
 	In       io.Reader
 	Out, Err io.Writer
@@ -61,6 +66,9 @@ type ServeOptions struct {
 	Name string
 	// TZ is the time zone people type and read times in; "" for the host's.
 	TZ string
+	// Lang is the language of those who have none of their own (fr, en);
+	// "" for $CELLULE_LANG or the host's locale (HostLang).
+	Lang string
 	// ReadOnly serves the record as it is, refusing every write (for a
 	// damaged file: what can still be read).
 	ReadOnly bool
@@ -126,11 +134,11 @@ func Execute(ctx context.Context, env Env, args []string) int {
 	var re runError
 	if errors.As(err, &re) {
 		// A refusal may quote what was typed: clean it like any user text.
-		fmt.Fprintf(env.Err, "cellule: %s\n", crisis.Sanitize(crisis.Message(re.err)))
+		fmt.Fprintln(env.Err, env.tr("error", crisis.Sanitize(crisis.MessageIn(re.err, env.catalogue()))))
 		return ExitFail
 	}
 	// Cobra's messages quote what was typed: clean it like any user text.
-	fmt.Fprintf(env.Err, "cellule: %s\n\n", crisis.SanitizeLine(err.Error()))
+	fmt.Fprintf(env.Err, "%s\n\n", env.tr("error", crisis.SanitizeLine(err.Error())))
 	if cmd == nil {
 		cmd = root
 	}
@@ -154,6 +162,7 @@ func newRoot(env *Env) *cobra.Command {
 		Args: cobra.ArbitraryArgs,
 	}
 	root.CompletionOptions.DisableDefaultCmd = true
+	langFlag(root, env)
 
 	var dataDir string
 	if !env.Remote {

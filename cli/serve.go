@@ -17,6 +17,8 @@ func serveCmd(env *Env, dataDir *string) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: run(func(cmd *cobra.Command, _ []string) error {
 			o.DataDir = *dataDir
+			// serve --lang is the server's language, for everyone without one.
+			o.Lang = env.langFlag
 			return env.Serve(cmd.Context(), o)
 		}),
 	}

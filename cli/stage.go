@@ -23,7 +23,7 @@ func stageCmd(env *Env, dataDir *string) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%s: %s\n", crisis.SanitizeLine(st.Crisis.Name), st.Crisis.Stage)
+				fmt.Fprintln(cmd.OutOrStdout(), env.tr("stage", crisis.SanitizeLine(st.Crisis.Name), crisis.Term(env.lang(), "stage", string(st.Crisis.Stage))))
 				return nil
 			}
 			e, err := svc.SetStage(env.Actor, crisis.Stage(args[0]), note)

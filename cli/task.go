@@ -124,7 +124,7 @@ func taskListCmd(env *Env, dataDir *string) *cobra.Command {
 			}
 			now := svc.Now()
 			for _, t := range ts {
-				if err := writeTaskText(out, t, now, svc.Location()); err != nil {
+				if err := writeTaskText(out, env, t, now, svc.Location()); err != nil {
 					return err
 				}
 			}
@@ -138,25 +138,26 @@ func taskListCmd(env *Env, dataDir *string) *cobra.Command {
 
 // writeTaskText prints one task on a line (and its blocking reason on the
 // next). Text is sanitised again: it may land on someone's terminal.
-func writeTaskText(out io.Writer, t crisis.Task, now time.Time, loc *time.Location) error {
+func writeTaskText(out io.Writer, env *Env, t crisis.Task, now time.Time, loc *time.Location) error {
+	lang := env.lang()
 	who := crisis.SanitizeLine(t.Assignee)
 	if who == "" {
 		who = "-"
 	}
 	due := "-"
 	if t.Due != nil {
-		due = "due " + t.Due.In(loc).Format(textTime)
+		due = env.tr("task-due", crisis.FormatDateTime(lang, t.Due.In(loc)))
 		if late := t.LateBy(now); late != "" {
-			due += " (LATE " + late + ")"
+			due += env.tr("task-late", late)
 		}
 	}
 	phase := ""
 	if t.Phase != 0 {
-		phase = fmt.Sprintf("  [phase %d]", t.Phase)
+		phase = env.tr("task-phase", t.Phase)
 	}
-	_, err := fmt.Fprintf(out, "#%-3d P%d  %-11s  %-12s  %s  %s%s\n", t.ID, t.Priority, t.Status, who, due, crisis.SanitizeLine(t.Title), phase)
+	_, err := fmt.Fprintf(out, "#%-3d P%d  %-11s  %-12s  %s  %s%s\n", t.ID, t.Priority, crisis.Term(lang, "status", string(t.Status)), who, due, crisis.SanitizeLine(t.Title), phase)
 	if err == nil && t.Status == crisis.TaskBlocked {
-		_, err = fmt.Fprintf(out, "     blocked: %s\n", crisis.SanitizeLine(t.Reason))
+		_, err = fmt.Fprintln(out, env.tr("task-blocked", crisis.SanitizeLine(t.Reason)))
 	}
 	return err
 }

@@ -22,6 +22,10 @@ type entryJSON struct {
 	Kind       string  `json:"kind"`
 	Text       string  `json:"text"`
 	Amends     *uint64 `json:"amends"`
+	// Source, Verify and Verifies: see crisis.Entry (stable English codes).
+	Source   string `json:"source,omitempty"`
+	Verify   string `json:"verify,omitempty"`
+	Verifies uint64 `json:"verifies,omitempty"`
 }
 
 func toJSON(e crisis.Entry) entryJSON {
@@ -32,6 +36,9 @@ func toJSON(e crisis.Entry) entryJSON {
 		Author:     e.Author,
 		Kind:       string(e.Kind),
 		Text:       e.Text,
+		Source:     e.Source,
+		Verify:     string(e.Verify),
+		Verifies:   e.Verifies,
 	}
 	if e.Amends != 0 {
 		a := e.Amends
@@ -41,9 +48,9 @@ func toJSON(e crisis.Entry) entryJSON {
 }
 
 func timelineCmd(env *Env, dataDir *string) *cobra.Command {
-	var asJSON bool
+	var asJSON, toVerify bool
 	cmd := &cobra.Command{
-		Use:   "timeline",
+		Use:   "timeline [--to-verify]",
 		Short: "Print the logbook (--json for every entry as a JSON array)",
 		Args:  cobra.NoArgs,
 		RunE: withService(env, dataDir, func(cmd *cobra.Command, _ []string, svc *crisis.Service) error {
@@ -51,12 +58,20 @@ func timelineCmd(env *Env, dataDir *string) *cobra.Command {
 			if asJSON {
 				return writeTimelineJSON(out, svc)
 			}
+			checks, err := svc.VerificationOf()
+			if err != nil {
+				return err
+			}
 			return svc.EachEntry(func(e crisis.Entry) error {
-				return writeEntryText(out, e, svc.Location())
+				if toVerify && checks[e.ID] != crisis.ToVerify {
+					return nil
+				}
+				return writeEntryText(out, env, e, checks[e.ID], svc.Location())
 			})
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of all entries")
+	cmd.Flags().BoolVar(&toVerify, "to-verify", false, "only the information still to verify")
 	return cmd
 }
 
@@ -92,22 +107,29 @@ func writeTimelineJSON(out io.Writer, svc *crisis.Service) error {
 
 // writeEntryText prints one entry for a terminal or a pipe. The text is
 // sanitised again here: the output may land on someone's terminal.
-func writeEntryText(out io.Writer, e crisis.Entry, loc *time.Location) error {
-	head := fmt.Sprintf("#%d  %s  %s  %s", e.ID, e.OccurredAt.In(loc).Format(textTime), crisis.SanitizeLine(e.Author), strings.ToUpper(string(e.Kind)))
+func writeEntryText(out io.Writer, env *Env, e crisis.Entry, check crisis.Check, loc *time.Location) error {
+	lang := env.lang()
+	head := fmt.Sprintf("#%d  %s  %s  %s", e.ID, crisis.FormatDateTime(lang, e.OccurredAt.In(loc)), crisis.SanitizeLine(e.Author), strings.ToUpper(crisis.Term(lang, "kind", string(e.Kind))))
 	if e.Backdated() {
-		head += fmt.Sprintf("  (recorded %s)", e.RecordedAt.In(loc).Format(textTime))
+		head += env.tr("recorded", crisis.FormatDateTime(lang, e.RecordedAt.In(loc)))
 	}
 	if e.Amends != 0 {
-		head += fmt.Sprintf("  corrects #%d", e.Amends)
+		head += env.tr("corrects", e.Amends)
 	}
 	if e.Amended() {
 		ids := make([]string, len(e.AmendedBy))
 		for i, id := range e.AmendedBy {
 			ids[i] = fmt.Sprintf("#%d", id)
 		}
-		head += "  [amended by " + strings.Join(ids, ", ") + "]"
+		head += env.tr("amended-by", strings.Join(ids, ", "))
 	}
-	text := strings.ReplaceAll(crisis.Sanitize(e.Text), "\n", "\n    ")
+	if check != "" {
+		head += env.tr("verify", crisis.Term(lang, "verify", string(check)))
+	}
+	if e.Source != "" {
+		head += env.tr("source", crisis.SanitizeLine(e.Source))
+	}
+	text := strings.ReplaceAll(crisis.Sanitize(e.TextIn(lang)), "\n", "\n    ")
 	_, err := fmt.Fprintf(out, "%s\n    %s\n", head, text)
 	return err
 }

@@ -24,8 +24,9 @@ func userCmd(env *Env, dataDir *string) *cobra.Command {
 
 func userAddCmd(env *Env, dataDir *string) *cobra.Command {
 	var role, keyFile string
+	var pf profileFlags
 	cmd := &cobra.Command{
-		Use:   "add NAME --role lead|responder|viewer (--key-file FILE.pub | KEY... | < FILE.pub)",
+		Use:   "add NAME --role lead|responder|viewer (--key-file FILE.pub | KEY... | < FILE.pub) [--name \"Display Name\"] [--org ORG] [--lang fr|en]",
 		Short: "Register a person and their SSH public key (lead)",
 		Long: "Register a person with a role and one or more SSH public keys (authorized_keys lines).\n" +
 			"On the host: --key-file FILE.pub. Over SSH: the key as arguments, or on standard input.",
@@ -52,18 +53,19 @@ func userAddCmd(env *Env, dataDir *string) *cobra.Command {
 					return err
 				}
 			}
-			u, err := svc.AddUser(env.Actor, name, crisis.Role(role), keyText)
+			u, err := svc.AddUserWith(env.Actor, name, crisis.Role(role), keyText, pf.profile(cmd, env))
 			if err != nil {
 				return err
 			}
 			for _, k := range u.Keys {
-				fmt.Fprintf(cmd.OutOrStdout(), "added %s (%s) with key %s\n", u.Name, u.Role, k.Fingerprint)
+				fmt.Fprintln(cmd.OutOrStdout(), env.tr("user-added", shownAs(u), u.Role, k.Fingerprint))
 			}
 			return nil
 		}),
 	}
 	cmd.Flags().StringVar(&role, "role", "", "lead, responder or viewer")
 	cmd.Flags().StringVar(&keyFile, "key-file", "", "public key file (host only)")
+	pf.add(cmd)
 	return cmd
 }
 
@@ -85,21 +87,21 @@ func userListCmd(env *Env, dataDir *string) *cobra.Command {
 				return writeJSON(cmd.OutOrStdout(), users)
 			}
 			if len(users) == 0 {
-				fmt.Fprintln(cmd.OutOrStdout(), "no users yet: cellule user add NAME --role lead --key-file FILE.pub")
+				fmt.Fprintln(cmd.OutOrStdout(), env.tr("no-users"))
 				return nil
 			}
 			w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(w, "NAME\tROLE\tSTATUS\tKEYS")
+			fmt.Fprintln(w, env.tr("users-head"))
 			for _, u := range users {
-				status := "active"
+				status := env.tr("active")
 				if !u.Active() {
-					status = "revoked " + u.RevokedAt.Format(time.DateOnly)
+					status = env.tr("revoked-status") + " " + u.RevokedAt.Format(time.DateOnly)
 				}
 				fps := make([]string, len(u.Keys))
 				for i, k := range u.Keys {
 					fps[i] = k.Fingerprint
 				}
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", u.Name, u.Role, status, strings.Join(fps, " "))
+				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", u.Name, u.Role, status, strings.Join(fps, " "), shownAs(u))
 			}
 			return w.Flush()
 		}),
@@ -118,7 +120,7 @@ func userRevokeCmd(env *Env, dataDir *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "revoked %s\n", u.Name)
+			fmt.Fprintln(cmd.OutOrStdout(), env.tr("revoked", u.Name))
 			return nil
 		}),
 	}
@@ -137,37 +139,10 @@ func userRoleCmd(env *Env, dataDir *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s is now %s\n", u.Name, u.Role)
+			fmt.Fprintln(cmd.OutOrStdout(), env.tr("now-role", u.Name, u.Role))
 			return nil
 		}),
 	}
-}
-
-// userSetCmd changes a person's own settings; each is a flag, all
-// optional, so that later settings join it.
-func userSetCmd(env *Env, dataDir *string) *cobra.Command {
-	var theme string
-	cmd := &cobra.Command{
-		Use:   "set NAME [--theme light|dark|auto]",
-		Short: "Change a person's settings: the console's theme (yours, or anyone's for a lead)",
-		Long: "Change a person's settings. --theme picks the console's palette: light, dark, or auto\n" +
-			"(the default: the terminal's background decides when it tells it, dark otherwise).",
-		Example: "  ssh -p 2222 host user set alice --theme light",
-		Args:    cobra.ExactArgs(1),
-		RunE: withService(env, dataDir, func(cmd *cobra.Command, args []string, svc *crisis.Service) error {
-			if !cmd.Flags().Changed("theme") {
-				return fmt.Errorf("nothing to set: give --theme light, dark or auto")
-			}
-			u, err := svc.SetTheme(env.Actor, args[0], theme)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%s's theme is %s\n", u.Name, crisis.ThemeName(u.Theme))
-			return nil
-		}),
-	}
-	cmd.Flags().StringVar(&theme, "theme", "", "light, dark or auto")
-	return cmd
 }
 
 // maxKeyFile bounds a key file: public keys take a few hundred bytes, and

@@ -12,12 +12,6 @@ import (
 // kept under "", which every language reads.
 type Localized map[string]string
 
-// Languages the built-in texts exist in.
-const (
-	LangEnglish = "en"
-	LangFrench  = "fr"
-)
-
 // In is the text in lang, or the best one there is: the language-neutral
 // text, then English, then French, then any.
 func (l Localized) In(lang string) string {

@@ -2,13 +2,10 @@ package crisis
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
-
-// logLang is the language of the logbook entries the service writes
-// itself (as for stage changes): the record reads the same for everyone.
-const logLang = LangEnglish
 
 // Checklists reads every template (built-in first, then imported ones by
 // name) and every run, oldest first.
@@ -88,11 +85,11 @@ func (s *Service) StartRun(a Actor, template, label string) (ChecklistRun, Entry
 		if r, err = tx.AddChecklistRun(r); err != nil {
 			return nil, err
 		}
-		text := fmt.Sprintf("Checklist run #%d started: %s — %d steps", r.ID, r.Name(logLang), len(r.Steps))
-		if e, err = tx.AppendEntry(systemEntry(a, now, KindAction, text)); err != nil {
+		m := say("checklist.started", num(r.ID), r.Name(LangEnglish), r.Name(LangFrench), strconv.Itoa(len(r.Steps)))
+		if e, err = tx.AppendEntry(systemEntry(a, now, KindAction, m)); err != nil {
 			return nil, err
 		}
-		return []AuditRecord{runRecord("checklist.start", text, r), entryRecord("log", e)}, nil
+		return []AuditRecord{runRecord("checklist.start", e.Text, r), entryRecord("log", e)}, nil
 	})
 	return r, e, err
 }
@@ -118,11 +115,12 @@ func (s *Service) Tick(a Actor, run uint64, n int, when string) (ChecklistRun, E
 			done = at
 		}
 		st.DoneAt, st.DoneBy, st.DoneKey = &done, a.Name, a.Fingerprint
-		text := fmt.Sprintf("Checklist run #%d %s: step %d/%d done — %s", r.ID, quoteName(*r), n, len(r.Steps), st.Text.In(logLang))
+		code := "checklist.ticked"
 		if r.Complete() {
-			text += " (checklist complete)"
+			code = "checklist.ticked-complete"
 		}
-		e := systemEntry(a, now, KindAction, text)
+		e := systemEntry(a, now, KindAction, say(code, num(r.ID), quoteName(*r, LangEnglish), quoteName(*r, LangFrench),
+			strconv.Itoa(n), strconv.Itoa(len(r.Steps)), st.Text.In(LangEnglish), st.Text.In(LangFrench)))
 		e.OccurredAt = done
 		return e, nil
 	})
@@ -145,15 +143,18 @@ func (s *Service) Untick(a Actor, run uint64, n int, reason string) (ChecklistRu
 		if !st.Done() {
 			return Entry{}, conflictf("checklist.step-not-done", n, r.ID)
 		}
-		text := fmt.Sprintf("Checklist run #%d %s: step %d/%d un-ticked (ticked by %s at %s) — %s. Reason: %s",
-			r.ID, quoteName(*r), n, len(r.Steps), st.DoneBy, st.DoneAt.In(s.loc).Format("2006-01-02 15:04"), st.Text.In(logLang), reason)
+		text := say("checklist.unticked", num(r.ID), quoteName(*r, LangEnglish), quoteName(*r, LangFrench), strconv.Itoa(n), strconv.Itoa(len(r.Steps)),
+			st.DoneBy, st.DoneAt.In(s.loc).Format(time.RFC3339), st.Text.In(LangEnglish), st.Text.In(LangFrench), reason)
 		st.DoneAt, st.DoneBy, st.DoneKey = nil, "", ""
 		st.UndoneAt, st.UndoneBy, st.UndoReason = &now, a.Name, reason
 		return systemEntry(a, now, KindAction, text), nil
 	})
 }
 
-func quoteName(r ChecklistRun) string { return fmt.Sprintf("%q", r.Name(logLang)) }
+func quoteName(r ChecklistRun, lang string) string { return strconv.Quote(r.Name(lang)) }
+
+// num is a record's number as a sentence's argument.
+func num(n uint64) string { return strconv.FormatUint(n, 10) }
 
 // changeStep applies edit to step n of a run and stores the run with the
 // entry edit returns, in one transaction.

@@ -70,7 +70,7 @@ func clockOf(tx ReadTx, name string) (DeclarationClock, []DeclarationClock, erro
 
 // declTitle is a declaration as the record's sentences name it.
 func declTitle(d Declaration) string {
-	return fmt.Sprintf("%s (%s)", d.Title.In(logLang), d.Name)
+	return fmt.Sprintf("%s (%s)", d.Title.In(LangEnglish), d.Name)
 }
 
 // StartClock records the moment of awareness that starts a declaration's
@@ -138,7 +138,7 @@ func (s *Service) startClock(tx WriteTx, a Actor, now time.Time, c *DeclarationC
 			text = clockSentence("log.clock.started", declTitle(d), aware, dueAt, a.Name)
 		}
 	}
-	e := systemEntry(a, now, KindFact, text)
+	e := systemEntry(a, now, KindFact, asIs(text))
 	e.OccurredAt = start
 	e, err := tx.AppendEntry(e)
 	if err != nil {
@@ -235,7 +235,7 @@ func (s *Service) DoneClock(a Actor, name string, in ClockDone) (DeclarationCloc
 			args = append(args, reason)
 		}
 		text := clockSentence(code, args...)
-		ent := systemEntry(a, now, KindCommunication, text)
+		ent := systemEntry(a, now, KindCommunication, asIs(text))
 		ent.OccurredAt = sent
 		if e, err = tx.AppendEntry(ent); err != nil {
 			return nil, err
@@ -287,7 +287,7 @@ func (s *Service) SkipClock(a Actor, name, reason string) (DeclarationClock, Ent
 		}
 		c.Clock.SkippedAt, c.Clock.SkippedBy, c.Clock.SkipReason = &now, a.Name, reason
 		text := clockSentence("log.clock.skipped", declTitle(d), reason)
-		if e, err = tx.AppendEntry(systemEntry(a, now, KindDecision, text)); err != nil {
+		if e, err = tx.AppendEntry(systemEntry(a, now, KindDecision, asIs(text))); err != nil {
 			return nil, err
 		}
 		c.Clock.SkipEntry = e.ID
@@ -355,7 +355,7 @@ func (s *Service) EnableClocks(a Actor, name string, on bool) ([]string, Entry, 
 			code = "log.clock.disabled"
 		}
 		text := clockSentence(code, strings.Join(changed, ", "))
-		if e, err = tx.AppendEntry(systemEntry(a, now, KindDecision, text)); err != nil {
+		if e, err = tx.AppendEntry(systemEntry(a, now, KindDecision, asIs(text))); err != nil {
 			return nil, err
 		}
 		return append(recs, entryRecord("log", e)), nil

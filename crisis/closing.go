@@ -1,7 +1,6 @@
 package crisis
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -28,7 +27,7 @@ const MaxCloseNote = MaxEntryBytes / 2
 // lost laptop's key must still be shut out of it; the audit chain records
 // the change after the closing's head, so verify still passes through it.
 func refuseIfClosed(tx ReadTx, act Action) error {
-	if act == ActOpen || act == ActRestrictUser {
+	if act == ActOpen || act == ActRestrictUser || act == ActProfile {
 		return nil
 	}
 	c, ok, err := tx.Crisis()
@@ -56,7 +55,7 @@ func (s *Service) Close(a Actor, note string) (Entry, error) {
 		if err != nil {
 			return nil, err
 		}
-		text := fmt.Sprintf("Crisis closed: %s\nThe record is read-only from now on. Audit chain head at closing: #%d sha256:%s", note, head.Seq, head.Hash)
+		text := say("crisis.closed-entry", note, num(head.Seq), head.Hash)
 		se := systemEntry(a, now, KindClosure, text)
 		if c.Stage != StageEnd {
 			se.Stage = StageEnd

@@ -37,10 +37,11 @@ const (
 func ContactKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
 
 // Matches reports whether every word of query is in one of the contact's
-// fields (case and accents aside): "admin astreinte" finds the on-call admin.
+// fields, case and accents aside: "admin astreinte" finds the on-call
+// admin, "sante" CERT SANTÉ.
 func (c Contact) Matches(query string) bool {
-	hay := FoldForSearch(strings.Join([]string{c.Name, c.Role, c.Organisation, c.Phone, c.BackupPhone, c.Notes}, "\x00"))
-	for _, w := range strings.Fields(FoldForSearch(query)) {
+	hay := Fold(strings.Join([]string{c.Name, c.Role, c.Organisation, c.Phone, c.BackupPhone, c.Notes}, "\x00"))
+	for _, w := range strings.Fields(Fold(query)) {
 		if !strings.Contains(hay, w) {
 			return false
 		}
@@ -49,18 +50,21 @@ func (c Contact) Matches(query string) bool {
 }
 
 // Refers reports whether a checklist step's contact reference names c:
-// its name, its role or its organisation, whatever the case.
+// its name, its role or its organisation, whatever the case and accents.
 func (c Contact) Refers(ref string) bool {
-	ref = ContactKey(ref)
-	return ref != "" && (ref == ContactKey(c.Name) || ref == ContactKey(c.Role) || ref == ContactKey(c.Organisation))
+	ref = refKey(ref)
+	return ref != "" && (ref == refKey(c.Name) || ref == refKey(c.Role) || ref == refKey(c.Organisation))
 }
+
+// refKey is a name as a reference compares it: folded, outer spaces aside.
+func refKey(s string) string { return Fold(strings.TrimSpace(s)) }
 
 // ContactFor finds the contact a step names among contacts: by name
 // first, then by role or organisation, preferring whoever is on duty.
 func ContactFor(ref string, contacts []Contact) (Contact, bool) {
 	var found *Contact
 	for i, c := range contacts {
-		if ContactKey(c.Name) == ContactKey(ref) && ref != "" {
+		if refKey(c.Name) == refKey(ref) && ref != "" {
 			return c, true
 		}
 		if c.Refers(ref) && (found == nil || (c.OnDuty && !found.OnDuty)) {

@@ -101,13 +101,13 @@ func (s *Service) SetOnDuty(a Actor, name string, on bool) (Contact, error) {
 		if err := tx.PutContact(c); err != nil {
 			return nil, err
 		}
-		state := "off duty"
+		state, code := "off duty", "contact.off-duty"
 		if on {
-			state = "on duty"
+			state, code = "on duty", "contact.on-duty"
 		}
 		// Whom the cell calls at night is a fact of the crisis: the
 		// logbook keeps who changed it and when, not only the audit.
-		e, err := tx.AppendEntry(systemEntry(a, now, KindInfo, "On-call directory: "+SanitizeLine(c.Name)+" marked "+state))
+		e, err := tx.AppendEntry(systemEntry(a, now, KindInfo, say(code, SanitizeLine(c.Name))))
 		if err != nil {
 			return nil, err
 		}

@@ -137,7 +137,11 @@ const demoFinalStage = StageEnd
 // (ErrConflict) when the logbook already has entries, changing nothing.
 // Everything lands in one transaction, with an audit record for the crisis
 // and one for each entry, or nothing does.
-func (s *Service) LoadDemo(a Actor) error {
+func (s *Service) LoadDemo(a Actor) error { return s.LoadDemoIn(a, LangEnglish) }
+
+// LoadDemoIn is LoadDemo with the scenario's entries in lang (the server's
+// language): English, or the French of the report it was built from.
+func (s *Service) LoadDemoIn(a Actor, lang string) error {
 	return s.write(a, ActLoadDemo, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
 		last, err := tx.LastEntryID()
 		if err != nil {
@@ -154,6 +158,9 @@ func (s *Service) LoadDemo(a Actor) error {
 		ids := map[string]uint64{}
 		var recs []AuditRecord
 		for i, row := range demoScenario {
+			if fr, ok := demoFrench[row.text]; ok && lang == LangFrench {
+				row.text = fr
+			}
 			e, err := row.entry(ids)
 			if err != nil {
 				return nil, fmt.Errorf("demo row %d: %w", i+1, err)

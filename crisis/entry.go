@@ -37,9 +37,10 @@ var kindAliases = map[string]Kind{
 	"comm":                 KindCommunication,
 }
 
-// ParseKind accepts a kind's code (or a common long form) in any case.
+// ParseKind accepts a kind's code (or a common long form) in any case, or
+// its French name, with or without accents.
 func ParseKind(s string) (Kind, error) {
-	k := strings.ToLower(strings.TrimSpace(s))
+	k := fromFrench(s)
 	for _, known := range Kinds {
 		if Kind(k) == known {
 			return known, nil
@@ -86,6 +87,18 @@ type Entry struct {
 	// that record a stage change ("" for the others): reports draw the
 	// stages from it without reading the text.
 	Stage Stage `json:"stage,omitempty"`
+	// Msg is the sentence the system wrote, as its code and arguments, so
+	// each reader reads it in their language; nil for what a person typed
+	// (and for entries written before codes were kept). Text holds its
+	// English rendering.
+	Msg *Msg `json:"msg,omitempty"`
+	// Source is who told us, and how ("CERT Santé, by phone"), as typed.
+	Source string `json:"source,omitempty"`
+	// Verify is the verification status of information received; on an
+	// entry that Verifies another, the status it gives that one.
+	Verify Check `json:"verify,omitempty"`
+	// Verifies is the entry whose status this one changes, 0 for none.
+	Verifies uint64 `json:"verifies,omitempty"`
 	// AmendedBy lists later corrections of this entry. The store derives it
 	// from an index on read; it is never written as part of the entry.
 	AmendedBy []uint64 `json:"-"`
@@ -108,6 +121,9 @@ type Draft struct {
 	// When is the optional "happened at" expression (see ParseWhen); empty
 	// means now.
 	When string
+	// Source is who told us, and how; Verify a verification status
+	// (to-verify, verified, refuted, or their French words), both optional.
+	Source, Verify string
 }
 
 // Stage is where the crisis stands.
@@ -126,10 +142,11 @@ const (
 // go back to containment when the perimeter widens.
 var Stages = []Stage{StageAlert, StageQualification, StageContainment, StageInvestigation, StageRemediation, StageEnd}
 
-// ParseStage accepts a stage's code in any case ("end" for end-of-crisis).
+// ParseStage accepts a stage's code in any case ("end" for end-of-crisis),
+// or its French name, with or without accents.
 func ParseStage(s string) (Stage, error) {
-	v := strings.ToLower(strings.TrimSpace(s))
-	if v == "end" || v == "end of crisis" {
+	v := fromFrench(s)
+	if v == "end" || v == "end-of-crisis" {
 		return StageEnd, nil
 	}
 	for _, known := range Stages {

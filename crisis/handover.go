@@ -71,16 +71,15 @@ func (s *Service) WriteHandover(a Actor, n HandoverNote) (Handover, Entry, error
 	return h, e, err
 }
 
-func (h Handover) logText() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Handover #%d by %s (to be acknowledged by the next shift)\nSituation: %s", h.ID, h.By, h.Situation)
+func (h Handover) logText() Msg {
+	m := say("handover.written", num(h.ID), h.By, h.Situation)
 	if h.OpenItems != "" {
-		b.WriteString("\nOpen items: " + h.OpenItems)
+		m.Parts = append(m.Parts, say("handover.open", h.OpenItems))
 	}
 	if h.NextSteps != "" {
-		b.WriteString("\nNext steps: " + h.NextSteps)
+		m.Parts = append(m.Parts, say("handover.next", h.NextSteps))
 	}
-	return b.String()
+	return m
 }
 
 // AckHandover records that a, the incoming person, has read handover id.
@@ -104,7 +103,7 @@ func (s *Service) AckHandover(a Actor, id uint64) (Handover, Entry, error) {
 		if h.By == a.Name {
 			return nil, conflictf("handover.own", id)
 		}
-		text := fmt.Sprintf("Handover #%d from %s acknowledged by %s", h.ID, h.By, a.Name)
+		text := say("handover.ack-entry", num(h.ID), h.By, a.Name)
 		if e, err = tx.AppendEntry(systemEntry(a, now, KindCommunication, text)); err != nil {
 			return nil, err
 		}
@@ -112,7 +111,7 @@ func (s *Service) AckHandover(a Actor, id uint64) (Handover, Entry, error) {
 		if err := tx.PutHandover(h); err != nil {
 			return nil, err
 		}
-		return []AuditRecord{handoverRecord("handover.ack", text, h), entryRecord("log", e)}, nil
+		return []AuditRecord{handoverRecord("handover.ack", e.Text, h), entryRecord("log", e)}, nil
 	})
 	return h, e, err
 }

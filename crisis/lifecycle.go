@@ -2,6 +2,7 @@ package crisis
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -66,13 +67,13 @@ func (s *Service) Rename(a Actor, name string) (Entry, error) {
 	if err != nil {
 		return Entry{}, err
 	}
-	return s.changeCrisis(a, ActRename, "rename", func(c *Crisis, _ time.Time) (Kind, string, error) {
+	return s.changeCrisis(a, ActRename, "rename", func(c *Crisis, _ time.Time) (Kind, Msg, error) {
 		if c.Name == name {
-			return "", "", conflictf("crisis.name-same", name)
+			return "", Msg{}, conflictf("crisis.name-same", name)
 		}
 		old := c.Name
 		c.Name = name
-		return KindDecision, fmt.Sprintf("Crisis renamed from %q to %q", old, name), nil
+		return KindDecision, say("crisis.renamed", strconv.Quote(old), strconv.Quote(name)), nil
 	})
 }
 
@@ -86,13 +87,13 @@ func (s *Service) SetStage(a Actor, st Stage, note string) (Entry, error) {
 	if len(note) > MaxEntryBytes/2 {
 		return Entry{}, invalidf("stage.note-long", MaxEntryBytes/2)
 	}
-	return s.changeCrisis(a, ActSetStage, "stage", func(c *Crisis, now time.Time) (Kind, string, error) {
+	return s.changeCrisis(a, ActSetStage, "stage", func(c *Crisis, now time.Time) (Kind, Msg, error) {
 		if c.Stage == st {
-			return "", "", conflictf("stage.same", st)
+			return "", Msg{}, conflictf("stage.same", st)
 		}
-		text := fmt.Sprintf("Stage changed from %s to %s", c.Stage, st)
+		text := say("stage.changed", string(c.Stage), string(st))
 		if note != "" {
-			text += ": " + note
+			text = say("stage.changed-note", string(c.Stage), string(st), note)
 		}
 		c.Stage, c.EndedAt = st, nil
 		if st == StageEnd {
@@ -108,7 +109,7 @@ func (s *Service) SetStage(a Actor, st Stage, note string) (Entry, error) {
 // edit changes c and returns the kind and text of the entry that records
 // it. The crisis, the entry and their audit records are stored in one
 // transaction.
-func (s *Service) changeCrisis(a Actor, act Action, action string, edit func(c *Crisis, now time.Time) (Kind, string, error)) (Entry, error) {
+func (s *Service) changeCrisis(a Actor, act Action, action string, edit func(c *Crisis, now time.Time) (Kind, Msg, error)) (Entry, error) {
 	var e Entry
 	err := s.write(a, act, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
 		c, err := crisisOf(tx, now)
@@ -130,7 +131,7 @@ func (s *Service) changeCrisis(a Actor, act Action, action string, edit func(c *
 		if e, err = tx.AppendEntry(se); err != nil {
 			return nil, err
 		}
-		return []AuditRecord{crisisRecord(action, text, c), entryRecord("log", e)}, nil
+		return []AuditRecord{crisisRecord(action, e.Text, c), entryRecord("log", e)}, nil
 	})
 	return e, err
 }
@@ -145,8 +146,8 @@ func crisisOf(tx ReadTx, now time.Time) (Crisis, error) {
 }
 
 // systemEntry is the logbook entry that records a change made by a.
-func systemEntry(a Actor, now time.Time, kind Kind, text string) Entry {
-	return Entry{OccurredAt: now, RecordedAt: now, Author: a.Name, AuthorKey: a.Fingerprint, Kind: kind, Text: text}
+func systemEntry(a Actor, now time.Time, kind Kind, m Msg) Entry {
+	return Entry{OccurredAt: now, RecordedAt: now, Author: a.Name, AuthorKey: a.Fingerprint, Kind: kind, Text: m.In(LangEnglish), Msg: &m}
 }
 
 // crisisRecord and entryRecord describe a stored crisis or entry for the

@@ -97,7 +97,20 @@ func (s *Service) prepare(a Actor, d Draft) (Entry, error) {
 		}
 		occurred = t
 	}
-	return Entry{Kind: kind, Text: text, OccurredAt: occurred, Author: a.Name, AuthorKey: a.Fingerprint}, nil
+	source, err := cleanSource(d.Source)
+	if err != nil {
+		return Entry{}, err
+	}
+	var verify Check
+	if strings.TrimSpace(d.Verify) != "" {
+		if verify, err = ParseCheck(d.Verify); err != nil {
+			return Entry{}, err
+		}
+		if kind == "" {
+			kind = KindInfo // a status is for information received
+		}
+	}
+	return Entry{Kind: kind, Text: text, OccurredAt: occurred, Author: a.Name, AuthorKey: a.Fingerprint, Source: source, Verify: verify}, nil
 }
 
 // parseWhen reads a "happened at" expression typed by a person (a logbook
@@ -139,7 +152,7 @@ func (s *Service) Entry(id uint64) (Entry, error) {
 // TimelineQuery selects a page of the logbook, newest first from Before.
 type TimelineQuery struct {
 	Kind   Kind   // "" for every kind
-	Search string // case- and accent-insensitive (FoldForSearch), in the text and the author's name
+	Search string // case and accents aside, in the text (English or French) and the author's name
 	Before uint64 // only entries with a smaller id; 0 for the newest
 	Limit  int    // at most this many (a default when 0)
 }
@@ -171,7 +184,7 @@ func (s *Service) Timeline(q TimelineQuery) (TimelinePage, error) {
 }
 
 func (s *Service) readTimeline(q TimelineQuery) (TimelinePage, error) {
-	needle := FoldForSearch(strings.TrimSpace(q.Search))
+	needle := Fold(strings.TrimSpace(q.Search))
 	var page TimelinePage
 	err := s.store.View(func(tx ReadTx) error {
 		var err error
@@ -190,7 +203,7 @@ func (s *Service) readTimeline(q TimelineQuery) (TimelinePage, error) {
 			if q.Kind != "" && e.Kind != q.Kind {
 				return true, nil
 			}
-			if needle != "" && !strings.Contains(FoldForSearch(e.Text), needle) && !strings.Contains(FoldForSearch(e.Author), needle) {
+			if needle != "" && !searchHits(e, needle) {
 				return true, nil
 			}
 			if len(got) == q.Limit {
@@ -253,4 +266,13 @@ func (s *Service) EachEntry(fn func(Entry) error) error {
 		next = page[len(page)-1].ID + 1
 	}
 	return nil
+}
+
+// searchHits reports whether e holds needle (folded): its text, the
+// system's sentence in French, or its author.
+func searchHits(e Entry, needle string) bool {
+	if strings.Contains(Fold(e.Text), needle) || strings.Contains(Fold(e.Author), needle) {
+		return true
+	}
+	return e.Msg != nil && strings.Contains(Fold(e.Msg.In(LangFrench)), needle)
 }

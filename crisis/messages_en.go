@@ -71,5 +71,13 @@ var English = map[string]string{
 	"import.bucket-twice":    "the snapshot lists the records of %s twice: a second listing would reset its counter, and the next record added would replace one",
 	"import.counter-range":   "the snapshot's counter of %s is %d, beyond the largest id Cellule hands out (%d): the next ids would leave the range every reader holds exactly",
 	"import.counter":         "the snapshot's counter of %s is %d but its highest record is #%d: Cellule never writes that (below, the next record added would replace one; above, ids would skip)",
+	"forbidden.profile":      "a %s may not change another person's profile",
+	"profile.nothing":        "nothing to change: give --lang, --name or --org",
+	"profile.name-long":      "the display name is too long (at most %d characters)",
+	"profile.org-long":       "the organisation is too long (at most %d characters)",
+	"verify.unknown":         "unknown verification status %q (use to-verify, verified or refuted)",
+	"verify.not-info":        "entry #%d has no verification status to change (log information with --verify to-verify)",
+	"entry.source-long":      "the source is too long (at most %d characters)",
+	"lang.unknown":           "unknown language %q (use fr or en)",
 	"import.sequence":        "the snapshot's record %s/%d is above its counter (%d, given after the records or not at all): the next one added would overwrite it",
 }

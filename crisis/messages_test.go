@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -32,5 +33,26 @@ func TestEveryErrorCodeHasEnglish(t *testing.T) {
 	}
 	if seen < 20 {
 		t.Fatalf("found only %d refusals: the pattern no longer matches the code", seen)
+	}
+}
+
+// Every refusal has its French sentence, with the same verbs in the same
+// order, or a French reader would read English.
+func TestEveryErrorCodeHasFrench(t *testing.T) {
+	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+	for code, en := range English {
+		fr, ok := French[code]
+		if !ok {
+			t.Errorf("code %q has no French sentence", code)
+			continue
+		}
+		if a, b := verbs.FindAllString(en, -1), verbs.FindAllString(fr, -1); strings.Join(a, " ") != strings.Join(b, " ") {
+			t.Errorf("%q: French verbs %v, English %v", code, b, a)
+		}
+	}
+	for code := range French {
+		if _, ok := English[code]; !ok {
+			t.Errorf("French code %q has no English sentence", code)
+		}
 	}
 }

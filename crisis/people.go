@@ -58,6 +58,10 @@ func (s *Service) HasUsers() (bool, error) {
 // how a lost laptop's key is replaced. A key that was ever revoked is
 // refused for ever, under any name: it is the evidence of a lost laptop.
 func (s *Service) AddUser(a Actor, name string, role Role, keyText string) (User, error) {
+	return s.addUser(a, name, role, keyText, Profile{})
+}
+
+func (s *Service) addUser(a Actor, name string, role Role, keyText string, p Profile) (User, error) {
 	if err := ValidUserName(name); err != nil {
 		return User{}, err
 	}
@@ -98,6 +102,7 @@ func (s *Service) AddUser(a Actor, name string, role Role, keyText string) (User
 			uniq = append(uniq, k)
 		}
 		u = User{Name: name, Role: role, Keys: uniq, CreatedAt: now, CreatedBy: a.Name}
+		p.apply(&u)
 		if exists {
 			// Enrolled again after a revocation: the old keys are retired,
 			// not forgotten (none of them can be among the new ones).

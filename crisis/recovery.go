@@ -44,7 +44,7 @@ var ItemStates = []ItemState{StateIsolated, StateInvestigating, StateCleaned, St
 
 // ParseItemState accepts a state's code in any case ("in service" too).
 func ParseItemState(s string) (ItemState, error) {
-	v := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), " ", "-")
+	v := fromFrench(s)
 	if v == "inservice" || v == "back-in-service" {
 		v = string(StateInService)
 	}

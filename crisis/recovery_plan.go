@@ -129,13 +129,13 @@ func (p *planTx) find(ref string) (RecoveryItem, error) {
 			return it, nil
 		}
 	}
-	low := strings.ToLower(ref)
+	low := Fold(ref)
 	var matches []RecoveryItem
 	for _, it := range p.items {
-		if strings.ToLower(it.Name) == low || strings.ToLower(it.ID) == low {
+		if Fold(it.Name) == low || Fold(it.ID) == low {
 			return it, nil
 		}
-		if strings.Contains(strings.ToLower(it.Name), low) {
+		if strings.Contains(Fold(it.Name), low) {
 			matches = append(matches, it)
 		}
 	}

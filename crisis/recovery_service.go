@@ -2,6 +2,7 @@ package crisis
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -107,13 +108,14 @@ func (s *Service) SetRecoveryItem(a Actor, ref string, ch ItemChange) (RecoveryI
 			return nil, err
 		}
 		text := changeText(old, it)
+		text = Msg{Code: "seq", Parts: []Msg{text}}
 		var recs []AuditRecord
 		if ph := p.phase(it.Phase); ph.Validated() && !it.Done() {
 			ph.ValidatedAt, ph.ValidatedBy = nil, ""
 			if err := p.putPhase(ph); err != nil {
 				return nil, err
 			}
-			text += fmt.Sprintf(" Phase %d validation withdrawn: %s is no longer verified.", ph.Number, it.Name)
+			text.Parts = append(text.Parts, say("recovery.withdrawn", strconv.Itoa(ph.Number), it.Name))
 			recs = append(recs, phaseRecord("recovery.withdraw", fmt.Sprintf("phase %d validation withdrawn", ph.Number), ph))
 		}
 		if e, err = p.tx.AppendEntry(systemEntry(a, now, KindAction, text)); err != nil {
@@ -126,27 +128,31 @@ func (s *Service) SetRecoveryItem(a Actor, ref string, ch ItemChange) (RecoveryI
 }
 
 // changeText is the logbook's sentence for a change of an item.
-func changeText(old, it RecoveryItem) string {
-	var parts []string
-	if it.State != old.State {
-		parts = append(parts, fmt.Sprintf("%s -> %s", old.State, it.State))
-	} else {
-		parts = append(parts, string(it.State))
+func changeText(old, it RecoveryItem) Msg {
+	var state Msg
+	count, total := strconv.Itoa(it.Count), strconv.Itoa(it.Total)
+	switch {
+	case it.State != old.State && it.IsGroup():
+		state = say("recovery.state-change-count", string(old.State), string(it.State), count, total)
+	case it.State != old.State:
+		state = say("recovery.state-change", string(old.State), string(it.State))
+	case it.IsGroup():
+		state = say("recovery.state-same-count", string(it.State), count, total)
+	default:
+		state = say("recovery.state-same", string(it.State))
 	}
-	if it.IsGroup() {
-		parts[0] += fmt.Sprintf(" (%d/%d)", it.Count, it.Total)
-	}
+	parts := []Msg{state}
 	if it.Owner != old.Owner {
 		if it.Owner == "" {
-			parts = append(parts, "no owner")
+			parts = append(parts, say("recovery.no-owner"))
 		} else {
-			parts = append(parts, "owner "+it.Owner)
+			parts = append(parts, say("recovery.owner", it.Owner))
 		}
 	}
 	if it.Note != old.Note && it.Note != "" {
-		parts = append(parts, "note: "+it.Note)
+		parts = append(parts, say("recovery.note", it.Note))
 	}
-	return fmt.Sprintf("Recovery, phase %d: %s %s.", it.Phase, it.Name, strings.Join(parts, "; "))
+	return Msg{Code: "recovery.changed", Args: []string{strconv.Itoa(it.Phase), it.Name}, Parts: parts}
 }
 
 // ValidatePhase records a lead's validation of phase n: every item of it
@@ -174,7 +180,7 @@ func (s *Service) ValidatePhase(a Actor, n int) (Entry, error) {
 		if err := p.putPhase(ph); err != nil {
 			return nil, err
 		}
-		text := fmt.Sprintf("Recovery phase %d (%s) validated: every item verified or back in service.", n, ph.Name)
+		text := say("recovery.validated", strconv.Itoa(n), ph.Name)
 		var err error
 		if e, err = p.tx.AppendEntry(systemEntry(a, now, KindDecision, text)); err != nil {
 			return nil, err
@@ -210,8 +216,7 @@ func (s *Service) OverrideGate(a Actor, ref, reason string) (Entry, error) {
 			}
 			return nil, conflictf("recovery.override-open", it.Name, it.Phase-1)
 		}
-		text := fmt.Sprintf("Recovery gate lifted for %s (phase %d): it may go back in service before phase %d (%s) is validated. Reason: %s",
-			it.Name, it.Phase, g, p.phase(g).Name, reason)
+		text := say("recovery.gate-lifted", it.Name, strconv.Itoa(it.Phase), strconv.Itoa(g), p.phase(g).Name, reason)
 		if e, err = p.tx.AppendEntry(systemEntry(a, now, KindDecision, text)); err != nil {
 			return nil, err
 		}

@@ -63,7 +63,7 @@ func (s *Service) LiftRegisterGate(a Actor, n int, reason string) (Entry, error)
 		if held == "" {
 			return nil, conflictf("register.gate-open", n)
 		}
-		if e, err = p.tx.AppendEntry(systemEntry(a, now, KindDecision, registerSentence("register.log-gate", n, ph.Name, held, reason))); err != nil {
+		if e, err = p.tx.AppendEntry(systemEntry(a, now, KindDecision, asIs(registerSentence("register.log-gate", n, ph.Name, held, reason)))); err != nil {
 			return nil, err
 		}
 		ph.RegisterOverride = &Override{By: a.Name, At: now, Reason: reason, Entry: e.ID}

@@ -197,7 +197,7 @@ func (s *Service) ImportAssets(a Actor, data []byte, skipBad bool) (AssetImport,
 				parts = append(parts, fmt.Sprintf("%d %s", counts[st], st))
 			}
 		}
-		e, err := tx.AppendEntry(systemEntry(a, now, KindAction, registerSentence("register.log-import", len(good), strings.Join(parts, ", "))))
+		e, err := tx.AppendEntry(systemEntry(a, now, KindAction, asIs(registerSentence("register.log-import", len(good), strings.Join(parts, ", ")))))
 		if err != nil {
 			return nil, err
 		}

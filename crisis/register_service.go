@@ -180,7 +180,7 @@ func (s *Service) logAsset(tx WriteTx, a Actor, now time.Time, action, text stri
 	if step.To.Confirmed() {
 		kind = KindFact
 	}
-	e := systemEntry(a, now, kind, text)
+	e := systemEntry(a, now, kind, asIs(text))
 	e.Asset = as.ID
 	e, err := tx.AppendEntry(e)
 	if err != nil {

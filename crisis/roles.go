@@ -44,7 +44,10 @@ func ParseRole(s string) (Role, error) {
 type Action string
 
 const (
-	ActOpen        Action = "open"
+	ActOpen Action = "open"
+	// ActProfile: one's own language and display name (another's is
+	// managing users).
+	ActProfile     Action = "profile"
 	ActWriteLog    Action = "write-log"
 	ActSetStage    Action = "set-stage"
 	ActManageUsers Action = "manage-users"
@@ -110,6 +113,7 @@ var permissions = map[Action][]Role{
 	ActRunClock:         {RoleLead, RoleResponder},
 	ActManageClocks:     {RoleLead},
 	ActWriteRegister:    {RoleLead, RoleResponder},
+	ActProfile:          {RoleLead, RoleResponder, RoleViewer},
 }
 
 // Allowed reports whether a person of role r may do act.
@@ -128,6 +132,8 @@ type Actor struct {
 	Name        string
 	Role        Role
 	Fingerprint string
+	// Lang is the language the person reads ("" for the server's).
+	Lang string
 }
 
 // LocalFingerprint marks actions taken by whoever has a shell on the host

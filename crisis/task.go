@@ -24,18 +24,19 @@ const (
 var TaskStatuses = []TaskStatus{TaskTodo, TaskInProgress, TaskBlocked, TaskDone, TaskCancelled}
 
 var taskStatusAliases = map[string]TaskStatus{
-	"to-do":       TaskTodo,
-	"to do":       TaskTodo,
-	"open":        TaskTodo,
-	"in progress": TaskInProgress,
-	"inprogress":  TaskInProgress,
-	"doing":       TaskInProgress,
-	"canceled":    TaskCancelled,
+	"to-do":      TaskTodo,
+	"open":       TaskTodo,
+	"inprogress": TaskInProgress,
+	"doing":      TaskInProgress,
+	"canceled":   TaskCancelled,
 }
 
 // ParseTaskStatus accepts a status's code (or a common spelling) in any case.
 func ParseTaskStatus(s string) (TaskStatus, error) {
-	v := strings.ToLower(strings.TrimSpace(s))
+	v := fromFrench(s)
+	if v == "fact" { // "fait": a done task is "faite", but people type it
+		v = string(TaskDone)
+	}
 	for _, known := range TaskStatuses {
 		if TaskStatus(v) == known {
 			return known, nil
@@ -220,14 +221,6 @@ func taskReason(s string) (string, error) {
 	return r, nil
 }
 
-// statusWords is how the logbook tells a status change.
-var statusWords = map[TaskStatus]string{
-	TaskTodo:       "back to do",
-	TaskInProgress: "in progress",
-	TaskBlocked:    "blocked",
-	TaskDone:       "done",
-	TaskCancelled:  "cancelled",
-}
-
-// taskLine is how the logbook names a task: Task 12 'Disconnect the backup server'.
-func taskLine(t Task) string { return fmt.Sprintf("Task %d '%s'", t.ID, t.Title) }
+// taskMsg is a sentence of the logbook about t, which names it by number
+// and title: Task 12 'Disconnect the backup server' ...
+func taskMsg(code string, t Task) Msg { return say(code, num(t.ID), t.Title) }

@@ -2,6 +2,7 @@ package crisis
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -51,18 +52,17 @@ func (s *Service) AddTask(a Actor, d TaskDraft) (Task, error) {
 		if t, err = tx.AppendTask(t); err != nil {
 			return nil, err
 		}
-		var parts []string
-		parts = append(parts, fmt.Sprintf("P%d", t.Priority))
+		text := taskMsg("task.created", t)
+		text.Parts = append(text.Parts, say("task.p", strconv.Itoa(t.Priority)))
 		if t.Phase != 0 {
-			parts = append(parts, fmt.Sprintf("phase %d", t.Phase))
+			text.Parts = append(text.Parts, say("task.phase", strconv.Itoa(t.Phase)))
 		}
 		if t.Due != nil {
-			parts = append(parts, "due "+t.Due.In(s.loc).Format(dueLayout))
+			text.Parts = append(text.Parts, say("task.due", t.Due.In(s.loc).Format(time.RFC3339)))
 		}
 		if t.Assignee != "" {
-			parts = append(parts, "assigned to "+t.Assignee)
+			text.Parts = append(text.Parts, say("task.assigned-to", t.Assignee))
 		}
-		text := taskLine(t) + " created (" + strings.Join(parts, ", ") + ")"
 		return s.logTask(tx, a, now, "task.add", text, t)
 	})
 	return t, err
@@ -73,34 +73,38 @@ func (s *Service) AddTask(a Actor, d TaskDraft) (Task, error) {
 // let go of their own.
 func (s *Service) AssignTask(a Actor, id uint64, name string) (Task, error) {
 	name = strings.TrimSpace(name)
-	return s.changeTask(a, id, "task.assign", func(tx WriteTx, t *Task, _ time.Time) (string, error) {
+	return s.changeTask(a, id, "task.assign", func(tx WriteTx, t *Task, _ time.Time) (Msg, error) {
 		if err := checkAssignee(tx, a, name); err != nil {
-			return "", err
+			return Msg{}, err
 		}
 		if t.Assignee != "" && t.Assignee != a.Name && name != t.Assignee {
 			// Taking a task away from someone else (to oneself or to
 			// nobody) is giving out work: a lead's call.
 			cur, err := currentActor(tx, a)
 			if err != nil {
-				return "", err
+				return Msg{}, err
 			}
 			if err := cur.Check(ActAssignTask); err != nil {
-				return "", err
+				return Msg{}, err
 			}
 		}
 		if name == t.Assignee {
 			if name == "" {
-				return "", conflictf("task.unassigned-already", t.ID)
+				return Msg{}, conflictf("task.unassigned-already", t.ID)
 			}
-			return "", conflictf("task.assigned-already", t.ID, name)
+			return Msg{}, conflictf("task.assigned-already", t.ID, name)
 		}
 		old := t.Assignee
 		t.Assignee, t.Unseen = name, name != a.Name
 		if name == "" {
 			t.Unseen = false
-			return taskLine(*t) + " unassigned (was " + old + ")", nil
+			m := taskMsg("task.unassigned", *t)
+			m.Args = append(m.Args, old)
+			return m, nil
 		}
-		return taskLine(*t) + " assigned to " + name, nil
+		m := taskMsg("task.assigned", *t)
+		m.Args = append(m.Args, name)
+		return m, nil
 	})
 }
 
@@ -158,20 +162,20 @@ func (s *Service) UpdateTask(a Actor, id uint64, c TaskChange) (Task, error) {
 	if status == TaskBlocked && reason == "" {
 		return Task{}, invalidf("task.reason-needed")
 	}
-	return s.changeTask(a, id, "task.update", func(_ WriteTx, t *Task, _ time.Time) (string, error) {
-		var head string
+	return s.changeTask(a, id, "task.update", func(_ WriteTx, t *Task, _ time.Time) (Msg, error) {
+		var head *Msg
 		if status != "" {
 			switch {
 			case status == t.Status && (status != TaskBlocked || reason == t.Reason):
 				if c.Title == nil && c.Details == nil && c.Priority == nil && c.Phase == nil && c.Due == nil {
-					return "", conflictf("task.status-same", t.ID, status)
+					return Msg{}, conflictf("task.status-same", t.ID, status)
 				}
 			case status == TaskBlocked:
-				head = "blocked: " + reason
+				head = &Msg{Code: "task.to-reason", Args: []string{string(status), reason}}
 			default:
-				head = statusWords[status]
+				head = &Msg{Code: "task.to", Args: []string{string(status)}}
 				if reason != "" {
-					head += ": " + reason
+					head = &Msg{Code: "task.to-reason", Args: []string{string(status), reason}}
 				}
 			}
 			t.Status, t.Reason = status, ""
@@ -179,47 +183,47 @@ func (s *Service) UpdateTask(a Actor, id uint64, c TaskChange) (Task, error) {
 				t.Reason = reason
 			}
 		}
-		var edits []string
+		var edits []Msg
 		if c.Title != nil && title != t.Title {
-			edits = append(edits, fmt.Sprintf("renamed from '%s'", t.Title))
+			edits = append(edits, say("task.renamed", t.Title))
 			t.Title = title
 		}
 		if c.Details != nil && details != t.Details {
-			edits = append(edits, "details changed")
+			edits = append(edits, say("task.details"))
 			t.Details = details
 		}
 		if c.Priority != nil && *c.Priority != t.Priority {
-			edits = append(edits, fmt.Sprintf("priority P%d", *c.Priority))
+			edits = append(edits, say("task.priority", strconv.Itoa(*c.Priority)))
 			t.Priority = *c.Priority
 		}
 		if c.Phase != nil && *c.Phase != t.Phase {
 			if *c.Phase == 0 {
-				edits = append(edits, "no recovery phase")
+				edits = append(edits, say("task.no-phase"))
 			} else {
-				edits = append(edits, fmt.Sprintf("phase %d", *c.Phase))
+				edits = append(edits, say("task.phase", strconv.Itoa(*c.Phase)))
 			}
 			t.Phase = *c.Phase
 		}
 		if c.Due != nil && !s.sameDue(due, t.Due) {
 			if due == nil {
-				edits = append(edits, "no due time")
+				edits = append(edits, say("task.no-due"))
 			} else {
-				edits = append(edits, "due "+due.In(s.loc).Format(dueLayout))
+				edits = append(edits, say("task.due", due.In(s.loc).Format(time.RFC3339)))
 			}
 			t.Due = due
 		}
-		if head == "" && len(edits) == 0 {
-			return "", conflictf("task.unchanged", t.ID)
+		if head == nil && len(edits) == 0 {
+			return Msg{}, conflictf("task.unchanged", t.ID)
 		}
-		text := taskLine(*t)
-		if head != "" {
-			text += " " + head
+		text := taskMsg("task.changed", *t)
+		if head != nil {
+			text.Parts = append(text.Parts, *head)
 		}
 		if len(edits) > 0 {
-			if head != "" {
-				text += ";"
+			if head != nil {
+				text.Parts = append(text.Parts, say("task.then"))
 			}
-			text += " edited: " + strings.Join(edits, ", ")
+			text.Parts = append(text.Parts, Msg{Code: "task.edited", Parts: edits})
 		}
 		return text, nil
 	})
@@ -239,7 +243,7 @@ func (s *Service) sameDue(a, b *time.Time) bool {
 // changes t and returns the entry's text. The task, the entry and their
 // audit records are stored in one transaction. The assignee acting on
 // their task has seen it.
-func (s *Service) changeTask(a Actor, id uint64, action string, edit func(tx WriteTx, t *Task, now time.Time) (string, error)) (Task, error) {
+func (s *Service) changeTask(a Actor, id uint64, action string, edit func(tx WriteTx, t *Task, now time.Time) (Msg, error)) (Task, error) {
 	var t Task
 	err := s.write(a, ActWriteTask, func(tx WriteTx, now time.Time) ([]AuditRecord, error) {
 		var ok bool
@@ -268,7 +272,7 @@ func (s *Service) changeTask(a Actor, id uint64, action string, edit func(tx Wri
 
 // logTask appends the action entry that tells a task's change, linked to
 // the task, and returns the audit records of both.
-func (s *Service) logTask(tx WriteTx, a Actor, now time.Time, action, text string, t Task) ([]AuditRecord, error) {
+func (s *Service) logTask(tx WriteTx, a Actor, now time.Time, action string, text Msg, t Task) ([]AuditRecord, error) {
 	e := systemEntry(a, now, KindAction, text)
 	e.Task = t.ID
 	e, err := tx.AppendEntry(e)

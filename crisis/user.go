@@ -30,6 +30,22 @@ type User struct {
 	// "" for auto (the terminal's background decides, dark without an
 	// answer).
 	Theme string `json:"theme,omitempty"`
+	// Lang is the language the person reads ("fr", "en"; "" for the
+	// server's).
+	Lang string `json:"lang,omitempty"`
+	// DisplayName and Org are how screens and exports name the person
+	// ("Héloïse Durand", "CH Cahors — DSI"); the login name stays plain
+	// ASCII and the key fingerprint stays the evidence.
+	DisplayName string `json:"display_name,omitempty"`
+	Org         string `json:"org,omitempty"`
+}
+
+// Shown is how screens name u: the display name, or the login.
+func (u User) Shown() string {
+	if u.DisplayName != "" {
+		return u.DisplayName
+	}
+	return u.Name
 }
 
 // RetiredKey is a key that no longer logs in, and since when.
@@ -75,7 +91,7 @@ func (u User) RevokedKey(fp string) (time.Time, bool) {
 
 // Actor is the user acting through the key with fingerprint fp.
 func (u User) Actor(fp string) Actor {
-	return Actor{Name: u.Name, Role: u.Role, Fingerprint: fp}
+	return Actor{Name: u.Name, Role: u.Role, Fingerprint: fp, Lang: u.Lang}
 }
 
 // Key is one registered public key.

@@ -11,6 +11,8 @@ import (
 // one pass over it: counts, who wrote, the stages and the time span. It
 // holds no entry, so its size does not depend on the logbook's length.
 type facts struct {
+	// shown is the display name of each user who has one, by login.
+	shown map[string]string
 	snap *crisis.Snapshot
 	c    crisis.Crisis
 	loc  *time.Location
@@ -86,10 +88,22 @@ func gather(snap *crisis.Snapshot, opt Options, item itemWriter, withMarks bool)
 			return nil, nil, err
 		}
 	}
+	// People first: the entries written as they are read name them.
+	var err error
+	if f.users, err = snap.Users(); err != nil {
+		done()
+		return nil, nil, err
+	}
+	f.shown = map[string]string{}
+	for _, u := range f.users {
+		if u.DisplayName != "" {
+			f.shown[u.Name] = u.DisplayName
+		}
+	}
 	var marks markPicker
 	byName := map[string]*author{}
 	stage, since := crisis.StageAlert, f.c.OpenedAt
-	err := snap.EachEntry(func(e crisis.Entry) error {
+	err = snap.EachEntry(func(e crisis.Entry) error {
 		f.byKind[e.Kind]++
 		if e.Amends != 0 {
 			f.corrections++
@@ -144,10 +158,7 @@ func gather(snap *crisis.Snapshot, opt Options, item itemWriter, withMarks bool)
 		f.last = end
 	}
 	f.stages = append(f.stages, stageSpan{stage: stage, from: since, to: end})
-	if f.users, err = snap.Users(); err == nil {
-		f.takeaways, err = snap.Takeaways()
-	}
-	if err != nil {
+	if f.takeaways, err = snap.Takeaways(); err != nil {
 		done()
 		return nil, nil, err
 	}
@@ -188,4 +199,14 @@ func (f *facts) participants() []participant {
 	}
 	sort.Slice(rest, func(i, j int) bool { return rest[i].name < rest[j].name })
 	return append(out, rest...)
+}
+
+// by is how an export names an entry's author: the display name beside
+// the login, for a user who has one ("Héloïse Durand (heloise)"); the
+// key fingerprint stays in the snapshot as the evidence.
+func (f *facts) by(login string) string {
+	if d, ok := f.shown[login]; ok {
+		return d + " (" + login + ")"
+	}
+	return login
 }

@@ -98,7 +98,7 @@ func escLine(s string) string { return html.EscapeString(crisis.SanitizeLine(s))
 func htmlEntry(w *bufio.Writer, f *facts, e crisis.Entry) error {
 	var b strings.Builder
 	b.WriteString("<li class=\"k-" + escLine(string(e.Kind)) + "\"><span class=\"when\">" + f.at(e.OccurredAt) + "</span> ")
-	b.WriteString(escLine(f.kindLabel(e.Kind)) + ", <span class=\"by\">" + escLine(e.Author) + "</span> <span class=\"ref\">(" + f.ref(e) + ")")
+	b.WriteString(escLine(f.kindLabel(e.Kind)) + ", <span class=\"by\">" + escLine(f.by(e.Author)) + "</span> <span class=\"ref\">(" + f.ref(e) + ")")
 	if e.Backdated() {
 		b.WriteString(f.t("entry.recorded", f.at(e.RecordedAt)))
 	}

@@ -163,4 +163,4 @@ func frenchLong(t time.Time) string {
 // entryText is an entry's text as the reader reads it. Today that is the
 // text as stored; once the system's sentences are stored as a code and
 // its arguments, this is where they are rendered in lang.
-func entryText(e crisis.Entry, l *tongue) string { return e.Text }
+func entryText(e crisis.Entry, l *tongue) string { return e.TextIn(l.code) }

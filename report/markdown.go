@@ -116,7 +116,7 @@ func orderedItemDigits(s string) int {
 // mdEntry writes an entry as a list item: when, kind, author, number, then
 // its text.
 func mdEntry(w *bufio.Writer, f *facts, e crisis.Entry) error {
-	line := "- **" + f.at(e.OccurredAt) + "** " + f.kindLabel(e.Kind) + ", " + mdText(e.Author) + " (" + f.ref(e) + ")"
+	line := "- **" + f.at(e.OccurredAt) + "** " + f.kindLabel(e.Kind) + ", " + mdText(f.by(e.Author)) + " (" + f.ref(e) + ")"
 	if e.Backdated() {
 		line += f.t("entry.recorded", f.at(e.RecordedAt))
 	}

@@ -52,6 +52,9 @@ type Config struct {
 	// PrintDir is the directory on the host where the Report tab's print
 	// key saves the paper kit; "" leaves the key saying how to export it.
 	PrintDir string
+	// Lang is the console's language for a user who has none of their own
+	// (serve --lang, $CELLULE_LANG or the host's locale); "" is English.
+	Lang string
 }
 
 const (

@@ -147,11 +147,16 @@ func (s *Server) console(sess ssh.Session, who crisis.Actor) {
 	// The user's theme; auto (the default) asks the terminal for its
 	// background below, and the console takes the answer when it comes.
 	var theme string
+	lang := s.cfg.Lang
 	if u, ok := s.cfg.Service.Identify(who.Fingerprint); ok {
 		theme = u.Theme
+		if u.Lang != "" {
+			lang = u.Lang // the user's own language first
+		}
 	}
 	model := s.newConsole(s.cfg.Service, who, tui.Options{
 		Theme:   theme,
+		Lang:    lang,
 		Width:   width,
 		Height:  height,
 		Changes: changes,
