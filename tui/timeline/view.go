@@ -62,7 +62,7 @@ func (t *timeline) renderEntry(e crisis.Entry, selected bool) []string {
 	}
 	lines := strings.Split(ansi.Wrap(strings.Join(parts, "  "), inner, ""), "\n")
 
-	text := strings.TrimRight(crisis.Sanitize(e.Text), "\n ")
+	text := strings.TrimRight(crisis.Sanitize(e.TextIn(t.s.Lang)), "\n ") // the system's sentences in the reader's language
 	indent := strings.Repeat(" ", textIndent)
 	if text != "" {
 		for _, l := range strings.Split(ansi.Wrap(text, max(inner-textIndent, 10), ""), "\n") {
