@@ -31,14 +31,14 @@ var french = Text{
 	MoreNames:    "+%d",
 	Me:           "moi : %s (%s)",
 
-	// The console's own wording of a few refusals (the keys to press);
-	// every other code reads in the domain's words.
-	Errors: map[string]string{
+	// The domain's French sentences, with the console's own wording of a
+	// few refusals (the keys to press) over them.
+	Errors: over(crisis.French, map[string]string{
 		"recovery.gate":            "%[1]s est en phase %[2]d : pas de remise en service avant la validation de la phase %[3]d (%[4]s) par un pilote, ou la levée du verrou par un pilote (o sur l'onglet Reprise)",
 		"recovery.override-reason": "lever le verrou demande un motif : saisissez-le dans le champ Motif",
 		"store.read-only":          "NON ENREGISTRÉ : le dossier est en lecture seule : ce serveur a ouvert sa base en lecture seule, comme pour un fichier endommagé. Rien n'a été écrit ; la lecture fonctionne. Prévenez l'exploitant du serveur et gardez votre texte.",
 		"kind.closure-reserved":    "seule la clôture de la crise écrit une entrée de clôture (C sur l'onglet Rapport) : choisissez un autre type",
-	},
+	}),
 
 	Saving:         "Enregistrement…",
 	ConfirmDiscard: "Abandonner cette entrée ? o/n",
@@ -97,4 +97,16 @@ var french = Text{
 		crisis.RoleResponder: "intervenant",
 		crisis.RoleViewer:    "lecteur",
 	},
+}
+
+// over is base with the entries of top put over it, in a new map.
+func over(base, top map[string]string) map[string]string {
+	m := make(map[string]string, len(base)+len(top))
+	for k, v := range base {
+		m[k] = v
+	}
+	for k, v := range top {
+		m[k] = v
+	}
+	return m
 }

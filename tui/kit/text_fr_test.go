@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"cellule/crisis"
 	"cellule/tui/internal/tuitest"
 )
 
@@ -75,5 +76,17 @@ func TestPlurals(t *testing.T) {
 		if got := c.tx.Plural(c.n, one, other); got != c.want {
 			t.Errorf("%s: Plural(%d) = %q, want %q", c.tx.Lang, c.n, got, c.want)
 		}
+	}
+}
+
+// A French session reads the service's refusals in French: the domain's
+// sentences, with the console's own wording where it has one.
+func TestFrenchRefusals(t *testing.T) {
+	fr := TextFor("fr")
+	if got := fr.ErrText(&crisis.Error{Kind: crisis.ErrInvalid, Code: "entry.empty"}); got != crisis.French["entry.empty"] {
+		t.Errorf("entry.empty reads %q", got)
+	}
+	if fr.Errors["kind.closure-reserved"] == crisis.French["kind.closure-reserved"] || !strings.Contains(fr.Errors["kind.closure-reserved"], "onglet Rapport") {
+		t.Errorf("the console's wording: %q", fr.Errors["kind.closure-reserved"])
 	}
 }
