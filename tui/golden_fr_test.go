@@ -21,10 +21,11 @@ func TestGoldenFrench(t *testing.T) {
 		key, shows string
 	}{
 		{"1", "VPN closed"},
-		{"2", "Toutes les tâches"},
-		{"3", "Infrastructure cœur"},
-		{"4", "Fiches réflexes"},
-		{"5", "Aperçu du rapport"},
+		// What each tab shows once its read is in, not its title.
+		{"2", "RETARD 1h12"},
+		{"3", "en-investigation"},
+		{"4", "suivante : 2"},
+		{"5", "Contexte d'intervention"},
 		{"6", "compromis (2)"},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
