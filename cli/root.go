@@ -44,6 +44,8 @@ type Env struct {
 
 	// Cluster runs the cluster commands (cluster.go).
 	Cluster ClusterEnv
+	// Hub runs the regional commands (hub.go).
+	Hub HubEnv
 
 	In       io.Reader
 	Out, Err io.Writer
@@ -68,6 +70,8 @@ type ServeOptions struct {
 	ServeLimits
 	// Cluster node flags (cluster.go); none: a single node.
 	ClusterFlags
+	// Regional flags (hub.go); none: no hub, no link.
+	HubFlags
 }
 
 // Exit codes: 0 done, 1 the command failed (refused, not found...), 2 the
@@ -175,6 +179,7 @@ func newRoot(env *Env) *cobra.Command {
 		exportCmd(env, &dataDir), verifyCmd(env, &dataDir), closeCmd(env, &dataDir), takeawayCmd(env, &dataDir),
 		versionCmd(),
 		clusterCmd(env, &dataDir),
+		hubCmd(env, &dataDir),
 	)
 	return root
 }
