@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -20,7 +21,7 @@ func checkHubFlags(o cli.ServeOptions) error {
 	switch {
 	case o.Hub && o.HubURL != "":
 		return errors.New("--hub and --hub-url: a hub does not connect to another hub")
-	case o.HubShare != "status" && o.HubShare != "record":
+	case o.HubShare != "" && o.HubShare != "status" && o.HubShare != "record":
 		return fmt.Errorf("--hub-share %s: use status or record", o.HubShare)
 	case o.HubShare == "record" && o.HubURL == "":
 		return errors.New("--hub-share goes with --hub-url")
@@ -61,7 +62,7 @@ func startRegional(o cli.ServeOptions, db *store.DB, svc *crisis.Service, out io
 		if err != nil {
 			return cli.HubEnv{}, nil, err
 		}
-		fmt.Fprintf(out, "hub link: establishment %s shares its %s with %s (TLS); it keeps working while the link is cut\n", l.Name(), o.HubShare, o.HubURL)
+		fmt.Fprintf(out, "hub link: establishment %s shares its %s with %s (TLS); it keeps working while the link is cut\n", l.Name(), cmp.Or(o.HubShare, "status"), o.HubURL)
 		return cli.HubEnv{}, l.Close, nil
 	}
 	return cli.HubEnv{}, func() {}, nil
