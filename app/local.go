@@ -18,6 +18,7 @@ import (
 	"cellule/cli"
 	"cellule/cluster"
 	"cellule/crisis"
+	"cellule/regional"
 	"cellule/sshserver"
 	"cellule/store"
 )
@@ -43,6 +44,7 @@ func LocalEnv(in io.Reader, out, errOut io.Writer) cli.Env {
 		CheckFile:   store.CheckFile,
 		Import:      importLocal,
 		Cluster:     cli.ClusterEnv{Init: clusterInit, Status: localClusterStatus},
+		Hub:         cli.HubEnv{Init: hubInit, List: localHubList, Show: regional.ShowMarkdown},
 		In:          in,
 		Out:         out,
 		Err:         errOut,

@@ -61,6 +61,9 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 			return fmt.Errorf("--tz %s: unknown time zone (use a name such as Europe/Paris)", o.TZ)
 		}
 	}
+	if err := checkHubFlags(o); err != nil {
+		return err
+	}
 	if err := prepareNode(o); err != nil {
 		return err
 	}
@@ -82,6 +85,11 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 	if node != nil {
 		defer node.Close()
 	}
+	hubEnv, stopRegional, err := startRegional(o, db, svc, h.Out) // nothing without hub flags
+	if err != nil {
+		return err
+	}
+	defer stopRegional()
 	host := crisis.LocalActor(osUserName())
 	// The start's own writes: the crisis record, a new name, the demo, the
 	// first lead.
@@ -156,7 +164,7 @@ func Serve(ctx context.Context, o cli.ServeOptions, h Hooks) error {
 		PrintDir: filepath.Join(o.DataDir, "print"),
 		Exec: func(ctx context.Context, x sshserver.Exec) int {
 			return cli.ExecuteLine(ctx, cli.Env{Remote: true, Actor: x.Who, Service: shared(svc), CheckFile: store.CheckFile, Lang: lang,
-				Cluster: cli.ClusterEnv{Status: nodeStatus(node)},
+				Cluster: cli.ClusterEnv{Status: nodeStatus(node)}, Hub: hubEnv,
 				HostKey: func(string) (cli.HostKeyInfo, error) { return hostKey, nil }, In: x.In, Out: x.Out, Err: x.Err, StdinTTY: x.TTY}, x.Line)
 		},
 	})

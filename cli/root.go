@@ -49,6 +49,8 @@ type Env struct {
 	Lang string
 	// langFlag is --lang, set for one command.
 	langFlag string
+	// Hub runs the regional commands (hub.go).
+	Hub HubEnv
 
 	In       io.Reader
 	Out, Err io.Writer
@@ -76,6 +78,8 @@ type ServeOptions struct {
 	ServeLimits
 	// Cluster node flags (cluster.go); none: a single node.
 	ClusterFlags
+	// Regional flags (hub.go); none: no hub, no link.
+	HubFlags
 }
 
 // Exit codes: 0 done, 1 the command failed (refused, not found...), 2 the
@@ -185,6 +189,7 @@ func newRoot(env *Env) *cobra.Command {
 		exportCmd(env, &dataDir), verifyCmd(env, &dataDir), closeCmd(env, &dataDir), takeawayCmd(env, &dataDir),
 		versionCmd(),
 		clusterCmd(env, &dataDir),
+		hubCmd(env, &dataDir),
 	)
 	return root
 }

@@ -29,6 +29,7 @@ func serveCmd(env *Env, dataDir *string) *cobra.Command {
 	cmd.Flags().BoolVar(&o.ReadOnly, "read-only", false, "serve the record as it is and refuse every write: for a damaged file, what can still be read")
 	limitFlags(cmd, &o.ServeLimits)
 	clusterFlags(cmd, &o.ClusterFlags)
+	hubFlags(cmd, &o.HubFlags)
 	return cmd
 }
 

@@ -10,105 +10,112 @@ import (
 	"cellule/tui/kit"
 )
 
-// assetForm registers an asset (asset 0) or changes one's state: a few
-// one-line fields, each bounded one rune past the service's limit.
+// assetForm registers an asset (asset 0) or changes one's state: a kit
+// form, the kind and the state chosen from the register's own words (a
+// searched list for the kinds, which are many), the texts bounded one rune
+// past the service's limits.
 type assetForm struct {
-	s      *kit.Session
+	*kit.Form
 	title  string
-	hint   map[int]string
-	labels []string
-	fields []kit.Input
-	focus  int
-	width  int
 	asset  uint64
-	saving bool
-	err    string
+	kind   *kit.Field // registering only
+	state  *kit.Field
+	states []crisis.AssetState
+	texts  map[string]*kit.Field
 }
 
-func field(s *kit.Session, limit int) kit.Input {
-	return kit.NewTextInput(s, "", "", limit+1)
+func newForm(s *kit.Session, tx *Text, width int, title string) *assetForm {
+	f := &assetForm{Form: kit.NewForm(s, width, 24), title: title, texts: map[string]*kit.Field{}}
+	sty := s.St
+	f.Head = func(width int) []string {
+		return []string{" " + sty.FormTitle.Render(kit.Cut(f.title, width-2)), ""}
+	}
+	f.Discard = tx.ConfirmDiscard
+	return f
+}
+
+func (f *assetForm) text(name, label string, limit int) {
+	fl := f.Text(label, "", "", limit+1)
+	fl.Codes = []string{"register." + name}
+	f.texts[name] = fl
 }
 
 func newAddForm(s *kit.Session, tx *Text, width int) *assetForm {
-	f := &assetForm{s: s, title: tx.AddTitle, width: width,
-		labels: []string{tx.KindField, tx.IdentifierField, tx.StateField, tx.OwnerField, tx.ItemField, tx.NoteField, tx.EvidenceField},
-		hint:   map[int]string{0: tx.KindHint, 2: tx.StateHint}}
-	limits := []int{32, crisis.MaxAssetIdentifier, 32, crisis.MaxAssetOwner, 64, crisis.MaxAssetNote, crisis.MaxAssetEvidence}
-	for _, l := range limits {
-		f.fields = append(f.fields, field(s, l))
+	f := newForm(s, tx, width, tx.AddTitle)
+	kinds := make([]string, len(crisis.AssetKinds))
+	for i, k := range crisis.AssetKinds {
+		kinds[i] = string(k)
 	}
-	f.focusOn(0)
+	f.kind = f.Picker(tx.KindField, kinds, 0, true)
+	f.kind.Inline, f.kind.Rows = true, 4
+	f.kind.Codes = []string{"register.kind"}
+	f.text("identifier", tx.IdentifierField, crisis.MaxAssetIdentifier)
+	// The states in the order a case goes through them (the service
+	// refuses one the kind does not take: an indicator is not contained).
+	f.states = []crisis.AssetState{crisis.AssetSuspected, crisis.AssetCompromised, crisis.AssetContained,
+		crisis.AssetRemediated, crisis.AssetCleared, crisis.AssetConfirmed, crisis.AssetBlocked}
+	f.addState(tx, crisis.AssetSuspected)
+	f.text("owner", tx.OwnerField, crisis.MaxAssetOwner)
+	f.text("item", tx.ItemField, 64)
+	f.text("note", tx.NoteField, crisis.MaxAssetNote)
+	f.text("evidence", tx.EvidenceField, crisis.MaxAssetEvidence)
+	f.SetFocus(0)
 	return f
 }
 
 func newChangeForm(s *kit.Session, tx *Text, width int, a crisis.Asset) *assetForm {
-	f := &assetForm{s: s, width: width, asset: a.ID,
-		title:  fmt.Sprintf(tx.ChangeTitle, a.ID, crisis.SanitizeLine(a.Identifier), tx.state(a.State)),
-		labels: []string{tx.StateField, tx.NoteField, tx.EvidenceField}}
-	next := crisis.NextStates(a.Class(), a.State)
-	words := make([]string, len(next))
-	for i, st := range next {
-		words[i] = string(st)
+	f := newForm(s, tx, width, fmt.Sprintf(tx.ChangeTitle, a.ID, crisis.SanitizeLine(a.Identifier), tx.state(a.State)))
+	f.asset = a.ID
+	f.states = crisis.NextStates(a.Class(), a.State)
+	if len(f.states) > 0 {
+		f.addState(tx, f.states[0])
 	}
-	f.hint = map[int]string{0: strings.Join(words, ", ")}
-	for _, l := range []int{32, crisis.MaxAssetNote, crisis.MaxAssetEvidence} {
-		f.fields = append(f.fields, field(s, l))
-	}
-	f.focusOn(0)
+	f.text("note", tx.NoteField, crisis.MaxAssetNote)
+	f.text("evidence", tx.EvidenceField, crisis.MaxAssetEvidence)
+	f.SetFocus(0)
 	return f
 }
 
-func (f *assetForm) focusOn(i int) {
-	for j := range f.fields {
-		f.fields[j].Blur()
-	}
-	f.focus = i
-	f.fields[i].Focus()
-}
-
-func (f *assetForm) update(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	f.fields[f.focus], cmd = f.fields[f.focus].Update(msg)
-	return cmd
-}
-
-func (f *assetForm) values() []string {
-	v := make([]string, len(f.fields))
-	for i := range f.fields {
-		v[i] = f.fields[i].Value()
-	}
-	return v
-}
-
-func (f *assetForm) dirty() bool {
-	for i := range f.fields {
-		if f.fields[i].Value() != "" {
-			return true
+// addState adds the state choice, def chosen.
+func (f *assetForm) addState(tx *Text, def crisis.AssetState) {
+	words, chosen := make([]string, len(f.states)), 0
+	for i, st := range f.states {
+		words[i] = string(st)
+		if st == def {
+			chosen = i
 		}
 	}
-	return false
+	f.state = f.Choice(tx.StateField, words, chosen)
+	f.state.Codes = []string{"register.state", "register.move"}
 }
+
+// value is a text field's text, trimmed.
+func (f *assetForm) value(name string) string {
+	if fl, ok := f.texts[name]; ok {
+		return strings.TrimSpace(fl.Value())
+	}
+	return ""
+}
+
+// stateWord is the state chosen ("" when there is none to choose).
+func (f *assetForm) stateWord() string {
+	if f.state == nil || len(f.states) == 0 {
+		return ""
+	}
+	return string(f.states[f.state.Chosen])
+}
+
+// kindWord is the kind chosen.
+func (f *assetForm) kindWord() string {
+	if f.kind == nil || f.kind.NoMatch() {
+		return ""
+	}
+	return string(crisis.AssetKinds[f.kind.Chosen])
+}
+
+func (f *assetForm) update(msg tea.Msg) tea.Cmd { return f.Update(msg) }
 
 func (f *assetForm) view(height int) string {
-	sty := f.s.St
-	lines := []string{" " + sty.FormTitle.Render(f.title), ""}
-	for i := range f.fields {
-		f.fields[i].SetWidth(max(f.width-kit.LabelWidth-3, 10))
-		lines = append(lines, " "+kit.PadLabel(f.s.FieldLabel(i == f.focus, f.labels[i]))+f.fields[i].View())
-		if h, ok := f.hint[i]; ok && i == f.focus {
-			for _, l := range kit.AfterLabel("", sty.Hint.Render(h), f.width-1) {
-				lines = append(lines, " "+l)
-			}
-		}
-	}
-	lines = append(lines, "")
-	var errLines []string
-	if f.err != "" {
-		errLines = kit.ErrorLines(f.err, f.width-2)
-	}
-	lines = append(lines, f.s.FormStatus(kit.ConfirmNone, "", f.saving, errLines)...)
-	for i := range lines {
-		lines[i] = kit.Cut(lines[i], f.width)
-	}
-	return kit.FitHeight(strings.Join(lines, "\n"), height)
+	f.SetSize(f.Width(), height)
+	return f.View()
 }

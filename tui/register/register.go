@@ -80,13 +80,13 @@ func (r *registerTab) Title() string { return r.tx.Tab }
 func (r *registerTab) SetSize(width, height int) {
 	r.width, r.height = width, height
 	if r.form != nil {
-		r.form.width = width
+		r.form.SetSize(width, height)
 	}
 }
 
 func (r *registerTab) Capturing() bool { return r.form != nil || r.search != nil }
 
-func (r *registerTab) Unsaved() bool { return r.form != nil && r.form.dirty() }
+func (r *registerTab) Unsaved() bool { return r.form != nil && r.form.IsDirty() }
 
 func (r *registerTab) Reload() tea.Cmd {
 	svc := r.s.Svc
@@ -109,8 +109,8 @@ func (r *registerTab) Update(msg tea.Msg) tea.Cmd {
 	case savedMsg:
 		if msg.err != nil {
 			if r.form != nil {
-				r.form.saving, r.form.err = false, r.s.Text.ErrText(msg.err)
-				return nil
+				r.form.Fail(msg.err)
+				return r.form.FocusCmd()
 			}
 			r.s.Notify(msg.action, r.s.Text.ErrText(msg.err), true, 0)
 			return nil
@@ -255,43 +255,35 @@ func (r *registerTab) key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (r *registerTab) formKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := r.s.Keys
-	f := r.form
-	if f.saving {
-		return nil
-	}
-	switch {
-	case key.Matches(msg, k.Cancel):
+	act, cmd := r.form.Key(msg)
+	switch act {
+	case kit.FormCancel:
 		r.form = nil
 		return nil
-	case key.Matches(msg, k.Save), key.Matches(msg, k.Apply) && f.focus == len(f.fields)-1:
+	case kit.FormQuit:
+		return tea.Quit
+	case kit.FormSave:
 		return r.save()
-	case key.Matches(msg, k.NextField), key.Matches(msg, k.Apply):
-		f.focusOn(kit.StepField(f.focus, 1, len(f.fields)))
-		return nil
-	case key.Matches(msg, k.PrevField):
-		f.focusOn(kit.StepField(f.focus, -1, len(f.fields)))
-		return nil
 	}
-	return f.update(msg)
+	return cmd
 }
 
 // save sends the form to the service; the form stays open until the
-// answer, and with the refusal if there is one.
+// answer, and with the refusal beside its field if there is one.
 func (r *registerTab) save() tea.Cmd {
 	f := r.form
-	f.saving, f.err = true, ""
+	f.StartSaving()
 	svc, me, tx, action := r.s.Svc, r.s.Me, r.tx, r.s.Action()
-	v := f.values()
 	if f.asset == 0 {
-		d := crisis.AssetDraft{Kind: v[0], Identifier: v[1], State: v[2], Owner: v[3], Item: v[4], Note: v[5], Evidence: v[6]}
+		d := crisis.AssetDraft{Kind: f.kindWord(), Identifier: f.value("identifier"), State: f.stateWord(),
+			Owner: f.value("owner"), Item: f.value("item"), Note: f.value("note"), Evidence: f.value("evidence")}
 		return func() tea.Msg {
 			a, err := svc.AddAsset(me, d)
 			return savedMsg{action: action, asset: a, err: err, note: fmt.Sprintf(tx.Added, a.ID), upTo: lastEntry(a)}
 		}
 	}
 	id := fmt.Sprint(f.asset)
-	step := crisis.AssetStep{State: v[0], Note: v[1], Evidence: v[2]}
+	step := crisis.AssetStep{State: f.stateWord(), Note: f.value("note"), Evidence: f.value("evidence")}
 	return func() tea.Msg {
 		a, err := svc.SetAssetState(me, id, step)
 		return savedMsg{action: action, asset: a, err: err, note: fmt.Sprintf(tx.Changed, a.ID, tx.state(a.State)), upTo: lastEntry(a)}
@@ -309,7 +301,7 @@ func (r *registerTab) Help() kit.HelpKeys {
 	k, rk := r.s.Keys, r.keys
 	switch {
 	case r.form != nil:
-		return k.FormHelp(kit.ConfirmNone)
+		return r.form.Help()
 	case r.search != nil:
 		return kit.OneGroup(k.Apply, k.ClearSearch)
 	}

@@ -30,9 +30,10 @@ type Text struct {
 
 	// Forms.
 	AddTitle, ChangeTitle string // ChangeTitle: "Change asset #%d (%s, now %s)"
-	KindHint, StateHint   string
-	Added, Changed        string // status-line outcomes
-	SearchPrompt          string
+	// ConfirmDiscard asks before a form with typed text is left.
+	ConfirmDiscard string
+	Added, Changed string // status-line outcomes
+	SearchPrompt   string
 
 	HelpOpen, HelpBack, HelpAdd, HelpChange, HelpKind, HelpState, HelpSearch string
 
@@ -83,13 +84,12 @@ var english = Text{
 	Registered: "registered as %s", Moved: "%s -> %s", EntryLink: "#%d",
 	DoneLabel: "done: ", NoteLabel: "note: ", EvidenceLabel: "evidence: ",
 
-	AddTitle:     "Register an asset",
-	ChangeTitle:  "Change asset #%d (%s, now %s)",
-	KindHint:     "domain-admin, user, service, application, external-access, server, workstation, network, security, medical, ip, domain, hash, cve",
-	StateHint:    "suspected, compromised, contained, remediated, cleared (indicators: confirmed, blocked)",
-	Added:        "Asset #%d registered",
-	Changed:      "Asset #%d is now %s",
-	SearchPrompt: "/ ",
+	AddTitle:       "Register an asset",
+	ConfirmDiscard: "Discard what you typed? y/n",
+	ChangeTitle:    "Change asset #%d (%s, now %s)",
+	Added:          "Asset #%d registered",
+	Changed:        "Asset #%d is now %s",
+	SearchPrompt:   "/ ",
 
 	HelpOpen: "history", HelpBack: "back", HelpAdd: "register", HelpChange: "change state",
 	HelpKind: "kind filter", HelpState: "state filter", HelpSearch: "search",
