@@ -34,21 +34,6 @@ var frenchClocks = map[string]string{
 	"clock.import-rejected":    "%d ligne(s) refusée(s) : rien n'a été importé",
 	"forbidden.run-clock":      "un %s ne peut pas démarrer ni clore le délai d'une déclaration",
 	"forbidden.manage-clocks":  "un %s ne peut pas écarter, activer, désactiver ni importer de déclarations (responsables seulement)",
-
-	"log.clock.started":           "Délai de déclaration démarré : %s — prise de connaissance à %s, échéance %s ; consigné par %s.",
-	"log.clock.started-past":      "Délai de déclaration démarré : %s — prise de connaissance à %s, échéance %s, déjà dépassée de %s ; consigné par %s.",
-	"log.clock.started-now":       "Délai de déclaration démarré : %s — prise de connaissance à %s, à envoyer sans délai ; consigné par %s.",
-	"log.clock.chained":           "Délai de déclaration démarré : %s — à l'envoi de %s à %s, échéance %s.",
-	"log.clock.chained-past":      "Délai de déclaration démarré : %s — à l'envoi de %s à %s, échéance %s, déjà dépassée de %s.",
-	"log.clock.sent-early":        "Déclaration envoyée : %s — à %s, référence %s, %s avant l'échéance.",
-	"log.clock.sent-early-reason": "Déclaration envoyée : %s — à %s, référence %s, %s avant l'échéance. Note : %s",
-	"log.clock.sent-late":         "Déclaration envoyée : %s — à %s, référence %s, EN RETARD de %s.",
-	"log.clock.sent-late-reason":  "Déclaration envoyée : %s — à %s, référence %s, EN RETARD de %s. Raisons du retard : %s",
-	"log.clock.sent-after":        "Déclaration envoyée : %s — à %s, référence %s, %s après la prise de connaissance.",
-	"log.clock.sent-after-reason": "Déclaration envoyée : %s — à %s, référence %s, %s après la prise de connaissance. Note : %s",
-	"log.clock.skipped":           "Déclaration sans objet : %s — %s",
-	"log.clock.enabled":           "Déclarations activées : %s",
-	"log.clock.disabled":          "Déclarations désactivées : %s",
 }
 
 // frenchRegister is englishRegister in French: the same codes and verbs.
@@ -85,16 +70,6 @@ var frenchRegister = map[string]string{
 	"register.gate-lifted":      "le verrou du registre de la phase %d a déjà été levé par %s",
 	"register.gate-open":        "aucun élément lié à la phase %d n'est compromis : il n'y a pas de verrou à lever",
 	"forbidden.write-register":  "un %s ne peut pas modifier le registre",
-	"register.log-add":          "Registre : élément %d, %s %s, enregistré comme %s.",
-	"register.log-owner":        " Propriétaire : %s.",
-	"register.log-item":         " Élément de reprise : %s.",
-	"register.log-move":         "Registre : élément %d, %s %s : %s -> %s.",
-	"register.log-note":         " Fait : %s.",
-	"register.log-remark":       " Note : %s.",
-	"register.log-evidence":     " Preuve : %s.",
-	"register.log-import":       "Registre : %d éléments importés d'un fichier (%s).",
-	"register.log-gate":         "Verrou du registre levé pour la phase de reprise %d (%s) : elle peut être validée alors que %s encore compromis. Raison : %s",
-	"register.gate-assets":      "%d élément(s) lié(s) à ses éléments de reprise (%s)",
 }
 
 // frenchMore is the cluster's and the theme's refusals in French.
