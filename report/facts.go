@@ -13,9 +13,9 @@ import (
 type facts struct {
 	// shown is the display name of each user who has one, by login.
 	shown map[string]string
-	snap *crisis.Snapshot
-	c    crisis.Crisis
-	loc  *time.Location
+	snap  *crisis.Snapshot
+	c     crisis.Crisis
+	loc   *time.Location
 	// l is the report's language: its words and how it writes times.
 	l *tongue
 
