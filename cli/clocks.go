@@ -14,7 +14,6 @@ import (
 
 func clocksCmd(env *Env, dataDir *string) *cobra.Command {
 	var asJSON, defs bool
-	var lang string
 	cmd := &cobra.Command{
 		Use:   "clocks [--json] [--definitions]",
 		Short: "List the declarations (ARS, CNIL, police complaint, NIS2) and their clocks",
@@ -36,13 +35,12 @@ func clocksCmd(env *Env, dataDir *string) *cobra.Command {
 			case asJSON:
 				return writeJSON(out, clocksJSON(cs, svc.Now()))
 			}
-			writeClocksText(out, cs, svc.Now(), svc.Location(), lang)
+			writeClocksText(out, env, cs, svc.Now(), svc.Location())
 			return nil
 		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: a list of declarations with their clocks")
 	cmd.Flags().BoolVar(&defs, "definitions", false, "print the definitions as YAML, to edit and import")
-	cmd.Flags().StringVar(&lang, "lang", crisis.LangEnglish, "language of the built-in titles: en or fr")
 	return cmd
 }
 
@@ -129,7 +127,7 @@ func clockEnableCmd(env *Env, dataDir *string, on bool) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s\n", onOffWord(on), strings.Join(changed, ", "))
+			fmt.Fprintln(cmd.ErrOrStderr(), env.tr("clock-turned", env.tr(onOffWord(on)), strings.Join(changed, ", ")))
 			return printID(cmd, e.ID, nil)
 		}),
 	}
@@ -137,9 +135,9 @@ func clockEnableCmd(env *Env, dataDir *string, on bool) *cobra.Command {
 
 func onOffWord(on bool) string {
 	if on {
-		return "on"
+		return "clock-on"
 	}
-	return "off"
+	return "clock-off"
 }
 
 func clockImportCmd(env *Env, dataDir *string) *cobra.Command {
@@ -162,10 +160,10 @@ func clockImportCmd(env *Env, dataDir *string) *cobra.Command {
 				return err
 			}
 			for _, n := range res.Added {
-				fmt.Fprintf(cmd.OutOrStdout(), "imported %s\n", n)
+				fmt.Fprintln(cmd.OutOrStdout(), env.tr("clock-imported", n))
 			}
 			for _, n := range res.Replaced {
-				fmt.Fprintf(cmd.OutOrStdout(), "replaced %s\n", n)
+				fmt.Fprintln(cmd.OutOrStdout(), env.tr("clock-replaced", n))
 			}
 			return nil
 		}),
@@ -234,40 +232,43 @@ func clocksJSON(cs []crisis.DeclarationClock, now time.Time) []clockJSON {
 	return out
 }
 
-func writeClocksText(out io.Writer, cs []crisis.DeclarationClock, now time.Time, loc *time.Location, lang string) {
+// writeClocksText prints the clocks in the caller's language (--lang, as
+// every command takes it), the built-in titles included.
+func writeClocksText(out io.Writer, env *Env, cs []crisis.DeclarationClock, now time.Time, loc *time.Location) {
+	lang, tr := env.lang(), env.tr
 	for _, c := range cs {
 		d, k := c.Declaration, c.Clock
-		deadline := d.Deadline
+		deadline := crisis.SanitizeLine(d.Deadline)
 		if deadline == "" {
-			deadline = "without delay"
+			deadline = tr("clock-no-delay")
 		}
-		fmt.Fprintf(out, "%-18s %-8s %s (%s, %s)\n", d.Name, c.State(), crisis.SanitizeLine(d.Title.In(lang)), crisis.SanitizeLine(d.To), deadline)
+		fmt.Fprintln(out, tr("clock-line", d.Name, tr("clock-state."+string(c.State())), crisis.SanitizeLine(d.Title.In(lang)), crisis.SanitizeLine(d.To), deadline))
 		if k.StartedAt != nil {
-			line := fmt.Sprintf("  awareness %s by %s", k.StartedAt.In(loc).Format(textTime), crisis.SanitizeLine(k.StartedBy))
+			line := tr("clock-aware", k.StartedAt.In(loc).Format(textTime), crisis.SanitizeLine(k.StartedBy))
 			switch {
 			case k.Due != nil && c.State() == crisis.ClockRunning && c.Late(now):
-				line += fmt.Sprintf(", due %s: LATE by %s", k.Due.In(loc).Format(textTime), crisis.DurationText(now.Sub(*k.Due)))
+				line += tr("clock-due-late", k.Due.In(loc).Format(textTime), crisis.DurationText(now.Sub(*k.Due)))
 			case k.Due != nil && c.State() == crisis.ClockRunning:
-				line += fmt.Sprintf(", due %s: %s left", k.Due.In(loc).Format(textTime), crisis.DurationText(k.Due.Sub(now)))
+				line += tr("clock-due-left", k.Due.In(loc).Format(textTime), crisis.DurationText(k.Due.Sub(now)))
 			case k.Due != nil:
-				line += fmt.Sprintf(", due %s", k.Due.In(loc).Format(textTime))
+				line += tr("clock-due", k.Due.In(loc).Format(textTime))
 			case c.State() == crisis.ClockRunning:
-				line += fmt.Sprintf(": running for %s", crisis.DurationText(now.Sub(*k.StartedAt)))
+				line += tr("clock-running", crisis.DurationText(now.Sub(*k.StartedAt)))
 			}
 			fmt.Fprintln(out, line)
 		}
 		if k.SentAt != nil {
-			line := fmt.Sprintf("  sent %s by %s to %s, ref %s", k.SentAt.In(loc).Format(textTime),
+			line := tr("clock-sent", k.SentAt.In(loc).Format(textTime),
 				crisis.SanitizeLine(k.SentBy), crisis.SanitizeLine(k.To), crisis.SanitizeLine(k.Ref))
 			if m, ok := c.Margin(); ok && m < 0 {
-				line += fmt.Sprintf(": LATE by %s (%s)", crisis.DurationText(m), crisis.SanitizeLine(k.LateReason))
+				line += tr("clock-sent-late", crisis.DurationText(m), crisis.SanitizeLine(k.LateReason))
 			} else if ok {
-				line += fmt.Sprintf(": %s early", crisis.DurationText(m))
+				line += tr("clock-sent-early", crisis.DurationText(m))
 			}
 			fmt.Fprintln(out, line)
 		}
 		if k.SkippedAt != nil {
-			fmt.Fprintf(out, "  does not apply (%s, %s): %s\n", k.SkippedAt.In(loc).Format(textTime), crisis.SanitizeLine(k.SkippedBy), crisis.SanitizeLine(k.SkipReason))
+			fmt.Fprintln(out, tr("clock-skipped", k.SkippedAt.In(loc).Format(textTime), crisis.SanitizeLine(k.SkippedBy), crisis.SanitizeLine(k.SkipReason)))
 		}
 	}
 }

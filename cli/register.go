@@ -174,7 +174,7 @@ func registerListCmd(env *Env, dataDir *string) *cobra.Command {
 				return writeJSON(out, list)
 			}
 			for _, a := range kept {
-				if err := writeAssetText(out, a, svc.Location()); err != nil {
+				if err := writeAssetText(out, env, a, svc.Location()); err != nil {
 					return err
 				}
 			}
@@ -208,23 +208,23 @@ func listState(s string, k crisis.AssetKind) (crisis.AssetState, error) {
 
 // writeAssetText prints one asset on a line. Text is sanitised again: it
 // may land on someone's terminal.
-func writeAssetText(w io.Writer, a crisis.Asset, loc *time.Location) error {
+func writeAssetText(w io.Writer, env *Env, a crisis.Asset, loc *time.Location) error {
 	line := fmt.Sprintf("%-5d %-12s %-16s %s", a.ID, a.State, a.Kind, crisis.SanitizeLine(a.Identifier))
 	if a.Owner != "" {
-		line += "  owner " + crisis.SanitizeLine(a.Owner)
+		line += env.tr("asset-owner", crisis.SanitizeLine(a.Owner))
 	}
 	if a.Item != "" {
-		line += "  item " + crisis.SanitizeLine(a.Item)
+		line += env.tr("asset-item", crisis.SanitizeLine(a.Item))
 	}
 	if len(a.Tasks) > 0 {
 		ts := make([]string, len(a.Tasks))
 		for i, t := range a.Tasks {
 			ts[i] = strconv.FormatUint(t, 10)
 		}
-		line += "  tasks " + strings.Join(ts, ",")
+		line += env.tr("asset-tasks", strings.Join(ts, ","))
 	}
 	if a.FoundAt != nil {
-		line += "  found " + a.FoundAt.In(loc).Format("2006-01-02 15:04")
+		line += env.tr("asset-found", a.FoundAt.In(loc).Format("2006-01-02 15:04"))
 	}
 	_, err := fmt.Fprintln(w, line)
 	return err
@@ -252,7 +252,7 @@ func registerImportCmd(env *Env, dataDir *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "%d added, %d rejected\n", res.Added, len(res.Rejected))
+			fmt.Fprintln(cmd.OutOrStdout(), env.tr("register-import", res.Added, len(res.Rejected)))
 			return nil
 		}),
 	}

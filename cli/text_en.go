@@ -40,3 +40,40 @@ var cliEnglish = map[string]string{
 	"task-phase":         "  [phase %d]",
 	"task-blocked":       "     blocked: %s",
 }
+
+// cliEnglishClocksRegister is the clocks' and the register's output,
+// merged into cliEnglish.
+var cliEnglishClocksRegister = map[string]string{
+	"clock-line":          "%-18s %-8s %s (%s, %s)",
+	"clock-no-delay":      "without delay",
+	"clock-aware":         "  awareness %s by %s",
+	"clock-due-late":      ", due %s: LATE by %s",
+	"clock-due-left":      ", due %s: %s left",
+	"clock-due":           ", due %s",
+	"clock-running":       ": running for %s",
+	"clock-sent":          "  sent %s by %s to %s, ref %s",
+	"clock-sent-late":     ": LATE by %s (%s)",
+	"clock-sent-early":    ": %s early",
+	"clock-skipped":       "  does not apply (%s, %s): %s",
+	"clock-turned":        "%s: %s",
+	"clock-on":            "on",
+	"clock-off":           "off",
+	"clock-imported":      "imported %s",
+	"clock-replaced":      "replaced %s",
+	"clock-state.off":     "off",
+	"clock-state.waiting": "waiting",
+	"clock-state.running": "running",
+	"clock-state.sent":    "sent",
+	"clock-state.skipped": "skipped",
+	"asset-owner":         "  owner %s",
+	"asset-item":          "  item %s",
+	"asset-tasks":         "  tasks %s",
+	"asset-found":         "  found %s",
+	"register-import":     "%d added, %d rejected",
+}
+
+func init() {
+	for code, s := range cliEnglishClocksRegister {
+		cliEnglish[code] = s
+	}
+}

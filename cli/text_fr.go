@@ -41,3 +41,40 @@ var cliFrench = map[string]string{
 	"task-phase":         "  [phase %d]",
 	"task-blocked":       "     bloquée : %s",
 }
+
+// cliFrenchClocksRegister is cliEnglishClocksRegister in French, merged
+// into cliFrench.
+var cliFrenchClocksRegister = map[string]string{
+	"clock-line":          "%-18s %-8s %s (%s, %s)",
+	"clock-no-delay":      "sans délai",
+	"clock-aware":         "  prise de connaissance %s par %s",
+	"clock-due-late":      ", échéance %s : EN RETARD de %s",
+	"clock-due-left":      ", échéance %s : reste %s",
+	"clock-due":           ", échéance %s",
+	"clock-running":       " : en cours depuis %s",
+	"clock-sent":          "  envoyée %s par %s à %s, réf. %s",
+	"clock-sent-late":     " : EN RETARD de %s (%s)",
+	"clock-sent-early":    " : %s d'avance",
+	"clock-skipped":       "  sans objet (%s, %s) : %s",
+	"clock-turned":        "%s : %s",
+	"clock-on":            "activées",
+	"clock-off":           "désactivées",
+	"clock-imported":      "importée : %s",
+	"clock-replaced":      "remplacée : %s",
+	"clock-state.off":     "désactivée",
+	"clock-state.waiting": "en attente",
+	"clock-state.running": "en cours",
+	"clock-state.sent":    "envoyée",
+	"clock-state.skipped": "sans objet",
+	"asset-owner":         "  propriétaire %s",
+	"asset-item":          "  élément %s",
+	"asset-tasks":         "  tâches %s",
+	"asset-found":         "  découvert %s",
+	"register-import":     "%d ajoutés, %d refusés",
+}
+
+func init() {
+	for code, s := range cliFrenchClocksRegister {
+		cliFrench[code] = s
+	}
+}

@@ -1,7 +1,6 @@
 package crisis
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -138,21 +137,6 @@ type ClockWriteTx interface {
 	PutDeclaration(d Declaration) error
 	PutClock(c Clock) error
 }
-
-// clockSentence renders a sentence the service writes into the record from its
-// code (messages_clocks_en.go), in the record's language.
-func clockSentence(code string, args ...any) string {
-	format, ok := English[code]
-	if !ok {
-		format = code
-	}
-	return fmt.Sprintf(format, args...)
-}
-
-// asIs keeps an English sentence as the record's text for every reader.
-// The clocks' and the register's sentences go through it until they have
-// codes of their own in messages_log_*.go.
-func asIs(text string) Msg { return say("text", text) }
 
 // Clocks lists every declaration in force and its clock, for the report.
 func (p *Snapshot) Clocks() ([]DeclarationClock, error) { return clocksOf(p.tx) }

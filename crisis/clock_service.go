@@ -119,26 +119,26 @@ func (s *Service) startClock(tx WriteTx, a Actor, now time.Time, c *DeclarationC
 	d := c.Declaration
 	start = start.UTC()
 	c.Clock.StartedAt, c.Clock.StartedBy, c.Clock.StartedKey = &start, a.Name, a.Fingerprint
-	var text string
+	var text Msg
 	if dl := d.deadline(); dl.None() {
 		c.Clock.Due = nil
-		text = clockSentence("log.clock.started-now", declTitle(d), start.In(s.loc).Format(clockTime), a.Name)
+		text = clockSay("log.clock.started-now", d, start.In(s.loc).Format(clockTime), a.Name)
 	} else {
 		due := dl.From(start, s.loc)
 		c.Clock.Due = &due
 		aware, dueAt := start.In(s.loc).Format(clockTime), due.In(s.loc).Format(clockTime)
 		switch late := now.After(due); {
 		case after != "" && late:
-			text = clockSentence("log.clock.chained-past", declTitle(d), after, aware, dueAt, DurationText(now.Sub(due)))
+			text = clockSay("log.clock.chained-past", d, after, aware, dueAt, minutes(now.Sub(due)))
 		case after != "":
-			text = clockSentence("log.clock.chained", declTitle(d), after, aware, dueAt)
+			text = clockSay("log.clock.chained", d, after, aware, dueAt)
 		case late:
-			text = clockSentence("log.clock.started-past", declTitle(d), aware, dueAt, DurationText(now.Sub(due)), a.Name)
+			text = clockSay("log.clock.started-past", d, aware, dueAt, minutes(now.Sub(due)), a.Name)
 		default:
-			text = clockSentence("log.clock.started", declTitle(d), aware, dueAt, a.Name)
+			text = clockSay("log.clock.started", d, aware, dueAt, a.Name)
 		}
 	}
-	e := systemEntry(a, now, KindFact, asIs(text))
+	e := systemEntry(a, now, KindFact, text)
 	e.OccurredAt = start
 	e, err := tx.AppendEntry(e)
 	if err != nil {
@@ -229,13 +229,12 @@ func (s *Service) DoneClock(a Actor, name string, in ClockDone) (DeclarationCloc
 		default:
 			span = c.Clock.Due.Sub(sent)
 		}
-		args := []any{declTitle(d), to, ref, DurationText(span)}
+		args := []string{to, ref, minutes(span)}
 		if reason != "" {
 			code += "-reason"
 			args = append(args, reason)
 		}
-		text := clockSentence(code, args...)
-		ent := systemEntry(a, now, KindCommunication, asIs(text))
+		ent := systemEntry(a, now, KindCommunication, clockSay(code, d, args...))
 		ent.OccurredAt = sent
 		if e, err = tx.AppendEntry(ent); err != nil {
 			return nil, err
@@ -244,7 +243,7 @@ func (s *Service) DoneClock(a Actor, name string, in ClockDone) (DeclarationCloc
 		if err := tx.PutClock(c.Clock); err != nil {
 			return nil, err
 		}
-		recs := []AuditRecord{clockRecord("clock.done", text, c.Clock), entryRecord("log", e)}
+		recs := []AuditRecord{clockRecord("clock.done", e.Text, c.Clock), entryRecord("log", e)}
 		// The declarations that wait for this one start now.
 		for i := range all {
 			n := &all[i]
@@ -286,15 +285,14 @@ func (s *Service) SkipClock(a Actor, name, reason string) (DeclarationClock, Ent
 			return nil, conflictf("clock.ended", d.Name, string(c.State()))
 		}
 		c.Clock.SkippedAt, c.Clock.SkippedBy, c.Clock.SkipReason = &now, a.Name, reason
-		text := clockSentence("log.clock.skipped", declTitle(d), reason)
-		if e, err = tx.AppendEntry(systemEntry(a, now, KindDecision, asIs(text))); err != nil {
+		if e, err = tx.AppendEntry(systemEntry(a, now, KindDecision, clockSay("log.clock.skipped", d, reason))); err != nil {
 			return nil, err
 		}
 		c.Clock.SkipEntry = e.ID
 		if err := tx.PutClock(c.Clock); err != nil {
 			return nil, err
 		}
-		return []AuditRecord{clockRecord("clock.skip", text, c.Clock), entryRecord("log", e)}, nil
+		return []AuditRecord{clockRecord("clock.skip", e.Text, c.Clock), entryRecord("log", e)}, nil
 	})
 	return c, e, err
 }
@@ -354,8 +352,7 @@ func (s *Service) EnableClocks(a Actor, name string, on bool) ([]string, Entry, 
 		if !on {
 			code = "log.clock.disabled"
 		}
-		text := clockSentence(code, strings.Join(changed, ", "))
-		if e, err = tx.AppendEntry(systemEntry(a, now, KindDecision, asIs(text))); err != nil {
+		if e, err = tx.AppendEntry(systemEntry(a, now, KindDecision, say(code, strings.Join(changed, ", ")))); err != nil {
 			return nil, err
 		}
 		return append(recs, entryRecord("log", e)), nil

@@ -36,21 +36,6 @@ var englishClocks = map[string]string{
 	"clock.import-rejected":    "%d line(s) rejected: nothing was imported",
 	"forbidden.run-clock":      "a %s may not start or end a declaration's clock",
 	"forbidden.manage-clocks":  "a %s may not skip, turn on or off, or import declarations (leads only)",
-
-	"log.clock.started":           "Declaration clock started: %s — awareness at %s, due %s; recorded by %s.",
-	"log.clock.started-past":      "Declaration clock started: %s — awareness at %s, due %s, already past its deadline by %s; recorded by %s.",
-	"log.clock.started-now":       "Declaration clock started: %s — awareness at %s, to be sent without delay; recorded by %s.",
-	"log.clock.chained":           "Declaration clock started: %s — on sending %s at %s, due %s.",
-	"log.clock.chained-past":      "Declaration clock started: %s — on sending %s at %s, due %s, already past its deadline by %s.",
-	"log.clock.sent-early":        "Declaration sent: %s — to %s, reference %s, %s before the deadline.",
-	"log.clock.sent-early-reason": "Declaration sent: %s — to %s, reference %s, %s before the deadline. Note: %s",
-	"log.clock.sent-late":         "Declaration sent: %s — to %s, reference %s, LATE by %s.",
-	"log.clock.sent-late-reason":  "Declaration sent: %s — to %s, reference %s, LATE by %s. Reasons for the delay: %s",
-	"log.clock.sent-after":        "Declaration sent: %s — to %s, reference %s, %s after awareness.",
-	"log.clock.sent-after-reason": "Declaration sent: %s — to %s, reference %s, %s after awareness. Note: %s",
-	"log.clock.skipped":           "Declaration does not apply: %s — %s",
-	"log.clock.enabled":           "Declarations turned on: %s",
-	"log.clock.disabled":          "Declarations turned off: %s",
 }
 
 func init() {

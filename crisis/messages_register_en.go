@@ -36,16 +36,6 @@ var englishRegister = map[string]string{
 	"register.gate-lifted":      "the register's gate of phase %d was already lifted by %s",
 	"register.gate-open":        "no asset linked to phase %d is compromised: there is no gate to lift",
 	"forbidden.write-register":  "a %s may not change the register",
-	"register.log-add":          "Register: asset %d, %s %s, registered as %s.",
-	"register.log-owner":        " Owner: %s.",
-	"register.log-item":         " Recovery item: %s.",
-	"register.log-move":         "Register: asset %d, %s %s: %s -> %s.",
-	"register.log-note":         " Done: %s.",
-	"register.log-remark":       " Note: %s.",
-	"register.log-evidence":     " Evidence: %s.",
-	"register.log-import":       "Register: %d assets imported from a file (%s).",
-	"register.log-gate":         "Register gate lifted for recovery phase %d (%s): it may be validated while %s still compromised. Reason: %s",
-	"register.gate-assets":      "%d asset(s) linked to its items (%s)",
 }
 
 func init() {

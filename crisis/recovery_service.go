@@ -171,8 +171,8 @@ func (s *Service) ValidatePhase(a Actor, n int) (Entry, error) {
 		if ph.RegisterOverride == nil {
 			if held, err := heldBy(p, n); err != nil {
 				return nil, err
-			} else if held != "" {
-				return nil, conflictf("register.gate", n, held)
+			} else if held.Code != "" {
+				return nil, conflictf("register.gate", n, held.In(LangEnglish))
 			}
 		}
 		at := now

@@ -2,20 +2,21 @@ package crisis
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
 
 // heldBy names the assets that hold phase n back: those linked to one of
 // its items and still compromised or contained. "" when none does.
-func heldBy(p *planTx, n int) (string, error) {
+func heldBy(p *planTx, n int) (Msg, error) {
 	items := map[string]bool{}
 	for _, it := range p.itemsOf(n) {
 		items[it.ID] = true
 	}
 	all, err := p.tx.Assets()
 	if err != nil {
-		return "", err
+		return Msg{}, err
 	}
 	var names []string
 	count := 0
@@ -28,12 +29,12 @@ func heldBy(p *planTx, n int) (string, error) {
 		}
 	}
 	if count == 0 {
-		return "", nil
+		return Msg{}, nil
 	}
 	if count > len(names) {
 		names = append(names, fmt.Sprintf("+%d", count-len(names)))
 	}
-	return registerSentence("register.gate-assets", count, strings.Join(names, ", ")), nil
+	return say("register.gate-assets", strconv.Itoa(count), strings.Join(names, ", ")), nil
 }
 
 // LiftRegisterGate lets phase n be validated while assets linked to its
@@ -60,10 +61,10 @@ func (s *Service) LiftRegisterGate(a Actor, n int, reason string) (Entry, error)
 		if err != nil {
 			return nil, err
 		}
-		if held == "" {
+		if held.Code == "" {
 			return nil, conflictf("register.gate-open", n)
 		}
-		if e, err = p.tx.AppendEntry(systemEntry(a, now, KindDecision, asIs(registerSentence("register.log-gate", n, ph.Name, held, reason)))); err != nil {
+		if e, err = p.tx.AppendEntry(systemEntry(a, now, KindDecision, Msg{Code: "register.log-gate", Args: []string{strconv.Itoa(n), ph.Name, reason}, Parts: []Msg{held}})); err != nil {
 			return nil, err
 		}
 		ph.RegisterOverride = &Override{By: a.Name, At: now, Reason: reason, Entry: e.ID}

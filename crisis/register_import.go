@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -191,13 +192,13 @@ func (s *Service) ImportAssets(a Actor, data []byte, skipBad bool) (AssetImport,
 		for _, p := range good {
 			counts[p.Asset.State]++
 		}
-		var parts []string
+		text := say("register.log-import", strconv.Itoa(len(good)))
 		for _, st := range AssetStates {
 			if counts[st] > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", counts[st], st))
+				text.Parts = append(text.Parts, say("register.log-count", strconv.Itoa(counts[st]), string(st)))
 			}
 		}
-		e, err := tx.AppendEntry(systemEntry(a, now, KindAction, asIs(registerSentence("register.log-import", len(good), strings.Join(parts, ", ")))))
+		e, err := tx.AppendEntry(systemEntry(a, now, KindAction, text))
 		if err != nil {
 			return nil, err
 		}

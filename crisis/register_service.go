@@ -96,14 +96,14 @@ func (s *Service) AddAsset(a Actor, d AssetDraft) (Asset, error) {
 		if as, err = tx.AppendAsset(as); err != nil {
 			return nil, err
 		}
-		text := registerSentence("register.log-add", as.ID, as.Kind, as.Identifier, as.State)
+		text := say("register.log-add", num(as.ID), string(as.Kind), as.Identifier, string(as.State))
 		if as.Owner != "" {
-			text += registerSentence("register.log-owner", as.Owner)
+			text.Parts = append(text.Parts, say("register.log-owner", as.Owner))
 		}
 		if as.Item != "" {
-			text += registerSentence("register.log-item", as.Item)
+			text.Parts = append(text.Parts, say("register.log-item", as.Item))
 		}
-		text += stepText(step)
+		text.Parts = append(text.Parts, stepText(step)...)
 		return s.logAsset(tx, a, now, "register.add", text, &as, step)
 	})
 	return as, err
@@ -151,23 +151,24 @@ func (s *Service) SetAssetState(a Actor, ref string, c AssetStep) (Asset, error)
 			at := now
 			as.FoundAt = &at
 		}
-		text := registerSentence("register.log-move", as.ID, as.Kind, as.Identifier, step.From, to) + stepText(step)
+		text := say("register.log-move", num(as.ID), string(as.Kind), as.Identifier, string(step.From), string(to))
+		text.Parts = stepText(step)
 		return s.logAsset(tx, a, now, "register.set", text, &as, step)
 	})
 	return as, err
 }
 
 // stepText is the logbook's tail for what was done and the evidence.
-func stepText(st AssetChange) string {
-	var t string
+func stepText(st AssetChange) []Msg {
+	var t []Msg
 	switch {
 	case st.Note != "" && st.From == "":
-		t += registerSentence("register.log-remark", st.Note) // registering: what is known
+		t = append(t, say("register.log-remark", st.Note)) // registering: what is known
 	case st.Note != "":
-		t += registerSentence("register.log-note", st.Note)
+		t = append(t, say("register.log-note", st.Note))
 	}
 	if st.Evidence != "" {
-		t += registerSentence("register.log-evidence", st.Evidence)
+		t = append(t, say("register.log-evidence", st.Evidence))
 	}
 	return t
 }
@@ -175,12 +176,12 @@ func stepText(st AssetChange) string {
 // logAsset appends the entry that tells an asset's change, linked to it,
 // records the step in its history and stores it. A confirmed compromise
 // is a fact found; the other changes are actions.
-func (s *Service) logAsset(tx WriteTx, a Actor, now time.Time, action, text string, as *Asset, step AssetChange) ([]AuditRecord, error) {
+func (s *Service) logAsset(tx WriteTx, a Actor, now time.Time, action string, text Msg, as *Asset, step AssetChange) ([]AuditRecord, error) {
 	kind := KindAction
 	if step.To.Confirmed() {
 		kind = KindFact
 	}
-	e := systemEntry(a, now, kind, asIs(text))
+	e := systemEntry(a, now, kind, text)
 	e.Asset = as.ID
 	e, err := tx.AppendEntry(e)
 	if err != nil {
@@ -316,10 +317,4 @@ func unremediatedByItem(tx ReadTx) (map[string]int, error) {
 		}
 	}
 	return out, nil
-}
-
-// registerSentence renders a system sentence of the logbook from its code (the
-// catalogue in messages_register_en.go), as refusals are rendered.
-func registerSentence(code string, args ...any) string {
-	return (&Error{Code: code, Args: args}).Text(nil)
 }

@@ -94,6 +94,10 @@ func Term(lang, term, v string) string {
 	case "steps":
 		n, _ := strconv.Atoi(v)
 		return Count(lang, n, "step")
+	case "span":
+		return spanIn(lang, v)
+	case "clocktime":
+		return clockTimeIn(lang, v)
 	case "phase":
 		n, _ := strconv.Atoi(v)
 		return PhaseName(lang, n)

@@ -88,6 +88,12 @@ func TestTextTablesComplete(t *testing.T) {
 	for _, r := range crisis.Roles {
 		domain = append(domain, "role."+string(r))
 	}
+	for _, k := range crisis.AssetKinds {
+		domain = append(domain, "registerKind."+string(k))
+	}
+	for _, st := range crisis.AssetStates {
+		domain = append(domain, "registerState."+string(st))
+	}
 	for n := 1; n <= crisis.PhaseCount; n++ {
 		domain = append(domain, "phase."+itoa(n))
 	}

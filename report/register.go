@@ -16,16 +16,22 @@ import (
 // registerClasses are the section's groups, in their order.
 var registerClasses = []struct {
 	class crisis.AssetClass
-	title string
+	title string // a code of the text tables
 }{
-	{crisis.ClassAccount, "Accounts"},
-	{crisis.ClassMachine, "Machines"},
-	{crisis.ClassIndicator, "Indicators of compromise"},
+	{crisis.ClassAccount, "register.class.account"},
+	{crisis.ClassMachine, "register.class.machine"},
+	{crisis.ClassIndicator, "register.class.indicator"},
+}
+
+func (f *facts) assetKind(k crisis.AssetKind) string { return f.l.label("registerKind", string(k)) }
+
+func (f *facts) assetState(s crisis.AssetState) string {
+	return f.l.label("registerState", string(s))
 }
 
 // registerCounts is "kind: 3 compromised, 1 contained" for each kind of a
 // class that has assets.
-func registerCounts(as []crisis.Asset, class crisis.AssetClass) []string {
+func (f *facts) registerCounts(as []crisis.Asset, class crisis.AssetClass) []string {
 	var out []string
 	for _, k := range crisis.AssetKinds {
 		if k.Class() != class {
@@ -45,10 +51,10 @@ func registerCounts(as []crisis.Asset, class crisis.AssetClass) []string {
 		var parts []string
 		for _, st := range crisis.AssetStates {
 			if n[st] > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", n[st], st))
+				parts = append(parts, f.l.t("register.countState", n[st], f.assetState(st)))
 			}
 		}
-		out = append(out, fmt.Sprintf("%s (%d): %s", k, total, strings.Join(parts, ", ")))
+		out = append(out, f.l.t("register.count", f.assetKind(k), total, strings.Join(parts, ", ")))
 	}
 	return out
 }
@@ -65,37 +71,37 @@ func ofClass(as []crisis.Asset, c crisis.AssetClass) []crisis.Asset {
 
 // assetTags is an asset's line after its identifier.
 func (f *facts) assetTags(a crisis.Asset) string {
-	parts := []string{fmt.Sprintf("asset %d", a.ID), string(a.Kind), string(a.State)}
+	parts := []string{f.l.t("register.asset", a.ID), f.assetKind(a.Kind), f.assetState(a.State)}
 	if a.Owner != "" {
-		parts = append(parts, "owner "+a.Owner)
+		parts = append(parts, f.l.t("register.owner", a.Owner))
 	}
 	if a.Item != "" {
-		parts = append(parts, "recovery item "+a.Item)
+		parts = append(parts, f.l.t("register.item", a.Item))
 	}
 	if a.FoundAt != nil {
-		parts = append(parts, "found "+f.at(*a.FoundAt))
+		parts = append(parts, f.l.t("register.found", f.at(*a.FoundAt)))
 	}
 	return crisis.SanitizeLine(strings.Join(parts, ", "))
 }
 
 // stepLine is one step of an asset's history.
 func (f *facts) stepLine(h crisis.AssetChange) string {
-	what := "registered as " + string(h.To)
+	what := f.l.t("register.registered", f.assetState(h.To))
 	if h.From != "" {
-		what = string(h.From) + " -> " + string(h.To)
+		what = f.l.t("register.move", f.assetState(h.From), f.assetState(h.To))
 	}
 	s := f.at(h.At) + " " + h.By + ": " + what
 	if h.Entry != 0 {
-		s += fmt.Sprintf(" (#%d)", h.Entry)
+		s += f.l.t("register.entry", h.Entry)
 	}
 	switch {
 	case h.Note != "" && h.From == "":
-		s += ". Note: " + h.Note
+		s += f.l.t("register.note", h.Note)
 	case h.Note != "":
-		s += ". Done: " + h.Note
+		s += f.l.t("register.done", h.Note)
 	}
 	if h.Evidence != "" {
-		s += ". Evidence: " + h.Evidence
+		s += f.l.t("register.evidence", h.Evidence)
 	}
 	return crisis.SanitizeLine(s)
 }
@@ -104,22 +110,22 @@ func mdRegister(w *bufio.Writer, f *facts, opt Options) error {
 	if len(f.assets) == 0 {
 		return nil
 	}
-	w.WriteString("## Compromised accounts and machines\n\n")
-	w.WriteString("The register: every account, machine and indicator the attacker had or may have had, by kind and state, each with its history.\n")
+	w.WriteString("## " + f.l.t("register.title") + "\n\n")
+	w.WriteString(f.l.t("register.intro") + "\n")
 	for _, g := range registerClasses {
 		as := ofClass(f.assets, g.class)
 		if len(as) == 0 {
 			continue
 		}
-		w.WriteString("\n### " + g.title + "\n\n")
-		for _, c := range registerCounts(as, g.class) {
+		w.WriteString("\n### " + f.l.t(g.title) + "\n\n")
+		for _, c := range f.registerCounts(as, g.class) {
 			w.WriteString("- " + mdText(c) + "\n")
 		}
 		w.WriteString("\n")
 		crisis.SortAssets(as)
 		shown, more := newest(as, opt.Limit)
 		if more {
-			w.WriteString("_Only " + itoa(opt.Limit) + " are shown here; the export holds them all._\n\n")
+			w.WriteString("_" + f.l.t("register.only", opt.Limit) + "_\n\n")
 		}
 		for _, a := range shown {
 			w.WriteString("- **" + mdText(crisis.SanitizeLine(a.Identifier)) + "** (" + mdText(f.assetTags(a)) + ")")
@@ -139,22 +145,22 @@ func htmlRegister(w *bufio.Writer, f *facts, opt Options) error {
 	if len(f.assets) == 0 {
 		return nil
 	}
-	w.WriteString("<section id=\"register\">\n<h2>Compromised accounts and machines</h2>\n")
-	w.WriteString("<p>The register: every account, machine and indicator the attacker had or may have had, by kind and state, each with its history.</p>\n")
+	w.WriteString("<section id=\"register\">\n<h2>" + esc(f.l.t("register.title")) + "</h2>\n")
+	w.WriteString("<p>" + esc(f.l.t("register.intro")) + "</p>\n")
 	for _, g := range registerClasses {
 		as := ofClass(f.assets, g.class)
 		if len(as) == 0 {
 			continue
 		}
-		w.WriteString("<h3>" + g.title + "</h3>\n<ul>\n")
-		for _, c := range registerCounts(as, g.class) {
+		w.WriteString("<h3>" + esc(f.l.t(g.title)) + "</h3>\n<ul>\n")
+		for _, c := range f.registerCounts(as, g.class) {
 			w.WriteString("<li>" + escLine(c) + "</li>\n")
 		}
 		w.WriteString("</ul>\n")
 		crisis.SortAssets(as)
 		shown, more := newest(as, opt.Limit)
 		if more {
-			w.WriteString("<p><em>Only " + itoa(opt.Limit) + " are shown here; the export holds them all.</em></p>\n")
+			w.WriteString("<p><em>" + esc(f.l.t("register.only", opt.Limit)) + "</em></p>\n")
 		}
 		w.WriteString("<ul class=\"entries register\">\n")
 		for _, a := range shown {
@@ -188,7 +194,7 @@ func writeFoundMarks(w *bufio.Writer, f *facts, xOf func(time.Time) float64, axi
 		n++
 		x := min(max(xOf(*a.FoundAt), svgLeft), svgRight)
 		fmt.Fprintf(w, "<g class=\"found\"><path d=\"M%.1f %.1f l-4 -8 h8 z\" fill=\"#b3261e\"/>", x, axisY-1)
-		fmt.Fprintf(w, "<title>%s: asset %d, %s %s, compromise confirmed</title></g>\n", f.at(*a.FoundAt), a.ID, escLine(string(a.Kind)), escLine(a.Identifier))
+		w.WriteString("<title>" + escLine(f.l.t("register.foundMark", f.at(*a.FoundAt), a.ID, f.assetKind(a.Kind), crisis.SanitizeLine(a.Identifier))) + "</title></g>\n")
 	}
 	return n
 }

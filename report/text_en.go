@@ -1,5 +1,7 @@
 package report
 
+import "cellule/crisis"
+
 // textEN are the reports' English texts, by code (see lang.go). A code's
 // French text is in text_fr.go under the same code.
 var textEN = map[string]string{
@@ -286,4 +288,40 @@ var pluralsEN = map[string][2]string{
 	"n.notAcked":   {"%[2]s not acknowledged", "%[2]s not acknowledged"},
 	"n.stepDone":   {"%[2]s step done", "%[2]s steps done"},
 	"n.day":        {"%[2]s day", "%[2]s days"},
+}
+
+// textRegisterEN is the register's section, merged into textEN. Kinds and
+// states read as their codes, as the register stores them.
+var textRegisterEN = map[string]string{
+	"register.title":           "Compromised accounts and machines",
+	"register.intro":           "The register: every account, machine and indicator the attacker had or may have had, by kind and state, each with its history.",
+	"register.class.account":   "Accounts",
+	"register.class.machine":   "Machines",
+	"register.class.indicator": "Indicators of compromise",
+	"register.count":           "%s (%d): %s",
+	"register.countState":      "%d %s",
+	"register.only":            "Only %d are shown here; the export holds them all.",
+	"register.asset":           "asset %d",
+	"register.owner":           "owner %s",
+	"register.item":            "recovery item %s",
+	"register.found":           "found %s",
+	"register.registered":      "registered as %s",
+	"register.move":            "%s -> %s",
+	"register.entry":           " (#%d)",
+	"register.note":            ". Note: %s",
+	"register.done":            ". Done: %s",
+	"register.evidence":        ". Evidence: %s",
+	"register.foundMark":       "%s: asset %d, %s %s, compromise confirmed",
+}
+
+func init() {
+	for code, s := range textRegisterEN {
+		textEN[code] = s
+	}
+	for _, k := range crisis.AssetKinds {
+		textEN["registerKind."+string(k)] = string(k)
+	}
+	for _, s := range crisis.AssetStates {
+		textEN["registerState."+string(s)] = string(s)
+	}
 }

@@ -289,3 +289,42 @@ var pluralsFR = map[string][2]string{
 	"n.stepDone":   {"%[2]s étape faite", "%[2]s étapes faites"},
 	"n.day":        {"%[2]s jour", "%[2]s jours"},
 }
+
+// textRegisterFR is textRegisterEN in French, merged into textFR.
+var textRegisterFR = map[string]string{
+	"register.title":           "Comptes et machines compromis",
+	"register.intro":           "Le registre : chaque compte, machine et indicateur que l'attaquant a détenu ou a pu détenir, par type et par état, chacun avec son historique.",
+	"register.class.account":   "Comptes",
+	"register.class.machine":   "Machines",
+	"register.class.indicator": "Indicateurs de compromission",
+	"register.count":           "%s (%d) : %s",
+	"register.countState":      "%d %s",
+	"register.only":            "Seuls %d sont montrés ici ; l'export les contient tous.",
+	"register.asset":           "élément %d",
+	"register.owner":           "propriétaire %s",
+	"register.item":            "élément de remédiation %s",
+	"register.found":           "découvert le %s",
+	"register.registered":      "enregistré comme %s",
+	"register.move":            "%s -> %s",
+	"register.entry":           " (#%d)",
+	"register.note":            ". Note : %s",
+	"register.done":            ". Fait : %s",
+	"register.evidence":        ". Preuve : %s",
+	"register.foundMark":       "%s : élément %d, %s %s, compromission confirmée",
+
+	"registerKind.domain-admin": "admin. de domaine", "registerKind.user": "compte utilisateur",
+	"registerKind.service": "compte de service", "registerKind.application": "compte applicatif",
+	"registerKind.external-access": "accès externe", "registerKind.server": "serveur",
+	"registerKind.workstation": "poste de travail", "registerKind.network": "équipement réseau",
+	"registerKind.security": "équipement de sécurité", "registerKind.medical": "équipement biomédical",
+	"registerKind.ip": "IP", "registerKind.domain": "domaine", "registerKind.hash": "empreinte", "registerKind.cve": "CVE",
+	"registerState.suspected": "suspecté", "registerState.compromised": "compromis",
+	"registerState.contained": "confiné", "registerState.remediated": "remédié",
+	"registerState.cleared": "levé", "registerState.confirmed": "confirmé", "registerState.blocked": "bloqué",
+}
+
+func init() {
+	for code, s := range textRegisterFR {
+		textFR[code] = s
+	}
+}
