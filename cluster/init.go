@@ -1,11 +1,15 @@
 package cluster
 
 import (
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+
+	"cellule/internal/natstls"
 )
 
 var nodeName = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,31}$`)
@@ -37,7 +41,7 @@ func CheckNames(name string, nodes []string) error {
 // certificate and key. The CA's key is not kept: a new node means a new
 // `cluster init`.
 func WriteCredentials(name string, nodes []string, dirs map[string]string) error {
-	ca, err := newAuthority(name)
+	ca, err := natstls.NewAuthority("Cellule cluster " + name + " CA")
 	if err != nil {
 		return err
 	}
@@ -46,7 +50,11 @@ func WriteCredentials(name string, nodes []string, dirs map[string]string) error
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return err
 		}
-		cert, key, err := ca.issue(name, n)
+		cert, key, err := ca.Issue(natstls.Leaf{
+			Subject:  pkix.Name{CommonName: n, Organization: []string{"Cellule cluster " + name}},
+			Usages:   []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth, x509.ExtKeyUsageClientAuth},
+			DNSNames: []string{clusterDNS(name)},
+		})
 		if err != nil {
 			return err
 		}
@@ -54,7 +62,7 @@ func WriteCredentials(name string, nodes []string, dirs map[string]string) error
 		if err != nil {
 			return err
 		}
-		for file, data := range map[string][]byte{metaFile: append(meta, '\n'), caFile: ca.pem, certFile: cert, keyFile: key} {
+		for file, data := range map[string][]byte{metaFile: append(meta, '\n'), caFile: ca.PEM, certFile: cert, keyFile: key} {
 			if err := os.WriteFile(filepath.Join(dir, file), data, 0o600); err != nil {
 				return err
 			}

@@ -21,6 +21,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"cellule/crisis"
+	"cellule/internal/natsembed"
 	"cellule/store"
 )
 
@@ -96,56 +97,29 @@ func Start(cfg Config, db *store.DB, onApply func()) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	token := make([]byte, 24)
-	if _, err := rand.Read(token); err != nil {
+	opts, err := natsembed.Base(m.Self, filepath.Join(cfg.DataDir, streamDir))
+	if err != nil {
 		return nil, err
 	}
-	opts := &server.Options{
-		ServerName: m.Self,
-		// The client port stays open on loopback only, behind a token made
-		// for this run: without any listener the routes stall, and the
-		// node's own connection is in-process anyway.
-		Host:          "127.0.0.1",
-		Port:          server.RANDOM_PORT,
-		Authorization: hex.EncodeToString(token),
-		NoSigs:        true,
-		NoLog:         true,
-		MaxPayload:    maxChange + 4096,
-		JetStream:     true,
-		// The stream is on disk; memory is for NATS's own small state.
-		JetStreamMaxMemory: 64 << 20,
-		StoreDir:           filepath.Join(cfg.DataDir, streamDir),
-		SyncAlways:         true,
-		HTTPPort:           0,
-		Cluster: server.ClusterOpts{
-			Name:       m.Name,
-			Host:       host,
-			Port:       port,
-			TLSConfig:  tlsCfg,
-			TLSTimeout: 5,
-		},
-		Routes: routes,
+	opts.MaxPayload = maxChange + 4096
+	// The stream is on disk; memory is for NATS's own small state.
+	opts.JetStreamMaxMemory = 64 << 20
+	opts.SyncAlways = true
+	opts.Cluster = server.ClusterOpts{
+		Name:       m.Name,
+		Host:       host,
+		Port:       port,
+		TLSConfig:  tlsCfg,
+		TLSTimeout: 5,
 	}
+	opts.Routes = routes
 	if f := os.Getenv("CELLULE_NATS_LOG"); f != "" {
 		// For diagnosing the cluster: NATS's own log in that file.
 		opts.NoLog, opts.LogFile, opts.Debug = false, f, os.Getenv("CELLULE_NATS_DEBUG") != ""
 	}
-	srv, err := server.NewServer(opts)
-	if err != nil {
-		return nil, fmt.Errorf("start the cluster's server: %w", err)
-	}
-	if !opts.NoLog {
-		srv.ConfigureLogger()
-	}
-	go srv.Start()
-	if !srv.ReadyForConnections(10 * time.Second) {
-		srv.Shutdown()
-		return nil, fmt.Errorf("the cluster's server did not start (is %s free?)", cfg.Listen)
-	}
-	nc, err := nats.Connect("", nats.InProcessServer(srv), nats.Token(opts.Authorization),
+	srv, nc, err := natsembed.Start(opts, "the cluster's server", cfg.Listen,
 		nats.MaxReconnects(-1), nats.Name("cellule "+m.Self))
 	if err != nil {
-		srv.Shutdown()
 		return nil, err
 	}
 	js, err := jetstream.New(nc)

@@ -1,86 +1,21 @@
 package regional
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/json"
-	"encoding/pem"
-	"errors"
 	"fmt"
-	"math/big"
 	"os"
 	"path/filepath"
-	"time"
+
+	"cellule/internal/natstls"
 )
 
 // The hub and its establishments talk TLS 1.3 with certificates from the
 // region's own CA, made by `hub init`: the hub accepts a leaf connection
 // only with a certificate from that CA, and a link only trusts a hub
 // that has the hub's certificate. The CA's key is not kept.
-
-type authority struct {
-	cert *x509.Certificate
-	key  *ecdsa.PrivateKey
-	pem  []byte
-}
-
-func newAuthority(region string) (*authority, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return nil, err
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: serial(), Subject: pkix.Name{CommonName: "Cellule region " + region + " CA"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().AddDate(10, 0, 0),
-		IsCA: true, BasicConstraintsValid: true, MaxPathLenZero: true, KeyUsage: x509.KeyUsageCertSign,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		return nil, err
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		return nil, err
-	}
-	return &authority{cert: cert, key: key, pem: pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})}, nil
-}
-
-func (a *authority) issue(cn string, usage x509.ExtKeyUsage) (certPEM, keyPEM []byte, err error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return nil, nil, err
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: serial(), Subject: pkix.Name{CommonName: cn},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().AddDate(10, 0, 0),
-		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{usage},
-	}
-	if usage == x509.ExtKeyUsageServerAuth {
-		tmpl.DNSNames = []string{hubDNS}
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, a.cert, &key.PublicKey, a.key)
-	if err != nil {
-		return nil, nil, err
-	}
-	kder, err := x509.MarshalECPrivateKey(key)
-	if err != nil {
-		return nil, nil, err
-	}
-	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}),
-		pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kder}), nil
-}
-
-func serial() *big.Int {
-	n, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 126))
-	if err != nil {
-		panic(err) // crypto/rand does not fail on supported systems
-	}
-	return n
-}
 
 // Init writes out/hub (the hub's data directory, with its credentials)
 // and out/NAME/hublink for each establishment (to copy into that
@@ -98,7 +33,7 @@ func Init(region string, ests []string, out string) error {
 			return fmt.Errorf("%s exists already: choose another --out, or remove it", d)
 		}
 	}
-	ca, err := newAuthority(region)
+	ca, err := natstls.NewAuthority("Cellule region " + region + " CA")
 	if err != nil {
 		return err
 	}
@@ -106,7 +41,11 @@ func Init(region string, ests []string, out string) error {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return err
 		}
-		cert, key, err := ca.issue(cn, usage)
+		leaf := natstls.Leaf{Subject: pkix.Name{CommonName: cn}, Usages: []x509.ExtKeyUsage{usage}}
+		if usage == x509.ExtKeyUsageServerAuth {
+			leaf.DNSNames = []string{hubDNS}
+		}
+		cert, key, err := ca.Issue(leaf)
 		if err != nil {
 			return err
 		}
@@ -114,7 +53,7 @@ func Init(region string, ests []string, out string) error {
 		if err != nil {
 			return err
 		}
-		for file, data := range map[string][]byte{metaFile: append(meta, '\n'), caFile: ca.pem, certFile: cert, keyFile: key} {
+		for file, data := range map[string][]byte{metaFile: append(meta, '\n'), caFile: ca.PEM, certFile: cert, keyFile: key} {
 			if err := os.WriteFile(filepath.Join(dir, file), data, 0o600); err != nil {
 				return err
 			}
@@ -134,17 +73,10 @@ func Init(region string, ests []string, out string) error {
 
 // tlsConfig is the hub's (server) or a link's (client) TLS.
 func tlsConfig(dir string, server bool) (*tls.Config, error) {
-	caPEM, err := os.ReadFile(filepath.Join(dir, caFile))
+	pool, pair, err := natstls.Load(filepath.Join(dir, caFile), "the region's CA certificate",
+		filepath.Join(dir, certFile), filepath.Join(dir, keyFile), "the hub credentials")
 	if err != nil {
-		return nil, fmt.Errorf("the region's CA certificate: %w", err)
-	}
-	pool := x509.NewCertPool()
-	if !pool.AppendCertsFromPEM(caPEM) {
-		return nil, errors.New("the region's CA certificate is not PEM")
-	}
-	pair, err := tls.LoadX509KeyPair(filepath.Join(dir, certFile), filepath.Join(dir, keyFile))
-	if err != nil {
-		return nil, fmt.Errorf("the hub credentials: %w", err)
+		return nil, err
 	}
 	c := &tls.Config{MinVersion: tls.VersionTLS13, Certificates: []tls.Certificate{pair}}
 	if server {

@@ -2,8 +2,6 @@ package regional
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -19,6 +17,7 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"cellule/internal/natsembed"
 	"cellule/store"
 )
 
@@ -104,42 +103,19 @@ func StartHub(cfg HubConfig) (*Hub, error) {
 	if err != nil {
 		return nil, err
 	}
-	token := make([]byte, 24)
-	if _, err := rand.Read(token); err != nil {
+	opts, err := natsembed.Base("hub", filepath.Join(dir, streamDir))
+	if err != nil {
 		return nil, err
 	}
-	opts := &server.Options{
-		ServerName:         "hub",
-		Host:               "127.0.0.1",
-		Port:               server.RANDOM_PORT,
-		Authorization:      hex.EncodeToString(token),
-		NoSigs:             true,
-		NoLog:              true,
-		MaxPayload:         maxShare + 64<<10,
-		JetStream:          true,
-		JetStreamDomain:    "hub",
-		JetStreamMaxMemory: 16 << 20,
-		StoreDir:           filepath.Join(dir, streamDir),
-		LeafNode:           server.LeafNodeOpts{Host: host, Port: port, TLSConfig: tc, TLSTimeout: 5, TLSMap: true, Users: leafUsers(m.Establishments)},
-	}
+	opts.MaxPayload = maxShare + 64<<10
+	opts.JetStreamDomain = "hub"
+	opts.JetStreamMaxMemory = 16 << 20
+	opts.LeafNode = server.LeafNodeOpts{Host: host, Port: port, TLSConfig: tc, TLSTimeout: 5, TLSMap: true, Users: leafUsers(m.Establishments)}
 	if f := os.Getenv("CELLULE_NATS_LOG"); f != "" {
 		opts.NoLog, opts.LogFile, opts.Trace = false, f+".hub", os.Getenv("CELLULE_NATS_DEBUG") != ""
 	}
-	srv, err := server.NewServer(opts)
+	srv, nc, err := natsembed.Start(opts, "the hub's server", cfg.Listen, nats.MaxReconnects(-1))
 	if err != nil {
-		return nil, fmt.Errorf("start the hub's server: %w", err)
-	}
-	if !opts.NoLog {
-		srv.ConfigureLogger()
-	}
-	go srv.Start()
-	if !srv.ReadyForConnections(10 * time.Second) {
-		srv.Shutdown()
-		return nil, fmt.Errorf("the hub's server did not start (is %s free?)", cfg.Listen)
-	}
-	nc, err := nats.Connect("", nats.InProcessServer(srv), nats.Token(opts.Authorization), nats.MaxReconnects(-1))
-	if err != nil {
-		srv.Shutdown()
 		return nil, err
 	}
 	js, err := jetstream.New(nc)

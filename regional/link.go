@@ -3,8 +3,6 @@ package regional
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,6 +19,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"cellule/crisis"
+	"cellule/internal/natsembed"
 	"cellule/store"
 )
 
@@ -97,50 +96,27 @@ func StartLink(cfg LinkConfig, db *store.DB, svc *crisis.Service) (*Link, error)
 	if err != nil {
 		return nil, err
 	}
-	token := make([]byte, 24)
-	if _, err := rand.Read(token); err != nil {
+	opts, err := natsembed.Base(m.Self, filepath.Join(dir, streamDir))
+	if err != nil {
 		return nil, err
 	}
-	opts := &server.Options{
-		ServerName:         m.Self,
-		Host:               "127.0.0.1",
-		Port:               server.RANDOM_PORT,
-		Authorization:      hex.EncodeToString(token),
-		NoSigs:             true,
-		NoLog:              true,
-		MaxPayload:         maxShare + 64<<10,
-		JetStream:          true,
-		JetStreamDomain:    domain(m.Self),
-		JetStreamMaxMemory: 16 << 20,
-		StoreDir:           filepath.Join(dir, streamDir),
-		LeafNode: server.LeafNodeOpts{
-			ReconnectInterval: time.Second,
-			Remotes: []*server.RemoteLeafOpts{{
-				URLs: []*url.URL{u}, TLS: true, TLSConfig: tc, TLSTimeout: 5,
-				// The hub reads; it never writes into this establishment:
-				// nothing it sends may reach the record's subjects.
-				DenyImports: []string{"cellule.>"},
-			}},
-		},
+	opts.MaxPayload = maxShare + 64<<10
+	opts.JetStreamDomain = domain(m.Self)
+	opts.JetStreamMaxMemory = 16 << 20
+	opts.LeafNode = server.LeafNodeOpts{
+		ReconnectInterval: time.Second,
+		Remotes: []*server.RemoteLeafOpts{{
+			URLs: []*url.URL{u}, TLS: true, TLSConfig: tc, TLSTimeout: 5,
+			// The hub reads; it never writes into this establishment:
+			// nothing it sends may reach the record's subjects.
+			DenyImports: []string{"cellule.>"},
+		}},
 	}
 	if f := os.Getenv("CELLULE_NATS_LOG"); f != "" {
 		opts.NoLog, opts.LogFile, opts.Trace = false, f+".link", os.Getenv("CELLULE_NATS_DEBUG") != ""
 	}
-	srv, err := server.NewServer(opts)
+	srv, nc, err := natsembed.Start(opts, "the hub link's server", "", nats.MaxReconnects(-1))
 	if err != nil {
-		return nil, fmt.Errorf("start the hub link's server: %w", err)
-	}
-	if !opts.NoLog {
-		srv.ConfigureLogger()
-	}
-	go srv.Start()
-	if !srv.ReadyForConnections(10 * time.Second) {
-		srv.Shutdown()
-		return nil, errors.New("the hub link's server did not start")
-	}
-	nc, err := nats.Connect("", nats.InProcessServer(srv), nats.Token(opts.Authorization), nats.MaxReconnects(-1))
-	if err != nil {
-		srv.Shutdown()
 		return nil, err
 	}
 	js, err := jetstream.New(nc)

@@ -7,12 +7,14 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"cellule/crisis"
+	"cellule/tui/internal/tabtest"
+	"cellule/tui/internal/tuitest"
 )
 
 // progress puts the plan where a crisis has it a few days in: phase 1
 // validated, one item of phase 2 past the gate by a lead's decision, the
 // workstations being re-imaged.
-func (f *fixture) progress(t *testing.T) {
+func progress(t *testing.T, f *tuitest.Fixture) {
 	t.Helper()
 	n := func(v int) *int { return &v }
 	s := func(v string) *string { return &v }
@@ -30,14 +32,14 @@ func (f *fixture) progress(t *testing.T) {
 		{"workstations", crisis.ItemChange{State: crisis.StateRebuilt, Count: n(612)}},
 	}
 	for _, c := range changes {
-		if _, _, err := f.svc.SetRecoveryItem(responder, c.ref, c.ch); err != nil {
+		if _, _, err := f.Svc.SetRecoveryItem(tuitest.Responder, c.ref, c.ch); err != nil {
 			t.Fatalf("%s: %v", c.ref, err)
 		}
 	}
-	if _, err := f.svc.ValidatePhase(lead, 1); err != nil {
+	if _, err := f.Svc.ValidatePhase(tuitest.Lead, 1); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.svc.OverrideGate(lead, "servers", "the billing server is needed for payroll"); err != nil {
+	if _, err := f.Svc.OverrideGate(tuitest.Lead, "servers", "the billing server is needed for payroll"); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -45,57 +47,57 @@ func (f *fixture) progress(t *testing.T) {
 // planShown is on the Recovery tab only, never in the logbook.
 const planShown = "Patient-record interfaces"
 
-func openRecovery(t *testing.T, f *fixture, me crisis.Actor) (*screen, func() string) {
+func openRecovery(t *testing.T, f *tuitest.Fixture, me crisis.Actor) (*tuitest.Screen, func() string) {
 	t.Helper()
-	tm := start(t, f, me, nil)
-	scr := newScreen(t)
+	tm := tabtest.Start(t, f, me, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "Timeline")
-	press(tm, "3")
+	tuitest.Press(tm, "3")
 	scr.WaitFor(t, tm, planShown)
-	return scr, func() string { return goldenScreen(t, tm) }
+	return scr, func() string { return tuitest.GoldenScreen(t, tm) }
 }
 
 func TestGoldenRecoveryTemplate(t *testing.T) {
-	f := newFixture(t)
-	_, final := openRecovery(t, f, lead)
+	f := tuitest.NewFixture(t)
+	_, final := openRecovery(t, f, tuitest.Lead)
 	golden.RequireEqual(t, []byte(final()))
 }
 
 func TestGoldenRecoveryInProgress(t *testing.T) {
-	f := newFixture(t)
-	f.progress(t)
-	_, final := openRecovery(t, f, viewer)
+	f := tuitest.NewFixture(t)
+	progress(t, f)
+	_, final := openRecovery(t, f, tuitest.Viewer)
 	golden.RequireEqual(t, []byte(final()))
 }
 
 func TestGoldenRecoveryUpdateForm(t *testing.T) {
-	f := newFixture(t)
-	f.progress(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	progress(t, f)
+	tm := tabtest.Start(t, f, tuitest.Responder, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "Timeline")
-	press(tm, "3")
+	tuitest.Press(tm, "3")
 	scr.WaitFor(t, tm, planShown)
-	press(tm, "G") // the workstations, last
-	press(tm, "enter")
+	tuitest.Press(tm, "G") // the workstations, last
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "Update Workstations")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }
 
 func TestRecoveryFormChangesAnItem(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	tm := tabtest.Start(t, f, tuitest.Responder, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "Timeline")
-	press(tm, "3")
+	tuitest.Press(tm, "3")
 	scr.WaitFor(t, tm, planShown)
-	press(tm, "enter") // the firewall, first
+	tuitest.Press(tm, "enter") // the firewall, first
 	scr.WaitFor(t, tm, "Update Firewall")
-	press(tm, "right") // isolated -> investigating
-	press(tm, "tab")   // owner
-	press(tm, "tab")   // note
+	tuitest.Press(tm, "right") // isolated -> investigating
+	tuitest.Press(tm, "tab")   // owner
+	tuitest.Press(tm, "tab")   // note
 	tm.Type("rules being audited")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, "Firewall: investigating (#") &&
 			strings.Contains(s, "rules being audited") && !strings.Contains(s, "Update Firewall")
@@ -107,20 +109,20 @@ func TestRecoveryFormChangesAnItem(t *testing.T) {
 }
 
 func TestRecoveryGateRefusalStaysInTheForm(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	tm := tabtest.Start(t, f, tuitest.Responder, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "Timeline")
-	press(tm, "3")
+	tuitest.Press(tm, "3")
 	scr.WaitFor(t, tm, planShown)
 	for i := 0; i < 5; i++ {
-		press(tm, "down") // mail, first of phase 2
+		tuitest.Press(tm, "down") // mail, first of phase 2
 	}
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "Update Mail")
-	press(tm, "i") // investigating
-	press(tm, "i") // in-service
-	press(tm, "enter")
+	tuitest.Press(tm, "i") // investigating
+	tuitest.Press(tm, "i") // in-service
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "cannot go back in service before phase 1")
 	if _, it := findItem(t, f, "mail"); it.State != crisis.StateIsolated {
 		t.Errorf("mail went to %s past the gate", it.State)
@@ -128,49 +130,49 @@ func TestRecoveryGateRefusalStaysInTheForm(t *testing.T) {
 }
 
 func TestRecoveryViewerOnlyWatches(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, viewer, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	tm := tabtest.Start(t, f, tuitest.Viewer, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "Timeline")
-	press(tm, "3")
+	tuitest.Press(tm, "3")
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, "Core infrastructure") && !strings.Contains(s, "enter update") && !strings.Contains(s, "v validate")
 	}, "the plan without the keys that change it")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "a viewer may not update the recovery")
-	press(tm, "v")
+	tuitest.Press(tm, "v")
 	scr.WaitFor(t, tm, "a viewer may not validate a recovery phase")
 }
 
 func TestRecoveryValidateAsksFirst(t *testing.T) {
-	f := newFixture(t)
+	f := tuitest.NewFixture(t)
 	for _, id := range []string{"firewall", "core-switches", "dc", "dns-dhcp", "backup"} {
-		if _, _, err := f.svc.SetRecoveryItem(responder, id, crisis.ItemChange{State: crisis.StateVerified}); err != nil {
+		if _, _, err := f.Svc.SetRecoveryItem(tuitest.Responder, id, crisis.ItemChange{State: crisis.StateVerified}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "Timeline")
-	press(tm, "3")
+	tuitest.Press(tm, "3")
 	scr.WaitFor(t, tm, "ready for validation")
-	press(tm, "v")
+	tuitest.Press(tm, "v")
 	scr.WaitFor(t, tm, "Validate phase 1 (Core infrastructure)?")
-	press(tm, "n")
+	tuitest.Press(tm, "n")
 	scr.WaitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "Validate phase 1") }, "the question gone")
 	if ph, _ := findItem(t, f, "dc"); ph.Validated() {
 		t.Fatal("n validated the phase")
 	}
-	press(tm, "v")
+	tuitest.Press(tm, "v")
 	scr.WaitFor(t, tm, "Validate phase 1")
-	press(tm, "y")
+	tuitest.Press(tm, "y")
 	scr.WaitFor(t, tm, "validated by alice 09-12 04:12")
 	scr.WaitFor(t, tm, "Phase 1 validated (#")
 }
 
-func findItem(t *testing.T, f *fixture, id string) (crisis.PhaseView, crisis.RecoveryItem) {
+func findItem(t *testing.T, f *tuitest.Fixture, id string) (crisis.PhaseView, crisis.RecoveryItem) {
 	t.Helper()
-	p, err := f.svc.Recovery()
+	p, err := f.Svc.Recovery()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,22 +188,22 @@ func findItem(t *testing.T, f *fixture, id string) (crisis.PhaseView, crisis.Rec
 }
 
 func TestGoldenRecoveryDemo(t *testing.T) {
-	f := newFixture(t)
-	if err := f.svc.LoadDemo(crisis.LocalActor("test")); err != nil {
+	f := tuitest.NewFixture(t)
+	if err := f.Svc.LoadDemo(crisis.LocalActor("test")); err != nil {
 		t.Fatal(err)
 	}
-	_, final := openRecovery(t, f, lead)
+	_, final := openRecovery(t, f, tuitest.Lead)
 	golden.RequireEqual(t, []byte(final()))
 }
 
 func TestGoldenRecoveryFullHelp(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "Timeline")
-	press(tm, "3")
+	tuitest.Press(tm, "3")
 	scr.WaitFor(t, tm, planShown)
-	press(tm, "?")
+	tuitest.Press(tm, "?")
 	scr.WaitFor(t, tm, "move to phase")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }

@@ -3,41 +3,44 @@ package recovery_test
 import (
 	"strings"
 	"testing"
+
+	"cellule/tui/internal/tabtest"
+	"cellule/tui/internal/tuitest"
 )
 
 // The console's refusals name its keys and fields, never the command
 // line's flags (the command line keeps its own wording).
 func TestRecoveryRefusalsNameKeysNotFlags(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "Timeline")
-	press(tm, "3")
+	tuitest.Press(tm, "3")
 	scr.WaitFor(t, tm, "Imaging (PACS)  ")
 	for i := 0; i < 5; i++ {
-		press(tm, "down") // mail, first of phase 2
+		tuitest.Press(tm, "down") // mail, first of phase 2
 	}
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "Update Mail")
-	press(tm, "i")
-	press(tm, "i") // in-service
-	press(tm, "enter")
+	tuitest.Press(tm, "i")
+	tuitest.Press(tm, "i") // in-service
+	tuitest.Press(tm, "enter")
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(oneLine(s), "(o on the Recovery tab)")
 	}, "the gate's refusal naming the o key")
 	if s := scr.Text(); strings.Contains(s, "--reason") || strings.Contains(s, "recovery override") {
-		t.Errorf("the console names a command-line flag:\n%s", lastLines(s))
+		t.Errorf("the console names a command-line flag:\n%s", tuitest.LastLines(s))
 	}
-	press(tm, "esc")
-	press(tm, "y") // drop the change if asked
-	press(tm, "o")
+	tuitest.Press(tm, "esc")
+	tuitest.Press(tm, "y") // drop the change if asked
+	tuitest.Press(tm, "o")
 	scr.WaitFor(t, tm, "Lift the gate for Mail")
-	press(tm, "enter") // no reason
+	tuitest.Press(tm, "enter") // no reason
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(oneLine(s), "type it in the Reason field")
 	}, "the refusal naming the Reason field")
 	if s := scr.Text(); strings.Contains(s, "--reason") {
-		t.Errorf("the console names a command-line flag:\n%s", lastLines(s))
+		t.Errorf("the console names a command-line flag:\n%s", tuitest.LastLines(s))
 	}
 }
 

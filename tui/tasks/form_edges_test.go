@@ -8,14 +8,16 @@ import (
 
 	"cellule/crisis"
 	"cellule/crisis/crisistest"
+	"cellule/tui/internal/tabtest"
+	"cellule/tui/internal/tuitest"
 )
 
 // twelvePeople registers ten more responders: with alice and bob, twelve
 // people a task may be given to, more than a row of 80 columns holds.
-func twelvePeople(t *testing.T, f *fixture) {
+func twelvePeople(t *testing.T, f *tuitest.Fixture) {
 	t.Helper()
 	for _, n := range []string{"dmitri", "eleonore", "fatoumata", "guillaume", "hippolyte", "ingrid", "jean-baptiste", "karima", "ludovic", "marguerite"} {
-		crisistest.Register(t, f.svc, n, crisis.RoleResponder)
+		crisistest.Register(t, f.Svc, n, crisis.RoleResponder)
 	}
 }
 
@@ -34,27 +36,27 @@ func shownAssignee(t *testing.T, screen string) string {
 // At 80x24 with twelve people, the choice in effect is always on screen,
 // and what Ctrl+S saves is that name.
 func TestAssigneeChoiceAlwaysShown(t *testing.T) {
-	f := newFixture(t)
+	f := tuitest.NewFixture(t)
 	twelvePeople(t, f)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
-	press(tm, "2")
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "Press n")
-	press(tm, "n")
+	tuitest.Press(tm, "n")
 	scr.WaitFor(t, tm, "New task")
 	tm.Type("Call the insurer")
 	for range 4 {
-		press(tm, "tab") // details, priority, phase, assignee
+		tuitest.Press(tm, "tab") // details, priority, phase, assignee
 	}
 	for range 8 {
-		press(tm, "right")
+		tuitest.Press(tm, "right")
 	}
-	names, _ := f.svc.Assignees()
+	names, _ := f.Svc.Assignees()
 	want := names[7] // nobody first, then the eighth name
 	scr.WaitUntil(t, tm, func(s string) bool { return assigneeRow.MatchString(s) && shownAssignee(t, s) == want }, "the eighth name chosen on the row")
-	press(tm, "ctrl+s")
+	tuitest.Press(tm, "ctrl+s")
 	scr.WaitFor(t, tm, "Task #1 added")
-	if task, _ := f.svc.Task(1); task.Assignee != want {
+	if task, _ := f.Svc.Task(1); task.Assignee != want {
 		t.Fatalf("saved %q; the screen showed %q", task.Assignee, want)
 	}
 }
@@ -62,34 +64,34 @@ func TestAssigneeChoiceAlwaysShown(t *testing.T) {
 // A long list of people is searched as typed: the first match is the
 // choice in effect, shown, and saved.
 func TestAssigneeSearch(t *testing.T) {
-	f := newFixture(t)
+	f := tuitest.NewFixture(t)
 	twelvePeople(t, f)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
-	press(tm, "2")
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "Press n")
-	press(tm, "n")
+	tuitest.Press(tm, "n")
 	scr.WaitFor(t, tm, "New task")
 	tm.Type("Call the insurer")
 	for range 4 {
-		press(tm, "tab")
+		tuitest.Press(tm, "tab")
 	}
 	tm.Type("rim")
 	scr.WaitUntil(t, tm, func(s string) bool { return assigneeRow.MatchString(s) && shownAssignee(t, s) == "karima" }, "karima found")
-	press(tm, "ctrl+s")
+	tuitest.Press(tm, "ctrl+s")
 	scr.WaitFor(t, tm, "Task #1 added")
-	if task, _ := f.svc.Task(1); task.Assignee != "karima" {
+	if task, _ := f.Svc.Task(1); task.Assignee != "karima" {
 		t.Fatalf("saved %q", task.Assignee)
 	}
 
 	// The a picker is searched the same way.
-	press(tm, "a")
+	tuitest.Press(tm, "a")
 	scr.WaitFor(t, tm, "Assign task #1 to:")
 	tm.Type("ludo")
 	scr.WaitUntil(t, tm, func(s string) bool { return strings.Contains(s, "›  ludovic") && !strings.Contains(s, "marguerite") }, "the list filtered to ludovic")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "Task #1 assigned to ludovic")
-	if task, _ := f.svc.Task(1); task.Assignee != "ludovic" {
+	if task, _ := f.Svc.Task(1); task.Assignee != "ludovic" {
 		t.Fatalf("assigned %q", task.Assignee)
 	}
 }
@@ -98,42 +100,42 @@ func TestAssigneeSearch(t *testing.T) {
 // nothing and logs nothing; a refused time keeps the prompt open with
 // the text and the reason.
 func TestDuePromptUnchangedAndRefused(t *testing.T) {
-	f := newFixture(t)
-	f.clock.Set(testNow.Add(37 * time.Second)) // a due time "+2h" then has seconds
-	if _, err := f.svc.AddTask(lead, crisis.TaskDraft{Title: "Call the insurer", Priority: 2, Due: "+2h"}); err != nil {
+	f := tuitest.NewFixture(t)
+	f.Clock.Set(tuitest.TestNow.Add(37 * time.Second)) // a due time "+2h" then has seconds
+	if _, err := f.Svc.AddTask(tuitest.Lead, crisis.TaskDraft{Title: "Call the insurer", Priority: 2, Due: "+2h"}); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := f.svc.Timeline(crisis.TimelineQuery{})
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	press(tm, "2")
+	before, _ := f.Svc.Timeline(crisis.TimelineQuery{})
+	tm := tabtest.Start(t, f, tuitest.Responder, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "Call the insurer")
-	press(tm, "d")
+	tuitest.Press(tm, "d")
 	scr.WaitFor(t, tm, "Due: 2022-09-12 06:12")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "Nothing changed")
-	if after, _ := f.svc.Timeline(crisis.TimelineQuery{}); after.Total != before.Total {
+	if after, _ := f.Svc.Timeline(crisis.TimelineQuery{}); after.Total != before.Total {
 		t.Fatalf("an unchanged due time was logged: %d entries, was %d", after.Total, before.Total)
 	}
 
-	press(tm, "d")
+	tuitest.Press(tm, "d")
 	scr.WaitFor(t, tm, "Due: 2022-09-12 06:12")
 	for range len("2022-09-12 06:12") {
-		press(tm, "backspace")
+		tuitest.Press(tm, "backspace")
 	}
 	tm.Type("25:99")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "cannot read the due time")
 	if !strings.Contains(scr.Text(), "Due: 25:99") {
 		t.Fatalf("the prompt lost its text:\n%s", scr.Text())
 	}
 	for range 5 {
-		press(tm, "backspace")
+		tuitest.Press(tm, "backspace")
 	}
 	tm.Type("17:00")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "Task #1 saved")
-	if task, _ := f.svc.Task(1); task.Due == nil || !task.Due.Equal(time.Date(2022, 9, 12, 17, 0, 0, 0, time.UTC)) {
+	if task, _ := f.Svc.Task(1); task.Due == nil || !task.Due.Equal(time.Date(2022, 9, 12, 17, 0, 0, 0, time.UTC)) {
 		t.Fatalf("due %v", task.Due)
 	}
 }
@@ -141,24 +143,24 @@ func TestDuePromptUnchangedAndRefused(t *testing.T) {
 // A late task's due time is past: editing its title leaves the due time
 // as it is, and saves.
 func TestEditingALateTaskKeepsItsDueTime(t *testing.T) {
-	f := newFixture(t)
-	f.seedTasks(t)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
-	press(tm, "2")
+	f := tuitest.NewFixture(t)
+	f.SeedTasks(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "LATE 1h12")
-	press(tm, "e")
+	tuitest.Press(tm, "e")
 	scr.WaitFor(t, tm, "Edit task #1")
 	tm.Type(" now")
-	press(tm, "ctrl+s")
+	tuitest.Press(tm, "ctrl+s")
 	scr.WaitFor(t, tm, "Task #1 saved")
-	task, _ := f.svc.Task(1)
+	task, _ := f.Svc.Task(1)
 	if task.Title != "Isolate the IS and end the illegitimate session now" || task.Due == nil || !task.Due.Equal(time.Date(2022, 9, 12, 3, 0, 0, 0, time.UTC)) {
 		t.Fatalf("task = %+v", task)
 	}
 	// The late due time offered again at its prompt writes nothing.
-	press(tm, "d")
+	tuitest.Press(tm, "d")
 	scr.WaitFor(t, tm, "Due: 2022-09-12 03:00")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "Nothing changed")
 }

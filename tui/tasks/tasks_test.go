@@ -8,119 +8,119 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"cellule/crisis"
+	"cellule/tui/internal/tabtest"
+	"cellule/tui/internal/tuitest"
 )
 
-func (f *fixture) seedTasks(t *testing.T) { t.Helper(); f.SeedTasks(t) }
-
 func TestGoldenTaskBoard(t *testing.T) {
-	f := newFixture(t)
-	f.seedTasks(t)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	f.SeedTasks(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "1 new task for you")
-	press(tm, "2")
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "LATE 1h12")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }
 
 func TestGoldenTaskBoardByAssignee(t *testing.T) {
-	f := newFixture(t)
-	f.seedTasks(t)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
-	press(tm, "2")
-	press(tm, "v")
-	press(tm, "v")
+	f := tuitest.NewFixture(t)
+	f.SeedTasks(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
+	tuitest.Press(tm, "v")
+	tuitest.Press(tm, "v")
 	scr.WaitFor(t, tm, "By assignee")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }
 
 func TestGoldenTaskBoardResponderMine(t *testing.T) {
-	f := newFixture(t)
-	f.seedTasks(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	press(tm, "2")
-	press(tm, "v")
+	f := tuitest.NewFixture(t)
+	f.SeedTasks(t)
+	tm := tabtest.Start(t, f, tuitest.Responder, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
+	tuitest.Press(tm, "v")
 	scr.WaitFor(t, tm, "My tasks")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }
 
 func TestGoldenTaskDetail(t *testing.T) {
-	f := newFixture(t)
-	f.seedTasks(t)
-	changes, stop := f.svc.Subscribe()
+	f := tuitest.NewFixture(t)
+	f.SeedTasks(t)
+	changes, stop := f.Svc.Subscribe()
 	t.Cleanup(stop)
-	tm := start(t, f, lead, changes)
-	scr := newScreen(t)
-	press(tm, "2")
+	tm := tabtest.Start(t, f, tuitest.Lead, changes)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "LATE 1h12")
-	press(tm, "down")
-	press(tm, "down")
-	press(tm, "down")
-	press(tm, "enter")
+	tuitest.Press(tm, "down")
+	tuitest.Press(tm, "down")
+	tuitest.Press(tm, "down")
+	tuitest.Press(tm, "enter")
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, "Start with the admins") && !strings.Contains(s, "new task for you")
 	}, "the task open and its flag gone")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }
 
 func TestGoldenNewTaskForm(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
-	press(tm, "2")
+	f := tuitest.NewFixture(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "Press n to add the first one")
-	press(tm, "n")
+	tuitest.Press(tm, "n")
 	scr.WaitFor(t, tm, "New task")
 	tm.Type("Disconnect the backup server")
 	scr.WaitFor(t, tm, "backup server")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }
 
 func TestGoldenTaskStatusPicker(t *testing.T) {
-	f := newFixture(t)
-	f.seedTasks(t)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
-	press(tm, "2")
+	f := tuitest.NewFixture(t)
+	f.SeedTasks(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "LATE 1h12")
-	press(tm, "c")
+	tuitest.Press(tm, "c")
 	scr.WaitFor(t, tm, "Status of task #1")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }
 
 // The form saves a task with everything a lead gives it at once, and the
 // logbook tells it.
 func TestNewTaskFormSaves(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
-	press(tm, "2")
+	f := tuitest.NewFixture(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "Press n")
-	press(tm, "n")
+	tuitest.Press(tm, "n")
 	scr.WaitFor(t, tm, "New task")
 	tm.Type("Disconnect the backup server")
-	press(tm, "tab") // details
+	tuitest.Press(tm, "tab") // details
 	tm.Type("Unplug it.")
-	press(tm, "tab") // priority
-	press(tm, "left")
-	press(tm, "tab") // phase
-	press(tm, "1")
-	press(tm, "tab") // assignee: nobody, alice, bob
-	press(tm, "right")
-	press(tm, "right")
-	press(tm, "tab") // due
+	tuitest.Press(tm, "tab") // priority
+	tuitest.Press(tm, "left")
+	tuitest.Press(tm, "tab") // phase
+	tuitest.Press(tm, "1")
+	tuitest.Press(tm, "tab") // assignee: nobody, alice, bob
+	tuitest.Press(tm, "right")
+	tuitest.Press(tm, "right")
+	tuitest.Press(tm, "tab") // due
 	tm.Type("+2h")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "Task #1 added")
-	ts, err := f.svc.Tasks()
+	ts, err := f.Svc.Tasks()
 	if err != nil || len(ts) != 1 {
 		t.Fatalf("tasks: %v %v", ts, err)
 	}
 	got := ts[0]
 	if got.Title != "Disconnect the backup server" || got.Details != "Unplug it." || got.Priority != 1 || got.Phase != 1 ||
-		got.Assignee != "bob" || got.Due == nil || !got.Due.Equal(testNow.Add(2*time.Hour)) {
+		got.Assignee != "bob" || got.Due == nil || !got.Due.Equal(tuitest.TestNow.Add(2*time.Hour)) {
 		t.Errorf("saved %+v", got)
 	}
 	scr.WaitFor(t, tm, "06:12")
@@ -129,42 +129,42 @@ func TestNewTaskFormSaves(t *testing.T) {
 // A bad due time is refused with the service's sentence; the form stays
 // open with what was typed.
 func TestNewTaskFormShowsRefusal(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
-	press(tm, "2")
-	press(tm, "n")
+	f := tuitest.NewFixture(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
+	tuitest.Press(tm, "n")
 	scr.WaitFor(t, tm, "New task")
 	tm.Type("Call the CNIL")
-	press(tm, "shift+tab") // due, going backwards
+	tuitest.Press(tm, "shift+tab") // due, going backwards
 	tm.Type("tomorrow")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "cannot read the due time")
 	if !strings.Contains(scr.Text(), "Call the CNIL") {
 		t.Errorf("the form lost its title:\n%s", scr.Text())
 	}
-	if ts, _ := f.svc.Tasks(); len(ts) != 0 {
+	if ts, _ := f.Svc.Tasks(); len(ts) != 0 {
 		t.Errorf("a refused task was saved: %+v", ts)
 	}
 }
 
 // Blocked asks why before saving; the board then shows the reason.
 func TestBlockingAsksForAReason(t *testing.T) {
-	f := newFixture(t)
-	f.seedTasks(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	press(tm, "2")
+	f := tuitest.NewFixture(t)
+	f.SeedTasks(t)
+	tm := tabtest.Start(t, f, tuitest.Responder, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "LATE 1h12")
-	press(tm, "c")
+	tuitest.Press(tm, "c")
 	scr.WaitFor(t, tm, "Status of task #1")
-	press(tm, "down") // from in progress to blocked
-	press(tm, "enter")
+	tuitest.Press(tm, "down") // from in progress to blocked
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "Blocked by:")
 	tm.Type("no console access to the core switch")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "blocked: no console access to the core switch")
-	task, _ := f.svc.Task(1)
+	task, _ := f.Svc.Task(1)
 	if task.Status != crisis.TaskBlocked || task.Reason != "no console access to the core switch" {
 		t.Errorf("task = %+v", task)
 	}
@@ -172,22 +172,22 @@ func TestBlockingAsksForAReason(t *testing.T) {
 
 // t takes the task under the cursor; d sets its due time.
 func TestTakeAndSetDue(t *testing.T) {
-	f := newFixture(t)
-	f.seedTasks(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
-	press(tm, "2")
+	f := tuitest.NewFixture(t)
+	f.SeedTasks(t)
+	tm := tabtest.Start(t, f, tuitest.Responder, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "LATE 1h12")
-	press(tm, "G") // the last one: the P3 inventory, nobody's
-	press(tm, "up")
-	press(tm, "t")
+	tuitest.Press(tm, "G") // the last one: the P3 inventory, nobody's
+	tuitest.Press(tm, "up")
+	tuitest.Press(tm, "t")
 	scr.WaitFor(t, tm, "assigned to bob")
-	press(tm, "d")
+	tuitest.Press(tm, "d")
 	scr.WaitFor(t, tm, "Due:")
 	tm.Type("17:00")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "saved")
-	task, _ := f.svc.Task(6)
+	task, _ := f.Svc.Task(6)
 	if task.Assignee != "bob" || task.Due == nil || !task.Due.Equal(time.Date(2022, 9, 12, 17, 0, 0, 0, time.UTC)) {
 		t.Errorf("task = %+v", task)
 	}
@@ -196,41 +196,41 @@ func TestTakeAndSetDue(t *testing.T) {
 // A task given to me is flagged in the header until I open it; then the
 // flag goes, and stays gone (it is in the record).
 func TestOpeningANewTaskClearsTheFlag(t *testing.T) {
-	f := newFixture(t)
-	f.seedTasks(t)
-	changes, stop := f.svc.Subscribe()
+	f := tuitest.NewFixture(t)
+	f.SeedTasks(t)
+	changes, stop := f.Svc.Subscribe()
 	t.Cleanup(stop)
-	tm := start(t, f, lead, changes)
-	scr := newScreen(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, changes)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "1 new task for you")
-	press(tm, "2")
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "NEW")
-	press(tm, "down")
-	press(tm, "down")
-	press(tm, "down")
-	press(tm, "enter")
+	tuitest.Press(tm, "down")
+	tuitest.Press(tm, "down")
+	tuitest.Press(tm, "down")
+	tuitest.Press(tm, "enter")
 	scr.WaitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "new task for you") && strings.Contains(s, "Task #4") }, "the flag to go")
-	if st, _ := f.svc.Status(); st.NewTasks["alice"] != 0 {
+	if st, _ := f.Svc.Status(); st.NewTasks["alice"] != 0 {
 		t.Errorf("still new for alice in the record: %v", st.NewTasks)
 	}
 }
 
 // Changes made elsewhere show on the open board without a key press.
 func TestBoardIsLive(t *testing.T) {
-	f := newFixture(t)
-	changes, stop := f.svc.Subscribe()
+	f := tuitest.NewFixture(t)
+	changes, stop := f.Svc.Subscribe()
 	t.Cleanup(stop)
-	tm := start(t, f, responder, changes)
-	scr := newScreen(t)
-	press(tm, "2")
+	tm := tabtest.Start(t, f, tuitest.Responder, changes)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "Press n")
-	if _, err := f.svc.AddTask(lead, crisis.TaskDraft{Title: "Call the CERT duty officer", Assignee: "bob", Priority: 1}); err != nil {
+	if _, err := f.Svc.AddTask(tuitest.Lead, crisis.TaskDraft{Title: "Call the CERT duty officer", Assignee: "bob", Priority: 1}); err != nil {
 		t.Fatal(err)
 	}
 	scr.WaitFor(t, tm, "Call the CERT duty officer")
 	scr.WaitFor(t, tm, "1 new task for you")
 	// The timeline tells it, marked with the task it is about.
-	press(tm, "1")
+	tuitest.Press(tm, "1")
 	scr.WaitFor(t, tm, "alice  ACTION  task 1")
 	scr.WaitFor(t, tm, "Task 1 'Call the CERT duty officer' created (P1, assigned to bob)")
 }
@@ -238,11 +238,11 @@ func TestBoardIsLive(t *testing.T) {
 // A viewer reads the board; its writing keys are not offered, and pressed
 // anyway they get the service's refusal.
 func TestViewerReadsTheBoardOnly(t *testing.T) {
-	f := newFixture(t)
-	f.seedTasks(t)
-	tm := start(t, f, viewer, nil)
-	scr := newScreen(t)
-	press(tm, "2")
+	f := tuitest.NewFixture(t)
+	f.SeedTasks(t)
+	tm := tabtest.Start(t, f, tuitest.Viewer, nil)
+	scr := tuitest.NewScreen(t)
+	tuitest.Press(tm, "2")
 	scr.WaitFor(t, tm, "LATE 1h12")
 	footer := lastLine(scr.Text())
 	for _, k := range []string{"n new", "take", "status", "assign"} {
@@ -250,11 +250,11 @@ func TestViewerReadsTheBoardOnly(t *testing.T) {
 			t.Errorf("the viewer's footer offers %q: %s", k, footer)
 		}
 	}
-	press(tm, "c")
+	tuitest.Press(tm, "c")
 	scr.WaitFor(t, tm, "a viewer may not change tasks")
-	press(tm, "t")
+	tuitest.Press(tm, "t")
 	scr.WaitFor(t, tm, "a viewer may not change tasks")
-	if task, _ := f.svc.Task(3); task.Assignee != "" {
+	if task, _ := f.Svc.Task(3); task.Assignee != "" {
 		t.Errorf("a viewer took a task: %+v", task)
 	}
 }

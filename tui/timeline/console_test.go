@@ -10,60 +10,62 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"cellule/crisis"
+	"cellule/tui/internal/tabtest"
+	"cellule/tui/internal/tuitest"
 )
 
 func TestKindFilterNarrowsTheList(t *testing.T) {
-	f := newFixture(t)
-	f.seed(t)
-	tm := start(t, f, viewer, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	f.Seed(t)
+	tm := tabtest.Start(t, f, tuitest.Viewer, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "VPN closed")
 
-	press(tm, "f") // fact
+	tuitest.Press(tm, "f") // fact
 	scr.WaitFor(t, tm, "Kind FACT")
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, "Ransom note") && !strings.Contains(s, "Core firewall") && !strings.Contains(s, "VPN closed")
 	}, "only the fact")
 
-	press(tm, "f") // info
+	tuitest.Press(tm, "f") // info
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, "Kind INFO") && strings.Contains(s, "ticket 4521") && strings.Contains(s, "ticket is 4512") && !strings.Contains(s, "Ransom note")
 	}, "only the two infos")
 
-	press(tm, "esc")
+	tuitest.Press(tm, "esc")
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, "All kinds") && strings.Contains(s, "Ransom note") && strings.Contains(s, "VPN closed")
 	}, "everything again")
 }
 
 func TestSearchNarrowsTheList(t *testing.T) {
-	f := newFixture(t)
-	f.seed(t)
-	tm := start(t, f, viewer, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	f.Seed(t)
+	tm := tabtest.Start(t, f, tuitest.Viewer, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "VPN closed")
 
-	press(tm, "/")
+	tuitest.Press(tm, "/")
 	scr.WaitFor(t, tm, "Search:")
 	tm.Type("zimbra")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, `search "zimbra"`) && strings.Contains(s, "Mail (Zimbra)") && !strings.Contains(s, "Ransom note")
 	}, "only the Zimbra entry")
 
 	// The author's name matches too.
-	press(tm, "/")
+	tuitest.Press(tm, "/")
 	for range len("zimbra") {
-		press(tm, "backspace")
+		tuitest.Press(tm, "backspace")
 	}
 	tm.Type("bob")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return strings.Contains(s, "Core firewall") && strings.Contains(s, "ticket 4521") && !strings.Contains(s, "Mail (Zimbra)")
 	}, "only bob's entries")
 
-	press(tm, "/")
-	press(tm, "esc") // esc in the field clears the search
+	tuitest.Press(tm, "/")
+	tuitest.Press(tm, "esc") // esc in the field clears the search
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return !strings.Contains(s, "search \"") && strings.Contains(s, "Ransom note") && strings.Contains(s, "Mail (Zimbra)")
 	}, "everything again")
@@ -72,34 +74,34 @@ func TestSearchNarrowsTheList(t *testing.T) {
 // TestLoadsOlderEntriesAtTheTop: reaching the oldest loaded entry reads the
 // page before it, keeping the cursor on the same entry.
 func TestLoadsOlderEntriesAtTheTop(t *testing.T) {
-	f := newFixture(t)
+	f := tuitest.NewFixture(t)
 	for i := 1; i <= crisis.DefaultPage+30; i++ {
-		f.log(t, responder, crisis.KindInfo, fmt.Sprintf("entry number %d", i), "")
+		f.Log(t, tuitest.Responder, crisis.KindInfo, fmt.Sprintf("entry number %d", i), "")
 	}
-	tm := start(t, f, viewer, nil)
-	scr := newScreen(t)
+	tm := tabtest.Start(t, f, tuitest.Viewer, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, fmt.Sprintf("%d+ entries", crisis.DefaultPage))
-	press(tm, "g")
+	tuitest.Press(tm, "g")
 	scr.WaitFor(t, tm, fmt.Sprintf("%d entries", crisis.DefaultPage+30))
-	press(tm, "g")
+	tuitest.Press(tm, "g")
 	first := regexp.MustCompile(`(?m)entry number 1 *$`)
 	scr.WaitUntil(t, tm, first.MatchString, "entry #1")
-	final := finalView(t, tm)
+	final := tuitest.FinalView(t, tm)
 	if !strings.Contains(final, "▌ #1 ") {
-		t.Fatalf("the cursor is not on #1:\n%s", lastLines(final))
+		t.Fatalf("the cursor is not on #1:\n%s", tuitest.LastLines(final))
 	}
 }
 
 func TestSaveEntryWithCtrlS(t *testing.T) {
 	f, tm, scr := openNewEntry(t)
 	tm.Type("Backups on the NAS are intact.")
-	press(tm, "enter") // a newline, not a save
+	tuitest.Press(tm, "enter") // a newline, not a save
 	tm.Type("Offline copy from 2022-08-21.")
-	press(tm, "ctrl+s")
+	tuitest.Press(tm, "ctrl+s")
 	scr.WaitFor(t, tm, "Saved as #1")
 	scr.WaitFor(t, tm, "Backups on the NAS are intact.")
 
-	page, err := f.svc.Timeline(crisis.TimelineQuery{})
+	page, err := f.Svc.Timeline(crisis.TimelineQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,14 +117,14 @@ func TestSaveEntryWithCtrlS(t *testing.T) {
 func TestSaveWithKindAndBackdate(t *testing.T) {
 	f, tm, scr := openNewEntry(t)
 	tm.Type("Domain admin account svc-backup used from 10.2.0.14.")
-	press(tm, "shift+tab") // to the kind
-	press(tm, "e")         // ESCALATION, by its first letter
-	press(tm, "shift+tab") // to "happened at"
+	tuitest.Press(tm, "shift+tab") // to the kind
+	tuitest.Press(tm, "e")         // ESCALATION, by its first letter
+	tuitest.Press(tm, "shift+tab") // to "happened at"
 	tm.Type("03:40")
-	press(tm, "ctrl+s")
+	tuitest.Press(tm, "ctrl+s")
 	scr.WaitFor(t, tm, "Saved as #1")
 
-	e, err := f.svc.Entry(1)
+	e, err := f.Svc.Entry(1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,12 +137,12 @@ func TestSaveWithKindAndBackdate(t *testing.T) {
 func TestEmptyTextIsRefused(t *testing.T) {
 	f, tm, scr := openNewEntry(t)
 	tm.Type("   ")
-	press(tm, "ctrl+s")
+	tuitest.Press(tm, "ctrl+s")
 	scr.WaitFor(t, tm, "the entry has no text")
 	if !strings.Contains(scr.Text(), "New entry") {
-		t.Fatalf("the form closed:\n%s", lastLines(scr.Text()))
+		t.Fatalf("the form closed:\n%s", tuitest.LastLines(scr.Text()))
 	}
-	page, err := f.svc.Timeline(crisis.TimelineQuery{})
+	page, err := f.Svc.Timeline(crisis.TimelineQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,14 +154,14 @@ func TestEmptyTextIsRefused(t *testing.T) {
 func TestBadTimeKeepsTheText(t *testing.T) {
 	f, tm, scr := openNewEntry(t)
 	tm.Type("Switch reboot in the server room.")
-	press(tm, "tab") // to "happened at"
+	tuitest.Press(tm, "tab") // to "happened at"
 	tm.Type("41:05")
-	press(tm, "ctrl+s")
+	tuitest.Press(tm, "ctrl+s")
 	scr.WaitFor(t, tm, `cannot read the time "41:05"`)
 	if !strings.Contains(scr.Text(), "Switch reboot in the server room.") {
-		t.Fatalf("the text was lost:\n%s", lastLines(scr.Text()))
+		t.Fatalf("the text was lost:\n%s", tuitest.LastLines(scr.Text()))
 	}
-	if page, _ := f.svc.Timeline(crisis.TimelineQuery{}); page.Total != 0 {
+	if page, _ := f.Svc.Timeline(crisis.TimelineQuery{}); page.Total != 0 {
 		t.Fatalf("something was saved")
 	}
 }
@@ -167,28 +169,28 @@ func TestBadTimeKeepsTheText(t *testing.T) {
 func TestEscWithTextAsksFirst(t *testing.T) {
 	f, tm, scr := openNewEntry(t)
 	tm.Type("Half-written note")
-	press(tm, "esc")
+	tuitest.Press(tm, "esc")
 	scr.WaitFor(t, tm, "Discard this entry? y/n")
 
-	press(tm, "n") // no: back to the form, text kept
+	tuitest.Press(tm, "n") // no: back to the form, text kept
 	scr.WaitUntil(t, tm, func(s string) bool {
 		return !strings.Contains(s, "Discard this entry") && strings.Contains(s, "Half-written note")
 	}, "the form again with its text")
 	tm.Type(" and more")
 	scr.WaitFor(t, tm, "Half-written note and more")
 
-	press(tm, "esc")
+	tuitest.Press(tm, "esc")
 	scr.WaitFor(t, tm, "Discard this entry? y/n")
-	press(tm, "y")
+	tuitest.Press(tm, "y")
 	scr.WaitFor(t, tm, "Press n to write the first entry")
-	if page, _ := f.svc.Timeline(crisis.TimelineQuery{}); page.Total != 0 {
+	if page, _ := f.Svc.Timeline(crisis.TimelineQuery{}); page.Total != 0 {
 		t.Fatalf("something was saved")
 	}
 }
 
 func TestEscWithoutTextClosesAtOnce(t *testing.T) {
 	_, tm, scr := openNewEntry(t)
-	press(tm, "esc")
+	tuitest.Press(tm, "esc")
 	scr.WaitFor(t, tm, "Press n to write the first entry")
 }
 
@@ -196,79 +198,79 @@ func TestCtrlCInFormWithTextAsksFirst(t *testing.T) {
 	_, tm, scr := openNewEntry(t)
 	tm.Type("q?s1") // keys of the shell are text here
 	scr.WaitFor(t, tm, "q?s1")
-	press(tm, "ctrl+c")
+	tuitest.Press(tm, "ctrl+c")
 	scr.WaitFor(t, tm, "Quit and discard what you typed? y/n")
-	press(tm, "n")
+	tuitest.Press(tm, "n")
 	scr.WaitUntil(t, tm, func(s string) bool { return !strings.Contains(s, "Quit and discard") }, "the question gone")
-	press(tm, "ctrl+c")
+	tuitest.Press(tm, "ctrl+c")
 	scr.WaitFor(t, tm, "Quit and discard what you typed? y/n")
-	press(tm, "y")
+	tuitest.Press(tm, "y")
 	tm.WaitFinished(t) // the program ended
 }
 
 func TestCorrection(t *testing.T) {
-	f := newFixture(t)
-	f.seed(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	f.Seed(t)
+	tm := tabtest.Start(t, f, tuitest.Responder, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "VPN closed")
 
 	// The cursor starts on #5; #2 is three entries up.
-	press(tm, "up")
-	press(tm, "up")
-	press(tm, "up")
-	press(tm, "c")
+	tuitest.Press(tm, "up")
+	tuitest.Press(tm, "up")
+	tuitest.Press(tm, "up")
+	tuitest.Press(tm, "c")
 	scr.WaitFor(t, tm, "Correct #2")
 	if !strings.Contains(scr.Text(), "[ACTION]") {
-		t.Fatalf("the original's kind is not preselected:\n%s", lastLines(scr.Text()))
+		t.Fatalf("the original's kind is not preselected:\n%s", tuitest.LastLines(scr.Text()))
 	}
 	tm.Type("Core firewall: outbound traffic blocked from ALL VLANs, not only servers.")
-	press(tm, "ctrl+s")
+	tuitest.Press(tm, "ctrl+s")
 	scr.WaitFor(t, tm, "Saved as #6")
 	scr.WaitFor(t, tm, "not only servers.")
 
-	e, err := f.svc.Entry(6)
+	e, err := f.Svc.Entry(6)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if e.Amends != 2 || e.Kind != crisis.KindAction {
 		t.Fatalf("correction %+v", e)
 	}
-	orig, err := f.svc.Entry(2)
+	orig, err := f.Svc.Entry(2)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !orig.Amended() {
 		t.Fatalf("the original is not amended: %+v", orig)
 	}
-	final := finalView(t, tm)
+	final := tuitest.FinalView(t, tm)
 	for _, want := range []string{"[amended by #6]", "corrects #2"} {
 		if !strings.Contains(final, want) {
-			t.Fatalf("%q missing:\n%s", want, lastLines(final))
+			t.Fatalf("%q missing:\n%s", want, tuitest.LastLines(final))
 		}
 	}
 }
 
 func TestViewerCannotWrite(t *testing.T) {
-	f := newFixture(t)
-	f.seed(t)
-	tm := start(t, f, viewer, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	f.Seed(t)
+	tm := tabtest.Start(t, f, tuitest.Viewer, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "VPN closed")
 	if strings.Contains(scr.Text(), "n new") || strings.Contains(scr.Text(), "c correct") {
-		t.Fatalf("a viewer is offered writing keys:\n%s", lastLines(scr.Text()))
+		t.Fatalf("a viewer is offered writing keys:\n%s", tuitest.LastLines(scr.Text()))
 	}
 
-	press(tm, "n")
+	tuitest.Press(tm, "n")
 	scr.WaitFor(t, tm, "a viewer may not write the logbook")
-	press(tm, "c")
+	tuitest.Press(tm, "c")
 	scr.WaitFor(t, tm, "a viewer may not write the logbook")
-	press(tm, "s")
+	tuitest.Press(tm, "s")
 	scr.WaitFor(t, tm, "a viewer may not change the crisis stage")
 	if strings.Contains(scr.Text(), "New entry") {
 		t.Fatalf("a form opened for a viewer")
 	}
-	if page, _ := f.svc.Timeline(crisis.TimelineQuery{}); page.Total != 5 {
+	if page, _ := f.Svc.Timeline(crisis.TimelineQuery{}); page.Total != 5 {
 		t.Fatalf("the logbook changed: %d entries", page.Total)
 	}
 }
@@ -276,9 +278,9 @@ func TestViewerCannotWrite(t *testing.T) {
 func TestOverlongPasteIsRefusedNotCut(t *testing.T) {
 	f, tm, scr := openNewEntry(t)
 	tm.Send(tea.PasteMsg{Content: strings.Repeat("log line ", 2000)}) // 18,000 bytes
-	press(tm, "ctrl+s")
+	tuitest.Press(tm, "ctrl+s")
 	scr.WaitFor(t, tm, "longer than an entry holds")
-	page, err := f.svc.Timeline(crisis.TimelineQuery{})
+	page, err := f.Svc.Timeline(crisis.TimelineQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,24 +292,24 @@ func TestOverlongPasteIsRefusedNotCut(t *testing.T) {
 func TestEnterInTheLastFieldSaves(t *testing.T) {
 	f, tm, scr := openNewEntry(t)
 	tm.Type("VPN concentrator isolated.")
-	press(tm, "tab") // to "happened at"
+	tuitest.Press(tm, "tab") // to "happened at"
 	tm.Type("-20m")
-	press(tm, "enter")
+	tuitest.Press(tm, "enter")
 	scr.WaitFor(t, tm, "Saved as #1")
-	if e, err := f.svc.Entry(1); err != nil || e.Text != "VPN concentrator isolated." || !e.Backdated() {
+	if e, err := f.Svc.Entry(1); err != nil || e.Text != "VPN concentrator isolated." || !e.Backdated() {
 		t.Fatalf("saved %+v, %v", e, err)
 	}
 }
 
 // openNewEntry starts a responder's console on an empty logbook and opens
 // the new-entry form.
-func openNewEntry(t *testing.T) (*fixture, *teatest.TestModel, *screen) {
+func openNewEntry(t *testing.T) (*tuitest.Fixture, *teatest.TestModel, *tuitest.Screen) {
 	t.Helper()
-	f := newFixture(t)
-	tm := start(t, f, responder, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	tm := tabtest.Start(t, f, tuitest.Responder, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "Press n")
-	press(tm, "n")
+	tuitest.Press(tm, "n")
 	scr.WaitFor(t, tm, "New entry")
 	return f, tm, scr
 }

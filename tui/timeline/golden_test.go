@@ -3,6 +3,9 @@ package timeline_test
 import (
 	"testing"
 
+	"cellule/tui/internal/tabtest"
+	"cellule/tui/internal/tuitest"
+
 	"github.com/charmbracelet/x/exp/golden"
 )
 
@@ -11,49 +14,49 @@ import (
 // files in testdata/ before committing them.
 
 func TestGoldenEmptyLogbook(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, lead, nil)
-	newScreen(t).WaitFor(t, tm, "Press n to write the first entry")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	f := tuitest.NewFixture(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	tuitest.NewScreen(t).WaitFor(t, tm, "Press n to write the first entry")
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }
 
 func TestGoldenEmptyLogbookViewer(t *testing.T) {
-	f := newFixture(t)
-	tm := start(t, f, viewer, nil)
-	newScreen(t).WaitFor(t, tm, "Nothing has been logged yet")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	f := tuitest.NewFixture(t)
+	tm := tabtest.Start(t, f, tuitest.Viewer, nil)
+	tuitest.NewScreen(t).WaitFor(t, tm, "Nothing has been logged yet")
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }
 
 func TestGoldenEntries(t *testing.T) {
-	f := newFixture(t)
-	f.seed(t)
-	tm := start(t, f, lead, nil)
-	newScreen(t).WaitFor(t, tm, "VPN closed for every provider")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	f := tuitest.NewFixture(t)
+	f.Seed(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	tuitest.NewScreen(t).WaitFor(t, tm, "VPN closed for every provider")
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }
 
 func TestGoldenNewEntryForm(t *testing.T) {
-	f := newFixture(t)
-	f.seed(t)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	f.Seed(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "VPN closed")
-	press(tm, "n")
+	tuitest.Press(tm, "n")
 	scr.WaitFor(t, tm, "New entry")
 	tm.Type("Pharmacy back on paper prescriptions.")
 	scr.WaitFor(t, tm, "paper prescriptions")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }
 
 func TestGoldenCorrectionForm(t *testing.T) {
-	f := newFixture(t)
-	f.seed(t)
-	tm := start(t, f, lead, nil)
-	scr := newScreen(t)
+	f := tuitest.NewFixture(t)
+	f.Seed(t)
+	tm := tabtest.Start(t, f, tuitest.Lead, nil)
+	scr := tuitest.NewScreen(t)
 	scr.WaitFor(t, tm, "VPN closed")
-	press(tm, "up")
-	press(tm, "up")
-	press(tm, "c")
+	tuitest.Press(tm, "up")
+	tuitest.Press(tm, "up")
+	tuitest.Press(tm, "c")
 	scr.WaitFor(t, tm, "Correct #3")
-	golden.RequireEqual(t, []byte(goldenScreen(t, tm)))
+	golden.RequireEqual(t, []byte(tuitest.GoldenScreen(t, tm)))
 }
