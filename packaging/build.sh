@@ -14,6 +14,13 @@ version=${VERSION:-$(git describe --tags --dirty 2>/dev/null ||
 version=${version#v}
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
 
+# The release binaries are built with the Go release named in
+# packaging/release-go (fetched from the module proxy when the machine's Go
+# is older): the patch releases fix the standard library (crypto/x509,
+# crypto/tls, net/http) that the embedded NATS server reaches, and
+# .ci/run's vulnerability check runs against the same release.
+export GOTOOLCHAIN=${GOTOOLCHAIN_RELEASE:-$(cat packaging/release-go)}
+
 rm -rf dist
 mkdir -p dist
 for target in linux/amd64 linux/arm64 windows/amd64 darwin/arm64; do
