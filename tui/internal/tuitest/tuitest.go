@@ -163,6 +163,12 @@ func (s *Screen) WaitFor(t *testing.T, tm *teatest.TestModel, want string) {
 	s.WaitUntil(t, tm, func(text string) bool { return strings.Contains(text, want) }, want)
 }
 
+// patience is how long a test waits for a screen before it fails: a
+// deadline for a condition, not a speed budget. On a loaded two-core
+// machine running the whole suite under the race detector, a console's
+// screen has been seen to take more than 5 s.
+const patience = 30 * time.Second
+
 // WaitUntil feeds the output to the emulator until cond holds for the
 // screen's text.
 func (s *Screen) WaitUntil(t *testing.T, tm *teatest.TestModel, cond func(string) bool, what string) {
@@ -178,7 +184,7 @@ func (s *Screen) WaitUntil(t *testing.T, tm *teatest.TestModel, cond func(string
 		last = s.emu.String()
 		ok = cond(last)
 		return ok
-	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}, teatest.WithDuration(patience), teatest.WithCheckInterval(10*time.Millisecond))
 	if !ok {
 		t.Fatalf("screen never showed %s; last screen:\n%s", what, last)
 	}
@@ -225,7 +231,7 @@ func KeyMsg(k string) tea.KeyPressMsg {
 func FinalView(t *testing.T, tm *teatest.TestModel) string {
 	t.Helper()
 	_ = tm.Quit()
-	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(patience))
 	return ansi.Strip(m.View().Content)
 }
 
@@ -237,7 +243,7 @@ func FinalView(t *testing.T, tm *teatest.TestModel) string {
 func GoldenScreen(t *testing.T, tm *teatest.TestModel) string {
 	t.Helper()
 	_ = tm.Quit()
-	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(patience))
 	f, ok := m.(interface{ Frame() []string })
 	if !ok {
 		t.Fatalf("%T has no Frame(): the SSH console could not draw it", m)
