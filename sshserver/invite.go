@@ -63,6 +63,13 @@ func (s *Server) invitePrompt(sess ssh.Session) {
 			s.invitePenalty(host)
 		}
 	}()
+	prompt, ok := s.inviteRate.openPrompt(host)
+	if !ok {
+		say("cellule: too many enrolments are under way; try again in a minute.\n")
+		_ = sess.Exit(1)
+		return
+	}
+	defer prompt()
 	// An invitee takes a place as a viewer would: the places kept for
 	// leads stay theirs.
 	release, ok := s.gate.openSession(crisis.RoleViewer)
@@ -117,7 +124,7 @@ func (s *Server) invitePrompt(sess ssh.Session) {
 		case err == nil:
 			enrolled = true
 			s.cfg.Logger.Info("invite: key enrolled", "user", u.Name, "role", u.Role, "key", gossh.FingerprintSHA256(pk), "from", host)
-			say("Welcome, %s: your key is enrolled as %s.\n", u.Name, u.Role)
+			say("Welcome, %s: your key is enrolled as %s.\n", crisis.SanitizeLine(u.Name), u.Role)
 			say("Connect with: ssh -p %s %s\n", portOf(sess.LocalAddr()), hostPlaceholder(sess.LocalAddr()))
 			_ = sess.Exit(0)
 			return

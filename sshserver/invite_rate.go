@@ -17,6 +17,39 @@ type inviteRate struct {
 	// of 16 MiB, and many sessions typing at once must not exhaust the
 	// memory.
 	checks chan struct{}
+	// prompts counts the invite prompts open, in all and by address: the
+	// invite login takes any key, so without a bound anyone who reaches
+	// the port could hold every session place that is not a lead's.
+	prompts       int
+	promptsByHost map[string]int
+}
+
+// At most maxInvitePrompts invite prompts are open at once, and
+// maxInvitePromptsPerHost from one address: enrolment is a handful of
+// people at a time, read a code over the phone.
+const (
+	maxInvitePrompts        = 8
+	maxInvitePromptsPerHost = 2
+)
+
+// openPrompt takes a place for an invite prompt from host, or reports that
+// none is left; release gives it back.
+func (r *inviteRate) openPrompt(host string) (release func(), ok bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.prompts >= maxInvitePrompts || r.promptsByHost[host] >= maxInvitePromptsPerHost {
+		return nil, false
+	}
+	r.prompts++
+	r.promptsByHost[host]++
+	return sync.OnceFunc(func() {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.prompts--
+		if r.promptsByHost[host]--; r.promptsByHost[host] <= 0 {
+			delete(r.promptsByHost, host)
+		}
+	}), true
 }
 
 // maxCodeChecks is how many codes are checked at once; the others wait
@@ -34,7 +67,7 @@ const (
 )
 
 func newInviteRate() *inviteRate {
-	return &inviteRate{by: map[string]*rateBucket{}, checks: make(chan struct{}, maxCodeChecks)}
+	return &inviteRate{by: map[string]*rateBucket{}, checks: make(chan struct{}, maxCodeChecks), promptsByHost: map[string]int{}}
 }
 
 // allow takes one try for host, or reports that it has none left.
