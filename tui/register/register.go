@@ -203,7 +203,7 @@ func (r *registerTab) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	writer := r.s.Me.Role.Allowed(crisis.ActWriteRegister)
+	writer := r.s.Allowed(crisis.ActWriteRegister)
 	list := r.openID == 0
 	switch {
 	case key.Matches(msg, k.Up) && list:
@@ -305,7 +305,7 @@ func (r *registerTab) Help() kit.HelpKeys {
 	case r.search != nil:
 		return kit.OneGroup(k.Apply, k.ClearSearch)
 	}
-	writer := r.s.Me.Role.Allowed(crisis.ActWriteRegister)
+	writer := r.s.Allowed(crisis.ActWriteRegister)
 	var short []key.Binding
 	if r.openID != 0 {
 		short = []key.Binding{rk.Back}

@@ -75,7 +75,7 @@ func (r *registerTab) listLines(h int, as []crisis.Asset) []string {
 		switch {
 		case len(r.assets) > 0:
 			msg = tx.EmptyFiltered
-		case r.s.Me.Role.Allowed(crisis.ActWriteRegister):
+		case r.s.Allowed(crisis.ActWriteRegister):
 			msg = tx.EmptyWriter
 		}
 		return []string{"", "  " + sty.Empty.Render(msg)}
