@@ -3,6 +3,8 @@ package sshserver
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"sort"
 
 	"cellule/crisis"
 	"cellule/report"
@@ -36,6 +38,25 @@ func (s *Server) savePrint() func(*crisis.Snapshot) (string, error) {
 			_ = os.Remove(f.Name())
 			return "", fmt.Errorf("paper kit: %w", werr)
 		}
+		pruneKits(dir, keptKits)
 		return f.Name(), nil
+	}
+}
+
+// keptKits is how many paper kits the host keeps: the newest are what a
+// lead prints; a responder pressing the key again and again must not fill
+// the disk.
+const keptKits = 20
+
+// pruneKits removes all but the newest keep paper kits in dir (their names
+// sort by the time they were written).
+func pruneKits(dir string, keep int) {
+	kits, err := filepath.Glob(filepath.Join(dir, "paper-kit-*.html"))
+	if err != nil || len(kits) <= keep {
+		return
+	}
+	sort.Strings(kits)
+	for _, k := range kits[:len(kits)-keep] {
+		_ = os.Remove(k)
 	}
 }

@@ -38,6 +38,9 @@ type reportTab struct {
 
 	form       *noteForm
 	confirming bool // asking before the crisis is closed
+	// printing: a paper kit is being written; the key waits for it, so a
+	// key held down writes one file, not one per repeat.
+	printing bool
 }
 
 // reportKeys are the tab's own keys.
@@ -165,6 +168,7 @@ func (r *reportTab) Update(msg tea.Msg) tea.Cmd {
 	case crisisClosedMsg:
 		return r.saved(msg.action, msg.err, func() string { return fmt.Sprintf(r.tx.CrisisClosed, msg.entry.ID) }, msg.entry.ID)
 	case printedMsg:
+		r.printing = false
 		if msg.err != nil {
 			r.s.Notify(msg.action, r.s.Text.ErrText(msg.err), true, r.entries)
 		} else {
@@ -309,6 +313,10 @@ func (r *reportTab) print() tea.Cmd {
 		r.s.Notify(action, r.tx.PrintNowhere, false, r.entries)
 		return nil
 	}
+	if r.printing {
+		return nil
+	}
+	r.printing = true
 	svc, me, t := r.s.Svc, r.s.Me, r.tx
 	return func() tea.Msg {
 		var path string
