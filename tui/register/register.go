@@ -65,6 +65,11 @@ type registerTab struct {
 	openID   uint64
 
 	form *assetForm
+
+	// shownList is shown's last answer, for shownFor.
+	shownList []crisis.Asset
+	shownFor  shownKey
+	shownOK   bool
 }
 
 // New is the Register tab of a session.
@@ -134,7 +139,17 @@ func (r *registerTab) Update(msg tea.Msg) tea.Cmd {
 }
 
 // shown is the assets the filters let through, in the service's order.
+// It is worked out once per read of the register and per filter, not per
+// draw or key: the register may hold thousands of assets, and every
+// console on the tab draws after every change.
 func (r *registerTab) shown() []crisis.Asset {
+	k := shownKey{n: len(r.assets), kind: r.kind, state: r.state, query: r.query}
+	if len(r.assets) > 0 {
+		k.first = &r.assets[0]
+	}
+	if r.shownFor == k && r.shownOK {
+		return r.shownList
+	}
 	var out []crisis.Asset
 	q := crisis.FoldForSearch(r.query)
 	for _, a := range r.assets {
@@ -149,7 +164,17 @@ func (r *registerTab) shown() []crisis.Asset {
 		}
 		out = append(out, a)
 	}
+	r.shownFor, r.shownList, r.shownOK = k, out, true
 	return out
+}
+
+// shownKey is what shown's list is worked out from: the register as read
+// (a new read is a new slice) and the filters.
+type shownKey struct {
+	first       *crisis.Asset
+	n           int
+	kind, state int
+	query       string
 }
 
 func (r *registerTab) cursor(as []crisis.Asset) int {
